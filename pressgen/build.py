@@ -1,0 +1,149 @@
+"""Find event files, load all of them, render each in memory, then write atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.model import Event
+from pressgen.render import render_event
+from pressgen.validate import load_event
+
+EVENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedEvent:
+    """A validated event and the file it came from."""
+
+    path: Path
+    event: Event
+
+    @property
+    def slug(self) -> str:
+        """The output folder name: the file name without its extension."""
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class BuiltEvent:
+    """What one build wrote for one event."""
+
+    path: Path
+    out_dir: Path
+    written: list[str]
+    unchanged: list[str]
+
+
+def find_event_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the *.yaml and *.yml files directly inside them, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix in EVENT_SUFFIXES and p.is_file())
+            if not inside:
+                raise DataError([Problem(path, 1, 1, "the folder contains no .yaml files")])
+            found.extend(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise DataError([Problem(path, 1, 1, "no such file or folder")])
+    return list(dict.fromkeys(found))
+
+
+def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
+    """Load and validate every file; raise one DataError with the problems of all files."""
+    events: list[LoadedEvent] = []
+    problems: list[Problem] = []
+    for path in find_event_files(paths):
+        try:
+            events.append(LoadedEvent(path, load_event(path)))
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return events
+
+
+def check(paths: Sequence[Path]) -> list[LoadedEvent]:
+    """Validate and render everything in memory; write nothing."""
+    events = load_events(paths)
+    for loaded in events:
+        render_event(loaded.event)
+    return events
+
+
+def build(paths: Sequence[Path], out_root: Path) -> list[BuiltEvent]:
+    """Build every event; nothing is written unless every event loads and renders."""
+    events = load_events(paths)
+    targets = _output_folders(events, out_root)
+    rendered = [render_event(loaded.event) for loaded in events]
+    built = []
+    for loaded, out_dir, outputs in zip(events, targets, rendered, strict=True):
+        written, unchanged = write_outputs(out_dir, outputs)
+        built.append(BuiltEvent(loaded.path, out_dir, written, unchanged))
+    return built
+
+
+def _output_folders(events: Sequence[LoadedEvent], out_root: Path) -> list[Path]:
+    root = out_root.resolve()
+    seen: dict[Path, Path] = {}
+    folders = []
+    for loaded in events:
+        folder = (root / loaded.slug).resolve()
+        if not folder.is_relative_to(root) or folder == root:
+            raise OutputError(f"{display_path(loaded.path)}: the file name cannot be a folder name")
+        if folder in seen:
+            raise OutputError(
+                f"{display_path(loaded.path)} and {display_path(seen[folder])} would both be "
+                f"written to {display_path(folder)}; rename one of them"
+            )
+        seen[folder] = loaded.path
+        folders.append(folder)
+    return folders
+
+
+def _file_mode() -> int:
+    # The mode a plain open() would give: 0o666 less the umask (mkstemp uses 0o600).
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_outputs(out_dir: Path, outputs: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Write each output atomically; skip files whose content is already the same."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    root = out_dir.resolve()
+    mode = _file_mode()
+    written, unchanged = [], []
+    for name, text in outputs.items():
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            raise OutputError(f"refusing to write {name} outside {display_path(root)}")
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            unchanged.append(name)
+            continue
+        _write_atomically(target, data, mode)
+        written.append(name)
+    return written, unchanged
+
+
+def _write_atomically(target: Path, data: bytes, mode: int) -> None:
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

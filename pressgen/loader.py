@@ -1,0 +1,323 @@
+"""YAML → plain data plus the source position of every key and value.
+
+Reading is defensive: size, nesting and alias limits are checked before
+anything is built, so a hostile file costs milliseconds, not gigabytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pressgen.errors import DataError, Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_ALIASES = 50
+MAX_EXPANDED_NODES = 20_000
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass
+class SourceMap:
+    """Where each value and key of one loaded file stands, counted from 1."""
+
+    file: Path
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    # Plain (unquoted) scalars that YAML turned into something other than text,
+    # kept with their source text to explain YAML 1.1 surprises.
+    plain_scalars: dict[Loc, str] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, prefer_key: bool = False) -> Position:
+        """The position of `loc`, or of its nearest ancestor that exists."""
+        probe = loc
+        while True:
+            if prefer_key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
+        line, column = self.position(loc, prefer_key=prefer_key)
+        return Problem(self.file, line, column, message, field=format_loc(loc))
+
+
+@dataclass
+class LoadedFile:
+    """The plain data of one YAML file and where each part of it came from."""
+
+    data: dict[str, Any]
+    source: SourceMap
+    # Problems found while reading (duplicate keys), reported with the schema's.
+    problems: list[Problem] = field(default_factory=list)
+
+
+def format_loc(loc: Loc) -> str:
+    """('sponsors', 1, 'name') → 'sponsors[1].name'."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+class _EventLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses many aliases and keeps impossible dates as text."""
+
+    alias_count = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise _LoadRefused(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"more than {MAX_ALIASES} aliases (*name); "
+                    "event files do not need that many, so the file is refused",
+                )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        # 2017-02-30 stays text so that validation can say which date is impossible.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_EventLoader.add_constructor("tag:yaml.org,2002:timestamp", _EventLoader.construct_yaml_timestamp)
+
+
+class _LoadRefused(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def load_yaml(path: Path) -> LoadedFile:
+    """Read one YAML file into a mapping, or raise DataError with located problems."""
+    source = SourceMap(path)
+
+    def refuse(message: str, line: int = 1, column: int = 1) -> DataError:
+        return DataError([Problem(path, line, column, message)])
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise refuse(
+                f"the file is {size / 1_000_000:.1f} MB; event files may be at most "
+                f"{MAX_FILE_BYTES // 1024} KB"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise refuse(f"cannot read the file: {error.strerror}") from None
+    if b"\0" in raw:
+        raise refuse("this is not a text file (it contains NUL bytes); expected YAML text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(raw, error.start)
+        raise refuse(
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} here); "
+            "save it with the encoding UTF-8",
+            line,
+            column,
+        ) from None
+
+    loader = _EventLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise refuse("the file is empty; expected event fields such as 'event:'")
+        _check_expanded_size(node)
+        key_problems = _check_keys(node, (), source)
+        data = loader.construct_document(node)
+    except _LoadRefused as error:
+        raise refuse(error.message, error.line, error.column) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(path, error)]) from None
+    except yaml.YAMLError as error:
+        raise refuse(f"cannot read YAML: {error}") from None
+    except RecursionError:
+        raise refuse("the YAML is nested too deeply to be an event file") from None
+    finally:
+        loader.dispose()
+
+    if not isinstance(data, dict):
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        raise refuse(
+            f"the top level must be a mapping of fields (key: value), not {_describe(data)}",
+            line,
+            column,
+        )
+    _record_positions(node, (), source)
+    return LoadedFile(data, source, key_problems)
+
+
+def _line_col(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _check_expanded_size(root: Node) -> None:
+    """Refuse alias bombs: count nodes as if every alias were copied out."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        if total > MAX_EXPANDED_NODES:
+            mark = root.start_mark
+            raise _LoadRefused(
+                mark.line + 1,
+                mark.column + 1,
+                f"the file expands to more than {MAX_EXPANDED_NODES} values through "
+                "aliases (*name); this looks like a 'billion laughs' file and is refused",
+            )
+        sizes[id(node)] = total
+        return total
+
+    size(root)
+
+
+def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
+    """Duplicate and non-text keys, found before YAML merges them silently."""
+    problems: list[Problem] = []
+    seen_nodes: set[int] = set()
+
+    def visit(node: Node, loc: Loc) -> None:
+        if id(node) in seen_nodes:
+            return
+        seen_nodes.add(id(node))
+        if isinstance(node, SequenceNode):
+            for index, child in enumerate(node.value):
+                visit(child, (*loc, index))
+        elif isinstance(node, MappingNode):
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if (
+                    not isinstance(key_node, ScalarNode)
+                    or key_node.tag == "tag:yaml.org,2002:merge"
+                ):
+                    continue
+                key = key_node.value
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                if key_node.style is None and key_node.tag != "tag:yaml.org,2002:str":
+                    problems.append(
+                        Problem(
+                            source.file,
+                            line,
+                            column,
+                            f"the key {key!r} is not read as text; put it in quotes",
+                            field=format_loc(loc),
+                        )
+                    )
+                if key in first_line:
+                    problems.append(
+                        Problem(
+                            source.file,
+                            line,
+                            column,
+                            f"duplicate key '{key}': it is already set on line "
+                            f"{first_line[key]}; keep only one",
+                            field=format_loc((*loc, key)),
+                        )
+                    )
+                else:
+                    first_line[key] = line
+                visit(value_node, (*loc, key))
+
+    visit(node, loc)
+    return problems
+
+
+def _record_positions(node: Node, loc: Loc, source: SourceMap) -> None:
+    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.tag != "tag:yaml.org,2002:str":
+            source.plain_scalars[loc] = node.value
+    elif isinstance(node, SequenceNode):
+        for index, child in enumerate(node.value):
+            _record_positions(child, (*loc, index), source)
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
+            source.keys[(*loc, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            _record_positions(value_node, (*loc, key), source)
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "syntax error"
+    hint = ""
+    if "\\t" in problem or "'\\t'" in problem:
+        hint = "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "; a value that contains ': ' must be put in quotes"
+    elif "found undefined alias" in problem:
+        hint = "; an alias (*name) needs an anchor (&name) above it"
+    elif "expected a single document" in problem:
+        hint = "; a file holds one event, so remove the extra '---'"
+    return Problem(path, line, column, f"YAML syntax error: {problem}{hint}")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return "a date"
+    return "a single text"
+
+
+def describe_plain_scalar(text: str, value: Any) -> str:
+    """Explain in plain words how YAML 1.1 misread an unquoted value."""
+    if isinstance(value, bool):
+        meaning = "true" if value else "false"
+        return f'{text} was read as the yes/no value {meaning}; put it in quotes: "{text}"'
+    if isinstance(value, int | float) and ":" in text:
+        return (
+            f"{text} was read as the number {value} (YAML reads a:b as base 60); "
+            f'put it in quotes: "{text}"'
+        )
+    if isinstance(value, int) and text.lstrip("+-").startswith("0") and text not in {"0"}:
+        return (
+            f"{text} was read as the number {value} (a leading 0 means octal in YAML); "
+            f'put it in quotes: "{text}"'
+        )
+    if isinstance(value, dt.date):
+        return f'{text} was read as a date; put it in quotes: "{text}"'
+    if value is None:
+        return f"{text or 'an empty value'} was read as 'nothing'; put it in quotes"
+    return f'{text} was read as the number {value}; put it in quotes: "{text}"'

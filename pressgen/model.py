@@ -1,0 +1,405 @@
+"""The event schema: what one event file may contain, each field documented.
+
+Field names are English; the texts authors write into them are German.
+Nothing here knows about one particular event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from pressgen import prose
+
+# ---------------------------------------------------------------- field types
+
+
+def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
+    for char in value:
+        if char in "\n" and allow_newlines:
+            continue
+        if unicodedata.category(char) == "Cc":
+            name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
+                char, f"the control character U+{ord(char):04X}"
+            )
+            raise ValueError(f"contains {name}; write it on one line as plain text")
+    return value
+
+
+def _single_line(value: str) -> str:
+    return _no_control_characters(value, allow_newlines=False)
+
+
+def _prose(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\t", " ")
+    _no_control_characters(value, allow_newlines=True)
+    problems = prose.link_problems(value)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+Line = Annotated[str, Field(min_length=1), AfterValidator(_single_line)]
+"""One line of text; no line breaks or control characters (safe for email headers)."""
+
+Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose)]
+"""Running text; *emphasis*, **strong** and [links](https://…) are allowed."""
+
+ALLOWED_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def _url(value: str) -> str:
+    _single_line(value)
+    if any(char.isspace() for char in value):
+        raise ValueError("a web address must not contain spaces")
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_URL_SCHEMES:
+        shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
+        raise ValueError(
+            f"only http, https and mailto links are allowed, not {shown}; "
+            "write the full address, e.g. https://www.example.de/"
+        )
+    if scheme in ("http", "https") and not parts.netloc:
+        raise ValueError("the web address has no host name, e.g. https://www.example.de/")
+    if scheme == "mailto" and "@" not in parts.path:
+        raise ValueError("a mailto link needs an email address, e.g. mailto:presse@example.de")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+"""A link: http, https or mailto only."""
+
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+
+
+def _email(value: str) -> str:
+    _single_line(value)
+    if not _EMAIL.match(value):
+        raise ValueError("expected an email address like presse@example.de")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def _time(value: object) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('expected a time like "14:30"')
+    match = _TIME.match(value.strip())
+    if not match:
+        raise ValueError(f'"{value}" is not a time; expected hours and minutes like "14:30"')
+    return dt.time(int(match[1]), int(match[2]))
+
+
+Time = Annotated[dt.time, BeforeValidator(_time)]
+"""A time of day, written "14:30" (in quotes)."""
+
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date without time, like 2017-08-17")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        german = _GERMAN_DATE.match(text)
+        try:
+            if german:
+                return dt.date(int(german[3]), int(german[2]), int(german[1]))
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f'"{value}" is not a valid date; expected e.g. 2017-08-17') from None
+    raise ValueError("expected a date like 2017-08-17")
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+"""A calendar date, written 2017-08-17 (or "17.08.2017" in quotes)."""
+
+Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+"""A short name used to refer to an entry elsewhere in the file, e.g. wrobel."""
+
+
+class Schema(BaseModel):
+    """Base for all parts of the file: unknown fields are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- parts
+
+
+class Address(Schema):
+    """A postal address."""
+
+    street: Line | None = Field(None, description="Street and house number, e.g. Leutragraben 1.")
+    postcode: Annotated[str, Field(pattern=r"^\d{5}$")] | None = Field(
+        None, description='Five-digit German postcode, in quotes: "07743".'
+    )
+    city: Line = Field(description="City, e.g. Jena.")
+    country: Line | None = Field(None, description="Only for addresses outside Germany.")
+
+
+class Venue(Schema):
+    """Where something takes place."""
+
+    name: Line | None = Field(None, description="Name of the place, e.g. Villa Rosenthal.")
+    address: Address | None = Field(None, description="Postal address of the place.")
+
+    @model_validator(mode="after")
+    def _named_or_addressed(self) -> Venue:
+        if self.name is None and self.address is None:
+            raise ValueError("give the place a name or an address (at least the city)")
+        return self
+
+
+class Organisation(Schema):
+    """Who organises the event and sends the press release."""
+
+    name: Line = Field(description="Full name including legal form, e.g. TowerByte eG.")
+    article: Literal["der", "die", "das", "keiner"] = Field(
+        "keiner",
+        description="Article used with the name (die TowerByte eG), for 'Über die …'.",
+    )
+    website: Url | None = Field(None, description="Home page, https://….")
+    email: Email | None = Field(None, description="General contact email address.")
+    phone: Line | None = Field(None, description="General phone number.")
+    address: Address | None = Field(None, description="Postal address.")
+    about: Prose | None = Field(
+        None, description="The 'Über uns' boilerplate printed at the end of the press release."
+    )
+
+
+class Person(Schema):
+    """Someone who speaks, leads or is quoted."""
+
+    name: Line = Field(description="Full name as printed, e.g. Conrad Wrobel.")
+    role: Line | None = Field(
+        None,
+        description="Function(s) in nominative case, printed after the name at first mention, "
+        "e.g. 'Aufsichtsrat der TowerByte eG'.",
+    )
+    organisation: Line | None = Field(
+        None, description="Company or institution, printed in brackets when no role is given."
+    )
+
+
+ProgrammeKind = Literal[
+    "begruessung",
+    "eroeffnung",
+    "keynote",
+    "vortrag",
+    "workshop",
+    "podium",
+    "pause",
+    "fuehrung",
+    "preisverleihung",
+    "empfang",
+    "sonstiges",
+]
+
+
+class ProgrammeItem(Schema):
+    """One point of the programme."""
+
+    kind: ProgrammeKind = Field(
+        description="What kind of programme point: begruessung, eroeffnung, keynote, vortrag, "
+        "workshop, podium, pause, fuehrung, preisverleihung, empfang or sonstiges."
+    )
+    title: Line | None = Field(None, description="Title or theme, without quotation marks.")
+    label: Line | None = Field(
+        None, description="Own label instead of the default for the kind, e.g. Kreativ-Workshop."
+    )
+    start: Time | None = Field(None, description='Start time, e.g. "14:30".')
+    end: Time | None = Field(None, description='End time, e.g. "16:00".')
+    speakers: list[Key] = Field(
+        default_factory=list, description="Keys of the people (from 'people') who lead this point."
+    )
+    topics: list[Line] = Field(default_factory=list, description="Topics dealt with.")
+    examples: list[Line] = Field(default_factory=list, description="Practical examples shown.")
+    venue: Venue | None = Field(None, description="Only when it differs from the event's venue.")
+    description: Prose | None = Field(None, description="A sentence or two about this point.")
+
+
+class EventInfo(Schema):
+    """The facts of the event itself."""
+
+    title: Line = Field(description="Name of the event, e.g. Workshop-Nachmittag 2017.")
+    kind: Line = Field(description="What sort of event, e.g. Workshop-Nachmittag, Neujahrsempfang.")
+    motto: Line | None = Field(None, description="Motto or theme, without quotation marks.")
+    date: Date = Field(description="Day of the event (first day if it lasts longer), 2017-08-17.")
+    end_date: Date | None = Field(None, description="Last day, for events of several days.")
+    start: Time | None = Field(None, description='Start time, e.g. "14:30".')
+    end: Time | None = Field(None, description='End time, e.g. "18:00".')
+    timezone: Line = Field("Europe/Berlin", description="Time zone of all dates and times.")
+    venue: Venue = Field(description="Where the event takes place.")
+    guests: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of guests.")
+    guests_qualifier: Literal["über", "rund", "etwa", "mehr als", "knapp"] | None = Field(
+        None, description="Word before the number of guests: über, rund, etwa, mehr als, knapp."
+    )
+    audience: Line | None = Field(
+        None, description="Who came or is invited, e.g. Vertreter aus Politik und Wirtschaft."
+    )
+    focus: Prose | None = Field(None, description="The thematic focus in a sentence.")
+    website: Url | None = Field(None, description="Page about the event.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> EventInfo:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {self.timezone!r}; use Europe/Berlin") from None
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError("end_date lies before date")
+        if self.end_date is None and self.start and self.end and self.end <= self.start:
+            raise ValueError("end lies before start")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def starts_at(self) -> dt.datetime | None:
+        """The start as a time-zone-aware moment, when a start time is given."""
+        if self.start is None:
+            return None
+        return dt.datetime.combine(self.date, self.start, tzinfo=self.zone)
+
+
+class Quote(Schema):
+    """A quotation; written once, printed identically in every output."""
+
+    by: Key = Field(description="Key of the quoted person (from 'people').")
+    text: Prose = Field(description="The quoted words, without quotation marks.")
+    lead_in: Line | None = Field(
+        None,
+        description="Words between the name and the quote in the press release, e.g. "
+        "'zeigte sich erfreut mit dem Verlauf der Veranstaltung'.",
+    )
+
+
+class Logo(Schema):
+    """An image with the text that stands in for it."""
+
+    src: Url = Field(description="Web address of the image (https://…).")
+    alt: Line = Field(description="What the image shows, for screen readers and blocked images.")
+
+
+class Sponsor(Schema):
+    """A sponsor or partner to be thanked."""
+
+    name: Line = Field(description="Full name, e.g. Thüringer Agentur für die Kreativwirtschaft.")
+    short_name: Line | None = Field(None, description="Abbreviation printed in brackets: ThAK.")
+    article: Literal["der", "die", "das", "keiner"] = Field(
+        description="Article in nominative case (die Impulsregion → 'der' after 'Dank gilt'), "
+        "or keiner for names used without article (JenaWirtschaft)."
+    )
+    dative: Line | None = Field(
+        None,
+        description="The whole phrase after 'Dank gilt' when the rules do not fit, "
+        "e.g. for plural names: 'den Stadtwerken Jena'.",
+    )
+    url: Url | None = Field(None, description="Web site, linked from the newsletter.")
+    logo: Logo | None = Field(None, description="Logo shown in the newsletter's sponsor row.")
+
+
+class Contact(Schema):
+    """A person to contact."""
+
+    name: Line = Field(description="Full name.")
+    role: Line | None = Field(None, description="Function, e.g. Pressesprecherin.")
+    phone: Line | None = Field(None, description="Phone number as printed.")
+    email: Email | None = Field(None, description="Email address.")
+
+
+class BodyBlock(Schema):
+    """One block of the press release body: a paragraph, a quote or the sponsor thanks."""
+
+    text: Prose | None = Field(None, description="A paragraph of running text.")
+    quote: Key | None = Field(None, description="Key of a quote (from 'quotes') placed here.")
+    sponsors: bool = Field(False, description="yes to place the sponsor acknowledgement here.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraph_shorthand(cls, value: object) -> object:
+        # A plain string in the body list is a paragraph.
+        if isinstance(value, str):
+            return {"text": value}
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> BodyBlock:
+        given = [self.text is not None, self.quote is not None, self.sponsors]
+        if sum(given) != 1:
+            raise ValueError(
+                "each body entry is either a paragraph of text, 'quote: KEY' or 'sponsors: yes'"
+            )
+        return self
+
+
+class PressRelease(Schema):
+    """The Pressemitteilung."""
+
+    headline: Line = Field(description="Headline.")
+    subline: Line | None = Field(None, description="Optional second headline.")
+    publication_date: Date = Field(description="Date of publication, shown in the dateline.")
+    dateline_city: Line = Field(description="City in the dateline, e.g. Jena.")
+    body: list[BodyBlock] = Field(
+        min_length=1,
+        description="Paragraphs in order; 'quote: KEY' and 'sponsors: yes' place those blocks.",
+    )
+    contact: Contact | None = Field(None, description="Pressekontakt printed at the end.")
+
+
+class CallToAction(Schema):
+    """The button in the newsletter."""
+
+    label: Line = Field(description="Button text, e.g. Zur Anmeldung.")
+    url: Url = Field(description="Where the button leads.")
+
+
+class Newsletter(Schema):
+    """The newsletter email."""
+
+    subject: Line = Field(description="Subject line of the email.")
+    preheader: Line | None = Field(None, description="Preview text shown after the subject.")
+    teaser: Prose | None = Field(None, description="Introduction above the facts box.")
+    call_to_action: CallToAction | None = Field(None, description="Optional button.")
+
+
+class Event(Schema):
+    """One event file: everything pressgen needs for all outputs."""
+
+    organisation: Organisation = Field(description="Who organises the event.")
+    event: EventInfo = Field(description="When, where, what and for whom.")
+    people: dict[Key, Person] = Field(
+        default_factory=dict, description="Everyone named, under a short key used elsewhere."
+    )
+    programme: list[ProgrammeItem] = Field(default_factory=list, description="Programme in order.")
+    quotes: dict[Key, Quote] = Field(
+        default_factory=dict, description="Quotations under a short key used in the body."
+    )
+    sponsors: list[Sponsor] = Field(default_factory=list, description="Sponsors in order.")
+    sponsors_lead_in: Line = Field(
+        "Besonderer Dank gilt",
+        description="Words before the sponsors in the acknowledgement; the verb must take the "
+        "dative (Dank gilt, Wir danken).",
+    )
+    press_release: PressRelease = Field(description="The press release.")
+    newsletter: Newsletter = Field(description="The newsletter email.")
+
+    def person(self, key: str) -> Person:
+        return self.people[key]

@@ -1,0 +1,101 @@
+"""Running text with a little inline markup: *emphasis*, **strong**, [links](url).
+
+One parser (markdown-it, inline rules only, raw HTML off) feeds both the HTML
+and the plain-text rendering, so both show the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# A star between letters is the German gender star (Teilnehmer*innen), never emphasis.
+_GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("zero").enable(["emphasis", "link", "escape"])
+    # Every link is checked by link_problems() and refused with a located error there.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
+def _inline_tokens(text: str) -> list[Token]:
+    blocks = _parser().parseInline(_GENDER_STAR.sub(r"\\*", text))
+    return blocks[0].children or [] if blocks else []
+
+
+def link_problems(text: str) -> list[str]:
+    """Plain-words reasons why links in `text` are refused (empty when all are fine)."""
+    problems = []
+    for token in _inline_tokens(text):
+        if token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            scheme = urlsplit(href).scheme.lower()
+            if scheme not in ALLOWED_SCHEMES:
+                shown = f"'{scheme}:'" if scheme else "no scheme"
+                problems.append(
+                    f"the link to '{href}' has {shown}; only http, https and mailto "
+                    "links are allowed"
+                )
+    return problems
+
+
+_HTML_TAGS = {
+    "em_open": "<em>",
+    "em_close": "</em>",
+    "strong_open": "<strong>",
+    "strong_close": "</strong>",
+    "link_close": "</a>",
+}
+
+
+def to_html(text: str) -> Markup:
+    """Escaped HTML for one paragraph; markup becomes <em>, <strong> and <a>."""
+    parts: list[str] = []
+    for token in _inline_tokens(text):
+        if token.type == "text":
+            parts.append(str(escape(token.content)))
+        elif token.type == "softbreak":
+            parts.append(" ")
+        elif token.type == "link_open":
+            parts.append(f'<a href="{escape(str(token.attrs.get("href", "")))}">')
+        else:
+            parts.append(_HTML_TAGS.get(token.type, ""))
+    return Markup("".join(parts))
+
+
+class LinkList:
+    """Links collected while rendering plain text, numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def number(self, url: str) -> int:
+        if url not in self.urls:
+            self.urls.append(url)
+        return self.urls.index(url) + 1
+
+
+def to_text(text: str, links: LinkList | None = None) -> str:
+    """Plain text for one paragraph; each link becomes 'words [n]' with n from `links`."""
+    parts: list[str] = []
+    href = ""
+    for token in _inline_tokens(text):
+        if token.type == "text":
+            parts.append(token.content)
+        elif token.type == "softbreak":
+            parts.append(" ")
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+        elif token.type == "link_close" and links is not None:
+            parts.append(f" [{links.number(href)}]")
+    return "".join(parts)

@@ -1,0 +1,203 @@
+"""Loaded data → Event, with every problem found at once and located in the file."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from pressgen.errors import DataError, Problem
+from pressgen.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
+from pressgen.model import Event
+
+
+def load_event(path: Path) -> Event:
+    """Read and validate one event file; raise DataError listing every problem."""
+    return validate_event(load_yaml(path))
+
+
+def validate_event(loaded: LoadedFile) -> Event:
+    """Turn loaded data into an Event or raise DataError with located problems."""
+    source = loaded.source
+    problems = list(loaded.problems)
+    try:
+        event = Event.model_validate(loaded.data)
+    except ValidationError as error:
+        problems += [_problem_from_error(detail, source) for detail in error.errors()]
+        raise DataError(_sorted(problems)) from None
+    problems += _reference_problems(event, source)
+    if problems:
+        raise DataError(_sorted(problems))
+    return event
+
+
+def _sorted(problems: Iterable[Problem]) -> list[Problem]:
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda p: (p.line, p.column, p.field))
+
+
+# ---------------------------------------------------------------- messages
+
+
+def _problem_from_error(detail: ErrorDetails, source: SourceMap) -> Problem:
+    loc: Loc = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx", {})
+
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        message = f"unknown field '{name}'"
+        known = _field_names(loc[:-1])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+        elif known:
+            message += "; allowed here: " + ", ".join(sorted(known))
+        return source.problem(loc, message, prefer_key=True)
+    if kind == "missing":
+        return source.problem(loc, "required field is missing", prefer_key=True)
+
+    if value is None and loc in source.values:
+        message = "has no value; write one after the colon or remove the line"
+    else:
+        message = _plain_message(kind, detail["msg"], ctx)
+        raw = source.plain_scalars.get(loc)
+        if raw is not None and not isinstance(value, str) and _is_type_error(kind):
+            message += f"; {describe_plain_scalar(raw, value)}"
+    return source.problem(loc, message)
+
+
+_TYPE_WORDS = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected yes or no",
+    "bool_parsing": "expected yes or no",
+    "list_type": "expected a list (lines starting with '- ')",
+    "dict_type": "expected a group of fields (key: value)",
+    "model_type": "expected a group of fields (key: value)",
+    "model_attributes_type": "expected a group of fields (key: value)",
+}
+
+
+def _is_type_error(kind: str) -> bool:
+    return kind in _TYPE_WORDS or kind in {
+        "value_error",
+        "literal_error",
+        "string_pattern_mismatch",
+    }
+
+
+def _plain_message(kind: str, pydantic_message: str, ctx: dict[str, Any]) -> str:
+    if kind in _TYPE_WORDS:
+        return _TYPE_WORDS[kind]
+    if kind == "value_error":
+        return pydantic_message.removeprefix("Value error, ")
+    if kind == "literal_error":
+        return "expected one of " + str(ctx.get("expected", "")).replace("'", "")
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern == r"^\d{5}$":
+            return 'expected a five-digit postcode in quotes, e.g. "07743"'
+        return "expected a short key of letters, digits, '-' and '_', e.g. wrobel"
+    return pydantic_message[:1].lower() + pydantic_message[1:]
+
+
+def _field_names(loc: Loc) -> list[str]:
+    """The field names the schema allows at `loc` (for did-you-mean)."""
+    annotation: Any = Event
+    for part in loc:
+        annotation = _unwrap(annotation, part)
+        if annotation is None:
+            return []
+    annotation = _unwrap_optional(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        candidates = [a for a in get_args(annotation) if a is not type(None)]
+        return candidates[0] if len(candidates) == 1 else annotation
+    if hasattr(annotation, "__metadata__"):  # Annotated[...]
+        return _unwrap_optional(get_args(annotation)[0])
+    return annotation
+
+
+def _unwrap(annotation: Any, part: str | int) -> Any:
+    annotation = _unwrap_optional(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(str(part))
+        return field.annotation if field else None
+    origin = get_origin(annotation)
+    if origin is list:
+        return get_args(annotation)[0]
+    if origin is dict:
+        return get_args(annotation)[1]
+    return None
+
+
+# ---------------------------------------------------------------- references
+
+
+def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
+    people = list(event.people)
+    for index, item in enumerate(event.programme):
+        for position, key in enumerate(item.speakers):
+            if key not in event.people:
+                loc: Loc = ("programme", index, "speakers", position)
+                yield source.problem(loc, _unknown("person", key, people, "people"))
+    for key, quote in event.quotes.items():
+        if quote.by not in event.people:
+            yield source.problem(
+                ("quotes", key, "by"), _unknown("person", quote.by, people, "people")
+            )
+    quotes = list(event.quotes)
+    placed: dict[str, int] = {}
+    sponsors_placed = False
+    for index, block in enumerate(event.press_release.body):
+        loc = ("press_release", "body", index)
+        if block.quote is not None:
+            if block.quote not in event.quotes:
+                yield source.problem(
+                    (*loc, "quote"), _unknown("quote", block.quote, quotes, "quotes")
+                )
+            elif block.quote in placed:
+                yield source.problem(
+                    (*loc, "quote"),
+                    f"the quote '{block.quote}' is already placed in body[{placed[block.quote]}]",
+                )
+            placed[block.quote] = index
+        if block.sponsors:
+            if not event.sponsors:
+                yield source.problem(
+                    loc, "the sponsor acknowledgement is placed, but 'sponsors' is empty"
+                )
+            if sponsors_placed:
+                yield source.problem(loc, "the sponsor acknowledgement is placed twice")
+            sponsors_placed = True
+
+
+def _unknown(what: str, key: str, known: list[str], section: str) -> str:
+    message = f"no {what} with the key '{key}' in '{section}'"
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return message + f"; did you mean '{close[0]}'?"
+    if known:
+        return message + "; known keys: " + ", ".join(known)
+    return message

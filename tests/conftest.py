@@ -1,0 +1,57 @@
+"""Shared helpers: the seed event, temporary event files and the CLI."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from pressgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
+
+
+@pytest.fixture(scope="session")
+def seed_data() -> dict[str, Any]:
+    """The seed event as plain data; copy before changing."""
+    return yaml.safe_load(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def event_data(seed_data: dict[str, Any]) -> dict[str, Any]:
+    """A fresh, changeable copy of the seed event."""
+    return copy.deepcopy(seed_data)
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[..., Path]:
+    """Write data (dumped as YAML) or raw text/bytes to an event file in tmp_path."""
+
+    def write(content: Any, name: str = "event.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+    """Run the pressgen command in tmp_path and return click's result."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(main, [str(arg) for arg in args])
+
+    return run

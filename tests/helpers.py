@@ -1,0 +1,50 @@
+"""Small helpers shared by tests: reading outputs as a person would."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("style", "script", "title", "mj-title", "mj-preview", "mj-style"):
+            self._skip += 1
+        self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title", "mj-title", "mj-preview", "mj-style"):
+            self._skip = max(0, self._skip - 1)
+        self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(markup: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(markup)
+    collector.close()
+    return collector
+
+
+def readable_text(name: str, content: str) -> str:
+    """What a reader sees: tags removed for HTML/MJML, all whitespace folded to one space."""
+    if name.endswith((".html", ".mjml")):
+        content = "".join(parse(content).text)
+    content = html.unescape(content) if name.endswith((".html", ".mjml")) else content
+    return re.sub(r"\s+", " ", content.replace("\u00a0", " ")).strip()
+
+
+def folded(text: str) -> str:
+    """Whitespace folded, for comparing data with rendered text."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()

@@ -1,0 +1,146 @@
+"""Author text can never become markup or template code in any output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import parse
+
+from pressgen.render import _autoescape, render_event
+from pressgen.validate import load_event
+
+# Fields that are not free text: links, keys, dates, times and fixed choices.
+NOT_FREE_TEXT = {
+    "url",
+    "src",
+    "website",
+    "email",
+    "article",
+    "kind",
+    "by",
+    "quote",
+    "sponsors",
+    "postcode",
+    "start",
+    "end",
+    "date",
+    "end_date",
+    "publication_date",
+    "timezone",
+    "guests_qualifier",
+    "guests",
+    "speakers",
+}
+
+PAYLOAD = (
+    '<x-evil a="1">&amp; "q" \' </mj-text><mj-button href="https://evil.test/">B</mj-button>'
+    "</p><script>alert(1)</script>{{ 7*7 }}{% raw %}"
+)
+
+
+def text_fields(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every location in the data that holds free text."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_FREE_TEXT:
+                yield from text_fields(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from text_fields(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc
+
+
+def set_at(data: Any, loc: tuple[Any, ...], value: str) -> None:
+    for part in loc[:-1]:
+        data = data[part]
+    data[loc[-1]] = value
+
+
+@pytest.fixture(scope="module")
+def hostile_outputs(
+    seed_data: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[str, str], list[str]]:
+    import copy
+
+    data = copy.deepcopy(seed_data)
+    markers = []
+    for number, loc in enumerate(text_fields(data)):
+        marker = f"F{number:03d}"
+        set_at(data, loc, f"{marker} {PAYLOAD}")
+        markers.append(marker)
+    assert len(markers) >= 40  # the walk found the seed's free-text fields
+    path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return render_event(load_event(path)), markers
+
+
+@pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])
+def test_no_injected_element(hostile_outputs: tuple[dict[str, str], list[str]], name: str) -> None:
+    outputs, _ = hostile_outputs
+    tags = parse(outputs[name]).tags
+    names = {tag for tag, _ in tags}
+    assert "x-evil" not in names
+    assert "script" not in names
+    assert not any("evil.test" in str(attrs.get("href")) for _, attrs in tags)
+    # The only button is the call to action's own.
+    if name == "newsletter.mjml":
+        assert [tag for tag, _ in tags].count("mj-button") == 1
+
+
+@pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])
+def test_markup_outputs_show_the_payload_as_text(
+    hostile_outputs: tuple[dict[str, str], list[str]], name: str
+) -> None:
+    outputs, _ = hostile_outputs
+    text = "".join(parse(outputs[name]).text)
+    assert '<x-evil a="1">&amp; "q" \' </mj-text>' in text
+    assert "{{ 7*7 }}{% raw %}" in text  # data is never rendered as a template
+
+
+@pytest.mark.parametrize("name", ["pressemitteilung.txt", "newsletter.txt"])
+def test_text_outputs_keep_the_payload_literally(
+    hostile_outputs: tuple[dict[str, str], list[str]], name: str
+) -> None:
+    outputs, _ = hostile_outputs
+    text = " ".join(outputs[name].split())
+    assert "&lt;" not in text and "&amp;amp;" not in text
+    assert '<x-evil a="1">&amp; "q" \' </mj-text><mj-button' in text
+    assert "{{ 7*7 }}{% raw %}" in text
+
+
+def test_every_free_text_field_reaches_an_output(
+    hostile_outputs: tuple[dict[str, str], list[str]],
+) -> None:
+    outputs, markers = hostile_outputs
+    everything = "".join(outputs.values())
+    assert [m for m in markers if m not in everything] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "escaped"),
+    [
+        ("pressemitteilung.html.j2", True),
+        ("newsletter.mjml.j2", True),
+        ("partials/quote.html.j2", True),
+        ("partials/quote.mjml.j2", True),
+        ("pressemitteilung.txt.j2", False),
+        ("newsletter.txt.j2", False),
+        ("partials/quote.txt.j2", False),
+    ],
+)
+def test_autoescape_by_template_kind(name: str, escaped: bool) -> None:
+    assert _autoescape(name) is escaped
+
+
+def test_every_builtin_template_has_a_known_kind() -> None:
+    from pressgen.render import builtin_templates_dir
+
+    root = builtin_templates_dir()
+    kinds = {p.name.removesuffix(".j2").rsplit(".", 1)[-1] for p in root.rglob("*.j2")}
+    assert kinds == {"html", "mjml", "txt"}
+    assert Path(root / "newsletter.mjml.j2").is_file()

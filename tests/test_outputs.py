@@ -1,0 +1,208 @@
+"""The seed builds into five outputs that carry every fact, name and the quote."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from conftest import SEED
+from helpers import folded, readable_text
+
+OUTPUTS = [
+    "pressemitteilung.html",
+    "pressemitteilung.txt",
+    "newsletter.mjml",
+    "newsletter.html",
+    "newsletter.txt",
+]
+
+# Facts of the seed press release, written out here from the seed text itself.
+SEED_FACTS = [
+    "TowerByte eG",
+    "Ab in die Zukunft: IoT und Smart City als Pulsgeber der digitalen Stadt",
+    "17. August 2017",
+    "14:30 Uhr",
+    "über 80",
+    "Vertreter aus Politik und Wirtschaft",
+    "Conrad Wrobel",
+    "Aufsichtsrat der TowerByte eG",
+    "emgress GmbH",
+    "Smarte Überwachungsstädte? Die Zukunft von Kommunen zwischen digitalen Innovationen "
+    "und Datenschutz",
+    "Christoph Kögler",
+    "T-Systems Multimedia Solutions GmbH",
+    "Digitalisierung von Arbeitsprozessen und Verwaltungsakten",
+    "Stadtverwaltung Jena",
+    "Wir bauen eine digitale Lego-Stadt",
+    "Kreativ-Workshop",
+    "Stephan Kraft",
+    "KRAFT Management®",
+    "JenaWirtschaft",
+    "Thüringer Agentur für die Kreativwirtschaft (ThAK)",
+    "Impulsregion Jena, Erfurt und Weimar",
+    "Sommerempfang",
+    "Villa Rosenthal",
+]
+
+SEED_THANKS = (
+    "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
+    "Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar."
+)
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    from pressgen.build import build
+
+    out = tmp_path_factory.mktemp("out")
+    (built,) = build([SEED], out)
+    assert sorted(built.written) == sorted(OUTPUTS)
+    return {name: (built.out_dir / name).read_text("utf-8") for name in OUTPUTS}
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_every_seed_fact_is_in_every_output(seed_outputs: dict[str, str], name: str) -> None:
+    text = readable_text(name, seed_outputs[name])
+    missing = [fact for fact in SEED_FACTS if fact not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_names_and_quote_from_the_data_in_every_output(
+    seed_outputs: dict[str, str], seed_data: dict[str, Any], name: str
+) -> None:
+    text = readable_text(name, seed_outputs[name])
+    names = [person["name"] for person in seed_data["people"].values()]
+    names += [sponsor["name"] for sponsor in seed_data["sponsors"]]
+    assert [n for n in names if n not in text] == []
+    for quote in seed_data["quotes"].values():
+        assert f"„{folded(quote['text'])}“" in text
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_seed_sponsor_sentence_exactly(seed_outputs: dict[str, str], name: str) -> None:
+    assert SEED_THANKS in readable_text(name, seed_outputs[name])
+
+
+def test_press_release_furniture(seed_outputs: dict[str, str]) -> None:
+    text = readable_text("pressemitteilung.txt", seed_outputs["pressemitteilung.txt"])
+    assert text.startswith(
+        "PRESSEMITTEILUNG Rund um die Digitalisierung von Städten: Der Rückblick auf den "
+        "Workshop-Nachmittag der TowerByte eG Jena, 28. August 2017 – „Ab in die Zukunft:"
+    )
+    page = seed_outputs["pressemitteilung.html"]
+    assert page.startswith('<!doctype html>\n<html lang="de">')
+    assert "@page { size: A4;" in page
+
+
+def test_newsletter_html_is_offline_and_german(seed_outputs: dict[str, str]) -> None:
+    page = seed_outputs["newsletter.html"]
+    assert page.startswith("<!doctype html>")
+    assert '<html lang="de"' in page
+    assert "fonts.googleapis" not in page
+    assert "<link" not in page
+    # premailer moved the CSS into style attributes.
+    assert 'style="' in page and "<h1" in page
+
+
+def test_text_lines_fit(seed_outputs: dict[str, str]) -> None:
+    for name in ("newsletter.txt", "pressemitteilung.txt"):
+        long_lines = [
+            line
+            for line in seed_outputs[name].splitlines()
+            if len(line) > 72 and " " in line.strip()  # a lone long URL cannot be broken
+        ]
+        assert long_lines == [], name
+
+
+def test_newsletter_text_links_are_numbered_references(seed_outputs: dict[str, str]) -> None:
+    text = seed_outputs["newsletter.txt"]
+    assert "Mehr über die TowerByte eG: [1]" in text
+    assert text.rstrip().endswith("Links:\n[1] https://www.towerbyte.de/")
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    from pressgen.build import build
+
+    first = build([SEED], tmp_path / "a")[0].out_dir
+    second = build([SEED], tmp_path / "b")[0].out_dir
+    for name in OUTPUTS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_files_get_a_normal_mode(tmp_path: Path) -> None:
+    from pressgen.build import build
+
+    out_dir = build([SEED], tmp_path)[0].out_dir
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in OUTPUTS:
+        assert (out_dir / name).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_failed_build_leaves_previous_outputs_untouched(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    event = tmp_path / "fest.yaml"
+    event.write_text(SEED.read_text("utf-8"), "utf-8")
+    assert run_cli("build", event).exit_code == 0
+    out_dir = tmp_path / "out" / "fest"
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.iterdir()}
+
+    event.write_text(
+        SEED.read_text("utf-8").replace("headline: >-", "headline: [unclosed"), "utf-8"
+    )
+    result = run_cli("build", event)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.iterdir()}
+    assert after == before
+
+
+def test_one_bad_file_stops_the_whole_build(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.yaml").write_text(SEED.read_text("utf-8"), "utf-8")
+    (data / "b.yaml").write_text("event: [\n", "utf-8")
+    result = run_cli("build", data)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("data/b.yaml:2:1: YAML syntax error")
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_events_with_the_same_output_folder_are_refused(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "fest.yaml").write_text(SEED.read_text("utf-8"), "utf-8")
+    result = run_cli("build", "x/fest.yaml", "y/fest.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "pressgen: y/fest.yaml and x/fest.yaml would both be written to out/fest; "
+        "rename one of them; nothing was written.\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_golden_files(seed_outputs: dict[str, str]) -> None:
+    """Regenerate with: pressgen build data/towerbyte-workshop-2017.yaml --out tests/golden"""
+    golden = Path(__file__).parent / "golden" / SEED.stem
+    import difflib
+
+    for name in OUTPUTS:
+        expected = (golden / name).read_text("utf-8")
+        if seed_outputs[name] != expected:
+            diff = "".join(
+                difflib.unified_diff(
+                    expected.splitlines(True),
+                    seed_outputs[name].splitlines(True),
+                    f"golden/{name}",
+                    f"built/{name}",
+                )
+            )
+            pytest.fail(f"{name} differs from the golden file:\n{diff[:4000]}")

@@ -1,0 +1,98 @@
+"""The project as shipped: installable, offline, typed and linted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+
+
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
+def test_outbound_network_is_blocked() -> None:
+    from pytest_socket import SocketConnectBlockedError
+
+    with pytest.raises(SocketConnectBlockedError):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+
+
+def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
+    """A non-editable install carries the top-level templates/ inside the package."""
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".git", "out", "build", "*.egg-info", "__pycache__", ".*"),
+    )
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert (target / "pressgen" / "templates" / "newsletter.mjml.j2").is_file()
+    assert (target / "pressgen" / "templates" / "partials" / "quote.html.j2").is_file()
+    shutil.rmtree(source)  # nothing may come from the checkout any more
+    work = tmp_path / "work"
+    work.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pressgen", "build", str(SEED), "--out", "out"],
+        cwd=work,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    built = work / "out" / SEED.stem / "newsletter.html"
+    assert built.read_text("utf-8").startswith("<!doctype html>")
+    located = subprocess.run(
+        [sys.executable, "-c", "import pressgen.render as r; print(r.builtin_templates_dir())"],
+        cwd=work,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert Path(located.stdout.strip()).is_relative_to(target)
+
+
+def test_mypy_strict() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff() -> None:
+    lint = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "pressgen", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert lint.returncode == 0, lint.stdout
+    formatting = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "pressgen", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert formatting.returncode == 0, formatting.stdout
