@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressgen.checks import event_warnings
 from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
 from pressgen.render import render_event
-from pressgen.validate import load_event
+from pressgen.validate import validate_event
 
 EVENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
 class LoadedEvent:
-    """A validated event and the file it came from."""
+    """A validated event, the file it came from and where each value stands in it."""
 
     path: Path
     event: Event
+    source: SourceMap
 
     @property
     def slug(self) -> str:
         """The output folder name: the file name without its extension."""
         return self.path.stem
+
+
+@dataclass(frozen=True)
+class CheckedEvent:
+    """What check found for one valid event: only warnings, if anything."""
+
+    path: Path
+    warnings: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -61,7 +73,8 @@ def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
     problems: list[Problem] = []
     for path in find_event_files(paths):
         try:
-            events.append(LoadedEvent(path, load_event(path)))
+            loaded = load_yaml(path)
+            events.append(LoadedEvent(path, validate_event(loaded), loaded.source))
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -69,19 +82,22 @@ def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
     return events
 
 
-def check(paths: Sequence[Path]) -> list[LoadedEvent]:
-    """Validate and render everything in memory; write nothing."""
-    events = load_events(paths)
-    for loaded in events:
-        render_event(loaded.event)
-    return events
+def check(paths: Sequence[Path], now: dt.datetime | None = None) -> list[CheckedEvent]:
+    """Validate and render everything in memory and collect warnings; write nothing."""
+    moment = now or dt.datetime.now(dt.UTC)
+    checked = []
+    for loaded in load_events(paths):
+        render_event(loaded.event, loaded.path.parent)
+        warnings = event_warnings(loaded.event, loaded.source, moment)
+        checked.append(CheckedEvent(loaded.path, warnings))
+    return checked
 
 
 def build(paths: Sequence[Path], out_root: Path) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads and renders."""
     events = load_events(paths)
     targets = _output_folders(events, out_root)
-    rendered = [render_event(loaded.event) for loaded in events]
+    rendered = [render_event(loaded.event, loaded.path.parent) for loaded in events]
     built = []
     for loaded, out_dir, outputs in zip(events, targets, rendered, strict=True):
         written, unchanged = write_outputs(out_dir, outputs)
@@ -114,20 +130,21 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_outputs(out_dir: Path, outputs: dict[str, str]) -> tuple[list[str], list[str]]:
+def write_outputs(out_dir: Path, outputs: Mapping[str, str | bytes]) -> tuple[list[str], list[str]]:
     """Write each output atomically; skip files whose content is already the same."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     mode = _file_mode()
     written, unchanged = [], []
-    for name, text in outputs.items():
+    for name, content in outputs.items():
         target = (root / name).resolve()
         if not target.is_relative_to(root):
             raise OutputError(f"refusing to write {name} outside {display_path(root)}")
-        data = text.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         if target.is_file() and target.read_bytes() == data:
             unchanged.append(name)
             continue
+        target.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(target, data, mode)
         written.append(name)
     return written, unchanged

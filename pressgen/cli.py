@@ -52,8 +52,12 @@ def check(paths: tuple[Path, ...]) -> None:
     from pressgen.build import check as check_events
 
     with _reported_errors("fix them and check again"):
-        for loaded in check_events(paths):
-            click.echo(f"{display_path(loaded.path)}: ok")
+        for checked in check_events(paths):
+            for warning in checked.warnings:
+                click.echo(str(warning), err=True)
+            count = len(checked.warnings)
+            verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
+            click.echo(f"{display_path(checked.path)}: {verdict}")
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -47,9 +47,16 @@ class SourceMap:
                 return (1, 1)
             probe = probe[:-1]
 
-    def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
+    def problem(
+        self,
+        loc: Loc,
+        message: str,
+        *,
+        prefer_key: bool = False,
+        severity: Literal["error", "warning"] = "error",
+    ) -> Problem:
         line, column = self.position(loc, prefer_key=prefer_key)
-        return Problem(self.file, line, column, message, field=format_loc(loc))
+        return Problem(self.file, line, column, message, format_loc(loc), severity)
 
 
 @dataclass

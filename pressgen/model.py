@@ -242,7 +242,9 @@ class EventInfo(Schema):
     date: Date = Field(description="Day of the event (first day if it lasts longer), 2017-08-17.")
     end_date: Date | None = Field(None, description="Last day, for events of several days.")
     start: Time | None = Field(None, description='Start time, e.g. "14:30".')
-    end: Time | None = Field(None, description='End time, e.g. "18:00".')
+    end: Time | None = Field(
+        None, description='End time, e.g. "18:00"; an end before the start means the next day.'
+    )
     timezone: Line = Field("Europe/Berlin", description="Time zone of all dates and times.")
     venue: Venue = Field(description="Where the event takes place.")
     guests: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of guests.")
@@ -263,8 +265,8 @@ class EventInfo(Schema):
             raise ValueError(f"unknown time zone {self.timezone!r}; use Europe/Berlin") from None
         if self.end_date is not None and self.end_date < self.date:
             raise ValueError("end_date lies before date")
-        if self.end_date is None and self.start and self.end and self.end <= self.start:
-            raise ValueError("end lies before start")
+        if self.end_date is None and self.start and self.end and self.end == self.start:
+            raise ValueError("end is the same time as start")
         return self
 
     @property
@@ -350,6 +352,58 @@ class BodyBlock(Schema):
         return self
 
 
+_EMBARGO = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _local_datetime(value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value
+    if isinstance(value, dt.date):
+        raise ValueError('give a time as well, e.g. "2027-01-15 10:00"')
+    if isinstance(value, str):
+        match = _EMBARGO.match(value.strip())
+        if match:
+            try:
+                day = dt.date.fromisoformat(match[1])
+            except ValueError:
+                raise ValueError(f'"{value}" is not a valid date') from None
+            return dt.datetime.combine(day, dt.time(int(match[2]), int(match[3])))
+    raise ValueError('expected date and time like "2027-01-15 10:00"')
+
+
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_local_datetime)]
+"""A date and time in the event's time zone, written "2027-01-15 10:00"."""
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+def _image_source(value: str) -> str:
+    _single_line(value)
+    if "://" in value or value.startswith("mailto:"):
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            raise ValueError("an image must be an https:// address or a file next to the event")
+        return value
+    if value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+        raise ValueError("give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
+    if not value.lower().endswith(IMAGE_SUFFIXES):
+        raise ValueError("an image must be a .jpg, .jpeg, .png, .gif or .webp file")
+    return value
+
+
+ImageSource = Annotated[str, AfterValidator(_image_source)]
+"""An image: a web address (https://…) or a file path relative to the event file."""
+
+
+class Photo(Schema):
+    """A press photo with caption and the credit the law requires (§ 13 UrhG)."""
+
+    src: ImageSource = Field(description="Image file next to the event file, or https:// address.")
+    caption: Line = Field(description="Bildunterschrift: what and who the photo shows.")
+    credit: Line = Field(description="Bildnachweis: the photographer, printed as 'Foto: …'.")
+    alt: Line | None = Field(None, description="Text for screen readers; the caption if omitted.")
+
+
 class PressRelease(Schema):
     """The Pressemitteilung."""
 
@@ -362,6 +416,15 @@ class PressRelease(Schema):
         description="Paragraphs in order; 'quote: KEY' and 'sponsors: yes' place those blocks.",
     )
     contact: Contact | None = Field(None, description="Pressekontakt printed at the end.")
+    embargo: LocalDateTime | None = Field(
+        None,
+        description="Sperrfrist: not to be published before this date and time, "
+        '"2027-01-15 10:00".',
+    )
+    photos: list[Photo] = Field(default_factory=list, description="Press photos.")
+    reprint_note: bool = Field(
+        False, description="yes to print 'Abdruck honorarfrei – Belegexemplar erbeten'."
+    )
 
 
 class CallToAction(Schema):
@@ -378,6 +441,25 @@ class Newsletter(Schema):
     preheader: Line | None = Field(None, description="Preview text shown after the subject.")
     teaser: Prose | None = Field(None, description="Introduction above the facts box.")
     call_to_action: CallToAction | None = Field(None, description="Optional button.")
+    web_url: Url | None = Field(
+        None,
+        description="Address of the folder where the outputs are published online, ending "
+        "in '/'; the newsletter then links to the calendar file there.",
+    )
+
+
+class Typography(Schema):
+    """How German text is set; the defaults follow DIN 5008."""
+
+    quotes: Literal["german", "guillemets"] = Field(
+        "german", description="german: „…“ and ‚…‘; guillemets: »…« and ›…‹."
+    )
+    thousands: Literal["dot", "thin", "none"] = Field(
+        "dot", description="Thousands separator: dot (1.000), thin (1 000) or none (1000)."
+    )
+    conjunction: Literal["und", "sowie"] = Field(
+        "und", description="Word before the last item of a list: A, B und C / A, B sowie C."
+    )
 
 
 class Event(Schema):
@@ -400,6 +482,9 @@ class Event(Schema):
     )
     press_release: PressRelease = Field(description="The press release.")
     newsletter: Newsletter = Field(description="The newsletter email.")
+    typography: Typography = Field(
+        default_factory=Typography, description="Typographic settings for all outputs."
+    )
 
     def person(self, key: str) -> Person:
         return self.people[key]

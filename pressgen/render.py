@@ -5,17 +5,23 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urljoin
 
 import jinja2
+from markupsafe import Markup
 
 from pressgen import prose, typography
 from pressgen.errors import PressgenError
-from pressgen.model import Event, Person, Quote
+from pressgen.ics import render_ics
+from pressgen.model import Event, Person, Quote, Typography
+from pressgen.structured_data import json_ld_script
 
 TEXT_WIDTH = 72
 
@@ -24,6 +30,7 @@ PRESS_RELEASE_TEXT = "pressemitteilung.txt"
 NEWSLETTER_MJML = "newsletter.mjml"
 NEWSLETTER_HTML = "newsletter.html"
 NEWSLETTER_TEXT = "newsletter.txt"
+CALENDAR = "termin.ics"
 
 
 class TemplateError(PressgenError):
@@ -44,10 +51,14 @@ def _autoescape(template_name: str | None) -> bool:
     return template_name.removesuffix(".j2").endswith((".html", ".mjml"))
 
 
+_ORDINARY_SPACE = re.compile(r"[ \t\r\n]+")
+
+
 def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
     """Fill a paragraph to `width` columns; words longer than a line stay whole."""
     return textwrap.fill(
-        " ".join(text.split()),
+        # Fold ordinary white space only: non-breaking spaces must keep their words together.
+        " ".join(_ORDINARY_SPACE.split(text.strip(" \t\r\n"))),
         width=width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
@@ -71,15 +82,28 @@ def make_environment() -> jinja2.Environment:
         date_with_weekday=typography.date_with_weekday,
         date_numeric=typography.date_numeric,
         time_of_day=typography.time_of_day,
-        quoted=typography.quoted,
         attribution=typography.attribution,
-        and_list=typography.join,
         prose_html=prose.to_html,
         prose_text=prose.to_text,
         wrap=wrap,
+        # These follow the event's typography settings.
+        quoted=_styled(typography.quoted),
+        and_list=_styled(typography.join),
+        number=_styled(typography.number),
+        programme_heading=_styled(typography.programme_heading),
     )
     env.globals.update(typography=typography)
     return env
+
+
+def _styled(function: Callable[[Any, Typography], str]) -> Callable[..., str]:
+    """A filter that passes the rendered event's typography settings along."""
+
+    @jinja2.pass_context
+    def styled(context: jinja2.runtime.Context, value: Any) -> str:
+        return function(value, context["event"].typography)
+
+    return styled
 
 
 @cache
@@ -96,6 +120,29 @@ class Block:
     text: str = ""
     quote: Quote | None = None
     person: Person | None = None
+    # The first quote of a person names the function too; later ones the name only.
+    first_mention: bool = True
+
+    @property
+    def speaker(self) -> str:
+        """Name and function at first mention, the name alone after that."""
+        assert self.person is not None
+        return typography.attribution(self.person) if self.first_mention else self.person.name
+
+    def in_release(self, style: Typography) -> tuple[str, str, str]:
+        """The quote as a press release sentence: (before, quoted words, after).
+
+        'Name, Funktion, blickte …: „…“' with a lead-in, otherwise
+        '„…“, sagt Name, Funktion.' (the quote's own full stop gives way to the comma).
+        """
+        assert self.quote is not None
+        if self.quote.lead_in:
+            before = f"{self.speaker}, {self.quote.lead_in}: "
+            return before, typography.quoted(self.quote.text, style), ""
+        words = self.quote.text.strip()
+        words = words.removesuffix(".") if not words.endswith("..") else words
+        ending = "" if self.speaker.endswith(".") else "."
+        return "", typography.quoted(words, style), f", sagt {self.speaker}{ending}"
 
 
 def body_blocks(event: Event) -> list[Block]:
@@ -104,49 +151,78 @@ def body_blocks(event: Event) -> list[Block]:
     Every quote and the sponsor acknowledgement appear in every output, placed
     or not, so no output can silently drop one.
     """
-    blocks: list[Block] = []
-    placed_quotes: set[str] = set()
-    sponsors_placed = False
+    entries: list[tuple[str, str]] = []  # (kind, paragraph text or quote key)
     for entry in event.press_release.body:
         if entry.text is not None:
-            blocks.append(Block("paragraph", text=entry.text))
+            entries.append(("paragraph", entry.text))
         elif entry.quote is not None:
-            placed_quotes.add(entry.quote)
-            blocks.append(_quote_block(event, entry.quote))
-        elif entry.sponsors:
-            sponsors_placed = True
+            entries.append(("quote", entry.quote))
+        else:
+            entries.append(("sponsors", ""))
+    placed = {value for kind, value in entries if kind == "quote"}
+    entries += [("quote", key) for key in event.quotes if key not in placed]
+    if event.sponsors and ("sponsors", "") not in entries:
+        entries.append(("sponsors", ""))
+
+    blocks: list[Block] = []
+    quoted_people: set[str] = set()
+    for kind, value in entries:
+        if kind == "paragraph":
+            blocks.append(Block("paragraph", text=value))
+        elif kind == "sponsors":
             blocks.append(Block("sponsors", text=typography.sponsor_thanks(event)))
-    for key in event.quotes:
-        if key not in placed_quotes:
-            blocks.append(_quote_block(event, key))
-    if event.sponsors and not sponsors_placed:
-        blocks.append(Block("sponsors", text=typography.sponsor_thanks(event)))
+        else:
+            quote = event.quotes[value]
+            first = quote.by not in quoted_people
+            quoted_people.add(quote.by)
+            person = event.person(quote.by)
+            blocks.append(Block("quote", quote=quote, person=person, first_mention=first))
     return blocks
 
 
-def _quote_block(event: Event, key: str) -> Block:
-    quote = event.quotes[key]
-    return Block("quote", quote=quote, person=event.person(quote.by))
+def body_character_count(event: Event, blocks: list[Block], dateline: str) -> int:
+    """Zeichen inkl. Leerzeichen of the release body, dateline included."""
+    texts = []
+    for block in blocks:
+        if block.kind == "quote":
+            before, words, after = block.in_release(event.typography)
+            texts.append(before + prose.to_text(words) + after)
+        else:
+            texts.append(prose.to_text(block.text))
+    if blocks and blocks[0].kind == "paragraph":
+        texts[0] = f"{dateline} – {texts[0]}"
+    else:
+        texts.insert(0, dateline)
+    return typography.character_count(texts)
 
 
 def template_context(event: Event) -> dict[str, Any]:
     """What every template sees: the event and the derived, already-German pieces."""
     info = event.event
+    release = event.press_release
+    blocks = body_blocks(event)
+    dateline = f"{release.dateline_city}, {typography.date_long(release.publication_date)}"
+    web_url = event.newsletter.web_url
     return {
         "event": event,
-        "blocks": body_blocks(event),
-        "dateline": (
-            f"{event.press_release.dateline_city}, "
-            f"{typography.date_long(event.press_release.publication_date)}"
+        "blocks": blocks,
+        "dateline": dateline,
+        "embargo": f"Sperrfrist: {typography.date_time(release.embargo)}"
+        if release.embargo
+        else "",
+        "character_count": typography.number(
+            body_character_count(event, blocks, dateline), event.typography
         ),
         "facts": {
             "date": typography.event_dates(info),
             "time": typography.event_times(info),
             "venue": typography.place(info.venue),
-            "guests": typography.guests(info),
+            "guests": typography.guests(info, event.typography),
         },
         "about_heading": typography.about_heading(event),
         "sponsor_thanks": typography.sponsor_thanks(event),
+        "calendar_url": urljoin(web_url, CALENDAR) if web_url else "",
+        "json_ld": Markup(json_ld_script(event)),
     }
 
 
@@ -161,16 +237,31 @@ def render_template(name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"{name}: {error}") from None
 
 
-def render_event(event: Event) -> dict[str, str]:
-    """Every output of one event, in memory, keyed by file name."""
+def render_event(event: Event, event_dir: Path | None = None) -> dict[str, str | bytes]:
+    """Every output of one event, in memory, keyed by path inside its output folder.
+
+    Local press photos are read from `event_dir` (the event file's folder) and
+    included, so the HTML finds them beside it.
+    """
     from pressgen.newsletter import compile_newsletter  # heavy imports only when rendering
 
+    event = typography.typeset_event(event)
     context = template_context(event)
     mjml_source = render_template("newsletter.mjml.j2", context)
-    return {
+    outputs: dict[str, str | bytes] = {
         PRESS_RELEASE_HTML: render_template("pressemitteilung.html.j2", context),
         PRESS_RELEASE_TEXT: render_template("pressemitteilung.txt.j2", context),
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: compile_newsletter(mjml_source),
         NEWSLETTER_TEXT: render_template("newsletter.txt.j2", context),
+        CALENDAR: render_ics(event),
     }
+    for photo in event.press_release.photos:
+        if is_local(photo.src) and event_dir is not None:
+            outputs[photo.src] = (event_dir / photo.src).read_bytes()
+    return outputs
+
+
+def is_local(src: str) -> bool:
+    """Whether an image source is a file beside the event rather than a web address."""
+    return "://" not in src

@@ -1,21 +1,38 @@
 """German typography and grammar shared by every output (Babel underneath).
 
-Templates never format a date, time, list or quotation themselves: they call
-these functions (registered as Jinja filters in render.py).
+Templates never format a date, time, number, list or quotation themselves:
+they call these functions (registered as Jinja filters in render.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.numbers import format_decimal
+from pydantic import BaseModel
 
-from pressgen.model import Address, Event, EventInfo, Person, ProgrammeItem, Sponsor, Venue
+from pressgen.model import (
+    Address,
+    Event,
+    EventInfo,
+    Person,
+    ProgrammeItem,
+    Sponsor,
+    Typography,
+    Venue,
+)
 
 LOCALE = "de_DE"
 NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+DEFAULT = Typography()
+
+# ---------------------------------------------------------------- dates and times
 
 
 def date_long(day: dt.date) -> str:
@@ -33,25 +50,43 @@ def date_numeric(day: dt.date) -> str:
     return format_date(day, "dd.MM.y", locale=LOCALE)
 
 
+def date_range(first: dt.date, last: dt.date | None) -> str:
+    """17. bis 19. August 2017; 30. Juli bis 2. August 2017; across a year both in full."""
+    if last is None or last == first:
+        return date_long(first)
+    if first.year != last.year:
+        return f"{date_long(first)} bis {date_long(last)}"
+    if first.month != last.month:
+        start = format_date(first, "d. MMMM", locale=LOCALE).replace(" ", NBSP)
+        return f"{start} bis {date_long(last)}"
+    return f"{first.day}. bis {date_long(last)}"
+
+
 def time_of_day(moment: dt.time) -> str:
-    """14:30 Uhr; full hours as 15 Uhr."""
+    """14:30 Uhr; full hours as 15 Uhr; midnight as 0 Uhr."""
     text = f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}:{moment.minute:02d}"
     return f"{text}{NBSP}Uhr"
 
 
 def time_range(start: dt.time, end: dt.time | None) -> str:
-    """14:30 bis 18 Uhr, or ab 14:30 Uhr when the end is open."""
+    """14:30 bis 18 Uhr; ab 14:30 Uhr when the end is open; an end at midnight is 24 Uhr."""
     if end is None:
         return f"ab {time_of_day(start)}"
     start_text = time_of_day(start).removesuffix(f"{NBSP}Uhr")
-    return f"{start_text} bis {time_of_day(end)}"
+    end_text = f"24{NBSP}Uhr" if end == dt.time(0, 0) else time_of_day(end)
+    return f"{start_text} bis {end_text}"
+
+
+def date_time(moment: dt.datetime) -> str:
+    """15. Januar 2027, 10 Uhr."""
+    return f"{date_long(moment.date())}, {time_of_day(moment.time())}"
 
 
 def event_dates(info: EventInfo) -> str:
-    """The day(s) of the event with weekday: Donnerstag, 17. August 2017."""
+    """The day(s) of the event: Donnerstag, 17. August 2017 — or a range of days."""
     if info.end_date is None or info.end_date == info.date:
         return date_with_weekday(info.date)
-    return f"{date_long(info.date)} bis {date_long(info.end_date)}"
+    return date_range(info.date, info.end_date)
 
 
 def event_times(info: EventInfo) -> str:
@@ -59,15 +94,128 @@ def event_times(info: EventInfo) -> str:
     return time_range(info.start, info.end) if info.start else ""
 
 
-def join(items: Sequence[str]) -> str:
-    """A, B und C."""
-    return format_list(list(items), locale=LOCALE) if items else ""
+# ---------------------------------------------------------------- numbers and lists
 
 
-def quoted(text: str) -> str:
-    """„text“; quotation marks inside become ‚…‘."""
-    inner = text.strip().replace("„", "‚").replace("“", "‘")
-    return f"„{inner}“"
+def number(value: int, style: Typography = DEFAULT) -> str:
+    """1.000, 1 000 (narrow no-break space) or 1000, as the style says."""
+    grouped = format_decimal(value, locale=LOCALE)
+    if style.thousands == "thin":
+        return grouped.replace(".", NARROW_NBSP)
+    if style.thousands == "none":
+        return grouped.replace(".", "")
+    return grouped
+
+
+def join(items: Sequence[str], style: Typography = DEFAULT) -> str:
+    """A, B und C — no comma before the conjunction; 'sowie' when the style says so."""
+    items = list(items)
+    if len(items) < 2 or style.conjunction == "und":
+        return format_list(items, locale=LOCALE) if items else ""
+    return f"{', '.join(items[:-1])} sowie {items[-1]}"
+
+
+# ---------------------------------------------------------------- quotation marks
+
+_MARKS = {
+    "german": ("„", "“", "‚", "‘"),
+    "guillemets": ("»", "«", "›", "‹"),
+}
+
+
+def quoted(text: str, style: Typography = DEFAULT) -> str:
+    """„text“ (or »text«); quotation marks inside become the single ones."""
+    open_double, close_double, open_single, close_single = _MARKS[style.quotes]
+    singles = (open_single + close_single) * 4
+    inner = text.strip().translate(str.maketrans("„“»«‚‘›‹", singles))
+    return f"{open_double}{inner}{close_double}"
+
+
+# ---------------------------------------------------------------- running text
+
+_OPENING_CONTEXT = " \t\n\u00a0([{–—-/" + "„‚»›"
+_ABBREVIATIONS = [
+    "z. B.", "u. a.", "d. h.", "e. V.", "z. T.", "u. U.", "o. Ä.", "i. d. R.", "v. a.",
+    "s. o.", "s. u.", "u. v. m.", "m. E.", "z. Hd.", "o. g.", "i. A.", "i. V.",
+]  # fmt: skip
+_ABBREVIATION = re.compile(
+    "|".join(
+        r"(?<![\w.])" + r"\.\s?".join(re.escape(part) for part in a.rstrip(".").split(". ")) + r"\."
+        for a in sorted(_ABBREVIATIONS, key=len, reverse=True)
+    )
+)
+_UNIT = re.compile(
+    r"(\d)[ \u00a0]?(%|‰|€|\$|°C|EUR|Euro|Cent|Prozent|Uhr|km|m²|m³|cm|mm|kg|ml|h|min|"
+    r"Min\.|Std\.|Mio\.|Mrd\.|Tsd\.)(?!\w)"
+)
+_BEFORE_NUMBER = re.compile(r"(§§?|Nr\.|S\.|Abs\.|Art\.)\s(\d)")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
+_DASH = re.compile(r"(?<=\S) - (?=\S)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def refine(text: str, style: Typography = DEFAULT) -> str:
+    """Typeset running text the author typed plainly.
+
+    Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " an en dash,
+    and abbreviations, dates and number–unit pairs get non-breaking spaces.
+    Hyphens in compounds and gender forms (Teilnehmer*innen, :innen) stay.
+    """
+    text = _DASH.sub(" – ", text)
+    text = _APOSTROPHE.sub("’", text)
+    text = _smart_quotes(text, style)
+    text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
+    text = _DATE.sub(_date_spaces, text)
+    text = _UNIT.sub(rf"\1{NBSP}\2", text)
+    return _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
+
+
+def _spaced_abbreviation(found: str) -> str:
+    parts = [part.strip() for part in found.rstrip(".").split(".")]
+    return f".{NBSP}".join(parts) + "."
+
+
+def _date_spaces(match: re.Match[str]) -> str:
+    text = f"{match[1]}.{NBSP}{match[2]}"
+    return f"{text}{NBSP}{match[3]}" if match[3] else text
+
+
+def _smart_quotes(text: str, style: Typography) -> str:
+    open_double, close_double, open_single, close_single = _MARKS[style.quotes]
+    if style.quotes != "german":
+        # Marks the author typed the German way follow the chosen style too.
+        text = text.translate(
+            str.maketrans("„“‚‘", open_double + close_double + open_single + close_single)
+        )
+    out: list[str] = []
+    double_open = False
+    single_open = False
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        if char == '"':
+            if not double_open and before in _OPENING_CONTEXT:
+                out.append(open_double)
+                double_open = True
+            else:
+                out.append(close_double)
+                double_open = False
+        elif char == "'":
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if before in _OPENING_CONTEXT and (after.isalnum() or after in "„»"):
+                out.append(open_single)
+                single_open = True
+            elif single_open:
+                out.append(close_single)
+                single_open = False
+            else:
+                out.append("’")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- people and places
 
 
 def attribution(person: Person) -> str:
@@ -97,6 +245,15 @@ def place(venue: Venue) -> str:
     return address
 
 
+def guests(info: EventInfo, style: Typography = DEFAULT) -> str:
+    """über 80 Gäste."""
+    if info.guests is None:
+        return ""
+    noun = "Gast" if info.guests == 1 else "Gäste"
+    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
+    return f"{qualifier}{number(info.guests, style)}{NBSP}{noun}"
+
+
 PROGRAMME_LABELS = {
     "begruessung": "Begrüßung",
     "eroeffnung": "Eröffnung",
@@ -115,25 +272,19 @@ PROGRAMME_LABELS = {
 _TITLED_KINDS = {"keynote", "vortrag", "workshop", "podium"}
 
 
-def programme_heading(item: ProgrammeItem) -> str:
+def programme_heading(item: ProgrammeItem, style: Typography = DEFAULT) -> str:
     """Keynote: „Smarte Überwachungsstädte? …“ — label, then title."""
     label = item.label or PROGRAMME_LABELS[item.kind]
     if not item.title:
         return label
-    title = quoted(item.title) if item.kind in _TITLED_KINDS else item.title
+    title = quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title
     return f"{label}: {title}"
 
 
-def guests(info: EventInfo) -> str:
-    """über 80 Gäste."""
-    if info.guests is None:
-        return ""
-    noun = "Gast" if info.guests == 1 else "Gäste"
-    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
-    return f"{qualifier}{info.guests}{NBSP}{noun}"
-
+# ---------------------------------------------------------------- grammar
 
 _DATIVE_ARTICLE = {"der": "dem", "die": "der", "das": "dem"}
+_ACCUSATIVE_ARTICLE = {"der": "den", "die": "die", "das": "das"}
 
 
 def sponsor_dative(sponsor: Sponsor) -> str:
@@ -147,21 +298,23 @@ def sponsor_dative(sponsor: Sponsor) -> str:
 
 
 def sponsor_thanks(event: Event) -> str:
-    """Besonderer Dank gilt den Sponsoren A, der B und der C."""
+    """Besonderer Dank gilt den Sponsoren A, der B und der C.
+
+    One sponsor: "… gilt dem Sponsor JenaWirtschaft." or, when the name has its
+    own article, as an apposition: "… gilt der Sponsorin, der Sparkasse Jena."
+    """
     sponsors = event.sponsors
     if not sponsors:
         return ""
+    lead_in = event.sponsors_lead_in
     if len(sponsors) > 1:
-        noun = "den Sponsoren"
-    elif sponsors[0].article == "die" and sponsors[0].dative is None:
-        noun = "der Sponsorin"
-    else:
-        noun = "dem Sponsor"
-    names = join([sponsor_dative(sponsor) for sponsor in sponsors])
-    return f"{event.sponsors_lead_in} {noun} {names}."
-
-
-_ACCUSATIVE_ARTICLE = {"der": "den", "die": "die", "das": "das"}
+        names = join([sponsor_dative(sponsor) for sponsor in sponsors], event.typography)
+        return f"{lead_in} den Sponsoren {names}."
+    (sponsor,) = sponsors
+    noun = "der Sponsorin" if sponsor.article == "die" and sponsor.dative is None else "dem Sponsor"
+    if sponsor.article == "keiner" and sponsor.dative is None:
+        return f"{lead_in} {noun} {sponsor_dative(sponsor)}."
+    return f"{lead_in} {noun}, {sponsor_dative(sponsor)}."
 
 
 def about_heading(event: Event) -> str:
@@ -170,3 +323,52 @@ def about_heading(event: Event) -> str:
     if organisation.article == "keiner":
         return f"Über {organisation.name}"
     return f"Über {_ACCUSATIVE_ARTICLE[organisation.article]} {organisation.name}"
+
+
+# Fields that hold no running text: links, keys, fixed choices, numbers.
+_NOT_RUNNING_TEXT = {
+    "url", "src", "website", "email", "phone", "article", "kind", "by", "quote",
+    "speakers", "postcode", "timezone", "guests_qualifier", "typography",
+}  # fmt: skip
+# Link targets and bare addresses are kept out of typesetting.
+_PROTECTED = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://[^\s)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def typeset_event(event: Event) -> Event:
+    """The event with every running text typeset by refine(), ready for all outputs."""
+    style = event.typography
+
+    def typeset(value: Any) -> Any:
+        if isinstance(value, str):
+            return _refine_outside_links(value, style)
+        if isinstance(value, BaseModel):
+            changes = {
+                name: typeset(getattr(value, name))
+                for name in type(value).model_fields
+                if name not in _NOT_RUNNING_TEXT
+            }
+            return value.model_copy(update=changes)
+        if isinstance(value, list):
+            return [typeset(item) for item in value]
+        if isinstance(value, dict):  # user keys (people, quotes) stay as they are
+            return {key: typeset(item) for key, item in value.items()}
+        return value
+
+    typeset_copy: Event = typeset(event)
+    return typeset_copy
+
+
+def _refine_outside_links(text: str, style: Typography) -> str:
+    kept: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        kept.append(match[0])
+        return chr(0xE000 + len(kept) - 1)
+
+    refined = refine(_PROTECTED.sub(hold, text), style)
+    return re.sub("[\ue000-\uf8ff]", lambda m: kept[ord(m[0]) - 0xE000], refined)
+
+
+def character_count(paragraphs: Sequence[str]) -> int:
+    """Zeichen inkl. Leerzeichen: every character of the paragraphs, breaks not counted."""
+    return sum(len(" ".join(paragraph.split())) for paragraph in paragraphs)

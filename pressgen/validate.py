@@ -31,6 +31,7 @@ def validate_event(loaded: LoadedFile) -> Event:
         problems += [_problem_from_error(detail, source) for detail in error.errors()]
         raise DataError(_sorted(problems)) from None
     problems += _reference_problems(event, source)
+    problems += _photo_problems(event, source)
     if problems:
         raise DataError(_sorted(problems))
     return event
@@ -191,6 +192,19 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             if sponsors_placed:
                 yield source.problem(loc, "the sponsor acknowledgement is placed twice")
             sponsors_placed = True
+
+
+def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
+    folder = source.file.resolve().parent
+    for index, photo in enumerate(event.press_release.photos):
+        if "://" in photo.src:
+            continue
+        image = (folder / photo.src).resolve()
+        loc: Loc = ("press_release", "photos", index, "src")
+        if not image.is_relative_to(folder):
+            yield source.problem(loc, "the image must lie inside the event file's folder")
+        elif not image.is_file():
+            yield source.problem(loc, f"there is no image file {photo.src} next to the event file")
 
 
 def _unknown(what: str, key: str, known: list[str], section: str) -> str:

@@ -45,6 +45,7 @@ def test_build_folder_to_chosen_out(run_cli: Callable[..., Result], tmp_path: Pa
         "newsletter.txt",
         "pressemitteilung.html",
         "pressemitteilung.txt",
+        "termin.ics",
     ]
     assert not list((tmp_path / "public" / SEED.stem).glob(".*"))  # no temp files left
 

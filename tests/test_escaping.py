@@ -42,6 +42,11 @@ PAYLOAD = (
 )
 
 
+# What must come out as text, unescaped for the reader (quotes are typeset, so left out).
+LITERAL_PIECES = ["<x-evil a=", "&amp;", "</mj-text><mj-button href=", "{{ 7*7 }}{% raw %}"]
+HOSTILE_URL = "https://ok.example/?q=\"><x-evil2>&x='<"
+
+
 def text_fields(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Every location in the data that holds free text."""
     if isinstance(data, dict):
@@ -74,6 +79,7 @@ def hostile_outputs(
         set_at(data, loc, f"{marker} {PAYLOAD}")
         markers.append(marker)
     assert len(markers) >= 40  # the walk found the seed's free-text fields
+    data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL
     path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     return render_event(load_event(path)), markers
@@ -85,11 +91,23 @@ def test_no_injected_element(hostile_outputs: tuple[dict[str, str], list[str]], 
     tags = parse(outputs[name]).tags
     names = {tag for tag, _ in tags}
     assert "x-evil" not in names
-    assert "script" not in names
+    assert "x-evil2" not in names
+    # The only script is the page's own JSON-LD.
+    scripts = [attrs for tag, attrs in tags if tag == "script"]
+    assert scripts == ([{"type": "application/ld+json"}] if name.startswith("press") else [])
     assert not any("evil.test" in str(attrs.get("href")) for _, attrs in tags)
     # The only button is the call to action's own.
     if name == "newsletter.mjml":
         assert [tag for tag, _ in tags].count("mj-button") == 1
+
+
+@pytest.mark.parametrize("name", ["newsletter.mjml", "newsletter.html"])
+def test_urls_stay_inside_their_attribute(
+    hostile_outputs: tuple[dict[str, str], list[str]], name: str
+) -> None:
+    outputs, _ = hostile_outputs
+    hrefs = [attrs.get("href") for tag, attrs in parse(outputs[name]).tags]
+    assert HOSTILE_URL in hrefs
 
 
 @pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])
@@ -98,8 +116,8 @@ def test_markup_outputs_show_the_payload_as_text(
 ) -> None:
     outputs, _ = hostile_outputs
     text = "".join(parse(outputs[name]).text)
-    assert '<x-evil a="1">&amp; "q" \' </mj-text>' in text
-    assert "{{ 7*7 }}{% raw %}" in text  # data is never rendered as a template
+    for piece in LITERAL_PIECES:
+        assert piece in text
 
 
 @pytest.mark.parametrize("name", ["pressemitteilung.txt", "newsletter.txt"])
@@ -109,8 +127,8 @@ def test_text_outputs_keep_the_payload_literally(
     outputs, _ = hostile_outputs
     text = " ".join(outputs[name].split())
     assert "&lt;" not in text and "&amp;amp;" not in text
-    assert '<x-evil a="1">&amp; "q" \' </mj-text><mj-button' in text
-    assert "{{ 7*7 }}{% raw %}" in text
+    for piece in LITERAL_PIECES:
+        assert piece in text
 
 
 def test_every_free_text_field_reaches_an_output(

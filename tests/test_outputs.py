@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -60,7 +61,7 @@ def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
     out = tmp_path_factory.mktemp("out")
     (built,) = build([SEED], out)
-    assert sorted(built.written) == sorted(OUTPUTS)
+    assert sorted(built.written) == sorted([*OUTPUTS, "termin.ics"])
     return {name: (built.out_dir / name).read_text("utf-8") for name in OUTPUTS}
 
 
@@ -130,7 +131,7 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
 
     first = build([SEED], tmp_path / "a")[0].out_dir
     second = build([SEED], tmp_path / "b")[0].out_dir
-    for name in OUTPUTS:
+    for name in [*OUTPUTS, "termin.ics"]:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
@@ -189,18 +190,22 @@ def test_two_events_with_the_same_output_folder_are_refused(
     assert not (tmp_path / "out").exists()
 
 
-def test_golden_files(seed_outputs: dict[str, str]) -> None:
-    """Regenerate with: pressgen build data/towerbyte-workshop-2017.yaml --out tests/golden"""
-    golden = Path(__file__).parent / "golden" / SEED.stem
-    import difflib
+@pytest.mark.parametrize("event_file", sorted(SEED.parent.glob("*.yaml")), ids=lambda p: p.stem)
+def test_golden_files(event_file: Path, tmp_path: Path) -> None:
+    """Regenerate with: pressgen build data/ --out tests/golden — then read the diff."""
+    from pressgen.build import build
 
-    for name in OUTPUTS:
-        expected = (golden / name).read_text("utf-8")
-        if seed_outputs[name] != expected:
+    (built,) = build([event_file], tmp_path)
+    golden = Path(__file__).parent / "golden" / event_file.stem
+    names = sorted(str(p.relative_to(golden)) for p in golden.rglob("*") if p.is_file())
+    assert sorted(built.written) == names
+    for name in names:
+        expected, actual = (golden / name).read_bytes(), (built.out_dir / name).read_bytes()
+        if actual != expected:
             diff = "".join(
                 difflib.unified_diff(
-                    expected.splitlines(True),
-                    seed_outputs[name].splitlines(True),
+                    expected.decode("utf-8", "replace").splitlines(True),
+                    actual.decode("utf-8", "replace").splitlines(True),
                     f"golden/{name}",
                     f"built/{name}",
                 )

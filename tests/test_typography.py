@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pressgen import typography
-from pressgen.model import Person, Sponsor
+from pressgen.model import Event, Person, Sponsor, Typography
 
 NBSP = "\u00a0"
 
@@ -60,3 +60,150 @@ def sponsor(name: str, article: str, **more: object) -> Sponsor:
 )
 def test_sponsor_dative(given: Sponsor, expected: str) -> None:
     assert typography.sponsor_dative(given) == expected
+
+
+def style(**settings: str) -> Typography:
+    return Typography.model_validate(settings)
+
+
+def test_date_ranges() -> None:
+    assert typography.date_range(dt.date(2017, 8, 17), dt.date(2017, 8, 19)) == (
+        f"17. bis 19.{NBSP}August{NBSP}2017"
+    )
+    assert typography.date_range(dt.date(2017, 7, 30), dt.date(2017, 8, 2)) == (
+        f"30.{NBSP}Juli bis 2.{NBSP}August{NBSP}2017"
+    )
+    # Across the turn of the year both dates are written in full.
+    assert typography.date_range(dt.date(2017, 12, 30), dt.date(2018, 1, 2)) == (
+        f"30.{NBSP}Dezember{NBSP}2017 bis 2.{NBSP}Januar{NBSP}2018"
+    )
+    assert typography.date_range(dt.date(2017, 8, 17), None) == f"17.{NBSP}August{NBSP}2017"
+
+
+def test_midnight() -> None:
+    assert typography.time_of_day(dt.time(0, 0)) == f"0{NBSP}Uhr"
+    assert typography.time_range(dt.time(20, 0), dt.time(0, 0)) == f"20 bis 24{NBSP}Uhr"
+    assert typography.time_range(dt.time(22, 0), dt.time(2, 0)) == f"22 bis 2{NBSP}Uhr"
+
+
+def test_numbers_follow_the_setting() -> None:
+    assert typography.number(80) == "80"
+    assert typography.number(1200) == "1.200"
+    assert typography.number(1200, style(thousands="thin")) == "1\u202f200"
+    assert typography.number(1200, style(thousands="none")) == "1200"
+    assert typography.number(1234567) == "1.234.567"
+
+
+def test_lists_with_sowie() -> None:
+    assert typography.join(["A", "B", "C"], style(conjunction="sowie")) == "A, B sowie C"
+    assert typography.join(["A", "B"], style(conjunction="sowie")) == "A sowie B"
+    assert typography.join([], style(conjunction="sowie")) == ""
+
+
+def test_guillemets() -> None:
+    guillemets = style(quotes="guillemets")
+    assert typography.quoted("Wir sagen „Danke“.", guillemets) == "»Wir sagen ›Danke‹.«"
+    assert typography.refine('Er sagte "ja".', guillemets) == "Er sagte »ja«."
+    assert typography.refine("Das „Motto“ bleibt.", guillemets) == "Das »Motto« bleibt."
+
+
+@pytest.mark.parametrize(
+    ("typed", "typeset"),
+    [
+        ('Das Motto "Ab in die Zukunft" galt.', "Das Motto „Ab in die Zukunft“ galt."),
+        ("\"Wir sagen 'Danke'\", sagte sie.", "„Wir sagen ‚Danke‘“, sagte sie."),
+        ("Wie geht's? Rock'n'Roll!", "Wie geht’s? Rock’n’Roll!"),
+        ("Hans' Buch", "Hans’ Buch"),
+        ("Kunst - und Kultur", "Kunst – und Kultur"),
+        ("IT-Themen und -modelle, Lego-Stadt", "IT-Themen und -modelle, Lego-Stadt"),
+        ("z. B. heute, z.B. morgen", f"z.{NBSP}B. heute, z.{NBSP}B. morgen"),
+        ("Der Verein e.V. und u.a. d. h.", f"Der Verein e.{NBSP}V. und u.{NBSP}a. d.{NBSP}h."),
+        ("Kaffee. Viel", "Kaffee. Viel"),
+        ("am 17.August 2017 um 14:30 Uhr", f"am 17.{NBSP}August{NBSP}2017 um 14:30{NBSP}Uhr"),
+        ("5 € und 20 % und 3,5 km", f"5{NBSP}€ und 20{NBSP}% und 3,5{NBSP}km"),
+        ("nach § 13 UrhG", f"nach §{NBSP}13 UrhG"),
+        ("Teilnehmer*innen und Besucher:innen", "Teilnehmer*innen und Besucher:innen"),
+        ('Gäste ("VIP")', "Gäste („VIP“)"),
+    ],
+)
+def test_refine(typed: str, typeset: str) -> None:
+    assert typography.refine(typed) == typeset
+
+
+def test_links_are_not_typeset(event: Event) -> None:
+    changed = event.model_copy(
+        update={
+            "organisation": event.organisation.model_copy(
+                update={"about": 'Siehe [die "Seite"](https://x.example/a-"b"-c) - danke'}
+            )
+        }
+    )
+    about = typography.typeset_event(changed).organisation.about
+    assert about == 'Siehe [die „Seite“](https://x.example/a-"b"-c) – danke'
+
+
+@pytest.fixture
+def event() -> Event:
+    from conftest import SEED
+
+    from pressgen.validate import load_event
+
+    return load_event(SEED)
+
+
+def with_sponsors(event: Event, *sponsors: Sponsor, lead_in: str | None = None) -> Event:
+    update: dict[str, object] = {"sponsors": list(sponsors)}
+    if lead_in:
+        update["sponsors_lead_in"] = lead_in
+    return event.model_copy(update=update)
+
+
+def test_seed_sponsor_sentence(event: Event) -> None:
+    assert typography.sponsor_thanks(event) == (
+        "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
+        "Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar."
+    )
+
+
+def test_single_sponsor_sentences(event: Event) -> None:
+    thanks = typography.sponsor_thanks
+    assert thanks(with_sponsors(event, sponsor("JenaWirtschaft", "keiner"))) == (
+        "Besonderer Dank gilt dem Sponsor JenaWirtschaft."
+    )
+    assert thanks(with_sponsors(event, sponsor("Sparkasse Jena", "die"))) == (
+        "Besonderer Dank gilt der Sponsorin, der Sparkasse Jena."
+    )
+    assert thanks(with_sponsors(event, sponsor("Verein XY", "der"))) == (
+        "Besonderer Dank gilt dem Sponsor, dem Verein XY."
+    )
+    assert thanks(with_sponsors(event)) == ""
+
+
+def test_two_sponsors_and_own_lead_in(event: Event) -> None:
+    two = with_sponsors(
+        event, sponsor("Institut", "das"), sponsor("A GmbH", "keiner"), lead_in="Wir danken"
+    )
+    assert typography.sponsor_thanks(two) == "Wir danken den Sponsoren dem Institut und A GmbH."
+
+
+def test_sponsors_with_sowie(event: Event) -> None:
+    three = with_sponsors(
+        event, sponsor("A", "keiner"), sponsor("B", "keiner"), sponsor("C", "keiner")
+    ).model_copy(update={"typography": style(conjunction="sowie")})
+    assert typography.sponsor_thanks(three) == "Besonderer Dank gilt den Sponsoren A, B sowie C."
+
+
+def test_about_heading_takes_the_accusative(event: Event) -> None:
+    def about(article: str) -> str:
+        organisation = event.organisation.model_copy(update={"article": article})
+        return typography.about_heading(event.model_copy(update={"organisation": organisation}))
+
+    assert about("der") == "Über den TowerByte eG"
+    assert about("die") == "Über die TowerByte eG"
+    assert about("das") == "Über das TowerByte eG"
+    assert about("keiner") == "Über TowerByte eG"
+
+
+def test_character_count() -> None:
+    assert typography.character_count(["ab c", "d\n e"]) == len("ab c") + len("d e")
+    assert typography.character_count([f"17.{NBSP}August"]) == 10

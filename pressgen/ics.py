@@ -1,0 +1,120 @@
+"""The event as an iCalendar file (RFC 5545), byte-identical for the same data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from zoneinfo import ZoneInfo
+
+from pressgen import prose, typography
+from pressgen.model import Event
+
+PRODUCT_ID = "-//pressgen//pressgen//DE"
+
+# Central European time since 1996: the rules every calendar program needs to
+# place a TZID=Europe/Berlin time correctly (RFC 5545 requires the VTIMEZONE).
+_VTIMEZONE_BERLIN = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Berlin",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+]
+
+
+def escape_text(value: str) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and line breaks."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line into pieces of at most 75 octets, never inside a character."""
+    pieces: list[str] = []
+    current = ""
+    limit = 75
+    for char in line:
+        if len((current + char).encode("utf-8")) > limit:
+            pieces.append(current)
+            current = ""
+            limit = 74  # continuation lines start with one space
+        current += char
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def event_uid(event: Event) -> str:
+    """A stable identifier: the same event data always gives the same UID."""
+    key = "|".join(
+        [event.organisation.name, event.event.title, event.event.date.isoformat()]
+    ).encode("utf-8")
+    return f"{hashlib.sha256(key).hexdigest()[:32]}@pressgen"
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def _moment(local: dt.datetime, zone: ZoneInfo, berlin: bool) -> str:
+    """';TZID=Europe/Berlin:…' with its VTIMEZONE, or UTC for any other zone."""
+    if berlin:
+        return f";TZID=Europe/Berlin:{_local(local)}"
+    utc = local.replace(tzinfo=zone).astimezone(dt.UTC)
+    return f":{_local(utc)}Z"
+
+
+def render_ics(event: Event) -> str:
+    """VCALENDAR with one VEVENT; CRLF line ends, folded lines, escaped text."""
+    info = event.event
+    stamp = dt.datetime.combine(event.press_release.publication_date, dt.time(0, 0))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN"]
+    berlin = info.timezone == "Europe/Berlin"
+    if info.start is not None and berlin:
+        lines += _VTIMEZONE_BERLIN
+    lines += [
+        "BEGIN:VEVENT",
+        f"UID:{event_uid(event)}",
+        f"DTSTAMP:{_local(stamp)}Z",
+    ]
+    if info.start is not None:
+        start = dt.datetime.combine(info.date, info.start)
+        lines.append(f"DTSTART{_moment(start, info.zone, berlin)}")
+        if info.end is not None:
+            end_day = info.end_date or info.date
+            if info.end_date is None and info.end < info.start:
+                end_day += dt.timedelta(days=1)  # ends after midnight
+            end = dt.datetime.combine(end_day, info.end)
+            lines.append(f"DTEND{_moment(end, info.zone, berlin)}")
+    else:
+        last_day = (info.end_date or info.date) + dt.timedelta(days=1)
+        lines.append(f"DTSTART;VALUE=DATE:{info.date:%Y%m%d}")
+        lines.append(f"DTEND;VALUE=DATE:{last_day:%Y%m%d}")
+    lines.append(f"SUMMARY:{escape_text(info.title)}")
+    description = info.motto or (prose.to_text(info.focus) if info.focus else None)
+    if description:
+        lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")
+    lines.append(f"LOCATION:{escape_text(_plain(typography.place(info.venue)))}")
+    organiser = event.organisation
+    if organiser.email:
+        name = organiser.name.replace('"', "'")
+        lines.append(f'ORGANIZER;CN="{name}":mailto:{organiser.email}')
+    if info.website:
+        lines.append(f"URL:{info.website}")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace(typography.NBSP, " ").split())

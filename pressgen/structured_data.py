@@ -1,0 +1,93 @@
+"""schema.org JSON-LD for the press release page: NewsArticle and Event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pressgen import typography
+from pressgen.model import Address, Event, Venue
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace(typography.NBSP, " ").split())
+
+
+def _postal_address(address: Address) -> dict[str, str]:
+    data = {"@type": "PostalAddress", "addressLocality": address.city}
+    if address.street:
+        data["streetAddress"] = address.street
+    if address.postcode:
+        data["postalCode"] = address.postcode
+    data["addressCountry"] = address.country or "DE"
+    return data
+
+
+def _place(venue: Venue) -> dict[str, Any]:
+    place: dict[str, Any] = {"@type": "Place", "name": _plain(typography.place(venue))}
+    if venue.name:
+        place["name"] = venue.name
+    if venue.address:
+        place["address"] = _postal_address(venue.address)
+    return place
+
+
+def _organisation(event: Event) -> dict[str, Any]:
+    organisation = event.organisation
+    data: dict[str, Any] = {"@type": "Organization", "name": organisation.name}
+    if organisation.website:
+        data["url"] = organisation.website
+    if organisation.address:
+        data["address"] = _postal_address(organisation.address)
+    return data
+
+
+def _moment(day: dt.date, time: dt.time | None, event: Event) -> str:
+    if time is None:
+        return day.isoformat()
+    return dt.datetime.combine(day, time, tzinfo=event.event.zone).isoformat()
+
+
+def json_ld(event: Event) -> dict[str, Any]:
+    """The NewsArticle (the release) and the Event it reports on."""
+    info = event.event
+    release = event.press_release
+    published = dt.datetime.combine(release.publication_date, dt.time(0, 0), tzinfo=info.zone)
+    happening: dict[str, Any] = {
+        "@type": "Event",
+        "name": info.title,
+        "startDate": _moment(info.date, info.start, event),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": _place(info.venue),
+        "organizer": _organisation(event),
+    }
+    if info.end is not None or info.end_date is not None:
+        end_day = info.end_date or info.date
+        if info.end_date is None and info.start and info.end and info.end < info.start:
+            end_day += dt.timedelta(days=1)
+        happening["endDate"] = _moment(end_day, info.end, event)
+    if info.motto:
+        happening["description"] = info.motto
+    if info.website:
+        happening["url"] = info.website
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": release.headline,
+        "datePublished": published.isoformat(),
+        "inLanguage": "de-DE",
+        "author": _organisation(event),
+        "publisher": _organisation(event),
+        "about": happening,
+    }
+    images = [photo.src for photo in release.photos if photo.src.startswith("https://")]
+    if images:
+        article["image"] = images
+    return {"@context": "https://schema.org", **article}
+
+
+def json_ld_script(event: Event) -> str:
+    """JSON text that is safe inside <script type="application/ld+json">."""
+    text = json.dumps(json_ld(event), ensure_ascii=False, indent=2)
+    # No "</script>", "<!--" or "&" can close or confuse the script element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

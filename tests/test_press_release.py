@@ -1,0 +1,280 @@
+"""The furniture of a German press release: embargo, photos, count, JSON-LD, calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from conftest import SEED
+from helpers import parse, readable_text
+
+from pressgen.build import build, check
+
+SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
+BERLIN = dt.timezone(dt.timedelta(hours=1))
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    (built,) = build([SECOND], tmp_path_factory.mktemp("out"))
+    return {name: (built.out_dir / name).read_bytes() for name in built.written}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    (built,) = build([SEED], tmp_path_factory.mktemp("out"))
+    return {name: (built.out_dir / name).read_bytes() for name in built.written}
+
+
+def text(outputs: dict[str, bytes], name: str) -> str:
+    return readable_text(name, outputs[name].decode("utf-8"))
+
+
+READER_OUTPUTS = [
+    "pressemitteilung.html",
+    "pressemitteilung.txt",
+    "newsletter.mjml",
+    "newsletter.html",
+    "newsletter.txt",
+]
+
+
+@pytest.mark.parametrize("name", READER_OUTPUTS)
+def test_embargo_is_at_the_top_of_every_output(second: dict[str, bytes], name: str) -> None:
+    words = text(second, name)
+    position = words.find("Sperrfrist: 15. Januar 2027, 18 Uhr")
+    assert position != -1
+    assert position < words.find("Neujahrsempfang 2027 – rund 1.200 Gäste")
+
+
+def test_no_embargo_no_line(seed: dict[str, bytes]) -> None:
+    assert all("Sperrfrist" not in text(seed, name) for name in READER_OUTPUTS)
+
+
+def test_check_warns_about_a_past_embargo(tmp_path: Path) -> None:
+    before = dt.datetime(2027, 1, 15, 17, 59, tzinfo=BERLIN)
+    after = dt.datetime(2027, 1, 15, 18, 0, tzinfo=BERLIN)
+    assert [c.warnings for c in check([SECOND], now=before)] == [[]]
+    ((warning,),) = [c.warnings for c in check([SECOND], now=after)]
+    line = next(
+        n for n, t in enumerate(SECOND.read_text("utf-8").splitlines(), 1) if "embargo:" in t
+    )
+    assert str(warning) == (
+        f"data/neujahrsempfang-2027.yaml:{line}:12: warning: press_release.embargo: "
+        "the embargo (15.\u00a0Januar\u00a02027, 18\u00a0Uhr) has already passed; "
+        "remove it or set a later time"
+    )
+
+
+def test_check_prints_warnings_and_exits_0(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    source = SECOND.read_text("utf-8").replace(
+        "embargo: 2027-01-15 18:00", "embargo: 2020-01-01 9:00"
+    )
+    (tmp_path / "fotos").mkdir()
+    (tmp_path / "fotos" / "neujahrsempfang-2027.png").write_bytes(
+        (SECOND.parent / "fotos" / "neujahrsempfang-2027.png").read_bytes()
+    )
+    (tmp_path / "fest.yaml").write_text(source, "utf-8")
+    result = run_cli("check", "fest.yaml")
+    assert result.exit_code == 0
+    assert "fest.yaml:" in result.stderr and ": warning: press_release.embargo:" in result.stderr
+    assert result.stdout == "fest.yaml: ok, 1 warning\n"
+
+
+def test_photo_in_both_press_release_formats(second: dict[str, bytes]) -> None:
+    page = second["pressemitteilung.html"].decode("utf-8")
+    images = [attrs for tag, attrs in parse(page).tags if tag == "img"]
+    assert images == [
+        {
+            "src": "fotos/neujahrsempfang-2027.png",
+            "alt": "Silhouette einer Häuserzeile mit erleuchteten Fenstern in der Abenddämmerung",
+        }
+    ]
+    caption = "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann"
+    assert caption in text(second, "pressemitteilung.html")
+    assert f"Bild: {caption}" in text(second, "pressemitteilung.txt")
+    original = (SECOND.parent / "fotos" / "neujahrsempfang-2027.png").read_bytes()
+    assert second["fotos/neujahrsempfang-2027.png"] == original
+
+
+def test_photo_needs_a_credit(write_yaml: Callable[..., Path], event_data: dict[str, Any]) -> None:
+    from pressgen.errors import DataError
+    from pressgen.validate import load_event
+
+    event_data["press_release"]["photos"] = [
+        {"src": "https://bilder.example/a.jpg", "caption": "Gäste im Saal"}
+    ]
+    with pytest.raises(DataError) as caught:
+        load_event(write_yaml(event_data))
+    assert [p.message for p in caught.value.problems] == ["required field is missing"]
+    assert caught.value.problems[0].field == "press_release.photos[0].credit"
+
+
+def test_local_photo_must_exist(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    from pressgen.errors import DataError
+    from pressgen.validate import load_event
+
+    def problems(src: str) -> list[tuple[str, str]]:
+        event_data["press_release"]["photos"] = [{"src": src, "caption": "x", "credit": "y"}]
+        with pytest.raises(DataError) as caught:
+            load_event(write_yaml(event_data))
+        return [(p.field, p.message) for p in caught.value.problems]
+
+    field = "press_release.photos[0].src"
+    assert problems("fotos/fehlt.jpg") == [
+        (field, "there is no image file fotos/fehlt.jpg next to the event file")
+    ]
+    assert problems("../geheim.png") == [
+        (field, "give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
+    ]
+    assert problems("fotos/bild.svg") == [
+        (field, "an image must be a .jpg, .jpeg, .png, .gif or .webp file")
+    ]
+
+
+@pytest.mark.parametrize("event_file", [SEED, SECOND], ids=["seed", "second"])
+def test_character_count_matches_the_text(event_file: Path, tmp_path: Path) -> None:
+    (built,) = build([event_file], tmp_path)
+    release = (built.out_dir / "pressemitteilung.txt").read_text("utf-8")
+    stated = re.search(r"Zeichen \(inkl\. Leerzeichen\): ([\d.]+)", release)
+    assert stated is not None
+    # The body runs from the dateline to the first photo or the count itself.
+    start = release.index("Jena, ")
+    end = min(i for i in (release.find("\nBild: "), release.index("\nZeichen (inkl.")) if i != -1)
+    body = re.sub(r" \[\d+\]", "", release[start:end])  # link numbers are not text
+    paragraphs = [" ".join(p.split("\n")) for p in body.strip().split("\n\n")]
+    assert int(stated[1].replace(".", "")) == sum(len(p) for p in paragraphs)
+    page = (built.out_dir / "pressemitteilung.html").read_text("utf-8")
+    assert f"Zeichen (inkl. Leerzeichen): {stated[1]}" in page
+
+
+def json_ld(outputs: dict[str, bytes]) -> dict[str, Any]:
+    page = outputs["pressemitteilung.html"].decode("utf-8")
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert match is not None
+    data: dict[str, Any] = json.loads(match[1])
+    return data
+
+
+def test_json_ld_news_article_and_event(seed: dict[str, bytes]) -> None:
+    data = json_ld(seed)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["datePublished"] == "2017-08-28T00:00:00+02:00"
+    assert data["author"]["name"] == data["publisher"]["name"] == "TowerByte eG"
+    happening = data["about"]
+    assert happening["@type"] == "Event"
+    assert happening["startDate"] == "2017-08-17T14:30:00+02:00"
+    assert happening["location"]["address"]["addressLocality"] == "Jena"
+    assert happening["organizer"]["name"] == "TowerByte eG"
+
+
+def test_json_ld_in_winter_and_with_end(second: dict[str, bytes]) -> None:
+    happening = json_ld(second)["about"]
+    assert happening["startDate"] == "2027-01-15T18:00:00+01:00"
+    assert happening["endDate"] == "2027-01-15T22:00:00+01:00"
+    assert happening["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Jena",
+        "streetAddress": "Markt 1",
+        "postalCode": "07743",
+        "addressCountry": "DE",
+    }
+
+
+def test_json_ld_cannot_close_its_script(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], tmp_path: Path
+) -> None:
+    event_data["press_release"]["headline"] = "</script><script>alert(1)</script> & <!--"
+    (built,) = build([write_yaml(event_data)], tmp_path / "out")
+    outputs = {"pressemitteilung.html": (built.out_dir / "pressemitteilung.html").read_bytes()}
+    page = outputs["pressemitteilung.html"].decode("utf-8")
+    assert page.count("</script>") == 1
+    assert json_ld(outputs)["headline"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_calendar_file_parses(second: dict[str, bytes]) -> None:
+    import icalendar
+
+    raw = second["termin.ics"]
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # every line ends in CRLF
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(raw)
+    (happening,) = calendar.walk("VEVENT")
+    start = happening.decoded("DTSTART")
+    assert start == dt.datetime(2027, 1, 15, 18, 0, tzinfo=start.tzinfo)
+    assert start.utcoffset() == dt.timedelta(hours=1)
+    assert happening.decoded("DTEND").utcoffset() == dt.timedelta(hours=1)
+    assert str(happening["SUMMARY"]) == "Neujahrsempfang 2027"
+    assert str(happening["LOCATION"]) == "Historisches Rathaus, Markt 1, 07743 Jena"
+    assert str(happening["UID"]).endswith("@pressgen")
+    assert happening.decoded("DTSTAMP") == dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+
+
+def test_calendar_folds_long_lines_and_escapes(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], tmp_path: Path
+) -> None:
+    import icalendar
+
+    title = "Ein sehr langer Titel; mit Semikolon, Komma und Umlauten äöü " * 3
+    event_data["event"]["title"] = title.strip()
+    event_data["event"]["end"] = "00:30"  # after midnight
+    (built,) = build([write_yaml(event_data)], tmp_path / "out")
+    raw = (built.out_dir / "termin.ics").read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    assert b"\\;" in raw and b"\\," in raw
+    (happening,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert str(happening["SUMMARY"]) == title.strip()
+    assert happening.decoded("DTEND") - happening.decoded("DTSTART") == dt.timedelta(hours=10)
+
+
+def test_calendar_link_in_newsletter(second: dict[str, bytes]) -> None:
+    url = "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/termin.ics"
+    hrefs = [a.get("href") for tag, a in parse(second["newsletter.html"].decode()).tags]
+    assert url in hrefs
+    assert url in second["newsletter.txt"].decode()
+
+
+@pytest.mark.parametrize("name", READER_OUTPUTS)
+def test_second_example_shows_singular_forms(second: dict[str, bytes], name: str) -> None:
+    words = text(second, name)
+    assert "Besonderer Dank gilt der Sponsorin, der Saale-Werkstatt GmbH." in words
+    assert "rund 1.200 Gäste" in words or "Rund 1.200 Gäste" in words
+
+
+def test_second_example_release_furniture(second: dict[str, bytes]) -> None:
+    release = text(second, "pressemitteilung.txt")
+    assert release.startswith("*** Sperrfrist: 15. Januar 2027, 18 Uhr *** PRESSEMITTEILUNG")
+    assert "Jena, 15. Januar 2027 – Mit rund 1.200 Gästen" in release
+    # Typed plainly in the data, typeset in the output.
+    assert "erfunden – aber" in release and "Dass ‚unser‘ Empfang" in release
+    assert "z. B. in Weiterbildung" in release
+    assert "es gibt“, sagt Dr. Anna Muster, Vorstandsvorsitzende des Netzwerks" in release
+    assert "Jonas Beispiel, Geschäftsführer der Saale-Werkstatt GmbH, blickte" in release
+    assert "Über das Netzwerk Digitale Region Saale e. V." in release
+    assert "Pressekontakt Lena Beispiel Pressesprecherin" in release
+    assert "Telefon: +49 3641 123456 E-Mail: presse@netzwerk-saale.example" in release
+    assert "Abdruck honorarfrei – Belegexemplar erbeten" in release
+
+
+def test_later_quotes_name_the_person_only(
+    event_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    from pressgen.render import body_blocks
+    from pressgen.validate import load_event
+
+    event_data["quotes"]["nachtrag"] = {"by": "wrobel", "text": "Bis nächstes Jahr."}
+    blocks = [b for b in body_blocks(load_event(write_yaml(event_data))) if b.kind == "quote"]
+    assert [b.speaker for b in blocks] == [
+        "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender Partner der "
+        "emgress GmbH",
+        "Conrad Wrobel",
+    ]
