@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressgen.checks import event_warnings
+from pressgen.checks import event_problems
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
@@ -34,14 +34,6 @@ class LoadedEvent:
 
 
 @dataclass(frozen=True)
-class CheckedEvent:
-    """What check found for one valid event: only warnings, if anything."""
-
-    path: Path
-    warnings: list[Problem]
-
-
-@dataclass(frozen=True)
 class BuiltEvent:
     """What one build wrote for one event."""
 
@@ -49,6 +41,7 @@ class BuiltEvent:
     out_dir: Path
     written: list[str]
     unchanged: list[str]
+    warnings: list[Problem]
 
 
 def find_event_files(paths: Iterable[Path]) -> list[Path]:
@@ -82,26 +75,46 @@ def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
     return events
 
 
-def check(paths: Sequence[Path], now: dt.datetime | None = None) -> list[CheckedEvent]:
-    """Validate and render everything in memory and collect warnings; write nothing."""
+@dataclass(frozen=True)
+class RenderedEvent:
+    """A valid event with its outputs in memory and its warnings."""
+
+    loaded: LoadedEvent
+    outputs: dict[str, str | bytes]
+    warnings: list[Problem]
+
+
+def render_all(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:
+    """Load, render and check every event; raise DataError if anything is an error."""
     moment = now or dt.datetime.now(dt.UTC)
-    checked = []
+    rendered = []
+    problems: list[Problem] = []
     for loaded in load_events(paths):
-        render_event(loaded.event, loaded.path.parent)
-        warnings = event_warnings(loaded.event, loaded.source, moment)
-        checked.append(CheckedEvent(loaded.path, warnings))
-    return checked
+        outputs = render_event(loaded.event, loaded.path.parent)
+        found = event_problems(loaded.event, loaded.source, outputs, moment)
+        problems += found
+        warnings = [p for p in found if p.severity == "warning"]
+        rendered.append(RenderedEvent(loaded, outputs, warnings))
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    return rendered
 
 
-def build(paths: Sequence[Path], out_root: Path) -> list[BuiltEvent]:
-    """Build every event; nothing is written unless every event loads and renders."""
-    events = load_events(paths)
-    targets = _output_folders(events, out_root)
-    rendered = [render_event(loaded.event, loaded.path.parent) for loaded in events]
+def check(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:
+    """Validate, render and check everything in memory; write nothing."""
+    return render_all(paths, now)
+
+
+def build(
+    paths: Sequence[Path], out_root: Path, now: dt.datetime | None = None
+) -> list[BuiltEvent]:
+    """Build every event; nothing is written unless every event loads, renders and checks."""
+    rendered = render_all(paths, now)
+    targets = _output_folders([r.loaded for r in rendered], out_root)
     built = []
-    for loaded, out_dir, outputs in zip(events, targets, rendered, strict=True):
-        written, unchanged = write_outputs(out_dir, outputs)
-        built.append(BuiltEvent(loaded.path, out_dir, written, unchanged))
+    for result, out_dir in zip(rendered, targets, strict=True):
+        written, unchanged = write_outputs(out_dir, result.outputs)
+        built.append(BuiltEvent(result.loaded.path, out_dir, written, unchanged, result.warnings))
     return built
 
 

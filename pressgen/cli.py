@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pressgen import __version__
 from pressgen.errors import DataError, PressgenError, display_path
+
+if TYPE_CHECKING:
+    from pressgen.build import RenderedEvent
 
 EVENT_PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False)
@@ -57,7 +62,91 @@ def check(paths: tuple[Path, ...]) -> None:
                 click.echo(str(warning), err=True)
             count = len(checked.warnings)
             verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
-            click.echo(f"{display_path(checked.path)}: {verdict}")
+            click.echo(f"{display_path(checked.loaded.path)}: {verdict}")
+
+
+@main.command()
+@click.argument("event_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--to",
+    "recipients",
+    required=True,
+    help="Recipient address; several separated by commas (or give --to again).",
+    multiple=True,
+)
+@click.option("--smtp-host", envvar="PRESSGEN_SMTP_HOST", help="Mail server [PRESSGEN_SMTP_HOST].")
+@click.option(
+    "--smtp-port",
+    envvar="PRESSGEN_SMTP_PORT",
+    type=click.IntRange(1, 65535),
+    help="Port [PRESSGEN_SMTP_PORT]; default 587 with starttls, 465 with ssl, 25 with none.",
+)
+@click.option("--smtp-user", envvar="PRESSGEN_SMTP_USER", help="Login name [PRESSGEN_SMTP_USER].")
+@click.option(
+    "--security",
+    type=click.Choice(["starttls", "ssl", "none"]),
+    default="starttls",
+    show_default=True,
+    help="How the connection is encrypted.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; do not connect.")
+def send(
+    event_file: Path,
+    recipients: tuple[str, ...],
+    smtp_host: str | None,
+    smtp_port: int | None,
+    smtp_user: str | None,
+    security: str,
+    dry_run: bool,
+) -> None:
+    """Send the newsletter of EVENT_FILE as email through an SMTP server.
+
+    The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
+    """
+    from pressgen.mail import SmtpSettings, parse_recipients, send_email
+    from pressgen.render import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
+
+    with _reported_errors("nothing was sent"):
+        addresses = parse_recipients(recipients)
+        (rendered,) = render_events([event_file])
+        email = rendered.outputs[NEWSLETTER_EMAIL]
+        assert isinstance(email, bytes)
+        newsletter = rendered.loaded.event.newsletter
+        if dry_run:
+            html, text = rendered.outputs[NEWSLETTER_HTML], rendered.outputs[NEWSLETTER_TEXT]
+            click.echo(f"Subject:    {newsletter.subject}")
+            click.echo(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
+            click.echo(f"Recipients: {', '.join(addresses)}")
+            click.echo(
+                f"Size:       {len(email)} bytes email "
+                f"(HTML {len(_bytes(html))}, text {len(_bytes(text))})"
+            )
+            click.echo("Dry run: nothing was sent.")
+            return
+        if not smtp_host:
+            raise click.UsageError("give --smtp-host or set PRESSGEN_SMTP_HOST")
+        default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+        settings = SmtpSettings(
+            host=smtp_host,
+            port=smtp_port or default_port,
+            security=security,  # type: ignore[arg-type]  # click.Choice guarantees it
+            user=smtp_user,
+            password=os.environ.get("PRESSGEN_SMTP_PASSWORD"),
+        )
+        send_email(email, newsletter.sender.email, addresses, settings)
+        count = len(addresses)
+        click.echo(f'Sent "{newsletter.subject}" to {count} recipient{"s" if count > 1 else ""}.')
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def render_events(paths: list[Path]) -> list[RenderedEvent]:
+    """Render (and check) in memory, as build does, without writing."""
+    from pressgen.build import render_all
+
+    return render_all(paths)
 
 
 @contextmanager
@@ -68,9 +157,12 @@ def _reported_errors(outcome: str) -> Iterator[None]:
     except DataError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
-        count = len(error.problems)
-        noun = "problem" if count == 1 else "problems"
-        click.echo(f"pressgen: {count} {noun}; {outcome}.", err=True)
+        errors = sum(1 for p in error.problems if p.severity == "error")
+        warnings = len(error.problems) - errors
+        summary = f"{errors} problem" + ("" if errors == 1 else "s")
+        if warnings:
+            summary += f" and {warnings} warning" + ("" if warnings == 1 else "s")
+        click.echo(f"pressgen: {summary}; {outcome}.", err=True)
         raise SystemExit(1) from None
     except PressgenError as error:
         click.echo(f"pressgen: {error}; {outcome}.", err=True)

@@ -165,6 +165,23 @@ class Venue(Schema):
         return self
 
 
+class Impressum(Schema):
+    """What § 5 DDG requires in every newsletter, beside name, address and email."""
+
+    legal_form: Line = Field(description="Legal form in words, e.g. eingetragene Genossenschaft.")
+    represented_by: Line = Field(
+        description="Who represents the organisation, e.g. 'Vorstand: Erika Beispiel'."
+    )
+    register_entry: Line | None = Field(
+        None,
+        description="Register entry, e.g. 'Genossenschaftsregister Amtsgericht Jena, GnR 123'.",
+    )
+    vat_id: Line | None = Field(None, description="Umsatzsteuer-Identifikationsnummer, DE…")
+    responsible: Line | None = Field(
+        None, description="Person responsible for the content (§ 18 MStV), with address if other."
+    )
+
+
 class Organisation(Schema):
     """Who organises the event and sends the press release."""
 
@@ -179,6 +196,9 @@ class Organisation(Schema):
     address: Address | None = Field(None, description="Postal address.")
     about: Prose | None = Field(
         None, description="The 'Über uns' boilerplate printed at the end of the press release."
+    )
+    impressum: Impressum | None = Field(
+        None, description="Impressum data; a newsletter may not be sent without it (§ 5 DDG)."
     )
 
 
@@ -434,9 +454,31 @@ class CallToAction(Schema):
     url: Url = Field(description="Where the button leads.")
 
 
+class Sender(Schema):
+    """Who the newsletter comes from."""
+
+    name: Line = Field(description="Name shown as sender, e.g. TowerByte eG.")
+    email: Email = Field(description="Sender address, e.g. newsletter@towerbyte.de.")
+
+
+class Utm(Schema):
+    """Campaign parameters added to the newsletter's web links (only when given)."""
+
+    source: Line = Field("newsletter", description="utm_source, e.g. newsletter.")
+    medium: Line = Field("email", description="utm_medium, e.g. email.")
+    campaign: Line = Field(description="utm_campaign, e.g. workshop-2017.")
+
+
 class Newsletter(Schema):
     """The newsletter email."""
 
+    sender: Sender = Field(description="From: name and address.")
+    reply_to: Email | None = Field(None, description="Where replies go, if not to the sender.")
+    unsubscribe_url: Url | None = Field(
+        None,
+        description="Abmeldelink (§ 7 UWG): https:// page or mailto: address; required to send.",
+    )
+    utm: Utm | None = Field(None, description="Add campaign parameters to web links.")
     subject: Line = Field(description="Subject line of the email.")
     preheader: Line | None = Field(None, description="Preview text shown after the subject.")
     teaser: Prose | None = Field(None, description="Introduction above the facts box.")
@@ -444,7 +486,7 @@ class Newsletter(Schema):
     web_url: Url | None = Field(
         None,
         description="Address of the folder where the outputs are published online, ending "
-        "in '/'; the newsletter then links to the calendar file there.",
+        "in '/'; the newsletter then links to its web version and calendar file there.",
     )
 
 

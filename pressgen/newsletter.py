@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from mjml import mjml2html
 from premailer import Premailer
@@ -14,12 +15,33 @@ class NewsletterError(PressgenError):
     """The rendered MJML could not be turned into email HTML."""
 
 
+_POSITION = re.compile(r"(.*?)(?: in root template)? at position (\d+):(\d+)")
+
+
 def compile_mjml(mjml_source: str) -> str:
     """MJML → HTML with no web fonts (fonts={} stops mjml adding Google Fonts links)."""
     try:
         return mjml2html(mjml_source, fonts={})
     except ValueError as error:
-        raise NewsletterError(f"newsletter.mjml could not be compiled: {error}") from None
+        raise NewsletterError(explain_mjml_error(str(error), mjml_source)) from None
+
+
+def explain_mjml_error(message: str, mjml_source: str) -> str:
+    """mjml-python reports byte offsets; say which line of the rendered MJML is wrong."""
+    match = _POSITION.fullmatch(message.strip())
+    if not match:
+        return (
+            f"newsletter.mjml (from templates/newsletter.mjml.j2) could not be compiled: {message}"
+        )
+    reason, start = match[1].removesuffix(" in root template"), int(match[2])
+    before = mjml_source.encode("utf-8")[:start].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    text = mjml_source.splitlines()[line - 1].strip() if mjml_source else ""
+    return (
+        f"newsletter.mjml:{line}:{column} (from templates/newsletter.mjml.j2 and its "
+        f"partials): {reason}: {text[:120]}"
+    )
 
 
 def inline_css(html: str) -> str:
@@ -38,7 +60,7 @@ def inline_css(html: str) -> str:
     # lxml drops the doctype that mjml wrote; without it clients render in quirks mode.
     if not inlined.lstrip().lower().startswith("<!doctype"):
         inlined = "<!doctype html>\n" + inlined
-    return inlined
+    return inlined if inlined.endswith("\n") else inlined + "\n"
 
 
 def compile_newsletter(mjml_source: str) -> str:

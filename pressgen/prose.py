@@ -7,6 +7,7 @@ and the plain-text rendering, so both show the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -58,8 +59,15 @@ _HTML_TAGS = {
 }
 
 
-def to_html(text: str) -> Markup:
-    """Escaped HTML for one paragraph; markup becomes <em>, <strong> and <a>."""
+def _same(url: str) -> str:
+    return url
+
+
+def to_html(text: str, link: Callable[[str], str] = _same) -> Markup:
+    """Escaped HTML for one paragraph; markup becomes <em>, <strong> and <a>.
+
+    `link` may rewrite each link target (e.g. to add campaign parameters).
+    """
     parts: list[str] = []
     for token in _inline_tokens(text):
         if token.type == "text":
@@ -67,7 +75,7 @@ def to_html(text: str) -> Markup:
         elif token.type == "softbreak":
             parts.append(" ")
         elif token.type == "link_open":
-            parts.append(f'<a href="{escape(str(token.attrs.get("href", "")))}">')
+            parts.append(f'<a href="{escape(link(str(token.attrs.get("href", ""))))}">')
         else:
             parts.append(_HTML_TAGS.get(token.type, ""))
     return Markup("".join(parts))
@@ -85,7 +93,7 @@ class LinkList:
         return self.urls.index(url) + 1
 
 
-def to_text(text: str, links: LinkList | None = None) -> str:
+def to_text(text: str, links: LinkList | None = None, link: Callable[[str], str] = _same) -> str:
     """Plain text for one paragraph; each link becomes 'words [n]' with n from `links`."""
     parts: list[str] = []
     href = ""
@@ -95,7 +103,7 @@ def to_text(text: str, links: LinkList | None = None) -> str:
         elif token.type == "softbreak":
             parts.append(" ")
         elif token.type == "link_open":
-            href = str(token.attrs.get("href", ""))
+            href = link(str(token.attrs.get("href", "")))
         elif token.type == "link_close" and links is not None:
             parts.append(f" [{links.number(href)}]")
     return "".join(parts)

@@ -40,6 +40,7 @@ def test_build_folder_to_chosen_out(run_cli: Callable[..., Result], tmp_path: Pa
     result = run_cli("build", SEED.parent, "--out", "public")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "public" / SEED.stem).iterdir()) == [
+        "newsletter.eml",
         "newsletter.html",
         "newsletter.mjml",
         "newsletter.txt",

@@ -61,7 +61,7 @@ def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
     out = tmp_path_factory.mktemp("out")
     (built,) = build([SEED], out)
-    assert sorted(built.written) == sorted([*OUTPUTS, "termin.ics"])
+    assert sorted(built.written) == sorted([*OUTPUTS, "newsletter.eml", "termin.ics"])
     return {name: (built.out_dir / name).read_text("utf-8") for name in OUTPUTS}
 
 
@@ -131,7 +131,7 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
 
     first = build([SEED], tmp_path / "a")[0].out_dir
     second = build([SEED], tmp_path / "b")[0].out_dir
-    for name in [*OUTPUTS, "termin.ics"]:
+    for name in [*OUTPUTS, "newsletter.eml", "termin.ics"]:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 

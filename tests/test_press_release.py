@@ -237,7 +237,10 @@ def test_calendar_folds_long_lines_and_escapes(
 
 
 def test_calendar_link_in_newsletter(second: dict[str, bytes]) -> None:
-    url = "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/termin.ics"
+    url = (
+        "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/termin.ics"
+        "?utm_source=newsletter&utm_medium=email&utm_campaign=neujahrsempfang-2027"
+    )
     hrefs = [a.get("href") for tag, a in parse(second["newsletter.html"].decode()).tags]
     assert url in hrefs
     assert url in second["newsletter.txt"].decode()

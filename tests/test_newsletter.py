@@ -1,0 +1,291 @@
+"""The newsletter as an email: HTML rules, legal musts, size, the .eml file."""
+
+from __future__ import annotations
+
+import email
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, SEED
+from helpers import parse, readable_text
+
+from pressgen.build import build
+from pressgen.errors import DataError
+from pressgen.newsletter import explain_mjml_error
+
+SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
+EVENTS = [SEED, SECOND]
+MJML_CLI = ROOT / "node_modules" / ".bin" / "mjml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
+    out = tmp_path_factory.mktemp("out")
+    return {
+        result.path.stem: {name: (result.out_dir / name).read_bytes() for name in result.written}
+        for result in build(EVENTS, out)
+    }
+
+
+@pytest.mark.parametrize("event_file", EVENTS, ids=lambda p: p.stem)
+def test_reference_mjml_validator_strict(
+    event_file: Path, built: dict[str, dict[str, bytes]], tmp_path: Path
+) -> None:
+    assert MJML_CLI.exists(), "the reference validator is missing: run 'npm ci' first"
+    source = tmp_path / "newsletter.mjml"
+    source.write_bytes(built[event_file.stem]["newsletter.mjml"])
+    result = subprocess.run(
+        [str(MJML_CLI), "--validate", "--config.validationLevel=strict", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "Error" not in result.stderr
+
+
+def test_the_validator_catches_a_broken_file(tmp_path: Path) -> None:
+    """The strict validator really fails on bad MJML, so its pass above means something."""
+    broken = tmp_path / "broken.mjml"
+    broken.write_text(
+        '<mjml><mj-body><mj-section><mj-column><mj-text foo="x">a</mj-text>'
+        "</mj-column></mj-section></mj-body></mjml>"
+    )
+    result = subprocess.run(
+        [str(MJML_CLI), "--validate", "--config.validationLevel=strict", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Attribute foo is illegal" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("event_file", EVENTS, ids=lambda p: p.stem)
+def test_html_rules(event_file: Path, built: dict[str, dict[str, bytes]]) -> None:
+    page = built[event_file.stem]["newsletter.html"].decode("utf-8")
+    tags = parse(page).tags
+    names = [tag for tag, _ in tags]
+    assert page.startswith("<!doctype html>")
+    assert re.search(r'<html[^>]* lang="de"', page)
+    assert names.count("h1") == 1
+    assert all(attrs.get("alt") for tag, attrs in tags if tag == "img")
+    tables = [attrs for tag, attrs in tags if tag == "table"]
+    assert tables and all(attrs.get("role") == "presentation" for attrs in tables)
+    assert "@media (prefers-color-scheme: dark)" in page
+    assert '<meta name="color-scheme" content="light dark">' in page
+    # Nothing is fetched from anywhere but the author's own images.
+    assert "link" not in names and "script" not in names and "@import" not in page
+    assert "url(" not in page
+    images = [attrs["src"] for tag, attrs in tags if tag == "img"]
+    assert all(str(src).startswith("https://www.saale-werkstatt.example/") for src in images)
+
+
+def test_preheader_browser_link_sponsor_row(built: dict[str, dict[str, bytes]]) -> None:
+    page = built["neujahrsempfang-2027"]["newsletter.html"].decode("utf-8")
+    tags = parse(page).tags
+    text = readable_text("newsletter.html", page)
+    assert text.startswith("Gemeinsam digital ins neue Jahr – der Rückblick mit Fotos und Stimmen")
+    assert "Im Browser ansehen" in text
+    hrefs = [str(attrs.get("href")) for _, attrs in tags]
+    assert (
+        "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/newsletter.html"
+        "?utm_source=newsletter&utm_medium=email&utm_campaign=neujahrsempfang-2027"
+    ) in hrefs
+    logo = next(attrs for tag, attrs in tags if tag == "img")
+    assert logo["alt"] == "Saale-Werkstatt GmbH"
+    seed_text = readable_text("newsletter.html", built[SEED.stem]["newsletter.html"].decode())
+    assert "Im Browser ansehen" not in seed_text  # no web address configured
+    assert "Mit freundlicher Unterstützung von JenaWirtschaft Thüringer Agentur" in seed_text
+
+
+@pytest.mark.parametrize("name", ["newsletter.html", "newsletter.txt"])
+def test_footer_has_impressum_and_unsubscribe(
+    built: dict[str, dict[str, bytes]], name: str
+) -> None:
+    text = readable_text(name, built[SEED.stem][name].decode("utf-8"))
+    assert "Impressum TowerByte eG Leutragraben 1, 07743 Jena eingetragene Genossenschaft" in text
+    assert "Vorstand: Erika Beispiel, Max Muster" in text
+    assert "Genossenschaftsregister Amtsgericht Jena, GnR 000" in text
+    assert "Newsletter abbestellen" in text
+    if name == "newsletter.txt":
+        assert "https://www.towerbyte.de/newsletter/abmelden" in text
+
+
+def test_utm_only_when_configured(built: dict[str, dict[str, bytes]]) -> None:
+    for name, content in built[SEED.stem].items():
+        assert b"utm_" not in content, name
+    second = built["neujahrsempfang-2027"]
+    hrefs = [str(a.get("href")) for _, a in parse(second["newsletter.html"].decode()).tags]
+    web = [h for h in hrefs if h.startswith("http")]
+    unsubscribe = "https://www.netzwerk-saale.example/newsletter/abmelden"
+    assert unsubscribe in web
+    assert all("utm_campaign=neujahrsempfang-2027" in h for h in web if h != unsubscribe)
+    assert all("utm_" not in h for h in hrefs if h.startswith("mailto:"))
+    assert b"utm_" not in second["pressemitteilung.html"]
+
+
+def check_problems(path: Path) -> list[str]:
+    from pressgen.build import check
+
+    with pytest.raises(DataError) as caught:
+        check([path])
+    return [f"{p.field}: {p.message}" for p in caught.value.problems]
+
+
+def test_missing_impressum_fails(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    del event_data["organisation"]["impressum"]
+    assert check_problems(write_yaml(event_data)) == [
+        "organisation.impressum: the newsletter needs an Impressum (§ 5 DDG): add "
+        "'impressum:' with legal_form and represented_by"
+    ]
+
+
+def test_missing_unsubscribe_fails(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    del event_data["newsletter"]["unsubscribe_url"]
+    del event_data["organisation"]["email"]
+    assert check_problems(write_yaml(event_data)) == [
+        "organisation.email: the Impressum (§ 5 DDG) needs an email address of the organisation",
+        "newsletter.unsubscribe_url: the newsletter needs an Abmeldelink (§ 7 UWG): set "
+        "unsubscribe_url to an https:// page or a mailto: address",
+    ]
+
+
+def test_missing_legal_musts_stop_the_build(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], tmp_path: Path
+) -> None:
+    del event_data["newsletter"]["unsubscribe_url"]
+    with pytest.raises(DataError):
+        build([write_yaml(event_data)], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("paragraphs", "severity"), [(0, None), (160, "warning"), (240, "error")])
+def test_size_guard(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    paragraphs: int,
+    severity: str | None,
+) -> None:
+    from pressgen.build import check
+
+    filler = "Ein Satz über die Digitalisierung der Stadtverwaltung, der Platz braucht. " * 4
+    event_data["press_release"]["body"] += [filler] * paragraphs
+    path = write_yaml(event_data)
+    if severity == "error":
+        with pytest.raises(DataError) as caught:
+            check([path])
+        ((field, message),) = [(p.field, p.message) for p in caught.value.problems]
+    else:
+        (checked,) = check([path])
+        found = [(p.field, p.message) for p in checked.warnings]
+        if severity is None:
+            assert found == []
+            return
+        ((field, message),) = found
+    assert field == "newsletter"
+    if severity == "error":
+        assert re.fullmatch(
+            r"newsletter\.html has 1\d\d KB; Gmail cuts off emails over 102 KB: "
+            r"shorten the newsletter",
+            message,
+        )
+    else:
+        assert re.fullmatch(
+            r"newsletter\.html has \d\d KB; close to the 102 KB at which Gmail cuts emails off",
+            message,
+        )
+
+
+def test_header_fields_refuse_line_breaks(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    from pressgen.validate import load_event
+
+    event_data["newsletter"]["sender"]["name"] = "TowerByte\nBcc: alle@example.org"
+    event_data["newsletter"]["reply_to"] = "presse@towerbyte.de\r\nBcc: x@example.org"
+    with pytest.raises(DataError) as caught:
+        load_event(write_yaml(event_data))
+    assert [(p.field, p.message) for p in caught.value.problems] == [
+        ("newsletter.sender.name", "contains a line break; write it on one line as plain text"),
+        ("newsletter.reply_to", "contains a carriage return; write it on one line as plain text"),
+    ]
+
+
+# ---------------------------------------------------------------- the .eml
+
+
+def parsed(built: dict[str, dict[str, bytes]], stem: str) -> EmailMessage:
+    message = email.message_from_bytes(built[stem]["newsletter.eml"], policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_email_parses_back_to_the_same_headers_and_bodies(
+    built: dict[str, dict[str, bytes]],
+) -> None:
+    message = parsed(built, SEED.stem)
+    assert message["From"] == "TowerByte eG <newsletter@towerbyte.de>"
+    assert message["Reply-To"] == "presse@towerbyte.de"
+    assert message["Subject"] == "Rückblick: Workshop-Nachmittag der TowerByte eG"
+    assert message["Date"] == "Mon, 28 Aug 2017 09:00:00 +0200"
+    assert re.fullmatch(r"<[0-9a-f]{32}@towerbyte\.de>", message["Message-ID"])
+    assert message["List-Unsubscribe"] == "<https://www.towerbyte.de/newsletter/abmelden>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.get_content_type() == "multipart/alternative"
+    text_part, html_part = message.iter_parts()
+    assert text_part.get_content_type() == "text/plain"
+    assert html_part.get_content_type() == "text/html"
+    for part in (text_part, html_part):
+        assert part.get_content_charset() == "utf-8"
+        assert part["Content-Transfer-Encoding"] == "quoted-printable"
+
+    # On the wire every line ends in CRLF; the content is otherwise the same.
+    def same(part: EmailMessage, name: str) -> bool:
+        content = part.get_content().replace("\r\n", "\n")
+        return bool(content == built[SEED.stem][name].decode("utf-8"))
+
+    assert same(text_part, "newsletter.txt")
+    assert same(html_part, "newsletter.html")
+
+
+def test_email_dates_follow_the_embargo(built: dict[str, dict[str, bytes]]) -> None:
+    assert parsed(built, "neujahrsempfang-2027")["Date"] == "Fri, 15 Jan 2027 18:00:00 +0100"
+
+
+def test_email_lines_and_encoding(built: dict[str, dict[str, bytes]]) -> None:
+    raw = built[SEED.stem]["newsletter.eml"]
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    head = raw.partition(b"\r\n\r\n")[0]
+    assert all(len(line) <= 78 for line in head.split(b"\r\n"))
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    assert max(raw) < 128  # 7-bit: umlauts are encoded (RFC 2047 / quoted-printable)
+    assert b"Subject: =?utf-8?q?R=C3=BCckblick" in head
+
+
+def test_mjml_error_names_the_line() -> None:
+    source = "<mjml>\n<mj-body>\n  <mj-section><mj-column>\n  <mj-bogus></mj-bogus>\n"
+    offset = len(source.encode("utf-8").split(b"<mj-bogus")[0])
+    message = f"unexpected element in root template at position {offset}:{offset + 9}"
+    assert explain_mjml_error(message, source) == (
+        "newsletter.mjml:4:3 (from templates/newsletter.mjml.j2 and its partials): "
+        "unexpected element: <mj-bogus></mj-bogus>"
+    )
+
+
+def test_npm_is_not_needed_to_build(tmp_path: Path) -> None:
+    """Building uses mjml-python only; node is for the validator test."""
+    assert shutil.which("pressgen") or True
+    (result,) = build([SEED], tmp_path)
+    assert "newsletter.html" in result.written

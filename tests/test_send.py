@@ -1,0 +1,184 @@
+"""Sending the newsletter to a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
+from click.testing import Result
+from conftest import SEED
+
+
+class Recorder:
+    """Keeps what the server received; can be told to refuse the message."""
+
+    def __init__(self, reply: str = "250 OK") -> None:
+        self.reply = reply
+        self.envelopes: list[Envelope] = []
+
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        self.envelopes.append(envelope)
+        return self.reply
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Callable[..., tuple[Recorder, int]]]:
+    controllers: list[Controller] = []
+
+    def start(reply: str = "250 OK", password: str | None = None) -> tuple[Recorder, int]:
+        recorder = Recorder(reply)
+        options: dict[str, Any] = {}
+        if password is not None:
+
+            def authenticate(
+                server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+            ) -> AuthResult:
+                ok = isinstance(data, LoginPassword) and data.password == password.encode()
+                # handled=False: the server itself answers 235 or 535.
+                return AuthResult(success=ok, handled=False)
+
+            options = {"authenticator": authenticate, "auth_require_tls": False}
+        port = free_port()
+        controller = Controller(recorder, hostname="127.0.0.1", port=port, **options)
+        controller.start()
+        controllers.append(controller)
+        return recorder, port
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+@pytest.fixture
+def built_email(tmp_path: Path) -> bytes:
+    from pressgen.build import build
+
+    (result,) = build([SEED], tmp_path / "built")
+    return (result.out_dir / "newsletter.eml").read_bytes()
+
+
+def send(run_cli: Callable[..., Result], port: int, *extra: str) -> Result:
+    return run_cli(
+        "send", SEED, "--to", "a@example.org, b@example.org", "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none", *extra,
+    )  # fmt: skip
+
+
+def test_server_receives_exactly_the_written_email(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    built_email: bytes,
+) -> None:
+    recorder, port = smtp_server()
+    result = send(run_cli, port)
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout == 'Sent "Rückblick: Workshop-Nachmittag der TowerByte eG" to 2 recipients.\n'
+    )
+    (envelope,) = recorder.envelopes
+    assert envelope.mail_from == "newsletter@towerbyte.de"
+    assert envelope.rcpt_tos == ["a@example.org", "b@example.org"]
+    received = envelope.original_content
+    assert received is not None
+    # No transport header was added by us; the bytes are the written file's.
+    assert received.rstrip(b"\r\n") == built_email.rstrip(b"\r\n")
+
+
+def test_login_with_password_from_the_environment(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder, port = smtp_server(password="geheim")
+    monkeypatch.setenv("PRESSGEN_SMTP_PASSWORD", "geheim")
+    result = send(run_cli, port, "--smtp-user", "presse")
+    assert result.exit_code == 0, result.output
+    assert len(recorder.envelopes) == 1
+
+
+def test_settings_from_the_environment(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder, port = smtp_server()
+    monkeypatch.setenv("PRESSGEN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("PRESSGEN_SMTP_PORT", str(port))
+    result = run_cli("send", SEED, "--to", "a@example.org", "--security", "none")
+    assert result.exit_code == 0, result.output
+    assert recorder.envelopes[0].rcpt_tos == ["a@example.org"]
+
+
+def test_auth_failure(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder, port = smtp_server(password="geheim")
+    monkeypatch.setenv("PRESSGEN_SMTP_PASSWORD", "falsch")
+    result = send(run_cli, port, "--smtp-user", "presse")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pressgen: the mail server 127.0.0.1:{port} refused the login of 'presse': "
+        "535 5.7.8 Authentication credentials invalid; nothing was sent.\n"
+    )
+    assert recorder.envelopes == []
+
+
+def test_rejected_message(
+    run_cli: Callable[..., Result], smtp_server: Callable[..., tuple[Recorder, int]]
+) -> None:
+    _, port = smtp_server(reply="554 5.7.1 Message rejected as spam")
+    result = send(run_cli, port)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pressgen: the mail server 127.0.0.1:{port} refused the message: "
+        "554 5.7.1 Message rejected as spam; nothing was sent.\n"
+    )
+
+
+def test_connection_refused(run_cli: Callable[..., Result]) -> None:
+    port = free_port()  # nothing listens there
+    result = send(run_cli, port)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pressgen: cannot connect to the mail server 127.0.0.1:{port}: connection refused; "
+        "nothing was sent.\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_dry_run_does_not_connect(run_cli: Callable[..., Result], built_email: bytes) -> None:
+    result = run_cli("send", SEED, "--to", "a@example.org,b@example.org", "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Subject:    Rückblick: Workshop-Nachmittag der TowerByte eG"
+    assert lines[1] == "From:       TowerByte eG <newsletter@towerbyte.de>"
+    assert lines[2] == "Recipients: a@example.org, b@example.org"
+    assert lines[3].startswith(f"Size:       {len(built_email)} bytes email (HTML ")
+    assert lines[4] == "Dry run: nothing was sent."
+
+
+def test_bad_recipient(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("send", SEED, "--to", "a@example.org, kein-empfaenger", "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == "pressgen: not an email address: kein-empfaenger; nothing was sent.\n"
+
+
+def test_no_server_given(run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PRESSGEN_SMTP_HOST", raising=False)
+    result = run_cli("send", SEED, "--to", "a@example.org")
+    assert result.exit_code == 2
+    assert "give --smtp-host or set PRESSGEN_SMTP_HOST" in result.stderr
