@@ -66,8 +66,7 @@ def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
     problems: list[Problem] = []
     for path in find_event_files(paths):
         try:
-            loaded = load_yaml(path)
-            events.append(LoadedEvent(path, validate_event(loaded), loaded.source))
+            events.append(load_one(path))
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -84,19 +83,34 @@ class RenderedEvent:
     warnings: list[Problem]
 
 
+def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
+    """Render one valid event in memory and find its problems (errors and warnings)."""
+    outputs = render_event(loaded.event, loaded.path.parent)
+    found = event_problems(loaded.event, loaded.source, outputs, now)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise DataError(found)
+    return RenderedEvent(loaded, outputs, found)
+
+
+def load_one(path: Path) -> LoadedEvent:
+    """Read and validate one event file."""
+    loaded = load_yaml(path)
+    return LoadedEvent(path, validate_event(loaded), loaded.source)
+
+
 def render_all(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:
     """Load, render and check every event; raise DataError if anything is an error."""
     moment = now or dt.datetime.now(dt.UTC)
     rendered = []
     problems: list[Problem] = []
     for loaded in load_events(paths):
-        outputs = render_event(loaded.event, loaded.path.parent)
-        found = event_problems(loaded.event, loaded.source, outputs, moment)
-        problems += found
-        warnings = [p for p in found if p.severity == "warning"]
-        rendered.append(RenderedEvent(loaded, outputs, warnings))
-    if any(p.severity == "error" for p in problems):
-        raise DataError(problems)
+        try:
+            rendered.append(render_one(loaded, moment))
+        except DataError as error:
+            problems += error.problems
+    if problems:
+        raise DataError(problems + [w for r in rendered for w in r.warnings])
     return rendered
 
 

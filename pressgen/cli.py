@@ -138,6 +138,44 @@ def send(
         click.echo(f'Sent "{newsletter.subject}" to {count} recipient{"s" if count > 1 else ""}.')
 
 
+@main.command()
+@EVENT_PATHS
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anything but 127.0.0.1 shows the preview to your network.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the browser.")
+def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -> None:
+    """Show all outputs in the browser and reload them on every save."""
+    import threading
+    import webbrowser
+
+    from pressgen.preview import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: other computers can see the preview.", err=True)
+    try:
+        server, stop = serve(list(paths), host, port)
+    except OSError as error:
+        click.echo(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"Vorschau unter {server.url} – Ctrl-C beendet sie.")
+    if open_browser:
+        webbrowser.open(server.url)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+    click.echo("Preview stopped.")
+
+
 def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 

@@ -1,0 +1,198 @@
+"""The preview server without a browser: routes, safety, live state."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+from pressgen.preview import Preview, PreviewServer
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(SEED.parent, folder)
+    return folder
+
+
+@pytest.fixture
+def server(data_dir: Path) -> Iterator[PreviewServer]:
+    preview = Preview([data_dir])
+    preview.rebuild()
+    running = PreviewServer(preview, "127.0.0.1", 0)
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+def get(server: PreviewServer, path: str, host: str | None = None) -> tuple[int, str, bytes]:
+    port = server.server_address[1]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": f"127.0.0.1:{port}" if host is None else host}
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    for key, value in headers.items():
+        connection.putheader(key, value)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, response.getheader("Content-Type") or "", body
+
+
+def test_index_lists_every_event(server: PreviewServer) -> None:
+    status, kind, body = get(server, "/")
+    assert status == 200 and kind == "text/html; charset=utf-8"
+    page = body.decode()
+    assert 'href="/towerbyte-workshop-2017/"' in page
+    assert 'href="/neujahrsempfang-2027/"' in page
+    assert "Workshop-Nachmittag der TowerByte eG" in page
+
+
+def test_outputs_are_served_exactly_as_build_writes_them(
+    server: PreviewServer, tmp_path: Path, data_dir: Path
+) -> None:
+    from pressgen.build import build
+
+    (built,) = build([data_dir / "towerbyte-workshop-2017.yaml"], tmp_path / "out")
+    for name in built.written:
+        status, _, body = get(server, f"/towerbyte-workshop-2017/{name}")
+        assert status == 200, name
+        assert body == (built.out_dir / name).read_bytes(), name
+
+
+def test_reload_script_is_never_in_build_outputs(tmp_path: Path, data_dir: Path) -> None:
+    from pressgen.build import build
+
+    for built in build([data_dir], tmp_path / "out"):
+        for name in built.written:
+            content = (built.out_dir / name).read_bytes()
+            assert b"_reload" not in content and b"Live reload" not in content, name
+
+
+def test_event_page_has_tabs_and_the_reload_script(server: PreviewServer) -> None:
+    status, _, body = get(server, "/towerbyte-workshop-2017/")
+    page = body.decode()
+    assert status == 200
+    for label in ("Pressemitteilung", "Newsletter", "Newsletter – Text", "Pressemitteilung – Text"):
+        assert f">{label}</button>" in page
+    assert "/_reload?epoch=" in page
+    assert "Rückblick: Workshop-Nachmittag der TowerByte eG" in page  # the subject
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../etc/passwd",
+        "/towerbyte-workshop-2017/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/towerbyte-workshop-2017/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/towerbyte-workshop-2017/..%5c..%5cetc%5cpasswd",
+        "/towerbyte-workshop-2017\\..\\..\\etc\\passwd",
+        "/towerbyte-workshop-2017/.hidden",
+        "/towerbyte-workshop-2017/%00",
+    ],
+)
+def test_traversal_is_refused(server: PreviewServer, path: str) -> None:
+    status, _, body = get(server, path)
+    assert status == 400
+    assert b"root:" not in body
+
+
+def test_unknown_paths_are_not_found(server: PreviewServer) -> None:
+    assert get(server, "/nichts/")[0] == 404
+    assert get(server, "/towerbyte-workshop-2017/towerbyte-workshop-2017.yaml")[0] == 404
+    assert get(server, "/towerbyte-workshop-2017/newsletter.html.bak")[0] == 404
+    # http.server folds a leading "//" into "/" before we see it.
+    status, _, body = get(server, "//etc/passwd")
+    assert status == 404 and b"root:" not in body
+
+
+def test_symlink_out_of_the_folder_is_not_served(server: PreviewServer, data_dir: Path) -> None:
+    secret = data_dir.parent / "geheim.png"
+    secret.write_bytes(b"\x89PNG secret")
+    (data_dir / "fotos" / "link.png").symlink_to(secret)
+    event = data_dir / "neujahrsempfang-2027.yaml"
+    event.write_text(
+        event.read_text("utf-8").replace("fotos/neujahrsempfang-2027.png", "fotos/link.png"),
+        "utf-8",
+    )
+    server.preview.rebuild()
+    status, _, body = get(server, "/neujahrsempfang-2027/fotos/link.png")
+    assert status == 404 and b"secret" not in body
+    page = get(server, "/neujahrsempfang-2027/")[2].decode()
+    assert (
+        "press_release.photos[0].src: the image must lie inside the event file&#39;s folder" in page
+    )
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.2", ""])
+def test_foreign_host_header_is_refused(server: PreviewServer, host: str) -> None:
+    port = server.server_address[1]
+    bad = host if host in ("", "evil.example:80") else f"{host}:{port}"
+    assert get(server, "/", host=bad)[0] == 400
+
+
+def test_localhost_is_welcome(server: PreviewServer) -> None:
+    port = server.server_address[1]
+    assert get(server, "/", host=f"localhost:{port}")[0] == 200
+    assert get(server, "/", host=f"LOCALHOST:{port}")[0] == 200
+
+
+def test_errors_are_shown_in_the_page_and_fixing_brings_it_back(
+    server: PreviewServer, data_dir: Path
+) -> None:
+    event = data_dir / "towerbyte-workshop-2017.yaml"
+    good = event.read_text("utf-8")
+    event.write_text(good.replace("guests: 80", "guests: viele"), "utf-8")
+    server.preview.rebuild()
+    page = get(server, "/towerbyte-workshop-2017/")[2].decode()
+    line = next(n for n, t in enumerate(good.splitlines(), 1) if "guests: 80" in t)
+    assert f"towerbyte-workshop-2017.yaml:{line}:11: event.guests: expected a whole number" in page
+    assert 'id="headline"' not in page
+    assert "Fehler (1)" in get(server, "/")[2].decode()
+    assert get(server, "/towerbyte-workshop-2017/newsletter.html")[0] == 404
+    event.write_text(good, "utf-8")
+    server.preview.rebuild()
+    assert 'id="headline"' in get(server, "/towerbyte-workshop-2017/")[2].decode()
+
+
+def test_long_poll_answers_with_the_new_epoch(server: PreviewServer) -> None:
+    epoch = server.preview.epoch
+    assert json.loads(get(server, f"/_reload?epoch={epoch - 1}")[2]) == {"epoch": epoch}
+    timer = threading.Timer(0.3, server.preview.rebuild)
+    timer.start()
+    assert json.loads(get(server, f"/_reload?epoch={epoch}")[2]) == {"epoch": epoch + 1}
+
+
+def test_a_burst_of_saves_gives_one_rebuild(data_dir: Path) -> None:
+    preview = Preview([data_dir])
+    preview.rebuild()
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        import time
+
+        time.sleep(0.5)  # let the watcher start
+        start = preview.epoch
+        event = data_dir / "towerbyte-workshop-2017.yaml"
+        text = event.read_text("utf-8")
+        for number in range(5):
+            event.write_text(text.replace("guests: 80", f"guests: {81 + number}"), "utf-8")
+            time.sleep(0.02)
+        assert preview.wait_for_change(start, 5) == start + 1
+        time.sleep(1.0)
+        assert preview.epoch == start + 1
+        rendered = preview.events["towerbyte-workshop-2017"].rendered
+        assert rendered is not None and rendered.loaded.event.event.guests == 85
+    finally:
+        stop.set()
