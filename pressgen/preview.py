@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -135,6 +136,12 @@ class PreviewServer(ThreadingHTTPServer):
         bound_port = self.server_address[1]
         names = {*LOCAL_HOSTS, host if ":" not in host else f"[{host}]"}
         self.allowed_hosts = {f"{name}:{bound_port}" for name in names}
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page that reloads or closes drops its waiting /_reload request: not an error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
