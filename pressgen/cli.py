@@ -52,17 +52,69 @@ def build(paths: tuple[Path, ...], out_root: Path) -> None:
 
 @main.command()
 @EVENT_PATHS
-def check(paths: tuple[Path, ...]) -> None:
-    """Validate event files and render them in memory; write nothing."""
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one machine-readable report on standard output.",
+)
+def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
+    """Validate, render in memory and check every output; write nothing.
+
+    Each finding has a code: PG1xx consistency across the outputs, PG2xx
+    completeness, PG3xx limits, PG4xx links, PG5xx dates.
+    """
     from pressgen.build import check as check_events
 
+    if output_format == "json":
+        _check_as_json(paths, strict)
+        return
     with _reported_errors("fix them and check again"):
-        for checked in check_events(paths):
-            for warning in checked.warnings:
+        checked = check_events(paths)
+        warnings = 0
+        for result in checked:
+            for warning in result.warnings:
                 click.echo(str(warning), err=True)
-            count = len(checked.warnings)
+            count = len(result.warnings)
+            warnings += count
             verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
-            click.echo(f"{display_path(checked.loaded.path)}: {verdict}")
+            click.echo(f"{display_path(result.loaded.path)}: {verdict}")
+        if strict and warnings:
+            click.echo(f"pressgen: {warnings} warnings count as errors with --strict.", err=True)
+            raise SystemExit(1)
+
+
+def _check_as_json(paths: tuple[Path, ...], strict: bool) -> None:
+    """check --format json: every finding, errors and warnings, as one JSON document."""
+    import json
+
+    from pressgen.build import check as check_events
+
+    problems = []
+    files: list[str] = []
+    try:
+        for result in check_events(paths):
+            problems += result.warnings
+            files.append(display_path(result.loaded.path))
+    except DataError as error:
+        problems = error.problems
+    except PressgenError as error:
+        click.echo(json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False))
+        raise SystemExit(1) from None
+    errors = sum(1 for p in problems if p.severity == "error")
+    failed = errors > 0 or (strict and bool(problems))
+    report = {
+        "ok": not failed,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [problem.as_dict() for problem in problems],
+    }
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if failed:
+        raise SystemExit(1)
 
 
 @main.command()

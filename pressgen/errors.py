@@ -18,14 +18,28 @@ class Problem:
     message: str
     field: str = ""
     severity: Literal["error", "warning"] = "error"
+    code: str = ""  # a stable check code such as PG101, for problems found by `check`
 
     def __str__(self) -> str:
         where = f"{display_path(self.file)}:{self.line}:{self.column}"
         if self.severity == "warning":
             where += ": warning"
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        text = (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+        return f"{text} [{self.code}]" if self.code else text
+
+    def as_dict(self) -> dict[str, str | int]:
+        """For machine-readable output (check --format json)."""
+        return {
+            "file": display_path(self.file),
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 class PressgenError(Exception):

@@ -54,9 +54,10 @@ class SourceMap:
         *,
         prefer_key: bool = False,
         severity: Literal["error", "warning"] = "error",
+        code: str = "",
     ) -> Problem:
         line, column = self.position(loc, prefer_key=prefer_key)
-        return Problem(self.file, line, column, message, format_loc(loc), severity)
+        return Problem(self.file, line, column, message, format_loc(loc), severity, code)
 
 
 @dataclass

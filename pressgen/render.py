@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -69,10 +69,13 @@ def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None
     )
 
 
-def make_environment() -> jinja2.Environment:
-    """The one Jinja environment: strict about missing values, escaping HTML and MJML."""
+def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """The one Jinja environment: strict about missing values, escaping HTML and MJML.
+
+    Templates in `template_dirs` take precedence, file by file, over the built-in ones.
+    """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(builtin_templates_dir()),
+        loader=jinja2.FileSystemLoader([*template_dirs, builtin_templates_dir()]),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

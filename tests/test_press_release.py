@@ -15,6 +15,7 @@ from conftest import SEED
 from helpers import parse, readable_text
 
 from pressgen.build import build, check
+from pressgen.errors import Problem
 
 SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
@@ -60,15 +61,19 @@ def test_no_embargo_no_line(seed: dict[str, bytes]) -> None:
 def test_check_warns_about_a_past_embargo(tmp_path: Path) -> None:
     before = dt.datetime(2027, 1, 15, 17, 59, tzinfo=BERLIN)
     after = dt.datetime(2027, 1, 15, 18, 0, tzinfo=BERLIN)
-    assert [c.warnings for c in check([SECOND], now=before)] == [[]]
-    ((warning,),) = [c.warnings for c in check([SECOND], now=after)]
+    def embargo_warnings(now: dt.datetime) -> list[Problem]:
+        (checked,) = check([SECOND], now=now)
+        return [w for w in checked.warnings if w.code == "PG501"]
+
+    assert embargo_warnings(before) == []
+    (warning,) = embargo_warnings(after)
     line = next(
         n for n, t in enumerate(SECOND.read_text("utf-8").splitlines(), 1) if "embargo:" in t
     )
     assert str(warning) == (
-        f"data/neujahrsempfang-2027.yaml:{line}:12: warning: press_release.embargo: "
+        f"data/neujahrsempfang-2027.yaml:{line}:3: warning: press_release.embargo: "
         "the embargo (15.\u00a0Januar\u00a02027, 18\u00a0Uhr) has already passed; "
-        "remove it or set a later time"
+        "remove it or set a later time [PG501]"
     )
 
 
@@ -84,7 +89,8 @@ def test_check_prints_warnings_and_exits_0(run_cli: Callable[..., Result], tmp_p
     result = run_cli("check", "fest.yaml")
     assert result.exit_code == 0
     assert "fest.yaml:" in result.stderr and ": warning: press_release.embargo:" in result.stderr
-    assert result.stdout == "fest.yaml: ok, 1 warning\n"
+    # Six more warnings: the invented example's addresses end in .example (PG403).
+    assert result.stdout == "fest.yaml: ok, 7 warnings\n"
 
 
 def test_photo_in_both_press_release_formats(second: dict[str, bytes]) -> None:
