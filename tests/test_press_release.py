@@ -61,6 +61,7 @@ def test_no_embargo_no_line(seed: dict[str, bytes]) -> None:
 def test_check_warns_about_a_past_embargo(tmp_path: Path) -> None:
     before = dt.datetime(2027, 1, 15, 17, 59, tzinfo=BERLIN)
     after = dt.datetime(2027, 1, 15, 18, 0, tzinfo=BERLIN)
+
     def embargo_warnings(now: dt.datetime) -> list[Problem]:
         (checked,) = check([SECOND], now=now)
         return [w for w in checked.warnings if w.code == "PG501"]
