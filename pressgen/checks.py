@@ -186,6 +186,7 @@ def _consistency(
     event: Event, texts: Mapping[str, str], outputs: Mapping[str, str | bytes], found: _Findings
 ) -> None:
     style = event.typography
+    close_mark = typography.quoted("", style)[-1]
     first_quote_of: dict[str, str] = {}
     for block in body_blocks(event):
         if block.quote is not None and block.person is not None:
@@ -198,9 +199,11 @@ def _consistency(
         for name in _missing_in(texts, READABLE, words):
             found.add("PG101", where, f"the quote is missing or worded differently in {name}")
         person = event.person(quote.by)
-        attribution = typography.attribution(person)
-        if first_quote_of.get(quote.by) == quote.text:
-            for name in _missing_in(texts, READABLE, attribution):
+        attribution = fold(typography.attribution(person))
+        if first_quote_of.get(quote.by) != quote.text:
+            continue
+        for name in READABLE:
+            if not _attributed(texts.get(name, ""), fold(words), attribution, close_mark):
                 message = f"the quote's attribution '{attribution}' is missing in {name}"
                 found.add("PG102", ("quotes", key, "by"), message)
     if event.sponsors:
@@ -216,6 +219,21 @@ def _consistency(
             "PG106", ("press_release", "headline"), f"the headline is missing or changed in {name}"
         )
     _facts(event, texts, outputs, found)
+
+
+# How far from the quote its attribution may stand (a lead-in lies between them).
+_ATTRIBUTION_REACH = 200
+
+
+def _attributed(text: str, words: str, attribution: str, close_mark: str) -> bool:
+    """Whether the attribution stands right before or right after the quote."""
+    start = text.find(words)
+    if start == -1:
+        return True  # a missing quote is PG101's finding
+    before = text[max(0, start - _ATTRIBUTION_REACH - len(attribution)) : start]
+    after_end = text.find(close_mark, start + len(words))
+    after = text[after_end : after_end + _ATTRIBUTION_REACH + len(attribution)]
+    return attribution in before or attribution in after
 
 
 def _sponsor_order(event: Event, text: str) -> str:

@@ -1,0 +1,339 @@
+"""pressgen check: each rule caught on purpose, by a modified template or data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from conftest import SEED
+
+from pressgen import render
+from pressgen.build import check
+from pressgen.errors import DataError, Problem
+
+SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
+Edit = tuple[str, str, str]  # template, text to replace, replacement
+
+
+@pytest.fixture
+def templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., None]:
+    """Render with edited copies of built-in templates (as a user override would)."""
+
+    def edit(*edits: Edit) -> None:
+        folder = tmp_path / "templates"
+        for name, old, new in edits:
+            original = (render.builtin_templates_dir() / name).read_text("utf-8")
+            assert old in original, f"{old!r} not in {name}"
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(original.replace(old, new), "utf-8")
+        environment = render.make_environment([folder])
+        monkeypatch.setattr(render, "environment", lambda: environment)
+
+    return edit
+
+
+def findings(paths: list[Path]) -> list[Problem]:
+    try:
+        return [w for result in check(paths) for w in result.warnings]
+    except DataError as error:
+        return error.problems
+
+
+def codes(paths: list[Path]) -> set[tuple[str, str]]:
+    return {(p.code, p.severity) for p in findings(paths)}
+
+
+def messages(code: str, paths: list[Path]) -> list[str]:
+    return [f"{p.field}: {p.message}" for p in findings(paths) if p.code == code]
+
+
+def test_the_seed_passes_without_findings() -> None:
+    assert findings([SEED]) == []
+
+
+def test_the_second_example_has_only_placeholder_warnings() -> None:
+    assert codes([SECOND]) == {("PG403", "warning")}
+
+
+# ---------------------------------------------------------------- PG1xx
+
+
+def test_pg101_a_template_drops_the_quote_words(templates: Callable[..., None]) -> None:
+    templates(("partials/quote.nl.txt.j2", "{{ block.quote.text | quoted", "{{ '…' | quoted"))
+    assert messages("PG101", [SEED]) == [
+        "quotes.fazit.text: the quote is missing or worded differently in newsletter.txt",
+        "quotes.fazit.text: the quote is missing or worded differently in newsletter.eml (Text)",
+    ]
+
+
+def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> None:
+    templates(
+        (
+            "partials/quote.html.j2",
+            "{{ words | prose_html }}",
+            "{{ words | replace('vierten', '5.') }}",
+        )
+    )
+    assert messages("PG101", [SEED]) == [
+        "quotes.fazit.text: the quote is missing or worded differently in pressemitteilung.html"
+    ]
+
+
+def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) -> None:
+    templates(("partials/quote.mjml.j2", "– {{ block.speaker }}", "– {{ block.person.name }}"))
+    found = messages("PG102", [SEED])
+    assert len(found) == 3
+    assert all(
+        m.startswith("quotes.fazit.by: the quote's attribution 'Conrad Wrobel, Aufsichtsrat")
+        for m in found
+    )
+    assert [m.rsplit(" in ", 1)[1] for m in found] == [
+        "newsletter.mjml",
+        "newsletter.html",
+        "newsletter.eml (HTML)",
+    ]
+
+
+def test_pg103_sponsors_in_another_order(templates: Callable[..., None]) -> None:
+    templates(
+        (
+            "partials/sponsors.txt.j2",
+            "{{ sponsor_thanks | wrap }}",
+            "{{ sponsor_thanks | replace('JenaWirtschaft, der Thüringer Agentur für die "
+            "Kreativwirtschaft (ThAK)', 'der Thüringer Agentur für die Kreativwirtschaft "
+            "(ThAK), JenaWirtschaft') | wrap }}",
+        )
+    )
+    assert messages("PG103", [SEED]) == [
+        f"sponsors: the sponsor acknowledgement differs in {name}: the sponsors are in "
+        "another order"
+        for name in ("pressemitteilung.txt", "newsletter.txt", "newsletter.eml (Text)")
+    ]
+
+
+def test_pg103_a_sponsor_left_out(templates: Callable[..., None]) -> None:
+    templates(
+        (
+            "partials/sponsors.html.j2",
+            "{{ sponsor_thanks }}",
+            "{{ sponsor_thanks | replace('JenaWirtschaft, ', '') }}",
+        )
+    )
+    assert messages("PG103", [SEED]) == [
+        "sponsors: the sponsor acknowledgement differs in pressemitteilung.html: "
+        "missing JenaWirtschaft"
+    ]
+
+
+def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
+    templates(
+        (
+            "partials/facts.txt.j2",
+            '("Datum: " ~ facts.date)',
+            '("Datum: " ~ event.event.date | date_numeric)',
+        ),
+        ("partials/facts.mjml.j2", "Uhrzeit: {{ facts.time }}", "Uhrzeit: 15 Uhr"),
+    )
+    assert messages("PG104", [SEED]) == [
+        "event.date: the date is missing or different in newsletter.txt",
+        "event.date: the date is missing or different in newsletter.eml (Text)",
+        "event.start: the time is missing or different in newsletter.html",
+        "event.start: the time is missing or different in newsletter.eml (HTML)",
+    ]
+
+
+def test_pg105_venue(templates: Callable[..., None]) -> None:
+    templates(("partials/facts.mjml.j2", "<br>Ort: {{ facts.venue }}", ""))
+    assert messages("PG105", [SEED]) == [
+        "event.venue: the venue is missing or different in newsletter.html",
+        "event.venue: the venue is missing or different in newsletter.eml (HTML)",
+    ]
+
+
+def test_pg106_headline(templates: Callable[..., None]) -> None:
+    templates(
+        (
+            "pressemitteilung.html.j2",
+            "<h1>{{ event.press_release.headline }}</h1>",
+            "<h1>{{ event.press_release.headline | upper }}</h1>",
+        )
+    )
+    assert messages("PG106", [SEED]) == [
+        "press_release.headline: the headline is missing or changed in pressemitteilung.html"
+    ]
+
+
+def test_pg107_release_without_the_event_day(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    body = event_data["press_release"]["body"]
+    body[0] = body[0].replace("am 17. August 2017 ", "")
+    assert messages("PG107", [write_yaml(event_data)]) == [
+        "event.date: the press release does not mention the day of the event (17. August 2017)"
+    ]
+
+
+# ---------------------------------------------------------------- PG2xx
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "expected"),
+    [
+        (
+            ("pressemitteilung.txt.j2", '(dateline ~ " – " if loop.first else "")', '""'),
+            "PG201",
+            "press_release.dateline_city: the dateline is missing in pressemitteilung.txt",
+        ),
+        (
+            ("partials/contact.html.j2", "<h2>Pressekontakt</h2>", ""),
+            "PG202",
+            "press_release.contact: the Pressekontakt is missing in pressemitteilung.html",
+        ),
+        (
+            ("pressemitteilung.html.j2", "<h2>{{ about_heading }}</h2>", ""),
+            "PG203",
+            "organisation.about: the 'Über uns' text is missing in pressemitteilung.html",
+        ),
+        (
+            ("partials/footer.txt.j2", "Impressum\n", ""),
+            "PG204",
+            "organisation.impressum: the Impressum is missing in newsletter.txt",
+        ),
+        (
+            ("partials/footer.mjml.j2", '<a href="{{ event.newsletter.unsubscribe_url }}"', "<a"),
+            "PG205",
+            "newsletter.unsubscribe_url: the Abmeldelink is missing in newsletter.html",
+        ),
+        (
+            ("pressemitteilung.html.j2", "Zeichen (inkl. Leerzeichen): {{ character_count }}", ""),
+            "PG306",
+            "press_release.body: the character count is not stated in pressemitteilung.html",
+        ),
+    ],
+)
+def test_furniture_dropped_by_a_template(
+    templates: Callable[..., None], edit: Edit, code: str, expected: str
+) -> None:
+    templates(edit)
+    assert messages(code, [SEED]) == [expected]
+
+
+def test_pg206_pg207_photo_without_alt_and_credit(templates: Callable[..., None]) -> None:
+    templates(
+        ("partials/photo.html.j2", 'alt="{{ photo.alt or photo.caption }}"', ""),
+        ("partials/photo.txt.j2", ' ~ " Foto: " ~ photo.credit', ""),
+    )
+    assert messages("PG206", [SECOND]) == [
+        "newsletter: an image in pressemitteilung.html has no alt text: "
+        "fotos/neujahrsempfang-2027.png"
+    ]
+    assert messages("PG207", [SECOND]) == [
+        "press_release.photos[0].credit: the photo credit is missing in pressemitteilung.txt"
+    ]
+
+
+def test_missing_contact_and_about_are_warnings(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    del event_data["press_release"]["contact"]
+    del event_data["organisation"]["about"]
+    path = write_yaml(event_data)
+    assert codes([path]) == {("PG202", "warning"), ("PG203", "warning")}
+
+
+# ---------------------------------------------------------------- PG3xx, PG4xx
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("x" * 50, set()),
+        ("x" * 51, {("PG302", "warning")}),
+        ("x" * 78, {("PG302", "warning")}),
+        ("x" * 79, {("PG301", "error")}),
+    ],
+)
+def test_subject_length(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    subject: str,
+    expected: set[tuple[str, str]],
+) -> None:
+    event_data["newsletter"]["subject"] = subject
+    assert codes([write_yaml(event_data)]) == expected
+
+
+def test_preheader(write_yaml: Callable[..., Path], event_data: dict[str, Any]) -> None:
+    event_data["newsletter"]["preheader"] = "x" * 101
+    assert messages("PG303", [write_yaml(event_data)]) == [
+        "newsletter.preheader: the preheader has 101 characters; mail programs show about 100"
+    ]
+    del event_data["newsletter"]["preheader"]
+    assert messages("PG303", [write_yaml(event_data)]) == [
+        "newsletter: no preheader: mail programs show the first words of the email instead"
+    ]
+
+
+def test_pg401_a_template_links_elsewhere(templates: Callable[..., None]) -> None:
+    templates(
+        ("pressemitteilung.html.j2", "<footer>", '<footer><a href="ftp://files.example.org/">x</a>')
+    )
+    assert messages("PG401", [SEED]) == [
+        "newsletter: pressemitteilung.html links to 'ftp://files.example.org/'; only http, "
+        "https and mailto are allowed"
+    ]
+
+
+def test_pg402_pg403_duplicate_and_placeholder_links(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    for sponsor in event_data["sponsors"][:2]:
+        sponsor["url"] = "https://www.sponsor-jena.de/"
+    event_data["sponsors"][2]["url"] = "https://example.com/"
+    path = write_yaml(event_data)
+    assert messages("PG402", [path]) == [
+        "sponsors[1].url: 'https://www.sponsor-jena.de/' is given twice (also in sponsors[0].url)"
+    ]
+    assert messages("PG403", [path]) == [
+        "sponsors[2].url: 'https://example.com/' looks like a placeholder address"
+    ]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_check_strict_turns_warnings_into_errors(run_cli: Callable[..., Result]) -> None:
+    assert run_cli("check", SECOND).exit_code == 0
+    result = run_cli("check", "--strict", SECOND)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("pressgen: 6 warnings count as errors with --strict.\n")
+    assert run_cli("check", "--strict", SEED).exit_code == 0
+
+
+def test_check_json(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("check", "--format", "json", SECOND)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == 6
+    first = report["problems"][0]
+    assert set(first) == {"file", "line", "column", "severity", "code", "field", "message"}
+    assert first["code"] == "PG403" and first["severity"] == "warning"
+    strict = run_cli("check", "--format", "json", "--strict", SECOND)
+    assert strict.exit_code == 1 and json.loads(strict.stdout)["ok"] is False
+
+
+def test_check_json_with_errors(
+    run_cli: Callable[..., Result], write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    event_data["event"]["guests"] = "viele"
+    result = run_cli("check", "--format", "json", write_yaml(event_data))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["errors"] == 1
+    assert report["problems"][0]["field"] == "event.guests"
+    assert report["problems"][0]["message"] == "expected a whole number"
