@@ -148,8 +148,9 @@ def load_yaml(path: Path) -> LoadedFile:
             column,
         ) from None
 
-    loader = _EventLoader(text)
+    loader: _EventLoader | None = None
     try:
+        loader = _EventLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise refuse("the file is empty; expected event fields such as 'event:'")
@@ -160,12 +161,22 @@ def load_yaml(path: Path) -> LoadedFile:
         raise refuse(error.message, error.line, error.column) from None
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(path, error)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_col(text.encode("utf-8"), len(text[: error.position].encode("utf-8")))
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        raise refuse(
+            f"the file contains the control character {character}, which YAML does not allow; "
+            "delete it",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as error:
         raise refuse(f"cannot read YAML: {error}") from None
     except RecursionError:
         raise refuse("the YAML is nested too deeply to be an event file") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     if not isinstance(data, dict):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -285,6 +296,8 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or "syntax error"
+    if error.context and error.context.startswith("expected a single document"):
+        problem = f"{error.context}, {problem}"
     hint = ""
     if "\\t" in problem or "'\\t'" in problem:
         hint = "; indent with spaces, not tabs"
@@ -292,7 +305,7 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
         hint = "; a value that contains ': ' must be put in quotes"
     elif "found undefined alias" in problem:
         hint = "; an alias (*name) needs an anchor (&name) above it"
-    elif "expected a single document" in problem:
+    elif problem.startswith("expected a single document"):
         hint = "; a file holds one event, so remove the extra '---'"
     return Problem(path, line, column, f"YAML syntax error: {problem}{hint}")
 

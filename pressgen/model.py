@@ -60,10 +60,11 @@ def _url(value: str) -> str:
         raise ValueError("a web address must not contain spaces")
     parts = urlsplit(value)
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise ValueError("write the full address with https://, e.g. https://www.example.de/")
     if scheme not in ALLOWED_URL_SCHEMES:
-        shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
         raise ValueError(
-            f"only http, https and mailto links are allowed, not {shown}; "
+            f"only http, https and mailto links are allowed, not '{parts.scheme}:'; "
             "write the full address, e.g. https://www.example.de/"
         )
     if scheme in ("http", "https") and not parts.netloc:

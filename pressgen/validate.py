@@ -28,7 +28,12 @@ def validate_event(loaded: LoadedFile) -> Event:
     try:
         event = Event.model_validate(loaded.data)
     except ValidationError as error:
-        problems += [_problem_from_error(detail, source) for detail in error.errors()]
+        problems += [
+            _problem_from_error(detail, source)
+            for detail in error.errors()
+            # Keys that are not text were already reported by the loader, in plain words.
+            if detail["type"] != "invalid_key"
+        ]
         raise DataError(_sorted(problems)) from None
     problems += _reference_problems(event, source)
     problems += _photo_problems(event, source)

@@ -1,0 +1,221 @@
+"""Hostile and broken input: every case is refused with a located message and leaves
+earlier outputs alone, or, where the input is legal but nasty, comes out safely."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import Result
+from conftest import SEED
+
+SEED_TEXT = SEED.read_text("utf-8")
+SEED_DATA: dict[str, Any] = yaml.safe_load(SEED_TEXT)
+
+
+def edit(old: str, new: str, count: int = 1) -> bytes:
+    assert old in SEED_TEXT, old
+    return SEED_TEXT.replace(old, new, count).encode("utf-8")
+
+
+def data(change: Callable[[dict[str, Any]], None]) -> bytes:
+    import copy
+
+    changed = copy.deepcopy(SEED_DATA)
+    change(changed)
+    return yaml.safe_dump(changed, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def laughs(levels: int) -> bytes:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+BROKEN: dict[str, bytes | Callable[[], bytes]] = {
+    "unclosed-bracket": edit("  guests: 80\n", "  guests: [80\n"),
+    "bad-indentation": edit("  kind: Workshop-Nachmittag\n", "     kind: Workshop-Nachmittag\n"),
+    "tab-indentation": edit("\n  kind: Workshop-Nachmittag", "\n\tkind: Workshop-Nachmittag"),
+    "unterminated-quote": edit('  start: "14:30"\n', '  start: "14:30\n'),
+    "colon-in-plain-value": edit("  kind: Workshop-Nachmittag", "  kind: Workshop: Nachmittag"),
+    "two-documents": SEED_TEXT.encode() + b"\n---\nevent: {}\n",
+    "undefined-alias": edit("  guests: 80", "  guests: *viele"),
+    "top-level-list": b"- organisation\n- event\n",
+    "top-level-text": b"Pressemitteilung\n",
+    "empty-file": b"",
+    "only-comments": b"# Hier kommt noch was\n# Bitte ausfuellen\n",
+    "binary-png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    "latin-1": SEED_TEXT.encode("latin-1", errors="replace"),
+    "utf-16": SEED_TEXT.encode("utf-16"),
+    "control-character": edit("  kind: Workshop-Nachmittag", "  kind: Workshop\x07Nachmittag"),
+    "duplicate-top-level-key": SEED_TEXT.encode() + b"\nsponsors: []\n",
+    "duplicate-nested-key": edit("  guests: 80\n", "  guests: 80\n  guests: 81\n"),
+    "unknown-top-level-key": SEED_TEXT.encode() + b"\nsponser: JenaWirtschaft\n",
+    "unknown-nested-key": edit("  guests: 80\n", "  guests: 80\n  gaeste: 80\n"),
+    "yaml11-yes": edit("  name: TowerByte eG", "  name: yes"),
+    "yaml11-no": edit("    street: Leutragraben 1", "    street: NO"),
+    "yaml11-octal": edit('    postcode: "07743"', "    postcode: 07743"),
+    "yaml11-sexagesimal": edit('  start: "14:30"', "  start: 14:30"),
+    "yaml11-float": edit("  guests: 80", "  guests: 8.5"),
+    "list-for-text": edit("  kind: Workshop-Nachmittag", "  kind: [Workshop, Nachmittag]"),
+    "mapping-for-text": edit("  kind: Workshop-Nachmittag", "  kind: {art: Workshop}"),
+    "text-for-number": edit("  guests: 80", "  guests: viele"),
+    "negative-number": edit("  guests: 80", "  guests: -5"),
+    "text-for-list": edit("    speakers: [kraft]", "    speakers: kraft"),
+    "text-for-yes-no": data(lambda d: d["press_release"].update(reprint_note="vielleicht")),
+    "missing-required-field": edit("  dateline_city: Jena\n", ""),
+    "missing-section": data(lambda d: d.pop("newsletter")),
+    "empty-required-value": edit("  dateline_city: Jena", "  dateline_city:"),
+    "impossible-date": edit("  date: 2017-08-17", "  date: 2017-02-30"),
+    "impossible-time": edit('  start: "14:30"', '  start: "25:00"'),
+    "date-in-words": edit("  publication_date: 2017-08-28", "  publication_date: gestern"),
+    "end-date-before-date": edit(
+        "  date: 2017-08-17\n", "  date: 2017-08-17\n  end_date: 2017-08-01\n"
+    ),
+    "invalid-choice": edit("    article: keiner", "    article: den"),
+    "billion-laughs": laughs(5),
+    "too-many-aliases": ("a: &a x\nb: [" + ", ".join(["*a"] * 60) + "]\n").encode(),
+    "deep-nesting": b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+    "key-not-text": SEED_TEXT.encode() + b"\n1: eins\n",
+    "huge-file": lambda: SEED_TEXT.encode() + b"# " + b"x" * 50_000_000 + b"\n",
+    "control-character-in-subject": edit(
+        '  subject: "Rückblick: Workshop', '  subject: "R\\u0007ückblick: Workshop'
+    ),
+    "crlf-in-header-field": data(
+        lambda d: d["newsletter"]["sender"].update(name="TowerByte\r\nBcc: alle@example.org")
+    ),
+    "javascript-url": data(
+        lambda d: d["newsletter"]["call_to_action"].update(url="javascript:alert(1)")
+    ),
+    "data-url": data(lambda d: d["sponsors"][0].update(url="data:text/html;base64,PHNjcmlwdD4=")),
+    "javascript-link-in-prose": data(
+        lambda d: d["press_release"]["body"].append("Mehr [hier](javascript:alert(1)).")
+    ),
+    "relative-url": data(lambda d: d["organisation"].update(website="www.towerbyte.de")),
+    "bad-email": edit("  email: info@towerbyte.de", "  email: info(at)towerbyte.de"),
+    "unknown-person": edit("    speakers: [kraft]", "    speakers: [krafft]"),
+    "unknown-quote": edit("    - quote: fazit", "    - quote: fazid"),
+    "quote-without-speaker": edit("    by: wrobel\n", ""),
+    "image-outside-folder": data(
+        lambda d: d["press_release"].update(
+            photos=[{"src": "../../etc/passwd.png", "caption": "x", "credit": "y"}]
+        )
+    ),
+    "missing-impressum": data(lambda d: d["organisation"].pop("impressum")),
+    "missing-unsubscribe": data(lambda d: d["newsletter"].pop("unsubscribe_url")),
+    "subject-too-long": data(lambda d: d["newsletter"].update(subject="Rückblick " * 10)),
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path, run_cli: Callable[..., Result]) -> Path:
+    """A folder with a valid event built once, so there are earlier outputs to protect."""
+    (tmp_path / "fest.yaml").write_text(SEED_TEXT, "utf-8")
+    assert run_cli("build", "fest.yaml").exit_code == 0
+    return tmp_path
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(BROKEN) >= 40
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_input_is_refused(case: str, project: Path, run_cli: Callable[..., Result]) -> None:
+    content = BROKEN[case]
+    (project / "fest.yaml").write_bytes(content() if callable(content) else content)
+    before = snapshot(project / "out")
+    result = run_cli("build", "fest.yaml")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines, "no message"
+    assert re.fullmatch(
+        r"pressgen: \d+ problems?( and \d+ warnings?)?; nothing was written\.", lines[-1]
+    )
+    for line in lines[:-1]:
+        assert re.match(r"fest\.yaml:\d+:\d+: \S", line), line
+    assert snapshot(project / "out") == before
+    assert result.stdout == ""
+
+
+def test_every_case_has_its_own_message(project: Path, run_cli: Callable[..., Result]) -> None:
+    """No case slips through on a message meant for another."""
+    first_lines = {}
+    for case, content in BROKEN.items():
+        if case == "huge-file":
+            continue
+        (project / "fest.yaml").write_bytes(content() if callable(content) else content)
+        first_lines[case] = run_cli("check", "fest.yaml").stderr.splitlines()[0]
+    assert len(set(first_lines.values())) >= len(first_lines) - 6
+
+
+# ---------------------------------------------------------------- legal but nasty
+
+
+def build_one(project: Path, run_cli: Callable[..., Result], content: bytes) -> dict[str, str]:
+    (project / "fest.yaml").write_bytes(content)
+    result = run_cli("build", "fest.yaml")
+    assert result.exit_code == 0, result.output
+    folder = project / "out" / "fest"
+    return {p.name: p.read_text("utf-8") for p in folder.iterdir() if p.suffix != ".png"}
+
+
+def test_template_syntax_comes_out_literally(project: Path, run_cli: Callable[..., Result]) -> None:
+    outputs = build_one(
+        project,
+        run_cli,
+        edit(
+            "  headline: >-\n    Rund um",
+            "  headline: >-\n    {{ 7*7 }} {% if true %}x{% endif %} {# c #} Rund um",
+        ),
+    )
+    for name in (
+        "pressemitteilung.html",
+        "pressemitteilung.txt",
+        "newsletter.txt",
+        "newsletter.mjml",
+    ):
+        assert "{{ 7*7 }} {% if true %}x{% endif %} {# c #} Rund um" in outputs[name], name
+        assert "49" not in outputs[name].split("Rund um")[0][-40:]
+
+
+def test_utf8_bom_is_fine(project: Path, run_cli: Callable[..., Result]) -> None:
+    outputs = build_one(project, run_cli, b"\xef\xbb\xbf" + SEED_TEXT.encode())
+    assert "\ufeff" not in outputs["pressemitteilung.txt"]
+
+
+def test_very_long_words_and_lines(project: Path, run_cli: Callable[..., Result]) -> None:
+    word = "Donaudampfschifffahrtsgesellschaftskapitän" * 12
+    paragraph = ("Ein sehr langer Absatz ohne Zeilenumbruch. " * 400).strip()
+    outputs = build_one(
+        project,
+        run_cli,
+        data(lambda d: d["press_release"]["body"].extend([f"Vorher {word} nachher.", paragraph])),
+    )
+    for name in ("pressemitteilung.txt", "newsletter.txt"):
+        lines = outputs[name].splitlines()
+        assert word in lines  # an unbreakable word stands alone on its line
+        assert all(len(line) <= 72 for line in lines if word not in line and "://" not in line)
+
+
+def test_other_scripts_and_emoji(project: Path, run_cli: Callable[..., Result]) -> None:
+    outputs = build_one(
+        project,
+        run_cli,
+        data(lambda d: d["press_release"]["body"].append("Grüße: مرحبا, こんにちは, 🎉 – Ǆ")),
+    )
+    for name in ("pressemitteilung.html", "newsletter.html", "newsletter.txt"):
+        assert "مرحبا, こんにちは, 🎉 – Ǆ" in outputs[name]
