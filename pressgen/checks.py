@@ -107,16 +107,23 @@ class _TextAndTags(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self._skipping = 0
 
+    # Inline elements do not separate words: „<em>so</em>“ reads „so“.
+    INLINE = frozenset(
+        {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"}
+    )
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
         if tag in self.SKIPPED:
             self._skipping += 1
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIPPED:
             self._skipping = max(0, self._skipping - 1)
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
