@@ -6,13 +6,14 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.checks import event_problems
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
+from pressgen.project import Project, project_for, with_defaults
 from pressgen.render import render_event
 from pressgen.validate import validate_event
 
@@ -26,6 +27,7 @@ class LoadedEvent:
     path: Path
     event: Event
     source: SourceMap
+    project: Project = field(default_factory=Project)
 
     @property
     def slug(self) -> str:
@@ -85,7 +87,7 @@ class RenderedEvent:
 
 def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings)."""
-    outputs = render_event(loaded.event, loaded.path.parent)
+    outputs = render_event(loaded.event, loaded.path.parent, loaded.project.template_dirs)
     found = event_problems(loaded.event, loaded.source, outputs, now)
     errors = [p for p in found if p.severity == "error"]
     if errors:
@@ -94,9 +96,10 @@ def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
 
 
 def load_one(path: Path) -> LoadedEvent:
-    """Read and validate one event file."""
-    loaded = load_yaml(path)
-    return LoadedEvent(path, validate_event(loaded), loaded.source)
+    """Read one event file, fill in what it inherits from its project, validate it."""
+    project = project_for(path)
+    loaded = with_defaults(load_yaml(path), project, path.stem)
+    return LoadedEvent(path, validate_event(loaded), loaded.source, project)
 
 
 def render_all(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:

@@ -26,7 +26,11 @@ Position = tuple[int, int]
 
 @dataclass
 class SourceMap:
-    """Where each value and key of one loaded file stands, counted from 1."""
+    """Where each value and key of one loaded file stands, counted from 1.
+
+    Values taken over from another file (organisation defaults) keep that
+    file as their origin, so problems in them point there.
+    """
 
     file: Path
     values: dict[Loc, Position] = field(default_factory=dict)
@@ -34,18 +38,37 @@ class SourceMap:
     # Plain (unquoted) scalars that YAML turned into something other than text,
     # kept with their source text to explain YAML 1.1 surprises.
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    origin: dict[Loc, Path] = field(default_factory=dict)
 
-    def position(self, loc: Loc, *, prefer_key: bool = False) -> Position:
-        """The position of `loc`, or of its nearest ancestor that exists."""
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[Path, int, int]:
+        """File and position of `loc`, or of its nearest ancestor that exists."""
         probe = loc
         while True:
             if prefer_key and probe in self.keys:
-                return self.keys[probe]
+                return (self.origin.get(probe, self.file), *self.keys[probe])
             if probe in self.values:
-                return self.values[probe]
+                return (self.origin.get(probe, self.file), *self.values[probe])
             if not probe:
-                return (1, 1)
+                return (self.file, 1, 1)
             probe = probe[:-1]
+
+    def position(self, loc: Loc, *, prefer_key: bool = False) -> Position:
+        """The line and column of `loc` (see locate)."""
+        _, line, column = self.locate(loc, prefer_key=prefer_key)
+        return line, column
+
+    def graft(self, target: Loc, other: SourceMap, other_loc: Loc = ()) -> None:
+        """Take over the positions below `other_loc` in `other` as positions below `target`."""
+        size = len(other_loc)
+        for mine, theirs in ((self.values, other.values), (self.keys, other.keys)):
+            for loc, position in theirs.items():
+                if loc[:size] == other_loc and (size or loc):
+                    new = target + loc[size:]
+                    mine[new] = position
+                    self.origin[new] = other.origin.get(loc, other.file)
+        for loc, text in other.plain_scalars.items():
+            if loc[:size] == other_loc:
+                self.plain_scalars[target + loc[size:]] = text
 
     def problem(
         self,
@@ -56,8 +79,8 @@ class SourceMap:
         severity: Literal["error", "warning"] = "error",
         code: str = "",
     ) -> Problem:
-        line, column = self.position(loc, prefer_key=prefer_key)
-        return Problem(self.file, line, column, message, format_loc(loc), severity, code)
+        file, line, column = self.locate(loc, prefer_key=prefer_key)
+        return Problem(file, line, column, message, format_loc(loc), severity, code)
 
 
 @dataclass

@@ -505,6 +505,17 @@ class Typography(Schema):
     )
 
 
+HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+"""A colour written as #0b5fa5."""
+
+
+class Brand(Schema):
+    """The look of the newsletter."""
+
+    color: HexColor = Field("#0b5fa5", description="Main colour: links, button, quote bar.")
+    logo: Logo | None = Field(None, description="Logo at the top of the newsletter.")
+
+
 class Event(Schema):
     """One event file: everything pressgen needs for all outputs."""
 
@@ -528,6 +539,55 @@ class Event(Schema):
     typography: Typography = Field(
         default_factory=Typography, description="Typographic settings for all outputs."
     )
+    brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
 
     def person(self, key: str) -> Person:
         return self.people[key]
+
+
+class OrganisationFile(Schema):
+    """The shared organisation file: what every event of the organisation inherits.
+
+    An event may override any of it; sponsors of the catalogue are named by key.
+    """
+
+    organisation: Organisation = Field(description="Who organises the events.")
+    press_contact: Contact | None = Field(None, description="Pressekontakt for every release.")
+    sender: Sender | None = Field(None, description="Sender of every newsletter.")
+    reply_to: Email | None = Field(None, description="Where replies to newsletters go.")
+    unsubscribe_url: Url | None = Field(None, description="Abmeldelink of every newsletter.")
+    sponsors: dict[Key, Sponsor] = Field(
+        default_factory=dict,
+        description="Sponsor catalogue: an event lists a sponsor by its key, "
+        "e.g. '- jenawirtschaft'.",
+    )
+
+
+class UtmDefaults(Schema):
+    """Campaign parameters for every newsletter; the campaign is the event's file name."""
+
+    source: Line = Field("newsletter", description="utm_source.")
+    medium: Line = Field("email", description="utm_medium.")
+
+
+class ProjectConfig(Schema):
+    """pressgen.yaml: the settings of one press office's project."""
+
+    events: Line = Field(
+        "events", description="Folder of event files, built when no path is given."
+    )
+    output: Line = Field("out", description="Folder for the outputs.")
+    organisation: Line | None = Field(
+        None, description="The shared organisation file, e.g. organisation.yaml."
+    )
+    templates: Line = Field(
+        "templates", description="Folder of your own templates; they replace built-in ones by name."
+    )
+    typography: Typography = Field(default_factory=Typography, description="Typography settings.")
+    brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
+    web_base_url: Url | None = Field(
+        None,
+        description="Where outputs are published, ending in '/'; each event's folder is "
+        "its file name below it, for 'Im Browser ansehen' and the calendar link.",
+    )
+    utm: UtmDefaults | None = Field(None, description="Add campaign parameters to web links.")

@@ -15,10 +15,12 @@ from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from pressgen import prose, typography
-from pressgen.errors import PressgenError
+from pressgen.errors import DataError, Problem
 from pressgen.ics import render_ics
 from pressgen.mail import build_email
 from pressgen.model import Event, Person, Quote, Typography, Utm
@@ -35,8 +37,26 @@ NEWSLETTER_EMAIL = "newsletter.eml"
 CALENDAR = "termin.ics"
 
 
-class TemplateError(PressgenError):
+class TemplateError(DataError):
     """A template could not be rendered; says which template and line."""
+
+    @classmethod
+    def located(cls, error: jinja2.TemplateError, name: str) -> TemplateError:
+        """The template file and line of a Jinja error (its traceback knows them)."""
+        filename, line = name, 1
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            filename, line = error.filename or name, error.lineno
+        else:
+            traceback = error.__traceback__
+            while traceback is not None:
+                code = traceback.tb_frame.f_code.co_filename
+                if code.endswith(".j2"):
+                    filename, line = code, traceback.tb_lineno
+                traceback = traceback.tb_next
+        message = error.message or str(error)
+        if isinstance(error, SecurityError):
+            message = f"not allowed in a template: {message}"
+        return cls([Problem(Path(filename), line, 1, message)])
 
 
 def builtin_templates_dir() -> Path:
@@ -72,10 +92,21 @@ def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None
 def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """The one Jinja environment: strict about missing values, escaping HTML and MJML.
 
-    Templates in `template_dirs` take precedence, file by file, over the built-in ones.
+    Templates in `template_dirs` (a press office's own) take precedence, file by
+    file, over the built-in ones, and can extend a built-in template of the same
+    name as "!builtin/NAME". Own templates are run in Jinja's sandbox.
     """
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*template_dirs, builtin_templates_dir()]),
+    builtin = jinja2.FileSystemLoader(builtin_templates_dir())
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(list(template_dirs)),
+            jinja2.PrefixLoader({"!builtin": builtin}),
+            builtin,
+        ]
+    )
+    kind = SandboxedEnvironment if template_dirs else jinja2.Environment
+    env = kind(
+        loader=loader,
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -153,9 +184,9 @@ def _styled(function: Callable[[Any, Typography], str]) -> Callable[..., str]:
 
 
 @cache
-def environment() -> jinja2.Environment:
-    """The shared environment, built once per process."""
-    return make_environment()
+def environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
+    """The shared environment for these template folders, built once per process."""
+    return make_environment(template_dirs)
 
 
 @dataclass(frozen=True)
@@ -289,18 +320,20 @@ def template_context(event: Event) -> dict[str, Any]:
     }
 
 
-def render_template(name: str, context: dict[str, Any], **extra: Any) -> str:
+def render_template(
+    name: str, context: dict[str, Any], env: jinja2.Environment | None = None, **extra: Any
+) -> str:
     """Render one template; a template mistake becomes a TemplateError with its line."""
     try:
-        template = environment().get_template(name)
+        template = (env or environment()).get_template(name)
         return template.render(context, links=prose.LinkList(), **extra)
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(f"{error.filename or name}:{error.lineno}: {error.message}") from None
     except jinja2.TemplateError as error:
-        raise TemplateError(f"{name}: {error}") from None
+        raise TemplateError.located(error, name) from None
 
 
-def render_event(event: Event, event_dir: Path | None = None) -> dict[str, str | bytes]:
+def render_event(
+    event: Event, event_dir: Path | None = None, template_dirs: Sequence[Path] = ()
+) -> dict[str, str | bytes]:
     """Every output of one event, in memory, keyed by path inside its output folder.
 
     Local press photos are read from `event_dir` (the event file's folder) and
@@ -311,12 +344,13 @@ def render_event(event: Event, event_dir: Path | None = None) -> dict[str, str |
     event = typography.typeset_event(event)
     context = template_context(event)
     utm = event.newsletter.utm
-    mjml_source = render_template("newsletter.mjml.j2", context, utm=utm)
+    env = environment(tuple(template_dirs))
+    mjml_source = render_template("newsletter.mjml.j2", context, env, utm=utm)
     newsletter_html = compile_newsletter(mjml_source)
-    newsletter_text = render_template("newsletter.txt.j2", context, utm=utm)
+    newsletter_text = render_template("newsletter.txt.j2", context, env, utm=utm)
     outputs: dict[str, str | bytes] = {
-        PRESS_RELEASE_HTML: render_template("pressemitteilung.html.j2", context),
-        PRESS_RELEASE_TEXT: render_template("pressemitteilung.txt.j2", context),
+        PRESS_RELEASE_HTML: render_template("pressemitteilung.html.j2", context, env),
+        PRESS_RELEASE_TEXT: render_template("pressemitteilung.txt.j2", context, env),
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: newsletter_html,
         NEWSLETTER_TEXT: newsletter_text,

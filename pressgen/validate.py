@@ -28,11 +28,12 @@ def validate_event(loaded: LoadedFile) -> Event:
     try:
         event = Event.model_validate(loaded.data)
     except ValidationError as error:
+        reported = {problem.field for problem in problems}
         problems += [
-            _problem_from_error(detail, source)
-            for detail in error.errors()
-            # Keys that are not text were already reported by the loader, in plain words.
-            if detail["type"] != "invalid_key"
+            problem
+            for problem in problems_from_validation(error, source, Event)
+            # What the loader already said in plain words is not said twice.
+            if problem.field not in reported
         ]
         raise DataError(_sorted(problems)) from None
     problems += _reference_problems(event, source)
@@ -40,6 +41,18 @@ def validate_event(loaded: LoadedFile) -> Event:
     if problems:
         raise DataError(_sorted(problems))
     return event
+
+
+def problems_from_validation(
+    error: ValidationError, source: SourceMap, model: type[BaseModel]
+) -> list[Problem]:
+    """Pydantic's findings as located problems in plain words."""
+    return [
+        _problem_from_error(detail, source, model)
+        for detail in error.errors()
+        # Keys that are not text were already reported by the loader, in plain words.
+        if detail["type"] != "invalid_key"
+    ]
 
 
 def _sorted(problems: Iterable[Problem]) -> list[Problem]:
@@ -50,7 +63,7 @@ def _sorted(problems: Iterable[Problem]) -> list[Problem]:
 # ---------------------------------------------------------------- messages
 
 
-def _problem_from_error(detail: ErrorDetails, source: SourceMap) -> Problem:
+def _problem_from_error(detail: ErrorDetails, source: SourceMap, model: type[BaseModel]) -> Problem:
     loc: Loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
@@ -59,7 +72,7 @@ def _problem_from_error(detail: ErrorDetails, source: SourceMap) -> Problem:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         message = f"unknown field '{name}'"
-        known = _field_names(loc[:-1])
+        known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if close:
             message += f"; did you mean '{close[0]}'?"
@@ -122,9 +135,9 @@ def _plain_message(kind: str, pydantic_message: str, ctx: dict[str, Any]) -> str
     return pydantic_message[:1].lower() + pydantic_message[1:]
 
 
-def _field_names(loc: Loc) -> list[str]:
+def _field_names(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names the schema allows at `loc` (for did-you-mean)."""
-    annotation: Any = Event
+    annotation: Any = model
     for part in loc:
         annotation = _unwrap(annotation, part)
         if annotation is None:

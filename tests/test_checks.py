@@ -32,7 +32,7 @@ def templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(original.replace(old, new), "utf-8")
         environment = render.make_environment([folder])
-        monkeypatch.setattr(render, "environment", lambda: environment)
+        monkeypatch.setattr(render, "environment", lambda *_: environment)
 
     return edit
 

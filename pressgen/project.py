@@ -1,0 +1,188 @@
+"""A press office's project: pressgen.yaml, the shared organisation file, own templates.
+
+An event file inherits from them before it is validated; every inherited
+value keeps the position it has in its own file, so problems point there.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pressgen.errors import DataError, Problem
+from pressgen.loader import LoadedFile, Loc, SourceMap, load_yaml
+from pressgen.model import OrganisationFile, ProjectConfig
+
+CONFIG_NAME = "pressgen.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Settings that apply to every event below one pressgen.yaml (or none at all)."""
+
+    root: Path | None = None
+    config: ProjectConfig = field(default_factory=ProjectConfig)
+    config_source: LoadedFile | None = None
+    organisation: OrganisationFile | None = None
+    organisation_source: LoadedFile | None = None
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """The project's own templates folder, when it exists."""
+        if self.root is None:
+            return ()
+        folder = self.root / self.config.templates
+        return (folder,) if folder.is_dir() else ()
+
+    @property
+    def events_dir(self) -> Path | None:
+        return self.root / self.config.events if self.root else None
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.config.output if self.root else Path("out")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest pressgen.yaml in `start` or one of the folders above it."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        config = candidate / CONFIG_NAME
+        if config.is_file():
+            return config
+    return None
+
+
+def project_for(path: Path) -> Project:
+    """The project an event file (or folder) belongs to."""
+    folder = path if path.is_dir() else path.parent
+    config = find_config(folder)
+    return load_project(config) if config else Project()
+
+
+@cache
+def load_project(config_path: Path) -> Project:
+    """Read pressgen.yaml and the organisation file it names; located errors in either."""
+    loaded = load_yaml(config_path)
+    config = _validated(ProjectConfig, loaded)
+    root = config_path.parent
+    if config.organisation is None:
+        return Project(root, config, loaded)
+    organisation_path = root / config.organisation
+    if not organisation_path.is_file():
+        raise DataError(
+            [
+                loaded.source.problem(
+                    ("organisation",), f"there is no organisation file {config.organisation}"
+                )
+            ]
+        )
+    organisation_loaded = load_yaml(organisation_path)
+    organisation = _validated(OrganisationFile, organisation_loaded)
+    return Project(root, config, loaded, organisation, organisation_loaded)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _validated(model: type[ModelT], loaded: LoadedFile) -> ModelT:
+    # Imported here: validate uses the event model, and this module is imported by it.
+    from pressgen.validate import problems_from_validation
+
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as error:
+        raise DataError(
+            loaded.problems + problems_from_validation(error, loaded.source, model)
+        ) from None
+
+
+def with_defaults(loaded: LoadedFile, project: Project, slug: str) -> LoadedFile:
+    """The event's data with what it inherits filled in, positions kept per file."""
+    data = copy.deepcopy(loaded.data)
+    source = copy.deepcopy(loaded.source)
+    problems: list[Problem] = list(loaded.problems)
+
+    def inherit(target: Loc, value: Any, from_source: SourceMap | None, from_loc: Loc) -> None:
+        """Set data at `target` unless the event has it; mappings are merged key by key."""
+        holder: dict[Any, Any] = data
+        for part in target[:-1]:
+            child = holder.get(part)
+            if not isinstance(child, dict):
+                if child is not None:
+                    return  # the event has something else there: validation will say so
+                child = holder[part] = {}
+            holder = child
+        key = target[-1]
+        present = holder.get(key)
+        if isinstance(present, dict) and isinstance(value, dict):
+            for name, item in value.items():
+                inherit((*target, name), item, from_source, (*from_loc, name))
+            return
+        if key in holder and present is not None:
+            return
+        holder[key] = copy.deepcopy(value)
+        if from_source is not None:
+            source.graft(target, from_source, from_loc)
+
+    organisation = project.organisation_source
+    if organisation is not None:
+        raw, org_source = organisation.data, organisation.source
+        inherit(("organisation",), raw["organisation"], org_source, ("organisation",))
+        for name, target in (
+            ("press_contact", ("press_release", "contact")),
+            ("sender", ("newsletter", "sender")),
+            ("reply_to", ("newsletter", "reply_to")),
+            ("unsubscribe_url", ("newsletter", "unsubscribe_url")),
+        ):
+            if name in raw:
+                inherit(target, raw[name], org_source, (name,))
+    config = project.config_source
+    if config is not None:
+        for name in ("typography", "brand"):
+            if name in config.data:
+                inherit((name,), config.data[name], config.source, (name,))
+        if project.config.web_base_url:
+            web = project.config.web_base_url.rstrip("/") + f"/{slug}/"
+            inherit(("newsletter", "web_url"), web, config.source, ("web_base_url",))
+        if project.config.utm is not None:
+            utm = {**project.config.utm.model_dump(), "campaign": slug}
+            inherit(("newsletter", "utm"), utm, config.source, ("utm",))
+    problems += _resolve_sponsors(data, source, project)
+    return LoadedFile(data, source, problems)
+
+
+def _resolve_sponsors(data: dict[str, Any], source: SourceMap, project: Project) -> list[Problem]:
+    """Sponsors named by key come from the organisation file's catalogue."""
+    sponsors = data.get("sponsors")
+    if not isinstance(sponsors, list):
+        return []
+    catalogue = project.organisation_source
+    known = catalogue.data.get("sponsors", {}) if catalogue else {}
+    problems = []
+    for index, entry in enumerate(sponsors):
+        if not isinstance(entry, str):
+            continue
+        loc: Loc = ("sponsors", index)
+        if entry in known:
+            sponsors[index] = copy.deepcopy(known[entry])
+            assert catalogue is not None
+            source.graft(loc, catalogue.source, ("sponsors", entry))
+            continue
+        if not known:
+            message = (
+                f"'{entry}' names a sponsor from the catalogue, but there is no sponsor "
+                "catalogue; describe the sponsor here or add it to the organisation file"
+            )
+        else:
+            message = f"no sponsor with the key '{entry}' in the catalogue"
+            close = difflib.get_close_matches(entry, list(known), n=1, cutoff=0.6)
+            message += f"; did you mean '{close[0]}'?" if close else "; known: " + ", ".join(known)
+        problems.append(source.problem(loc, message))
+    return problems
