@@ -123,7 +123,7 @@ def check(paths: Sequence[Path], now: dt.datetime | None = None) -> list[Rendere
 
 
 def build(
-    paths: Sequence[Path], out_root: Path, now: dt.datetime | None = None
+    paths: Sequence[Path], out_root: Path | None = None, now: dt.datetime | None = None
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks."""
     rendered = render_all(paths, now)
@@ -135,11 +135,12 @@ def build(
     return built
 
 
-def _output_folders(events: Sequence[LoadedEvent], out_root: Path) -> list[Path]:
-    root = out_root.resolve()
+def _output_folders(events: Sequence[LoadedEvent], out_root: Path | None) -> list[Path]:
+    """Each event's output folder: below `out_root`, or its project's output folder."""
     seen: dict[Path, Path] = {}
     folders = []
     for loaded in events:
+        root = (out_root or loaded.project.output_dir).resolve()
         folder = (root / loaded.slug).resolve()
         if not folder.is_relative_to(root) or folder == root:
             raise OutputError(f"{display_path(loaded.path)}: the file name cannot be a folder name")
@@ -175,12 +176,14 @@ def write_outputs(out_dir: Path, outputs: Mapping[str, str | bytes]) -> tuple[li
             unchanged.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, data, mode)
+        write_atomically(target, data, mode)
         written.append(name)
     return written, unchanged
 
 
-def _write_atomically(target: Path, data: bytes, mode: int) -> None:
+def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None:
+    """Write a temporary file beside `target`, then rename it: never a half-written file."""
+    mode = _file_mode() if mode is None else mode
     handle, temp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )

@@ -17,8 +17,26 @@ if TYPE_CHECKING:
     from pressgen.build import RenderedEvent
 
 EVENT_PATHS = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False)
+    "paths", nargs=-1, required=False, type=click.Path(path_type=Path, exists=False)
 )
+
+
+def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The paths given, or inside a project (pressgen.yaml) its events folder."""
+    if paths:
+        return list(paths)
+    from pressgen.project import find_config, load_project
+
+    config = find_config(Path.cwd())
+    if config is None:
+        raise click.UsageError(
+            "give event files or folders, or run this inside a pressgen project "
+            "(a folder with pressgen.yaml; 'pressgen new DIR' makes one)"
+        )
+    with _reported_errors("nothing was done"):
+        events = load_project(config).events_dir
+    assert events is not None
+    return [events]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,19 +51,23 @@ def main() -> None:
     "--out",
     "out_root",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the outputs; each event gets a subfolder named after its file.",
+    default=None,
+    help="Folder for the outputs, each event in a subfolder named after its file "
+    "[default: the project's output folder, else out].",
 )
-def build(paths: tuple[Path, ...], out_root: Path) -> None:
-    """Write press release, newsletter and plain texts for each event file.
+def build(paths: tuple[Path, ...], out_root: Path | None) -> None:
+    """Write press release, newsletter, plain texts, .eml and .ics for each event file.
 
-    PATHS are event files or folders of them (every *.yaml inside).
+    PATHS are event files or folders of them (every *.yaml inside); without
+    PATHS, the events folder of the project in which you are.
     """
     from pressgen.build import build as build_events
 
+    event_paths = _event_paths(paths)
     with _reported_errors("nothing was written"):
-        for built in build_events(paths, out_root):
+        for built in build_events(event_paths, out_root):
+            for warning in built.warnings:
+                click.echo(str(warning), err=True)
             changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
             click.echo(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
 
@@ -69,11 +91,12 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     """
     from pressgen.build import check as check_events
 
+    event_paths = _event_paths(paths)
     if output_format == "json":
-        _check_as_json(paths, strict)
+        _check_as_json(event_paths, strict)
         return
     with _reported_errors("fix them and check again"):
-        checked = check_events(paths)
+        checked = check_events(event_paths)
         warnings = 0
         for result in checked:
             for warning in result.warnings:
@@ -87,7 +110,7 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
             raise SystemExit(1)
 
 
-def _check_as_json(paths: tuple[Path, ...], strict: bool) -> None:
+def _check_as_json(paths: list[Path], strict: bool) -> None:
     """check --format json: every finding, errors and warnings, as one JSON document."""
     import json
 
@@ -210,7 +233,7 @@ def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: other computers can see the preview.", err=True)
     try:
-        server, stop = serve(list(paths), host, port)
+        server, stop = serve(_event_paths(paths), host, port)
     except OSError as error:
         click.echo(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
         raise SystemExit(1) from None
@@ -237,6 +260,35 @@ def render_events(paths: list[Path]) -> list[RenderedEvent]:
     from pressgen.build import render_all
 
     return render_all(paths)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def new(folder: Path) -> None:
+    """Create a ready-to-edit project in FOLDER (never overwrites a file).
+
+    It holds pressgen.yaml, organisation.yaml, an example in events/, a
+    templates/ folder for your own templates and the JSON Schemas for editors.
+    """
+    from pressgen.scaffold import create_project
+
+    with _reported_errors("nothing was written"):
+        for path in create_project(folder):
+            click.echo(f"created {display_path(path)}")
+    click.echo(f"Next: cd {display_path(folder)} && pressgen build")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["event", "organisation", "config"]), default="event")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of an event file, the organisation file or pressgen.yaml.
+
+    Editors use it to complete and check while you type, through the line
+    '# yaml-language-server: $schema=PATH' at the top of the YAML file.
+    """
+    from pressgen.schema import schema_text
+
+    click.echo(schema_text(kind), nl=False)
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
 from pressgen.errors import DataError, PressgenError, display_path
+from pressgen.project import project_for
 from pressgen.render import (
     NEWSLETTER_HTML,
     NEWSLETTER_TEXT,
@@ -105,9 +106,12 @@ class Preview:
             return self.epoch
 
     def watched_paths(self) -> list[Path]:
-        """The event folders (images and YAML live there) and the built-in templates."""
+        """The event folders (images and YAML live there), their projects (settings,
+        organisation file, own templates) and the built-in templates."""
         folders = {(p if p.is_dir() else p.parent).resolve() for p in self.paths}
-        return sorted(folders | {builtin_templates_dir().resolve()})
+        projects = {project_for(folder).root for folder in folders}
+        roots = {root.resolve() for root in projects if root is not None}
+        return sorted(folders | roots | {builtin_templates_dir().resolve()})
 
     def watch(self, stop: threading.Event) -> None:
         """Rebuild after each burst of file changes until `stop` is set."""

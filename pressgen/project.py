@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import difflib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,8 +65,35 @@ def project_for(path: Path) -> Project:
     return load_project(config) if config else Project()
 
 
-@cache
+# Projects read so far, with the modification times of their files: a batch
+# build reads them once, the preview again after each change.
+_loaded: dict[Path, tuple[tuple[int, ...], Project]] = {}
+
+
+def _stamp(project_files: list[Path]) -> tuple[int, ...]:
+    return tuple(path.stat().st_mtime_ns if path.exists() else -1 for path in project_files)
+
+
 def load_project(config_path: Path) -> Project:
+    """Read pressgen.yaml and the organisation file it names (cached while unchanged)."""
+    known = _loaded.get(config_path)
+    if known is not None:
+        stamp, project = known
+        if stamp == _stamp(_files_of(config_path, project)):
+            return project
+    project = _read_project(config_path)
+    _loaded[config_path] = (_stamp(_files_of(config_path, project)), project)
+    return project
+
+
+def _files_of(config_path: Path, project: Project) -> list[Path]:
+    files = [config_path]
+    if project.organisation_source is not None:
+        files.append(project.organisation_source.source.file)
+    return files
+
+
+def _read_project(config_path: Path) -> Project:
     """Read pressgen.yaml and the organisation file it names; located errors in either."""
     loaded = load_yaml(config_path)
     config = _validated(ProjectConfig, loaded)

@@ -184,9 +184,24 @@ def _styled(function: Callable[[Any, Typography], str]) -> Callable[..., str]:
 
 
 @cache
-def environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
-    """The shared environment for these template folders, built once per process."""
+def environment(
+    template_dirs: tuple[Path, ...] = (), fingerprint: tuple[tuple[str, int], ...] = ()
+) -> jinja2.Environment:
+    """The shared environment for these template folders, built once per process.
+
+    `fingerprint` names the files in them: Jinja notices a changed template but
+    not a new one that hides a built-in, so a new file means a new environment.
+    """
     return make_environment(template_dirs)
+
+
+def template_fingerprint(template_dirs: Sequence[Path]) -> tuple[tuple[str, int], ...]:
+    """Every file below the template folders with its modification time."""
+    return tuple(
+        (str(path), path.stat().st_mtime_ns)
+        for folder in template_dirs
+        for path in sorted(folder.rglob("*.j2"))
+    )
 
 
 @dataclass(frozen=True)
@@ -344,7 +359,7 @@ def render_event(
     event = typography.typeset_event(event)
     context = template_context(event)
     utm = event.newsletter.utm
-    env = environment(tuple(template_dirs))
+    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     mjml_source = render_template("newsletter.mjml.j2", context, env, utm=utm)
     newsletter_html = compile_newsletter(mjml_source)
     newsletter_text = render_template("newsletter.txt.j2", context, env, utm=utm)

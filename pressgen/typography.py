@@ -328,7 +328,7 @@ def about_heading(event: Event) -> str:
 # Fields that hold no running text: links, keys, fixed choices, numbers.
 _NOT_RUNNING_TEXT = {
     "url", "src", "website", "email", "phone", "article", "kind", "by", "quote",
-    "speakers", "postcode", "timezone", "guests_qualifier", "typography",
+    "speakers", "postcode", "timezone", "guests_qualifier", "typography", "sender",
 }  # fmt: skip
 # Link targets and bare addresses are kept out of typesetting.
 _PROTECTED = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://[^\s)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")

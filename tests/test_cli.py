@@ -60,7 +60,8 @@ def test_missing_file(run_cli: Callable[..., Result]) -> None:
 def test_usage_error_is_clicks(run_cli: Callable[..., Result]) -> None:
     result = run_cli("build")
     assert result.exit_code == 2
-    assert "Missing argument 'PATHS...'" in result.stderr
+    assert "give event files or folders, or run this inside a pressgen project" in result.stderr
+    assert run_cli("build", "--nonsense", "x.yaml").exit_code == 2
 
 
 def test_version(run_cli: Callable[..., Result]) -> None:
