@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from pressgen.render import render_event
 from pressgen.validate import validate_event
 
 EVENT_SUFFIXES = (".yaml", ".yml")
+# Starting worker processes costs more than a handful of events take.
+PARALLEL_FROM_EVENTS = 8
 
 
 @dataclass(frozen=True)
@@ -117,39 +121,172 @@ def render_all(paths: Sequence[Path], now: dt.datetime | None = None) -> list[Re
     return rendered
 
 
-def check(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:
+@dataclass(frozen=True)
+class CheckedEvent:
+    """What rendering and checking one event found: its warnings (errors are raised)."""
+
+    path: Path
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker reports about one event: problems, or the names it staged."""
+
+    path: Path
+    problems: list[Problem]
+    names: list[str]
+
+
+def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Outcome:
+    """Load, render and check one event; write its outputs into `staged` if given.
+
+    Runs in a worker process for batches, so it returns only small results:
+    the outputs go to disk at once instead of piling up in memory.
+    """
+    try:
+        rendered = render_one(load_one(path), now)
+    except DataError as error:
+        return _Outcome(path, error.problems, [])
+    if staged is not None:
+        for name, content in rendered.outputs.items():
+            target = staged / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return _Outcome(path, rendered.warnings, list(rendered.outputs))
+
+
+def _run(
+    files: Sequence[Path],
+    staging: Sequence[Path | None],
+    now: dt.datetime,
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> list[_Outcome]:
+    """Every event through _render_and_stage, in `jobs` processes when it pays off."""
+    if jobs <= 1 or len(files) < PARALLEL_FROM_EVENTS:
+        outcomes = []
+        for path, staged in zip(files, staging, strict=True):
+            outcomes.append(_render_and_stage(path, staged, now))
+            if progress:
+                progress(1)
+        return outcomes
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(files) // (jobs * 16))
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcome in pool.map(
+            _render_and_stage, files, staging, [now] * len(files), chunksize=chunk
+        ):
+            outcomes.append(outcome)
+            if progress:
+                progress(1)
+    return outcomes
+
+
+def _raise_errors(outcomes: Sequence[_Outcome]) -> None:
+    problems = [p for outcome in outcomes for p in outcome.problems]
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+
+
+def check(
+    paths: Sequence[Path],
+    now: dt.datetime | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[CheckedEvent]:
     """Validate, render and check everything in memory; write nothing."""
-    return render_all(paths, now)
+    files = find_event_files(paths)
+    moment = now or dt.datetime.now(dt.UTC)
+    outcomes = _run(files, [None] * len(files), moment, jobs, progress)
+    _raise_errors(outcomes)
+    return [CheckedEvent(outcome.path, outcome.problems) for outcome in outcomes]
 
 
 def build(
-    paths: Sequence[Path], out_root: Path | None = None, now: dt.datetime | None = None
+    paths: Sequence[Path],
+    out_root: Path | None = None,
+    now: dt.datetime | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> list[BuiltEvent]:
-    """Build every event; nothing is written unless every event loads, renders and checks."""
-    rendered = render_all(paths, now)
-    targets = _output_folders([r.loaded for r in rendered], out_root)
-    built = []
-    for result, out_dir in zip(rendered, targets, strict=True):
-        written, unchanged = write_outputs(out_dir, result.outputs)
-        built.append(BuiltEvent(result.loaded.path, out_dir, written, unchanged, result.warnings))
-    return built
+    """Build every event; nothing is written unless every event loads, renders and checks.
+
+    Outputs are first written to a hidden staging folder beside their final
+    place (memory stays flat for thousands of events); only when all events
+    succeeded is each file moved into place, atomically.
+    """
+    files = find_event_files(paths)
+    targets = _output_folders(files, out_root)
+    moment = now or dt.datetime.now(dt.UTC)
+    stagings: dict[Path, Path] = {}
+    created: list[Path] = []  # output folders this build made; removed again if it fails
+    done = False
+    try:
+        staged = []
+        for target in targets:
+            root = target.parent
+            if root not in stagings:
+                if not root.exists():
+                    created.append(root)
+                root.mkdir(parents=True, exist_ok=True)
+                stagings[root] = Path(tempfile.mkdtemp(prefix=".pressgen-", dir=root))
+            staged.append(stagings[root] / target.name)
+        outcomes = _run(files, staged, moment, jobs, progress)
+        _raise_errors(outcomes)
+        built = []
+        for outcome, folder, target in zip(outcomes, staged, targets, strict=True):
+            written, unchanged = _move_into_place(folder, target, outcome.names)
+            built.append(BuiltEvent(outcome.path, target, written, unchanged, outcome.problems))
+        done = True
+        return built
+    finally:
+        for staging in stagings.values():
+            shutil.rmtree(staging, ignore_errors=True)
+        if not done:
+            for root in created:
+                with contextlib.suppress(OSError):
+                    root.rmdir()  # only if empty
 
 
-def _output_folders(events: Sequence[LoadedEvent], out_root: Path | None) -> list[Path]:
+def _move_into_place(
+    staged: Path, target: Path, names: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """Rename each staged file over its target, leaving files with equal content alone."""
+    mode = _file_mode()
+    written, unchanged = [], []
+    root = target.resolve()
+    for name in names:
+        source, destination = staged / name, (root / name).resolve()
+        if not destination.is_relative_to(root):
+            raise OutputError(f"refusing to write {name} outside {display_path(root)}")
+        if destination.is_file() and destination.read_bytes() == source.read_bytes():
+            unchanged.append(name)
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(source, mode)
+        os.replace(source, destination)
+        written.append(name)
+    return written, unchanged
+
+
+def _output_folders(files: Sequence[Path], out_root: Path | None) -> list[Path]:
     """Each event's output folder: below `out_root`, or its project's output folder."""
     seen: dict[Path, Path] = {}
     folders = []
-    for loaded in events:
-        root = (out_root or loaded.project.output_dir).resolve()
-        folder = (root / loaded.slug).resolve()
+    for path in files:
+        root = (out_root or project_for(path).output_dir).resolve()
+        folder = (root / path.stem).resolve()
         if not folder.is_relative_to(root) or folder == root:
-            raise OutputError(f"{display_path(loaded.path)}: the file name cannot be a folder name")
+            raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")
         if folder in seen:
             raise OutputError(
-                f"{display_path(loaded.path)} and {display_path(seen[folder])} would both be "
+                f"{display_path(path)} and {display_path(seen[folder])} would both be "
                 f"written to {display_path(folder)}; rename one of them"
             )
-        seen[folder] = loaded.path
+        seen[folder] = path
         folders.append(folder)
     return folders
 
@@ -159,26 +296,6 @@ def _file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def write_outputs(out_dir: Path, outputs: Mapping[str, str | bytes]) -> tuple[list[str], list[str]]:
-    """Write each output atomically; skip files whose content is already the same."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    root = out_dir.resolve()
-    mode = _file_mode()
-    written, unchanged = [], []
-    for name, content in outputs.items():
-        target = (root / name).resolve()
-        if not target.is_relative_to(root):
-            raise OutputError(f"refusing to write {name} outside {display_path(root)}")
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.is_file() and target.read_bytes() == data:
-            unchanged.append(name)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, data, mode)
-        written.append(name)
-    return written, unchanged
 
 
 def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,13 @@ from pressgen.errors import DataError, PressgenError, display_path
 if TYPE_CHECKING:
     from pressgen.build import RenderedEvent
 
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes for many events [default: the number of processor cores].",
+)
 EVENT_PATHS = click.argument(
     "paths", nargs=-1, required=False, type=click.Path(path_type=Path, exists=False)
 )
@@ -55,7 +62,8 @@ def main() -> None:
     help="Folder for the outputs, each event in a subfolder named after its file "
     "[default: the project's output folder, else out].",
 )
-def build(paths: tuple[Path, ...], out_root: Path | None) -> None:
+@JOBS
+def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> None:
     """Write press release, newsletter, plain texts, .eml and .ics for each event file.
 
     PATHS are event files or folders of them (every *.yaml inside); without
@@ -64,8 +72,10 @@ def build(paths: tuple[Path, ...], out_root: Path | None) -> None:
     from pressgen.build import build as build_events
 
     event_paths = _event_paths(paths)
+    with _reported_errors("nothing was written"), _progress(event_paths) as progress:
+        results = build_events(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
     with _reported_errors("nothing was written"):
-        for built in build_events(event_paths, out_root):
+        for built in results:
             for warning in built.warnings:
                 click.echo(str(warning), err=True)
             changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
@@ -83,7 +93,8 @@ def build(paths: tuple[Path, ...], out_root: Path | None) -> None:
     show_default=True,
     help="json: one machine-readable report on standard output.",
 )
-def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
+@JOBS
+def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int | None) -> None:
     """Validate, render in memory and check every output; write nothing.
 
     Each finding has a code: PG1xx consistency across the outputs, PG2xx
@@ -93,10 +104,11 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
 
     event_paths = _event_paths(paths)
     if output_format == "json":
-        _check_as_json(event_paths, strict)
+        _check_as_json(event_paths, strict, _jobs(jobs))
         return
+    with _reported_errors("fix them and check again"), _progress(event_paths) as progress:
+        checked = check_events(event_paths, jobs=_jobs(jobs), progress=progress)
     with _reported_errors("fix them and check again"):
-        checked = check_events(event_paths)
         warnings = 0
         for result in checked:
             for warning in result.warnings:
@@ -104,13 +116,13 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
             count = len(result.warnings)
             warnings += count
             verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
-            click.echo(f"{display_path(result.loaded.path)}: {verdict}")
+            click.echo(f"{display_path(result.path)}: {verdict}")
         if strict and warnings:
             click.echo(f"pressgen: {warnings} warnings count as errors with --strict.", err=True)
             raise SystemExit(1)
 
 
-def _check_as_json(paths: list[Path], strict: bool) -> None:
+def _check_as_json(paths: list[Path], strict: bool, jobs: int) -> None:
     """check --format json: every finding, errors and warnings, as one JSON document."""
     import json
 
@@ -119,9 +131,9 @@ def _check_as_json(paths: list[Path], strict: bool) -> None:
     problems = []
     files: list[str] = []
     try:
-        for result in check_events(paths):
+        for result in check_events(paths, jobs=jobs):
             problems += result.warnings
-            files.append(display_path(result.loaded.path))
+            files.append(display_path(result.path))
     except DataError as error:
         problems = error.problems
     except PressgenError as error:
@@ -289,6 +301,32 @@ def schema(kind: str) -> None:
     from pressgen.schema import schema_text
 
     click.echo(schema_text(kind), nl=False)
+
+
+def _jobs(jobs: int | None) -> int:
+    return jobs or os.cpu_count() or 1
+
+
+# A bar only where someone watches, and only when the wait is more than a moment.
+PROGRESS_FROM_EVENTS = 50
+
+
+@contextmanager
+def _progress(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal for large batches; nothing when piped."""
+    import sys
+
+    from pressgen.build import find_event_files
+
+    try:
+        count = len(find_event_files(paths))
+    except PressgenError:
+        count = 0  # the build itself reports it
+    if count < PROGRESS_FROM_EVENTS or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=count, label="Building", file=sys.stderr) as bar:
+        yield bar.update
 
 
 @contextmanager
