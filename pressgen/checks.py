@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -135,7 +136,9 @@ def fold(text: str) -> str:
     return " ".join(text.replace(typography.NBSP, " ").replace(typography.NARROW_NBSP, " ").split())
 
 
+@lru_cache(maxsize=16)
 def _parse(markup: str) -> _TextAndTags:
+    """Each document is read once per check, however many rules look at it."""
     parser = _TextAndTags()
     parser.feed(markup)
     parser.close()

@@ -334,8 +334,21 @@ _NOT_RUNNING_TEXT = {
 _PROTECTED = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://[^\s)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
+_last_typeset: tuple[Event, Event] | None = None
+
+
 def typeset_event(event: Event) -> Event:
     """The event with every running text typeset by refine(), ready for all outputs."""
+    global _last_typeset
+    # Rendering and checking ask for the same event one after the other.
+    if _last_typeset is not None and _last_typeset[0] is event:
+        return _last_typeset[1]
+    result = _typeset(event)
+    _last_typeset = (event, result)
+    return result
+
+
+def _typeset(event: Event) -> Event:
     style = event.typography
 
     def typeset(value: Any) -> Any:

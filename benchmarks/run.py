@@ -1,0 +1,283 @@
+"""pressgen's speed, measured: run `python3 benchmarks/run.py` from the repository.
+
+Prints one table: the cold command line against the reference MJML CLI, the
+warm re-render the preview does, batch builds of generated events, and where
+the time of one event goes. Speed goals live here, not in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
+MJML_CLI = ROOT / "node_modules" / ".bin" / "mjml"
+WORDS = [
+    "Digitalisierung",
+    "Verwaltung",
+    "Wirtschaft",
+    "Stadt",
+    "Jena",
+    "Workshop",
+    "Teilnehmer",
+    "Zukunft",
+    "Daten",
+    "Innovation",
+    "Plattform",
+    "Region",
+    "Gespräch",
+    "Entscheider",
+    "Kommune",
+    "Projekt",
+    "Förderung",
+    "Netzwerk",
+    "Forschung",
+    "Hochschule",
+    "Mittelstand",
+    "Bürger",
+    "Beteiligung",
+    "Nachhaltigkeit",
+    "Mobilität",
+]
+
+
+def median_seconds(run: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold(repeat: int) -> tuple[float, float | None]:
+    """A whole `pressgen build` of the seed, and mjml compiling its newsletter.mjml alone."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+
+        def pressgen() -> None:
+            subprocess.run(
+                [sys.executable, "-m", "pressgen", "build", str(SEED), "--out", str(out / "p")],
+                check=True,
+                capture_output=True,
+            )
+
+        ours = median_seconds(pressgen, repeat)
+        if not MJML_CLI.exists():
+            return ours, None
+        mjml_source = out / "p" / SEED.stem / "newsletter.mjml"
+
+        def reference() -> None:
+            subprocess.run(
+                [str(MJML_CLI), str(mjml_source), "-o", str(out / "reference.html")],
+                check=True,
+                capture_output=True,
+            )
+
+        return ours, median_seconds(reference, repeat)
+
+
+def warm(repeat: int) -> tuple[float, float]:
+    """What the preview does after a save: load, render and check one event in-process."""
+    from pressgen.build import load_one, render_one
+    from pressgen.render import render_event
+
+    now = dt.datetime.now(dt.UTC)
+    render_one(load_one(SEED), now)
+    full = median_seconds(lambda: render_one(load_one(SEED), now), repeat)
+    event = load_one(SEED).event
+    render_only = median_seconds(lambda: render_event(event), repeat)
+    return full, render_only
+
+
+def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> dict[str, Any]:
+    """A realistic variation of the seed: other texts, lengths, sponsors and quotes."""
+    data = copy.deepcopy(seed)
+
+    def sentence(words: int) -> str:
+        text = " ".join(rng.choice(WORDS) for _ in range(words))
+        return text[0].upper() + text[1:] + "."
+
+    data["event"]["title"] = f"Veranstaltung {number}: {sentence(4)[:-1]}"
+    data["event"]["date"] = dt.date(2020, 1, 1) + dt.timedelta(days=number % 2000)
+    data["event"]["guests"] = rng.randint(10, 5000)
+    data["press_release"]["headline"] = sentence(rng.randint(6, 14))[:-1]
+    paragraphs = [
+        " ".join(sentence(rng.randint(8, 20)) for _ in range(rng.randint(2, 8)))
+        for _ in range(rng.randint(1, 6))
+    ]
+    data["press_release"]["body"] = [*paragraphs, {"sponsors": True}, {"quote": "fazit"}]
+    data["quotes"]["fazit"]["text"] = " ".join(sentence(12) for _ in range(rng.randint(1, 4)))
+    data["sponsors"] = data["sponsors"][: rng.randint(1, 3)]
+    data["newsletter"]["subject"] = f"Rückblick {number}"
+    return data
+
+
+def make_events(folder: Path, count: int) -> None:
+    rng = random.Random(count)
+    seed = yaml.safe_load(SEED.read_text("utf-8"))
+    folder.mkdir(parents=True)
+    for number in range(count):
+        data = generated_event(number, rng, seed)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (folder / f"event-{number:05d}.yaml").write_text(text, "utf-8")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its children, in bytes (Linux /proc)."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0]) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pending.extend(int(child) for child in children)
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def batch(count: int, jobs: int) -> tuple[float, int]:
+    """Seconds and peak memory (whole process tree) of `pressgen build` of `count` events."""
+    with tempfile.TemporaryDirectory() as folder:
+        events = Path(folder) / "events"
+        make_events(events, count)
+        command = [sys.executable, "-m", "pressgen", "build", str(events), "--out",
+                   str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak = 0
+        finished = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not finished.is_set():
+                peak = max(peak, tree_rss(process.pid))
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        _, errors = process.communicate()
+        seconds = time.perf_counter() - start
+        finished.set()
+        sampler.join()
+        if process.returncode != 0:
+            raise SystemExit(f"batch build failed:\n{errors.decode()[-2000:]}")
+        return seconds, peak
+
+
+def breakdown(repeat: int) -> dict[str, float]:
+    """Milliseconds per step for the seed, measured step by step in-process."""
+    from pressgen import typography
+    from pressgen.build import write_atomically
+    from pressgen.checks import event_problems
+    from pressgen.loader import load_yaml
+    from pressgen.mail import build_email
+    from pressgen.newsletter import compile_mjml, inline_css
+    from pressgen.render import render_template, template_context
+    from pressgen.validate import validate_event
+
+    now = dt.datetime.now(dt.UTC)
+    loaded = load_yaml(SEED)
+    event = validate_event(loaded)
+    shown = typography._typeset(event)
+    context = template_context(shown)
+    mjml = render_template("newsletter.mjml.j2", context)
+    html = compile_mjml(mjml)
+    inlined = inline_css(html)
+    text = render_template("newsletter.txt.j2", context)
+
+    def templates() -> None:
+        typography._typeset(event)
+        template_context(shown)
+        for name in ("newsletter.mjml.j2", "newsletter.txt.j2", "pressemitteilung.html.j2",
+                     "pressemitteilung.txt.j2"):  # fmt: skip
+            render_template(name, context)
+
+    from pressgen.render import render_event
+
+    outputs = render_event(event)
+    folder = Path(tempfile.mkdtemp())
+    steps = {
+        "load (YAML)": lambda: load_yaml(SEED),
+        "validate": lambda: validate_event(loaded),
+        "render (typeset, templates)": templates,
+        "MJML → HTML": lambda: compile_mjml(mjml),
+        "CSS inlining": lambda: inline_css(html),
+        "email (.eml)": lambda: build_email(shown, text, inlined),
+        "checks": lambda: event_problems(event, loaded.source, outputs, now),
+        "write (7 files)": lambda: [
+            write_atomically(
+                folder / name.replace("/", "_"), c.encode() if isinstance(c, str) else c
+            )
+            for name, c in outputs.items()
+        ],
+    }
+    try:
+        return {name: median_seconds(step, repeat) * 1000 for name, step in steps.items()}
+    finally:
+        shutil.rmtree(folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000", help="batch sizes, comma-separated")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=7, help="runs per cold measurement")
+    options = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+
+    print(f"pressgen benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print()
+    ours, reference = cold(options.repeat)
+    print("| measurement | result |")
+    print("|---|---|")
+    print(
+        f"| cold `pressgen build` of the seed (median of {options.repeat}) | {ours * 1000:.0f} ms |"
+    )
+    if reference is not None:
+        print(f"| reference `mjml` CLI, seed's newsletter.mjml only | {reference * 1000:.0f} ms |")
+        print(f"| ratio pressgen / mjml (target ≤ 0.75) | {ours / reference:.2f} |")
+    full, render_only = warm(50)
+    print(f"| warm: load + render + check one event (target ≤ 10 ms) | {full * 1000:.1f} ms |")
+    print(f"| warm: render only | {render_only * 1000:.1f} ms |")
+    per_event = {}
+    for size in (int(s) for s in options.sizes.split(",")):
+        seconds, peak = batch(size, options.jobs)
+        per_event[size] = seconds / size
+        print(
+            f"| batch {size} events, {options.jobs} jobs (target ≥ 250/s, ≤ 200 MB) | "
+            f"{size / seconds:.0f} events/s, peak {peak / 1e6:.0f} MB |"
+        )
+    sizes = sorted(per_event)
+    if len(sizes) >= 2:
+        ratio = per_event[sizes[-1]] / per_event[sizes[0]]
+        print(f"| per-event cost {sizes[-1]} / {sizes[0]} (target within 1.10) | {ratio:.2f} |")
+    print()
+    print("| step, one event | ms |")
+    print("|---|---|")
+    for name, milliseconds in breakdown(30).items():
+        print(f"| {name} | {milliseconds:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
