@@ -83,14 +83,14 @@ def test_mypy_strict() -> None:
 
 def test_ruff() -> None:
     lint = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "pressgen", "tests"],
+        [sys.executable, "-m", "ruff", "check", "pressgen", "tests", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     assert lint.returncode == 0, lint.stdout
     formatting = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "pressgen", "tests"],
+        [sys.executable, "-m", "ruff", "format", "--check", "pressgen", "tests", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
