@@ -122,15 +122,16 @@ class _EventLoader(yaml.SafeLoader):
                 )
         return super().compose_node(parent, index)
 
-    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
-        # 2017-02-30 stays text so that validation can say which date is impossible.
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return node.value
+
+def _keep_impossible_dates(loader: yaml.SafeLoader, node: ScalarNode) -> Any:
+    """2017-02-30 stays text, so that validation can say which date is impossible."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
 
 
-_EventLoader.add_constructor("tag:yaml.org,2002:timestamp", _EventLoader.construct_yaml_timestamp)
+_EventLoader.add_constructor("tag:yaml.org,2002:timestamp", _keep_impossible_dates)
 
 
 class _LoadRefused(Exception):
@@ -217,14 +218,8 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
     node: Node | None = None
 
-    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return node.value
 
-
-_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _FastLoader.construct_yaml_timestamp)
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _keep_impossible_dates)
 
 
 def _fast_composition(text: str) -> _FastLoader | None:

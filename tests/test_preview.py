@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 
 from pressgen.preview import Preview, PreviewServer
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SEED.parent, folder)
-    return folder
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from pressgen.preview import PreviewServer, serve
@@ -39,13 +37,6 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(SEED.parent, folder)
-    return folder
 
 
 @pytest.fixture
