@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -95,40 +94,21 @@ def event_problems(
 # ---------------------------------------------------------------- reading outputs
 
 
-class _TextAndTags(HTMLParser):
+SKIPPED = frozenset(
+    {"style", "script", "title", "head", "mj-head", "mj-style", "mj-title", "mj-raw"}
+)
+# Inline elements do not separate words: „<em>so</em>“ reads „so“.
+INLINE = frozenset(
+    {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+
+
+@dataclass
+class _Document:
     """The visible text of an HTML or MJML document, and every tag with its attributes."""
 
-    SKIPPED = frozenset(
-        {"style", "script", "title", "head", "mj-head", "mj-style", "mj-title", "mj-raw"}
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self._skipping = 0
-
-    # Inline elements do not separate words: „<em>so</em>“ reads „so“.
-    INLINE = frozenset(
-        {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"}
-    )
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag in self.SKIPPED:
-            self._skipping += 1
-        if tag not in self.INLINE:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
-        if tag not in self.INLINE:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+    parts: list[str]
+    tags: list[tuple[str, dict[str, str | None]]]
 
 
 def fold(text: str) -> str:
@@ -137,12 +117,32 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _parse(markup: str) -> _TextAndTags:
-    """Each document is read once per check, however many rules look at it."""
-    parser = _TextAndTags()
-    parser.feed(markup)
-    parser.close()
-    return parser
+def _parse(markup: str) -> _Document:
+    """Each document is read once per check (by lxml), however many rules look at it."""
+    from lxml import html
+
+    document = _Document([], [])
+    if markup.strip():
+        _walk(html.document_fromstring(markup), document)
+    return document
+
+
+def _walk(element: Any, document: _Document) -> None:
+    tag = element.tag if isinstance(element.tag, str) else None  # comments have no name
+    if tag is not None:
+        document.tags.append((tag, {str(k): str(v) for k, v in element.attrib.items()}))
+        separates = tag not in INLINE
+        if separates:
+            document.parts.append(" ")
+        if tag not in SKIPPED:
+            if element.text:
+                document.parts.append(element.text)
+            for child in element:
+                _walk(child, document)
+        if separates:
+            document.parts.append(" ")
+    if element.tail:
+        document.parts.append(element.tail)
 
 
 def _as_text(content: str | bytes) -> str:
