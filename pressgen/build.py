@@ -66,20 +66,6 @@ def find_event_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_events(paths: Sequence[Path]) -> list[LoadedEvent]:
-    """Load and validate every file; raise one DataError with the problems of all files."""
-    events: list[LoadedEvent] = []
-    problems: list[Problem] = []
-    for path in find_event_files(paths):
-        try:
-            events.append(load_one(path))
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(problems)
-    return events
-
-
 @dataclass(frozen=True)
 class RenderedEvent:
     """A valid event with its outputs in memory and its warnings."""
@@ -104,21 +90,6 @@ def load_one(path: Path) -> LoadedEvent:
     project = project_for(path)
     loaded = with_defaults(load_yaml(path), project, path.stem)
     return LoadedEvent(path, validate_event(loaded), loaded.source, project)
-
-
-def render_all(paths: Sequence[Path], now: dt.datetime | None = None) -> list[RenderedEvent]:
-    """Load, render and check every event; raise DataError if anything is an error."""
-    moment = now or dt.datetime.now(dt.UTC)
-    rendered = []
-    problems: list[Problem] = []
-    for loaded in load_events(paths):
-        try:
-            rendered.append(render_one(loaded, moment))
-        except DataError as error:
-            problems += error.problems
-    if problems:
-        raise DataError(problems + [w for r in rendered for w in r.warnings])
-    return rendered
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,11 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from pressgen import __version__
 from pressgen.errors import DataError, PressgenError, display_path
-
-if TYPE_CHECKING:
-    from pressgen.build import RenderedEvent
 
 JOBS = click.option(
     "--jobs",
@@ -190,12 +186,15 @@ def send(
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     """
+    import datetime as dt
+
+    from pressgen.build import load_one, render_one
     from pressgen.mail import SmtpSettings, parse_recipients, send_email
     from pressgen.render import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
-        (rendered,) = render_events([event_file])
+        rendered = render_one(load_one(event_file), dt.datetime.now(dt.UTC))
         email = rendered.outputs[NEWSLETTER_EMAIL]
         assert isinstance(email, bytes)
         newsletter = rendered.loaded.event.newsletter
@@ -265,13 +264,6 @@ def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -
 
 def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
-
-
-def render_events(paths: list[Path]) -> list[RenderedEvent]:
-    """Render (and check) in memory, as build does, without writing."""
-    from pressgen.build import render_all
-
-    return render_all(paths)
 
 
 @main.command()
