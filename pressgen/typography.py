@@ -151,6 +151,7 @@ _UNIT = re.compile(
 _BEFORE_NUMBER = re.compile(r"(§§?|Nr\.|S\.|Abs\.|Art\.)\s(\d)")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
+_DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"(?<=\S) - (?=\S)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
@@ -162,13 +163,19 @@ def refine(text: str, style: Typography = DEFAULT) -> str:
     and abbreviations, dates and number–unit pairs get non-breaking spaces.
     Hyphens in compounds and gender forms (Teilnehmer*innen, :innen) stay.
     """
-    text = _DASH.sub(" – ", text)
-    text = _APOSTROPHE.sub("’", text)
+    # Each rule only where its trigger occurs: most names and titles need none.
+    if " - " in text:
+        text = _DASH.sub(" – ", text)
+    if "'" in text:
+        text = _APOSTROPHE.sub("’", text)
     text = _smart_quotes(text, style)
-    text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
-    text = _DATE.sub(_date_spaces, text)
-    text = _UNIT.sub(rf"\1{NBSP}\2", text)
-    return _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
+    if "." in text:
+        text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
+    if _DIGIT.search(text):
+        text = _DATE.sub(_date_spaces, text)
+        text = _UNIT.sub(rf"\1{NBSP}\2", text)
+        text = _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
+    return text
 
 
 def _spaced_abbreviation(found: str) -> str:
@@ -188,6 +195,8 @@ def _smart_quotes(text: str, style: Typography) -> str:
         text = text.translate(
             str.maketrans("„“‚‘", open_double + close_double + open_single + close_single)
         )
+    if '"' not in text and "'" not in text:
+        return text  # nothing typed straight: most texts, and the loop below is slow
     out: list[str] = []
     double_open = False
     single_open = False
