@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressgen.checks import event_problems
+from pressgen.checks import current_time, event_problems
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
@@ -170,7 +170,7 @@ def check(
 ) -> list[CheckedEvent]:
     """Validate, render and check everything in memory; write nothing."""
     files = find_event_files(paths)
-    moment = now or dt.datetime.now(dt.UTC)
+    moment = now or current_time()
     outcomes = _run(files, [None] * len(files), moment, jobs, progress)
     _raise_errors(outcomes)
     return [CheckedEvent(outcome.path, outcome.problems) for outcome in outcomes]
@@ -191,7 +191,7 @@ def build(
     """
     files = find_event_files(paths)
     targets = _output_folders(files, out_root)
-    moment = now or dt.datetime.now(dt.UTC)
+    moment = now or current_time()
     stagings: dict[Path, Path] = {}
     created: list[Path] = []  # output folders this build made; removed again if it fails
     done = False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -70,6 +71,14 @@ class _Findings:
         self.items.append(
             self.source.problem(loc, message, prefer_key=True, severity=severity, code=code)
         )
+
+
+def current_time() -> dt.datetime:
+    """Now, for date checks; SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed.isdigit():
+        return dt.datetime.fromtimestamp(int(fixed), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def event_problems(

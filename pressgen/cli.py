@@ -186,15 +186,14 @@ def send(
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     """
-    import datetime as dt
-
     from pressgen.build import load_one, render_one
+    from pressgen.checks import current_time
     from pressgen.mail import SmtpSettings, parse_recipients, send_email
     from pressgen.render import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
-        rendered = render_one(load_one(event_file), dt.datetime.now(dt.UTC))
+        rendered = render_one(load_one(event_file), current_time())
         email = rendered.outputs[NEWSLETTER_EMAIL]
         assert isinstance(email, bytes)
         newsletter = rendered.loaded.event.newsletter

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
+from pressgen.checks import current_time
 from pressgen.errors import DataError, PressgenError, display_path
 from pressgen.project import project_for
 from pressgen.render import (
@@ -70,7 +71,7 @@ class Preview:
         """
         events: dict[str, EventPreview] = {}
         general: list[str] = []
-        now = dt.datetime.now(dt.UTC)
+        now = current_time()
         try:
             files = find_event_files(self.paths)
         except DataError as error:

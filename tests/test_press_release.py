@@ -288,3 +288,18 @@ def test_later_quotes_name_the_person_only(
         "emgress GmbH",
         "Conrad Wrobel",
     ]
+
+
+def test_source_date_epoch_fixes_now_for_the_embargo_check(
+    run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "PG501" not in run_cli("check", SECOND).stderr  # 1 January 2026 (conftest)
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 1, 16, tzinfo=dt.UTC).timestamp()))
+    )
+    result = run_cli("check", SECOND)
+    assert result.exit_code == 0
+    assert (
+        "press_release.embargo: the embargo (15.\u00a0Januar\u00a02027, 18\u00a0Uhr) has already passed"
+        in result.stderr
+    )
