@@ -300,6 +300,6 @@ def test_source_date_epoch_fixes_now_for_the_embargo_check(
     result = run_cli("check", SECOND)
     assert result.exit_code == 0
     assert (
-        "press_release.embargo: the embargo (15.\u00a0Januar\u00a02027, 18\u00a0Uhr) has already passed"
-        in result.stderr
+        "press_release.embargo: the embargo (15.\u00a0Januar\u00a02027, 18\u00a0Uhr) "
+        "has already passed" in result.stderr
     )
