@@ -33,11 +33,6 @@ class LoadedEvent:
     source: SourceMap
     project: Project = field(default_factory=Project)
 
-    @property
-    def slug(self) -> str:
-        """The output folder name: the file name without its extension."""
-        return self.path.stem
-
 
 @dataclass(frozen=True)
 class BuiltEvent:
