@@ -130,9 +130,12 @@ def _validated(model: type[ModelT], loaded: LoadedFile) -> ModelT:
 
 
 def with_defaults(loaded: LoadedFile, project: Project, slug: str) -> LoadedFile:
-    """The event's data with what it inherits filled in, positions kept per file."""
-    data = copy.deepcopy(loaded.data)
-    source = copy.deepcopy(loaded.source)
+    """The event's data with what it inherits filled in, positions kept per file.
+
+    Takes over `loaded`, a file just read for this: its data and source map are
+    filled in place, since copying them cost more than the rest of loading.
+    """
+    data, source = loaded.data, loaded.source
     problems: list[Problem] = list(loaded.problems)
 
     def inherit(target: Loc, value: Any, from_source: SourceMap | None, from_loc: Loc) -> None:
