@@ -108,6 +108,8 @@ def warm(repeat: int) -> tuple[float, float]:
 
 def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> dict[str, Any]:
     """A realistic variation of the seed: other texts, lengths, sponsors and quotes."""
+    from pressgen.typography import date_long
+
     data = copy.deepcopy(seed)
 
     def sentence(words: int) -> str:
@@ -115,13 +117,16 @@ def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> di
         return text[0].upper() + text[1:] + "."
 
     data["event"]["title"] = f"Veranstaltung {number}: {sentence(4)[:-1]}"
-    data["event"]["date"] = dt.date(2020, 1, 1) + dt.timedelta(days=number % 2000)
+    day = dt.date(2020, 1, 1) + dt.timedelta(days=number % 2000)
+    data["event"]["date"] = day
     data["event"]["guests"] = rng.randint(10, 5000)
     data["press_release"]["headline"] = sentence(rng.randint(6, 14))[:-1]
     paragraphs = [
         " ".join(sentence(rng.randint(8, 20)) for _ in range(rng.randint(2, 8)))
         for _ in range(rng.randint(1, 6))
     ]
+    # A press release names the day of its event (check PG107), so every event builds cleanly.
+    paragraphs[0] = f"Am {date_long(day)} trafen sich {sentence(6)} {paragraphs[0]}"
     data["press_release"]["body"] = [*paragraphs, {"sponsors": True}, {"quote": "fazit"}]
     data["quotes"]["fazit"]["text"] = " ".join(sentence(12) for _ in range(rng.randint(1, 4)))
     data["sponsors"] = data["sponsors"][: rng.randint(1, 3)]

@@ -115,9 +115,11 @@ def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Out
     except DataError as error:
         return _Outcome(path, error.problems, [])
     if staged is not None:
+        staged.mkdir()
         for name, content in rendered.outputs.items():
             target = staged / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if "/" in name:  # a photo in a subfolder; one mkdir per event otherwise
+                target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return _Outcome(path, rendered.warnings, list(rendered.outputs))
 
@@ -221,6 +223,11 @@ def _move_into_place(
     staged: Path, target: Path, names: Sequence[str]
 ) -> tuple[list[str], list[str]]:
     """Rename each staged file over its target, leaving files with equal content alone."""
+    if not os.path.lexists(target):
+        # A new output folder: one rename moves the whole staged folder into place
+        # (its files already have the modes a plain open() gives).
+        os.replace(staged, target)
+        return list(names), []
     mode = _file_mode()
     written, unchanged = [], []
     root = target.resolve()

@@ -20,7 +20,14 @@ from pressgen import prose
 # ---------------------------------------------------------------- field types
 
 
+# Unicode category Cc: U+0000–U+001F and U+007F–U+009F.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
+    if not (_CONTROL_BUT_NEWLINE if allow_newlines else _CONTROL).search(value):
+        return value  # the usual case, found without a character-by-character loop
     for char in value:
         if char in "\n" and allow_newlines:
             continue

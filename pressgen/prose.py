@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -29,9 +29,11 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def _inline_tokens(text: str) -> list[Token]:
+# One paragraph is read by validation, by every output and by the checks: parse it once.
+@lru_cache(maxsize=1024)
+def _inline_tokens(text: str) -> tuple[Token, ...]:
     blocks = _parser().parseInline(_GENDER_STAR.sub(r"\\*", text))
-    return blocks[0].children or [] if blocks else []
+    return tuple(blocks[0].children or []) if blocks else ()
 
 
 def link_problems(text: str) -> list[str]:
