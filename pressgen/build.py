@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,13 +115,18 @@ def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Out
     except DataError as error:
         return _Outcome(path, error.problems, [])
     if staged is not None:
-        staged.mkdir()
-        for name, content in rendered.outputs.items():
-            target = staged / name
-            if "/" in name:  # a photo in a subfolder; one mkdir per event otherwise
-                target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        stage(rendered.outputs, staged)
     return _Outcome(path, rendered.warnings, list(rendered.outputs))
+
+
+def stage(outputs: Mapping[str, str | bytes], folder: Path) -> None:
+    """Write one event's outputs into a new folder (a staging folder, moved later)."""
+    folder.mkdir()
+    for name, content in outputs.items():
+        target = folder / name
+        if "/" in name:  # a photo in a subfolder; one mkdir per event otherwise
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _run(

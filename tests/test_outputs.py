@@ -143,6 +143,19 @@ def test_files_get_a_normal_mode(tmp_path: Path) -> None:
     os.umask(umask)
     for name in OUTPUTS:
         assert (out_dir / name).stat().st_mode & 0o777 == 0o666 & ~umask
+    # A new output folder is the renamed staging folder: it must not keep a private mode.
+    assert out_dir.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_a_photo_folder_gets_a_normal_mode(tmp_path: Path) -> None:
+    from pressgen.build import build
+
+    out_dir = build([SEED.parent / "neujahrsempfang-2027.yaml"], tmp_path)[0].out_dir
+    umask = os.umask(0)
+    os.umask(umask)
+    photo = out_dir / "fotos" / "neujahrsempfang-2027.png"
+    assert photo.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert photo.parent.stat().st_mode & 0o777 == 0o777 & ~umask
 
 
 def test_failed_build_leaves_previous_outputs_untouched(
