@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import shutil
 import tempfile
@@ -95,11 +96,13 @@ class CheckedEvent:
     warnings: list[Problem]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Outcome:
-    """What a worker reports about one event: problems, or the names it staged."""
+    """What a worker reports about one event: problems, or the names it staged.
 
-    path: Path
+    Kept small (no path, slots): a batch holds one per event until the end.
+    """
+
     problems: list[Problem]
     names: list[str]
 
@@ -113,10 +116,10 @@ def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Out
     try:
         rendered = render_one(load_one(path), now)
     except DataError as error:
-        return _Outcome(path, error.problems, [])
+        return _Outcome(error.problems, [])
     if staged is not None:
         stage(rendered.outputs, staged)
-    return _Outcome(path, rendered.warnings, list(rendered.outputs))
+    return _Outcome(rendered.warnings, list(rendered.outputs))
 
 
 def stage(outputs: Mapping[str, str | bytes], folder: Path) -> None:
@@ -150,7 +153,7 @@ def _run(
     outcomes = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for outcome in pool.map(
-            _render_and_stage, files, staging, [now] * len(files), chunksize=chunk
+            _render_and_stage, files, staging, itertools.repeat(now), chunksize=chunk
         ):
             outcomes.append(outcome)
             if progress:
@@ -175,7 +178,9 @@ def check(
     moment = now or current_time()
     outcomes = _run(files, [None] * len(files), moment, jobs, progress)
     _raise_errors(outcomes)
-    return [CheckedEvent(outcome.path, outcome.problems) for outcome in outcomes]
+    return [
+        CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
+    ]
 
 
 def build(
@@ -210,9 +215,9 @@ def build(
         outcomes = _run(files, staged, moment, jobs, progress)
         _raise_errors(outcomes)
         built = []
-        for outcome, folder, target in zip(outcomes, staged, targets, strict=True):
+        for path, outcome, folder, target in zip(files, outcomes, staged, targets, strict=True):
             written, unchanged = _move_into_place(folder, target, outcome.names)
-            built.append(BuiltEvent(outcome.path, target, written, unchanged, outcome.problems))
+            built.append(BuiltEvent(path, target, written, unchanged, outcome.problems))
         done = True
         return built
     finally:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from jinja2.sandbox import SandboxedEnvironment
 
 from pressgen import render
 from pressgen.newsletter import NewsletterError, inline_css
@@ -37,13 +39,13 @@ def test_compiled_templates_are_kept_and_used_by_the_next_run(
 
     # A new environment (a new process) must load the kept code, not compile again.
     compiled: list[str] = []
-    original_compile = render.SandboxedEnvironment.compile
+    original_compile = SandboxedEnvironment.compile
 
-    def counting(self: render.SandboxedEnvironment, source: str, *args: object) -> object:
+    def counting(self: SandboxedEnvironment, source: str, *args: Any) -> Any:
         compiled.append(str(args[0] if args else ""))
-        return original_compile(self, source, *args)  # type: ignore[call-overload]
+        return original_compile(self, source, *args)
 
-    monkeypatch.setattr(render.SandboxedEnvironment, "compile", counting)
+    monkeypatch.setattr(SandboxedEnvironment, "compile", counting)
     second = render.make_environment([folder])
     assert second.get_template("gruss.txt.j2").render(name="Jena") == "Hallo, Jena!\n"
     assert compiled == []
