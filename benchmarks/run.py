@@ -171,13 +171,14 @@ def make_events(folder: Path, count: int) -> None:
         (folder / f"event-{number:05d}.yaml").write_text(text, "utf-8")
 
 
-def tree_rss(pid: int) -> tuple[int, int]:
-    """Resident memory of a process and its children: all together, and the largest one.
+def tree_rss(pid: int) -> tuple[int, int, int]:
+    """Resident memory of a process and its children, in bytes (Linux /proc).
 
-    In bytes, from Linux /proc. Pages the workers share with the main process
-    count once per process, so the sum is an upper bound.
+    Gives the sum, the largest process, and the sum with shared pages counted
+    once (PSS): the workers share the pages of the modules the main process had
+    imported when it started them, and the plain sum counts those once per process.
     """
-    total = largest = 0
+    total = largest = proportional = 0
     pending = [pid]
     while pending:
         current = pending.pop()
@@ -186,15 +187,17 @@ def tree_rss(pid: int) -> tuple[int, int]:
             rss = int(status.split("VmRSS:")[1].split()[0]) * 1024
             total += rss
             largest = max(largest, rss)
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            proportional += int(rollup.split("\nPss:")[1].split()[0]) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()
                 pending.extend(int(child) for child in children)
         except (OSError, IndexError, ValueError):
             continue
-    return total, largest
+    return total, largest, proportional
 
 
-def batch(count: int, jobs: int) -> tuple[float, int, int]:
+def batch(count: int, jobs: int) -> tuple[float, int, int, int]:
     """Seconds and peak memory (process tree, largest process) of building `count` events."""
     with tempfile.TemporaryDirectory() as folder:
         events = Path(folder) / "events"
@@ -203,14 +206,15 @@ def batch(count: int, jobs: int) -> tuple[float, int, int]:
                    str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        peak = peak_largest = 0
+        peak = peak_largest = peak_proportional = 0
         finished = threading.Event()
 
         def sample() -> None:
-            nonlocal peak, peak_largest
+            nonlocal peak, peak_largest, peak_proportional
             while not finished.is_set():
-                total, largest = tree_rss(process.pid)
+                total, largest, proportional = tree_rss(process.pid)
                 peak, peak_largest = max(peak, total), max(peak_largest, largest)
+                peak_proportional = max(peak_proportional, proportional)
                 time.sleep(0.05)
 
         sampler = threading.Thread(target=sample)
@@ -221,7 +225,7 @@ def batch(count: int, jobs: int) -> tuple[float, int, int]:
         sampler.join()
         if process.returncode != 0:
             raise SystemExit(f"batch build failed:\n{errors.decode()[-2000:]}")
-        return seconds, peak, peak_largest
+        return seconds, peak, peak_largest, peak_proportional
 
 
 def breakdown(repeat: int) -> dict[str, float]:
@@ -311,12 +315,13 @@ def main() -> None:
     print(f"| warm: render only | {render_only * 1000:.1f} ms |")
     per_event = {}
     for size in (int(s) for s in options.sizes.split(",")):
-        seconds, peak, largest = batch(size, options.jobs)
+        seconds, peak, largest, proportional = batch(size, options.jobs)
         per_event[size] = seconds / size
         print(
             f"| batch {size} events, {options.jobs} jobs (target ≥ 250/s, ≤ 200 MB) | "
             f"{size / seconds:.0f} events/s, peak {peak / 1e6:.0f} MB all processes "
-            f"(largest one {largest / 1e6:.0f} MB) |"
+            f"(largest one {largest / 1e6:.0f} MB; shared pages once: "
+            f"{proportional / 1e6:.0f} MB) |"
         )
     sizes = sorted(per_event)
     if len(sizes) >= 2:
