@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import smtplib
-import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
@@ -93,6 +91,10 @@ def send_email(
     message: bytes, sender: str, recipients: Sequence[str], settings: SmtpSettings
 ) -> None:
     """Send the bytes unchanged to the recipients; any failure becomes a one-line SendError."""
+    # Imported here: every build makes an email, but only sending needs these.
+    import smtplib
+    import ssl
+
     where = f"{settings.host}:{settings.port}"
     try:
         if settings.security == "ssl":

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SEED
 from jinja2.sandbox import SandboxedEnvironment
 
 from pressgen import render
@@ -93,11 +94,16 @@ def test_the_default_cache_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert render.cache_dir() == tmp_path / "pressgen"
 
 
-def test_premailer_is_loaded_without_requests() -> None:
+def test_a_check_loads_no_network_code() -> None:
+    # premailer would import requests, and pressgen.mail smtplib: a build needs neither.
+    # (cssutils itself imports urllib.request, and with it ssl.)
     program = (
         "import sys\n"
-        "import pressgen.newsletter\n"
-        "assert 'requests' not in sys.modules, 'requests was imported'\n"
+        "from pathlib import Path\n"
+        "from pressgen.build import check\n"
+        f"check([Path({str(SEED)!r})])\n"
+        "for name in ('requests', 'smtplib'):\n"
+        "    assert name not in sys.modules, f'{name} was imported'\n"
         "import requests\n"
         "assert callable(requests.get), 'the real requests is not importable afterwards'\n"
     )
