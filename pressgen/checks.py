@@ -125,7 +125,7 @@ def fold(text: str) -> str:
     return " ".join(text.replace(typography.NBSP, " ").replace(typography.NARROW_NBSP, " ").split())
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)  # one event's documents; each can hold a few hundred kB
 def _parse(markup: str) -> _Document:
     """Each document is read once per check (by lxml), however many rules look at it."""
     from lxml import html

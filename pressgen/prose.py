@@ -30,7 +30,8 @@ def _parser() -> MarkdownIt:
 
 
 # One paragraph is read by validation, by every output and by the checks: parse it once.
-@lru_cache(maxsize=1024)
+# An event has a few dozen texts; a small cache keeps a batch worker's memory flat.
+@lru_cache(maxsize=128)
 def _inline_tokens(text: str) -> tuple[Token, ...]:
     blocks = _parser().parseInline(_GENDER_STAR.sub(r"\\*", text))
     return tuple(blocks[0].children or []) if blocks else ()
