@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import itertools
 import os
 import random
 import shutil
@@ -260,7 +261,7 @@ def breakdown(repeat: int) -> dict[str, float]:
 
     outputs = render_event(event)
     folder = Path(tempfile.mkdtemp())
-    written = iter(range(1_000_000))
+    written = itertools.count()
 
     def write() -> None:
         # As a build does: the outputs into a staging folder, then one rename into place.

@@ -13,6 +13,10 @@ from mjml import mjml2html
 from pressgen.errors import PressgenError
 
 
+class NewsletterError(PressgenError):
+    """The rendered MJML could not be turned into email HTML."""
+
+
 def _import_premailer_without_requests() -> None:
     """Import premailer without requests, whose import costs a third of a cold build.
 
@@ -45,10 +49,6 @@ class _OfflineSession:
 # disable_validation=True; compiling those patterns costs 0.1 s per process,
 # and the verdict is never used. Without profiles cssutils only parses.
 cssutils.profile.removeProfile(all=True)
-
-
-class NewsletterError(PressgenError):
-    """The rendered MJML could not be turned into email HTML."""
 
 
 _POSITION = re.compile(r"(.*?)(?: in root template)? at position (\d+):(\d+)")

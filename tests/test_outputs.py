@@ -135,12 +135,17 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def test_files_get_a_normal_mode(tmp_path: Path) -> None:
     from pressgen.build import build
 
     out_dir = build([SEED], tmp_path)[0].out_dir
-    umask = os.umask(0)
-    os.umask(umask)
+    umask = current_umask()
     for name in OUTPUTS:
         assert (out_dir / name).stat().st_mode & 0o777 == 0o666 & ~umask
     # A new output folder is the renamed staging folder: it must not keep a private mode.
@@ -151,8 +156,7 @@ def test_a_photo_folder_gets_a_normal_mode(tmp_path: Path) -> None:
     from pressgen.build import build
 
     out_dir = build([SEED.parent / "neujahrsempfang-2027.yaml"], tmp_path)[0].out_dir
-    umask = os.umask(0)
-    os.umask(umask)
+    umask = current_umask()
     photo = out_dir / "fotos" / "neujahrsempfang-2027.png"
     assert photo.stat().st_mode & 0o777 == 0o666 & ~umask
     assert photo.parent.stat().st_mode & 0o777 == 0o777 & ~umask
