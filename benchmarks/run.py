@@ -124,13 +124,14 @@ def cold(repeat: int) -> Cold:
 def warm(repeat: int) -> tuple[float, float]:
     """What the preview does after a save: load, render and check one event in-process."""
     from pressgen.build import load_one, render_one
+    from pressgen.present import present
     from pressgen.render import render_event
 
     now = dt.datetime.now(dt.UTC)
     render_one(load_one(SEED), now)
     full = median_seconds(lambda: render_one(load_one(SEED), now), repeat)
     event = load_one(SEED).event
-    render_only = median_seconds(lambda: render_event(event), repeat)
+    render_only = median_seconds(lambda: render_event(present(event)), repeat)
     return full, render_only
 
 
@@ -231,35 +232,33 @@ def batch(count: int, jobs: int) -> tuple[float, int, int, int]:
 
 def breakdown(repeat: int) -> dict[str, float]:
     """Milliseconds per step for the seed, measured step by step in-process."""
-    from pressgen import typography
     from pressgen.build import stage
     from pressgen.checks import event_problems
+    from pressgen.environment import render_template
     from pressgen.loader import load_yaml
     from pressgen.mail import build_email
     from pressgen.newsletter import compile_mjml, inline_css
-    from pressgen.render import render_template, template_context
+    from pressgen.present import present
     from pressgen.validate import validate_event
 
     now = dt.datetime.now(dt.UTC)
     loaded = load_yaml(SEED)
     event = validate_event(loaded)
-    shown = typography._typeset(event)
-    context = template_context(shown)
-    mjml = render_template("newsletter.mjml.j2", context)
+    shown = present(event)
+    data = shown.template_data()
+    mjml = render_template("newsletter.mjml.j2", data)
     html = compile_mjml(mjml)
     inlined = inline_css(html)
-    text = render_template("newsletter.txt.j2", context)
+    text = render_template("newsletter.txt.j2", data)
 
     def templates() -> None:
-        typography._typeset(event)
-        template_context(shown)
         for name in ("newsletter.mjml.j2", "newsletter.txt.j2", "pressemitteilung.html.j2",
                      "pressemitteilung.txt.j2"):  # fmt: skip
-            render_template(name, context)
+            render_template(name, present(event).template_data())
 
     from pressgen.render import render_event
 
-    outputs = render_event(event)
+    outputs = render_event(shown)
     folder = Path(tempfile.mkdtemp())
     written = itertools.count()
 
@@ -272,11 +271,11 @@ def breakdown(repeat: int) -> dict[str, float]:
     steps = {
         "load (YAML)": lambda: load_yaml(SEED),
         "validate": lambda: validate_event(loaded),
-        "render (typeset, templates)": templates,
+        "render (present, templates)": templates,
         "MJML → HTML": lambda: compile_mjml(mjml),
         "CSS inlining": lambda: inline_css(html),
-        "email (.eml)": lambda: build_email(shown, text, inlined),
-        "checks": lambda: event_problems(event, loaded.source, outputs, now),
+        "email (.eml)": lambda: build_email(shown.event, text, inlined),
+        "checks": lambda: event_problems(shown, loaded.source, outputs, now),
         f"write ({len(outputs)} files)": write,
     }
     try:

@@ -16,6 +16,7 @@ from pressgen.checks import current_time, event_problems
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
+from pressgen.present import present
 from pressgen.project import Project, project_for, with_defaults
 from pressgen.render import render_event
 from pressgen.validate import validate_event
@@ -73,8 +74,9 @@ class RenderedEvent:
 
 def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings)."""
-    outputs = render_event(loaded.event, loaded.path.parent, loaded.project.template_dirs)
-    found = event_problems(loaded.event, loaded.source, outputs, now)
+    shown = present(loaded.event)
+    outputs = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
+    found = event_problems(shown, loaded.source, outputs, now)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)

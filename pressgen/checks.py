@@ -28,7 +28,8 @@ from pressgen import ics, prose, typography
 from pressgen.errors import Problem
 from pressgen.loader import Loc, SourceMap, format_loc
 from pressgen.model import Event
-from pressgen.render import (
+from pressgen.present import Presentation
+from pressgen.registry import (
     CALENDAR,
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
@@ -36,7 +37,6 @@ from pressgen.render import (
     NEWSLETTER_TEXT,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
-    body_blocks,
 )
 
 # Gmail cuts messages off after 102 KB and hides the rest behind a link.
@@ -82,19 +82,18 @@ def current_time() -> dt.datetime:
 
 
 def event_problems(
-    event: Event,
+    shown: Presentation,
     source: SourceMap,
     outputs: Mapping[str, str | bytes],
     now: dt.datetime,
 ) -> list[Problem]:
     """Every error and warning for one valid, rendered event; `now` is time-zone aware."""
-    # The outputs were rendered from the typeset event, so compare against that.
-    shown = typography.typeset_event(event)
+    event = shown.event  # typeset, as the outputs were rendered from it
     texts = readable_outputs(outputs)
     found = _Findings(source, [])
     _consistency(shown, texts, outputs, found)
-    _completeness(shown, texts, outputs, found)
-    _limits(shown, outputs, found)
+    _completeness(event, texts, outputs, found)
+    _limits(event, outputs, found)
     _links(event, outputs, found)
     _embargo(event, now, found)
     return sorted(found.items, key=lambda p: (p.line, p.column))
@@ -202,14 +201,19 @@ def _missing_in(texts: Mapping[str, str], names: tuple[str, ...], fragment: str)
 
 
 def _consistency(
-    event: Event, texts: Mapping[str, str], outputs: Mapping[str, str | bytes], found: _Findings
+    shown: Presentation,
+    texts: Mapping[str, str],
+    outputs: Mapping[str, str | bytes],
+    found: _Findings,
 ) -> None:
+    event = shown.event
     style = event.typography
     close_mark = typography.quoted("", style)[-1]
     first_quote_of: dict[str, str] = {}
-    for block in body_blocks(event):
-        if block.quote is not None and block.person is not None:
-            first_quote_of.setdefault(block.quote.by, block.quote.text)
+    for block in shown.blocks:
+        if block.kind == "quote":
+            quote = event.quotes[block.quote_key]
+            first_quote_of.setdefault(quote.by, quote.text)
     for key, quote in event.quotes.items():
         # As printed: in quotation marks (inner ones turned single), without the closing
         # mark and full stop, which the press release's "…“, sagt" form leaves out.

@@ -189,7 +189,7 @@ def send(
     from pressgen.build import load_one, render_one
     from pressgen.checks import current_time
     from pressgen.mail import SmtpSettings, parse_recipients, send_email
-    from pressgen.render import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
+    from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)

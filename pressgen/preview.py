@@ -15,23 +15,21 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import jinja2
+
 from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
 from pressgen.checks import current_time
+from pressgen.environment import builtin_templates_dir
 from pressgen.errors import DataError, PressgenError, display_path
 from pressgen.project import project_for
-from pressgen.render import (
-    NEWSLETTER_HTML,
-    NEWSLETTER_TEXT,
-    PRESS_RELEASE_TEXT,
-    builtin_templates_dir,
-    environment,
-)
+from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_TEXT
 
 LONG_POLL_SECONDS = 20.0
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -214,7 +212,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _send_page(self, template: str, **context: Any) -> None:
         preview = self.server.preview
         html = (
-            environment()
+            _pages()
             .get_template(template)
             .render(
                 events=list(preview.events.values()),
@@ -249,6 +247,18 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         self.end_headers()
         self.wfile.write(data)
+
+
+@cache
+def _pages() -> jinja2.Environment:
+    """The preview's own pages: trusted templates with their own environment."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(builtin_templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _safe_route(raw: str) -> tuple[str, dict[str, list[str]]] | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pressgen.build import write_atomically
+from pressgen.environment import builtin_templates_dir
 from pressgen.errors import OutputError, display_path
-from pressgen.render import builtin_templates_dir
 from pressgen.schema import schema_text
 
 CONFIG = """\

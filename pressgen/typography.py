@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -26,6 +26,18 @@ from pressgen.model import (
     Typography,
     Venue,
 )
+
+
+class Style(Protocol):
+    """The typography settings a function needs (the model, or the same as template data)."""
+
+    @property
+    def quotes(self) -> Literal["german", "guillemets"]: ...
+    @property
+    def thousands(self) -> Literal["dot", "thin", "none"]: ...
+    @property
+    def conjunction(self) -> Literal["und", "sowie"]: ...
+
 
 LOCALE = "de_DE"
 NBSP = "\u00a0"
@@ -97,7 +109,7 @@ def event_times(info: EventInfo) -> str:
 # ---------------------------------------------------------------- numbers and lists
 
 
-def number(value: int, style: Typography = DEFAULT) -> str:
+def number(value: int, style: Style = DEFAULT) -> str:
     """1.000, 1 000 (narrow no-break space) or 1000, as the style says."""
     grouped = format_decimal(value, locale=LOCALE)
     if style.thousands == "thin":
@@ -107,7 +119,7 @@ def number(value: int, style: Typography = DEFAULT) -> str:
     return grouped
 
 
-def join(items: Sequence[str], style: Typography = DEFAULT) -> str:
+def join(items: Sequence[str], style: Style = DEFAULT) -> str:
     """A, B und C — no comma before the conjunction; 'sowie' when the style says so."""
     items = list(items)
     if len(items) < 2 or style.conjunction == "und":
@@ -123,7 +135,7 @@ _MARKS = {
 }
 
 
-def quoted(text: str, style: Typography = DEFAULT) -> str:
+def quoted(text: str, style: Style = DEFAULT) -> str:
     """„text“ (or »text«); quotation marks inside become the single ones."""
     open_double, close_double, open_single, close_single = _MARKS[style.quotes]
     singles = (open_single + close_single) * 4
@@ -156,7 +168,7 @@ _DASH = re.compile(r"(?<=\S) - (?=\S)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
-def refine(text: str, style: Typography = DEFAULT) -> str:
+def refine(text: str, style: Style = DEFAULT) -> str:
     """Typeset running text the author typed plainly.
 
     Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " an en dash,
@@ -188,7 +200,7 @@ def _date_spaces(match: re.Match[str]) -> str:
     return f"{text}{NBSP}{match[3]}" if match[3] else text
 
 
-def _smart_quotes(text: str, style: Typography) -> str:
+def _smart_quotes(text: str, style: Style) -> str:
     open_double, close_double, open_single, close_single = _MARKS[style.quotes]
     if style.quotes != "german":
         # Marks the author typed the German way follow the chosen style too.
@@ -254,7 +266,7 @@ def place(venue: Venue) -> str:
     return address
 
 
-def guests(info: EventInfo, style: Typography = DEFAULT) -> str:
+def guests(info: EventInfo, style: Style = DEFAULT) -> str:
     """über 80 Gäste."""
     if info.guests is None:
         return ""
@@ -281,7 +293,7 @@ PROGRAMME_LABELS = {
 _TITLED_KINDS = {"keynote", "vortrag", "workshop", "podium"}
 
 
-def programme_heading(item: ProgrammeItem, style: Typography = DEFAULT) -> str:
+def programme_heading(item: ProgrammeItem, style: Style = DEFAULT) -> str:
     """Keynote: „Smarte Überwachungsstädte? …“ — label, then title."""
     label = item.label or PROGRAMME_LABELS[item.kind]
     if not item.title:
@@ -343,21 +355,8 @@ _NOT_RUNNING_TEXT = {
 _PROTECTED = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://[^\s)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
-_last_typeset: tuple[Event, Event] | None = None
-
-
 def typeset_event(event: Event) -> Event:
     """The event with every running text typeset by refine(), ready for all outputs."""
-    global _last_typeset
-    # Rendering and checking ask for the same event one after the other.
-    if _last_typeset is not None and _last_typeset[0] is event:
-        return _last_typeset[1]
-    result = _typeset(event)
-    _last_typeset = (event, result)
-    return result
-
-
-def _typeset(event: Event) -> Event:
     style = event.typography
 
     def typeset(value: Any) -> Any:
@@ -380,7 +379,7 @@ def _typeset(event: Event) -> Event:
     return typeset_copy
 
 
-def _refine_outside_links(text: str, style: Typography) -> str:
+def _refine_outside_links(text: str, style: Style) -> str:
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 from conftest import SEED
 
+from pressgen import environment as templating
 from pressgen import render
 from pressgen.build import check
 from pressgen.errors import DataError, Problem
@@ -26,12 +27,12 @@ def templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., 
     def edit(*edits: Edit) -> None:
         folder = tmp_path / "templates"
         for name, old, new in edits:
-            original = (render.builtin_templates_dir() / name).read_text("utf-8")
+            original = (templating.builtin_templates_dir() / name).read_text("utf-8")
             assert old in original, f"{old!r} not in {name}"
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(original.replace(old, new), "utf-8")
-        environment = render.make_environment([folder])
+        environment = templating.make_environment([folder])
         monkeypatch.setattr(render, "environment", lambda *_: environment)
 
     return edit
@@ -64,7 +65,7 @@ def test_the_second_example_has_only_placeholder_warnings() -> None:
 
 
 def test_pg101_a_template_drops_the_quote_words(templates: Callable[..., None]) -> None:
-    templates(("partials/quote.nl.txt.j2", "{{ block.quote.text | quoted", "{{ '…' | quoted"))
+    templates(("partials/quote.nl.txt.j2", "{{ block.pull_quote", "{{ '…' | quoted"))
     assert messages("PG101", [SEED]) == [
         "quotes.fazit.text: the quote is missing or worded differently in newsletter.txt",
         "quotes.fazit.text: the quote is missing or worded differently in newsletter.eml (Text)",
@@ -75,8 +76,8 @@ def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> No
     templates(
         (
             "partials/quote.html.j2",
-            "{{ words | prose_html }}",
-            "{{ words | replace('vierten', '5.') }}",
+            "{{ block.words | prose_html }}",
+            "{{ block.words | replace('vierten', '5.') }}",
         )
     )
     assert messages("PG101", [SEED]) == [
@@ -85,7 +86,9 @@ def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> No
 
 
 def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) -> None:
-    templates(("partials/quote.mjml.j2", "– {{ block.speaker }}", "– {{ block.person.name }}"))
+    templates(
+        ("partials/quote.mjml.j2", "– {{ block.speaker }}", "– {{ event.people.wrobel.name }}")
+    )
     found = messages("PG102", [SEED])
     assert len(found) == 3
     assert all(
@@ -134,10 +137,10 @@ def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
     templates(
         (
             "partials/facts.txt.j2",
-            '("Datum: " ~ facts.date)',
-            '("Datum: " ~ event.event.date | date_numeric)',
+            '(labels.date ~ ": " ~ facts.date)',
+            '(labels.date ~ ": " ~ event.event.date | date_numeric)',
         ),
-        ("partials/facts.mjml.j2", "Uhrzeit: {{ facts.time }}", "Uhrzeit: 15 Uhr"),
+        ("partials/facts.mjml.j2", "{{ labels.time }}: {{ facts.time }}", "Uhrzeit: 15 Uhr"),
     )
     assert messages("PG104", [SEED]) == [
         "event.date: the date is missing or different in newsletter.txt",
@@ -148,7 +151,7 @@ def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
 
 
 def test_pg105_venue(templates: Callable[..., None]) -> None:
-    templates(("partials/facts.mjml.j2", "<br>Ort: {{ facts.venue }}", ""))
+    templates(("partials/facts.mjml.j2", "<br>{{ labels.venue }}: {{ facts.venue }}", ""))
     assert messages("PG105", [SEED]) == [
         "event.venue: the venue is missing or different in newsletter.html",
         "event.venue: the venue is missing or different in newsletter.eml (HTML)",
@@ -190,7 +193,7 @@ def test_pg107_release_without_the_event_day(
             "press_release.dateline_city: the dateline is missing in pressemitteilung.txt",
         ),
         (
-            ("partials/contact.html.j2", "<h2>Pressekontakt</h2>", ""),
+            ("partials/contact.html.j2", "<h2>{{ labels.contact }}</h2>", ""),
             "PG202",
             "press_release.contact: the Pressekontakt is missing in pressemitteilung.html",
         ),
@@ -200,7 +203,7 @@ def test_pg107_release_without_the_event_day(
             "organisation.about: the 'Über uns' text is missing in pressemitteilung.html",
         ),
         (
-            ("partials/footer.txt.j2", "Impressum\n", ""),
+            ("partials/footer.txt.j2", "{{ labels.impressum }}\n", ""),
             "PG204",
             "organisation.impressum: the Impressum is missing in newsletter.txt",
         ),
@@ -210,7 +213,11 @@ def test_pg107_release_without_the_event_day(
             "newsletter.unsubscribe_url: the Abmeldelink is missing in newsletter.html",
         ),
         (
-            ("pressemitteilung.html.j2", "Zeichen (inkl. Leerzeichen): {{ character_count }}", ""),
+            (
+                "pressemitteilung.html.j2",
+                "{{ labels.character_count }}: {{ character_count }}",
+                "",
+            ),
             "PG306",
             "press_release.body: the character count is not stated in pressemitteilung.html",
         ),
@@ -226,7 +233,7 @@ def test_furniture_dropped_by_a_template(
 def test_pg206_pg207_photo_without_alt_and_credit(templates: Callable[..., None]) -> None:
     templates(
         ("partials/photo.html.j2", 'alt="{{ photo.alt or photo.caption }}"', ""),
-        ("partials/photo.txt.j2", ' ~ " Foto: " ~ photo.credit', ""),
+        ("partials/photo.txt.j2", ' ~ " " ~ labels.photo_credit ~ ": " ~ photo.credit', ""),
     )
     assert messages("PG206", [SECOND]) == [
         "newsletter: an image in pressemitteilung.html has no alt text: "

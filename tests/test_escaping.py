@@ -11,7 +11,9 @@ import pytest
 import yaml
 from helpers import parse
 
-from pressgen.render import _autoescape, render_event
+from pressgen.environment import _autoescape
+from pressgen.present import present
+from pressgen.render import render_event
 from pressgen.validate import load_event
 
 # Fields that are not free text: links, keys, dates, times and fixed choices.
@@ -85,7 +87,7 @@ def hostile_outputs(
     data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL
     path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    return render_event(load_event(path)), markers
+    return render_event(present(load_event(path))), markers
 
 
 @pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])
@@ -161,7 +163,7 @@ def test_autoescape_by_template_kind(name: str, escaped: bool) -> None:
 
 
 def test_every_builtin_template_has_a_known_kind() -> None:
-    from pressgen.render import builtin_templates_dir
+    from pressgen.environment import builtin_templates_dir
 
     root = builtin_templates_dir()
     kinds = {p.name.removesuffix(".j2").rsplit(".", 1)[-1] for p in root.rglob("*.j2")}

@@ -278,11 +278,11 @@ def test_second_example_release_furniture(second: dict[str, bytes]) -> None:
 def test_later_quotes_name_the_person_only(
     event_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
-    from pressgen.render import body_blocks
+    from pressgen.present import present
     from pressgen.validate import load_event
 
     event_data["quotes"]["nachtrag"] = {"by": "wrobel", "text": "Bis nächstes Jahr."}
-    blocks = [b for b in body_blocks(load_event(write_yaml(event_data))) if b.kind == "quote"]
+    blocks = [b for b in present(load_event(write_yaml(event_data))).blocks if b.kind == "quote"]
     assert [b.speaker for b in blocks] == [
         "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender Partner der "
         "emgress GmbH",

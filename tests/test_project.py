@@ -64,7 +64,11 @@ def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
     built = work / "out" / SEED.stem / "newsletter.html"
     assert built.read_text("utf-8").startswith("<!doctype html>")
     located = subprocess.run(
-        [sys.executable, "-c", "import pressgen.render as r; print(r.builtin_templates_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "from pressgen.environment import builtin_templates_dir as d; print(d())",
+        ],
         cwd=work,
         env=environment,
         capture_output=True,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pressgen.checks import event_problems
 from pressgen.loader import SourceMap
 from pressgen.model import Event
+from pressgen.present import present
 from pressgen.render import render_event
 
 LETTERS = st.characters(categories=["L", "N"], exclude_characters="\u2028\u2029")
@@ -138,9 +139,10 @@ def strip_none(value: Any) -> Any:
 @given(events())
 def test_random_events_build_parse_and_agree(raw: dict[str, Any]) -> None:
     event = Event.model_validate(strip_none(raw))
-    outputs = render_event(event)
+    shown = present(event)
+    outputs = render_event(shown)
     source = SourceMap(Path("zufall.yaml"))
-    problems = event_problems(event, source, outputs, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    problems = event_problems(shown, source, outputs, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert [str(p) for p in problems if p.severity == "error"] == []
     for name in ("pressemitteilung.html", "newsletter.html"):
         parser = html5lib.HTMLParser(strict=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +11,10 @@ from typing import Any
 
 import pytest
 from conftest import SEED
+from jinja2.bccache import Bucket
 from jinja2.sandbox import SandboxedEnvironment
 
-from pressgen import render
+from pressgen import environment as templating
 from pressgen.newsletter import NewsletterError, inline_css
 
 
@@ -33,7 +36,7 @@ def test_compiled_templates_are_kept_and_used_by_the_next_run(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = own_templates(tmp_path, "Hallo")
-    first = render.make_environment([folder])
+    first = templating.make_environment([folder])
     assert first.get_template("gruss.txt.j2").render(name="Jena") == "Hallo, Jena!\n"
     kept = sorted(cache.iterdir())
     assert kept, "nothing was written to the cache"
@@ -47,34 +50,62 @@ def test_compiled_templates_are_kept_and_used_by_the_next_run(
         return original_compile(self, source, *args)
 
     monkeypatch.setattr(SandboxedEnvironment, "compile", counting)
-    second = render.make_environment([folder])
+    second = templating.make_environment([folder])
     assert second.get_template("gruss.txt.j2").render(name="Jena") == "Hallo, Jena!\n"
     assert compiled == []
 
 
 def test_a_changed_template_is_never_served_from_the_cache(cache: Path, tmp_path: Path) -> None:
     folder = own_templates(tmp_path, "Hallo")
-    render.make_environment([folder]).get_template("gruss.txt.j2").render(name="Jena")
+    templating.make_environment([folder]).get_template("gruss.txt.j2").render(name="Jena")
     own_templates(tmp_path, "Guten Tag")
-    fresh = render.make_environment([folder])
+    fresh = templating.make_environment([folder])
     assert fresh.get_template("gruss.txt.j2").render(name="Jena") == "Guten Tag, Jena!\n"
 
 
-def test_sandboxed_and_plain_environments_keep_separate_code(cache: Path, tmp_path: Path) -> None:
-    plain = render.make_environment()
-    plain.get_template("newsletter.txt.j2")
-    plain_files = set(cache.iterdir())
-    sandboxed = render.make_environment([own_templates(tmp_path, "Hallo")])
-    sandboxed.get_template("newsletter.txt.j2")
-    sandbox_files = set(cache.iterdir()) - plain_files
-    assert plain_files and sandbox_files
-    prefix = {path.name.rsplit("-", 1)[0] for path in plain_files}
-    assert not any(path.name.rsplit("-", 1)[0] in prefix for path in sandbox_files)
+def test_a_cache_folder_others_can_write_to_is_never_used(cache: Path, tmp_path: Path) -> None:
+    """Compiled code planted in a shared folder must not run: only a private folder is used."""
+    folder = own_templates(tmp_path, "Hallo")
+    env = templating.make_environment([folder])
+    env.get_template("gruss.txt.j2")
+    (entry,) = cache.iterdir()
+    # Someone else's code, stored under this template's name and source checksum.
+    source = (folder / "gruss.txt.j2").read_text("utf-8")
+    bucket = Bucket(env, "planted", hashlib.sha1(source.encode()).hexdigest())
+    bucket.code = env.compile("GEHACKT\n", "gruss.txt.j2")
+    with entry.open("wb") as handle:
+        bucket.write_bytecode(handle)
+    # In the user's own folder the cache is trusted (that is what makes it a cache) ...
+    trusting = templating.make_environment([folder])
+    assert trusting.get_template("gruss.txt.j2").render(name="Jena") == "GEHACKT\n"
+    # ... but once others can write to the folder, it is not even opened.
+    cache.chmod(0o777)
+    victim = templating.make_environment([folder])
+    assert victim.bytecode_cache is None
+    assert victim.get_template("gruss.txt.j2").render(name="Jena") == "Hallo, Jena!\n"
+
+
+def test_the_cache_folder_is_made_private(cache: Path) -> None:
+    assert templating.make_environment().bytecode_cache is not None
+    assert cache.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the folder to another user")
+def test_a_cache_folder_of_another_user_is_never_used(cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    os.chown(cache, 65534, 65534)  # nobody
+    assert templating.make_environment().bytecode_cache is None
+
+
+def test_a_cache_folder_that_is_a_link_is_never_used(cache: Path, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir(mode=0o700)
+    cache.symlink_to(tmp_path / "elsewhere")
+    assert templating.make_environment().bytecode_cache is None
 
 
 def test_the_cache_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSGEN_CACHE_DIR", "")
-    assert render.make_environment().bytecode_cache is None
+    assert templating.make_environment().bytecode_cache is None
 
 
 def test_an_unusable_cache_folder_only_costs_time(
@@ -83,7 +114,7 @@ def test_an_unusable_cache_folder_only_costs_time(
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("PRESSGEN_CACHE_DIR", str(blocked / "cache"))
-    env = render.make_environment()
+    env = templating.make_environment()
     assert env.bytecode_cache is None
     assert env.get_template("newsletter.txt.j2") is not None
 
@@ -91,7 +122,7 @@ def test_an_unusable_cache_folder_only_costs_time(
 def test_the_default_cache_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PRESSGEN_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert render.cache_dir() == tmp_path / "pressgen"
+    assert templating.cache_dir() == tmp_path / "pressgen"
 
 
 def test_a_check_loads_no_network_code() -> None:

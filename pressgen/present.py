@@ -1,0 +1,377 @@
+"""Event → Presentation: everything the outputs say, computed once per event.
+
+Templates and checks read the same values from here, so a check can never
+disagree with what a template was given. Templates see only plain, read-only
+data: `Record`s, tuples, strings, numbers and dates — no models, no modules,
+no methods of library objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from pressgen import prose, typography
+from pressgen.model import Event, Organisation
+from pressgen.registry import CALENDAR, NEWSLETTER_HTML
+from pressgen.structured_data import json_ld_script
+
+
+class Record(Mapping[str, Any]):
+    """Read-only data with its fields as attributes: `event.organisation.name`.
+
+    A model's fields (or a mapping's keys) and nothing else: no methods of the
+    model behind it are reachable from a template.
+    """
+
+    __slots__ = ("_items",)
+    _items: dict[str, Any]
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_items", dict(items))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return object.__getattribute__(self, "_items")[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("template data is read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"Record({self._items!r})"
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, like the dict it wraps
+
+
+def freeze(value: Any) -> Any:
+    """Models and mappings become Records, lists tuples; plain values stay as they are."""
+    if isinstance(value, BaseModel):
+        return Record({name: freeze(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, Mapping):
+        return Record({str(key): freeze(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(freeze(item) for item in value)
+    return value
+
+
+# The German words the templates print around the data. Own templates may
+# word them differently: the checks look for the data, never for a label.
+LABELS = Record(
+    {
+        "press_release": "Pressemitteilung",
+        "date": "Datum",
+        "time": "Uhrzeit",
+        "venue": "Ort",
+        "audience": "Publikum",
+        "focus": "Schwerpunkt",
+        "programme": "Programm",
+        "topics": "Themen",
+        "examples": "Beispiele",
+        "contact": "Pressekontakt",
+        "phone": "Telefon",
+        "email": "E-Mail",
+        "impressum": "Impressum",
+        "vat_id": "USt-IdNr.",
+        "responsible": "Verantwortlich für den Inhalt",
+        "photo": "Bild",
+        "photo_credit": "Foto",
+        "photo_file": "Datei",
+        "character_count": "Zeichen (inkl. Leerzeichen)",
+        "reprint_note": "Abdruck honorarfrei – Belegexemplar erbeten",
+        "web_version": "Im Browser ansehen",
+        "calendar": "Termin in den Kalender eintragen",
+        "sponsor_row": "Mit freundlicher Unterstützung von",
+        "unsubscribe": "Newsletter abbestellen",
+        "links": "Links",
+    }
+)
+
+
+@dataclass(frozen=True)
+class InfoLine:
+    """One line of a block of details (Impressum, contact): 'Telefon: …', a link or plain text."""
+
+    text: str
+    label: str = ""
+    href: str = ""  # mailto: or web address when the text is to be a link
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the body in reading order, the same in every output."""
+
+    kind: Literal["paragraph", "quote", "sponsors"]
+    text: str = ""  # a paragraph's text (with inline markup), or the sponsor sentence
+    # A quote as a sentence of the press release: before + words + after, e.g.
+    # 'Name, Funktion, blickte zurück: ' „…“ '' or '' „…“ ', sagt Name, Funktion.'
+    before: str = ""
+    words: str = ""
+    after: str = ""
+    # The same quote as a pull quote in the newsletter: „…“ and – Name, Funktion.
+    pull_quote: str = ""
+    speaker: str = ""
+    quote_key: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts box: what, when, where, who."""
+
+    title: str
+    motto: str  # in quotation marks, or empty
+    date: str
+    time: str
+    venue: str
+    guests: str
+    audience: str
+    focus: str  # running text with inline markup, or empty
+
+
+@dataclass(frozen=True)
+class ProgrammeEntry:
+    """One point of the programme, ready to print."""
+
+    time: str
+    heading: str
+    speakers: tuple[str, ...]
+    topics: str
+    examples: str
+    venue: str
+
+
+# The only objects besides Records, tuples and plain values that templates see.
+TEMPLATE_TYPES = (InfoLine, Block, Facts, ProgrammeEntry)
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """Everything one event's outputs say. Built by present(); read by templates and checks."""
+
+    event: Event  # the typeset event; templates get it as plain data (`template_data`)
+    labels: Record
+    blocks: tuple[Block, ...]
+    block_groups: tuple[tuple[Block, ...], ...]
+    dateline: str
+    dateline_leads: bool  # the dateline opens the first paragraph (else it stands alone)
+    embargo: str
+    facts: Facts
+    programme: tuple[ProgrammeEntry, ...]
+    sponsor_thanks: str
+    about_heading: str
+    character_count: str
+    contact: tuple[InfoLine, ...]
+    impressum: tuple[InfoLine, ...]
+    subscription_note: str
+    web_version_url: str
+    calendar_url: str
+    json_ld: Markup  # JSON text, already safe inside <script>
+
+    def template_data(self) -> dict[str, Any]:
+        """The names every template sees: plain, read-only values only."""
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
+        data["event"] = freeze(self.event)
+        return data
+
+
+def present(event: Event) -> Presentation:
+    """Typeset the event and compute every German piece the outputs print."""
+    shown = typography.typeset_event(event)
+    style = shown.typography
+    release = shown.press_release
+    blocks = tuple(_body_blocks(shown))
+    dateline = f"{release.dateline_city}, {typography.date_long(release.publication_date)}"
+    web_url = shown.newsletter.web_url
+    return Presentation(
+        event=shown,
+        labels=LABELS,
+        blocks=blocks,
+        block_groups=_grouped(blocks),
+        dateline=dateline,
+        dateline_leads=bool(blocks) and blocks[0].kind == "paragraph",
+        embargo=f"Sperrfrist: {typography.date_time(release.embargo)}" if release.embargo else "",
+        facts=_facts(shown),
+        programme=tuple(_programme(shown)),
+        sponsor_thanks=typography.sponsor_thanks(shown),
+        about_heading=typography.about_heading(shown),
+        character_count=typography.number(_character_count(blocks, dateline), style),
+        contact=tuple(_contact(shown)),
+        impressum=tuple(_impressum(shown.organisation)),
+        subscription_note=(
+            "Sie erhalten diesen Newsletter, weil Sie ihn bei "
+            f"{shown.organisation.name} bestellt haben."
+        ),
+        web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
+        calendar_url=urljoin(web_url, CALENDAR) if web_url else "",
+        json_ld=Markup(json_ld_script(shown)),
+    )
+
+
+def _body_blocks(event: Event) -> Iterator[Block]:
+    """The body as authored, then any quote or sponsor thanks not placed in it.
+
+    Every quote and the sponsor acknowledgement appear in every output, placed
+    or not, so no output can silently drop one.
+    """
+    entries: list[tuple[str, str]] = []  # (kind, paragraph text or quote key)
+    for entry in event.press_release.body:
+        if entry.text is not None:
+            entries.append(("paragraph", entry.text))
+        elif entry.quote is not None:
+            entries.append(("quote", entry.quote))
+        else:
+            entries.append(("sponsors", ""))
+    placed = {value for kind, value in entries if kind == "quote"}
+    entries += [("quote", key) for key in event.quotes if key not in placed]
+    if event.sponsors and ("sponsors", "") not in entries:
+        entries.append(("sponsors", ""))
+
+    style = event.typography
+    quoted_people: set[str] = set()
+    for kind, value in entries:
+        if kind == "paragraph":
+            yield Block("paragraph", text=value)
+        elif kind == "sponsors":
+            yield Block("sponsors", text=typography.sponsor_thanks(event))
+        else:
+            quote = event.quotes[value]
+            person = event.person(quote.by)
+            # The first quote of a person names the function too; later ones the name only.
+            speaker = person.name if quote.by in quoted_people else typography.attribution(person)
+            quoted_people.add(quote.by)
+            before, words, after = _release_sentence(quote.text, quote.lead_in, speaker, style)
+            yield Block(
+                "quote",
+                before=before,
+                words=words,
+                after=after,
+                pull_quote=typography.quoted(quote.text, style),
+                speaker=speaker,
+                quote_key=value,
+            )
+
+
+def _release_sentence(
+    text: str, lead_in: str | None, speaker: str, style: typography.Style
+) -> tuple[str, str, str]:
+    """The quote as a press release sentence: (before, quoted words, after).
+
+    'Name, Funktion, blickte …: „…“' with a lead-in, otherwise
+    '„…“, sagt Name, Funktion.' (the quote's own full stop gives way to the comma).
+    """
+    if lead_in:
+        return f"{speaker}, {lead_in}: ", typography.quoted(text, style), ""
+    words = text.strip()
+    words = words.removesuffix(".") if not words.endswith("..") else words
+    ending = "" if speaker.endswith(".") else "."
+    return "", typography.quoted(words, style), f", sagt {speaker}{ending}"
+
+
+def _grouped(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], ...]:
+    """Consecutive paragraphs in one group, every other block alone.
+
+    The newsletter sets a group of paragraphs in one MJML section: each section
+    costs about 1.5 KB of table markup, and Gmail clips at 102 KB.
+    """
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if block.kind == "paragraph" and groups and groups[-1][-1].kind == "paragraph":
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return tuple(tuple(group) for group in groups)
+
+
+def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
+    """Zeichen inkl. Leerzeichen of the release body, dateline included."""
+    texts = []
+    for block in blocks:
+        if block.kind == "quote":
+            texts.append(block.before + prose.to_text(block.words) + block.after)
+        else:
+            texts.append(prose.to_text(block.text))
+    if blocks and blocks[0].kind == "paragraph":
+        texts[0] = f"{dateline} – {texts[0]}"
+    else:
+        texts.insert(0, dateline)
+    return typography.character_count(texts)
+
+
+def _facts(event: Event) -> Facts:
+    info = event.event
+    return Facts(
+        title=info.title,
+        motto=typography.quoted(info.motto, event.typography) if info.motto else "",
+        date=typography.event_dates(info),
+        time=typography.event_times(info),
+        venue=typography.place(info.venue),
+        guests=typography.guests(info, event.typography),
+        audience=info.audience or "",
+        focus=info.focus or "",
+    )
+
+
+def _programme(event: Event) -> Iterator[ProgrammeEntry]:
+    style = event.typography
+    for item in event.programme:
+        yield ProgrammeEntry(
+            time=typography.time_of_day(item.start) if item.start else "",
+            heading=typography.programme_heading(item, style),
+            speakers=tuple(typography.attribution(event.person(key)) for key in item.speakers),
+            topics="; ".join(item.topics),
+            examples=typography.join(item.examples, style),
+            venue=typography.place(item.venue) if item.venue else "",
+        )
+
+
+def _contact(event: Event) -> Iterator[InfoLine]:
+    """The Pressekontakt: name, function, organisation, phone, email."""
+    contact = event.press_release.contact
+    if contact is None:
+        return
+    yield InfoLine(contact.name)
+    if contact.role:
+        yield InfoLine(contact.role)
+    yield InfoLine(event.organisation.name)
+    if contact.phone:
+        yield InfoLine(contact.phone, LABELS.phone)
+    if contact.email:
+        yield InfoLine(contact.email, LABELS.email, f"mailto:{contact.email}")
+
+
+def _impressum(organisation: Organisation) -> Iterator[InfoLine]:
+    """What § 5 DDG asks of every newsletter, a line each."""
+    yield InfoLine(organisation.name)
+    if organisation.address:
+        yield InfoLine(typography.postal_address(organisation.address))
+    impressum = organisation.impressum
+    if impressum:
+        yield InfoLine(impressum.legal_form)
+        yield InfoLine(impressum.represented_by)
+        if impressum.register_entry:
+            yield InfoLine(impressum.register_entry)
+        if impressum.vat_id:
+            yield InfoLine(impressum.vat_id, LABELS.vat_id)
+        if impressum.responsible:
+            yield InfoLine(impressum.responsible, LABELS.responsible)
+    if organisation.phone:
+        yield InfoLine(organisation.phone, LABELS.phone)
+    if organisation.email:
+        yield InfoLine(organisation.email, LABELS.email, f"mailto:{organisation.email}")
+    if organisation.website:
+        yield InfoLine(organisation.website, href=organisation.website)
