@@ -6,9 +6,7 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,14 @@ from pressgen.present import present
 from pressgen.project import Project, project_for, with_defaults
 from pressgen.render import render_event
 from pressgen.validate import validate_event
+from pressgen.write import (
+    STAGING_PREFIX,
+    OutputRoot,
+    cannot_write,
+    check_replaceable,
+    replace_folder,
+    stage,
+)
 
 EVENT_SUFFIXES = (".yaml", ".yml")
 # Starting worker processes costs more than a handful of events take.
@@ -120,18 +126,11 @@ def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Out
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:
-        stage(rendered.outputs, staged)
+        try:
+            stage(rendered.outputs, staged)
+        except OSError as error:
+            raise cannot_write(staged.parent.parent / staged.name, error) from None
     return _Outcome(rendered.warnings, list(rendered.outputs))
-
-
-def stage(outputs: Mapping[str, str | bytes], folder: Path) -> None:
-    """Write one event's outputs into a new folder (a staging folder, moved later)."""
-    folder.mkdir()
-    for name, content in outputs.items():
-        target = folder / name
-        if "/" in name:  # a photo in a subfolder; one mkdir per event otherwise
-            target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def _run(
@@ -153,7 +152,9 @@ def _run(
 
     chunk = max(1, len(files) // (jobs * 16))
     outcomes = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for outcome in pool.map(
             _render_and_stage, files, staging, itertools.repeat(now), chunksize=chunk
         ):
@@ -161,6 +162,20 @@ def _run(
             if progress:
                 progress(1)
     return outcomes
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends with the build that started it, even one killed with SIGKILL (Linux)."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build ended before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _raise_errors(outcomes: Sequence[_Outcome]) -> None:
@@ -194,67 +209,30 @@ def build(
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks.
 
-    Outputs are first written to a hidden staging folder beside their final
-    place (memory stays flat for thousands of events); only when all events
-    succeeded is each file moved into place, atomically.
+    Outputs are first written to a staging folder inside each output folder
+    (memory stays flat for thousands of events); only when all events succeeded
+    is each event's folder replaced, as a whole and in one step.
     """
     files = find_event_files(paths)
     targets = _output_folders(files, out_root)
     moment = now or current_time()
-    stagings: dict[Path, Path] = {}
-    created: list[Path] = []  # output folders this build made; removed again if it fails
-    done = False
-    try:
-        staged = []
-        for target in targets:
-            root = target.parent
-            if root not in stagings:
-                if not root.exists():
-                    created.append(root)
-                root.mkdir(parents=True, exist_ok=True)
-                stagings[root] = Path(tempfile.mkdtemp(prefix=".pressgen-", dir=root))
-            staged.append(stagings[root] / target.name)
+    with contextlib.ExitStack() as held:
+        roots: dict[Path, OutputRoot] = {}
+        for root in sorted({target.parent for target in targets}):
+            roots[root] = held.enter_context(OutputRoot(root))
+        staged = [roots[target.parent].staging / target.name for target in targets]
         outcomes = _run(files, staged, moment, jobs, progress)
         _raise_errors(outcomes)
+        for outcome, target in zip(outcomes, targets, strict=True):
+            check_replaceable(target, outcome.names)
         built = []
         for path, outcome, folder, target in zip(files, outcomes, staged, targets, strict=True):
-            written, unchanged = _move_into_place(folder, target, outcome.names)
+            try:
+                written, unchanged = replace_folder(folder, target, outcome.names)
+            except OSError as error:
+                raise cannot_write(target, error) from None
             built.append(BuiltEvent(path, target, written, unchanged, outcome.problems))
-        done = True
         return built
-    finally:
-        for staging in stagings.values():
-            shutil.rmtree(staging, ignore_errors=True)
-        if not done:
-            for root in created:
-                with contextlib.suppress(OSError):
-                    root.rmdir()  # only if empty
-
-
-def _move_into_place(
-    staged: Path, target: Path, names: Sequence[str]
-) -> tuple[list[str], list[str]]:
-    """Rename each staged file over its target, leaving files with equal content alone."""
-    if not os.path.lexists(target):
-        # A new output folder: one rename moves the whole staged folder into place
-        # (its files already have the modes a plain open() gives).
-        os.replace(staged, target)
-        return list(names), []
-    mode = _file_mode()
-    written, unchanged = [], []
-    root = target.resolve()
-    for name in names:
-        source, destination = staged / name, (root / name).resolve()
-        if not destination.is_relative_to(root):
-            raise OutputError(f"refusing to write {name} outside {display_path(root)}")
-        if destination.is_file() and destination.read_bytes() == source.read_bytes():
-            unchanged.append(name)
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(source, mode)
-        os.replace(source, destination)
-        written.append(name)
-    return written, unchanged
 
 
 def _output_folders(files: Sequence[Path], out_root: Path | None) -> list[Path]:
@@ -262,9 +240,9 @@ def _output_folders(files: Sequence[Path], out_root: Path | None) -> list[Path]:
     seen: dict[Path, Path] = {}
     folders = []
     for path in files:
-        root = (out_root or project_for(path).output_dir).resolve()
-        folder = (root / path.stem).resolve()
-        if not folder.is_relative_to(root) or folder == root:
+        root = Path(os.path.abspath(out_root or project_for(path).output_dir))
+        folder = root / path.stem
+        if path.stem in ("", ".", "..") or path.stem.startswith(STAGING_PREFIX):
             raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")
         if folder in seen:
             raise OutputError(
@@ -274,28 +252,3 @@ def _output_folders(files: Sequence[Path], out_root: Path | None) -> list[Path]:
         seen[folder] = path
         folders.append(folder)
     return folders
-
-
-def _file_mode() -> int:
-    # The mode a plain open() would give: 0o666 less the umask (mkstemp uses 0o600).
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None:
-    """Write a temporary file beside `target`, then rename it: never a half-written file."""
-    mode = _file_mode() if mode is None else mode
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,8 +60,12 @@ class OutputError(PressgenError):
 
 
 def display_path(path: Path) -> str:
-    """The path as a person typed it: relative to the working folder when inside it."""
+    """The path as a person typed it: relative to the working folder when inside it.
+
+    The last part is not resolved: a symbolic link is named, not where it leads.
+    """
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((absolute.parent.resolve() / absolute.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)

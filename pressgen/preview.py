@@ -32,6 +32,10 @@ from pressgen.project import project_for
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_TEXT
 
 LONG_POLL_SECONDS = 20.0
+# A connection that sends nothing for this long is closed; at most this many
+# pages wait for a reload at once (more get "try again in a second").
+IDLE_SECONDS = 30.0
+MAX_WAITING_PAGES = 32
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -74,6 +78,8 @@ class Preview:
             files = find_event_files(self.paths)
         except DataError as error:
             files, general = [], [str(p) for p in error.problems]
+        except Exception as error:  # the preview must outlive any mistake, ours included
+            files, general = [], [_unexpected(error)]
         known = {event.path.resolve(): event for event in self.events.values()}
         only_events = changed is not None and changed <= set(known)
         for path in files:
@@ -96,6 +102,8 @@ class Preview:
             preview.errors = [str(p) for p in error.problems]
         except PressgenError as error:
             preview.errors = [str(error)]
+        except Exception as error:  # the preview must outlive any mistake, ours included
+            preview.errors = [f"{display_path(path)}: {_unexpected(error)}"]
         return preview
 
     def wait_for_change(self, seen_epoch: int, timeout: float) -> int:
@@ -125,7 +133,10 @@ class Preview:
             step=150,
             raise_interrupt=False,
         ):
-            self.rebuild()
+            try:
+                self.rebuild()
+            except Exception as error:  # never let the watcher die: the page would not reload
+                self.general_errors = [_unexpected(error)]
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -136,6 +147,8 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, preview: Preview, host: str, port: int) -> None:
         super().__init__((host, port), PreviewHandler)
         self.preview = preview
+        self.idle_seconds = IDLE_SECONDS
+        self.waiting_pages = threading.BoundedSemaphore(MAX_WAITING_PAGES)
         bound_port = self.server_address[1]
         names = {*LOCAL_HOSTS, host if ":" not in host else f"[{host}]"}
         self.allowed_hosts = {f"{name}:{bound_port}" for name in names}
@@ -159,6 +172,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     server: PreviewServer
     server_version = "pressgen-preview"
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.idle_seconds)  # idle connections are closed
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # a quiet terminal; errors show in the page
@@ -194,7 +211,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
             seen = int(query.get("epoch", ["0"])[0])
         except ValueError:
             seen = -1
-        epoch = self.server.preview.wait_for_change(seen, LONG_POLL_SECONDS)
+        if not self.server.waiting_pages.acquire(blocking=False):
+            self.send_response(HTTPStatus.SERVICE_UNAVAILABLE)
+            self.send_header("Retry-After", "1")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            epoch = self.server.preview.wait_for_change(seen, LONG_POLL_SECONDS)
+        finally:
+            self.server.waiting_pages.release()
         self._send(HTTPStatus.OK, json.dumps({"epoch": epoch}).encode(), "application/json")
 
     def _send_output(self, event: EventPreview, name: str, *, dark: bool = False) -> None:
@@ -258,6 +284,13 @@ def _pages() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+    )
+
+
+def _unexpected(error: BaseException) -> str:
+    return (
+        f"pressgen could not render this ({type(error).__name__}: {error}); this is a "
+        "mistake in pressgen, please report it. The preview goes on."
     )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pressgen.build import write_atomically
 from pressgen.environment import builtin_templates_dir
 from pressgen.errors import OutputError, display_path
 from pressgen.schema import schema_text
+from pressgen.write import write_atomically
 
 CONFIG = """\
 # yaml-language-server: $schema=schemas/config.schema.json

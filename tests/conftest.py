@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from helpers import ROOT, SEED
 
 from pressgen.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
+__all__ = ["ROOT", "SEED"]  # still imported from here by some tests
 
 
 @pytest.fixture(scope="session", autouse=True)

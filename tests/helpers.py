@@ -5,6 +5,12 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
+SECOND = ROOT / "data" / "neujahrsempfang-2027.yaml"
+SEED_TEXT = SEED.read_text("utf-8")
 
 
 class _Collector(HTMLParser):

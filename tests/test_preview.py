@@ -7,6 +7,7 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,78 @@ def test_a_burst_of_saves_gives_one_rebuild(data_dir: Path) -> None:
         assert rendered is not None and rendered.loaded.event.event.guests == 85
     finally:
         stop.set()
+
+
+def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistake of pressgen's own (not of the data) neither ends the preview nor its reloads."""
+    import time
+
+    from pressgen import preview as preview_module
+
+    real_render_one = preview_module.render_one
+    broken = {"yes": True}
+
+    def render_one(*args: Any) -> Any:
+        if broken["yes"]:
+            raise ZeroDivisionError("division by zero")
+        return real_render_one(*args)
+
+    monkeypatch.setattr(preview_module, "render_one", render_one)
+    preview = Preview([data_dir])
+    preview.rebuild()  # as at start-up: no exception escapes
+    event = preview.events["towerbyte-workshop-2017"]
+    assert event.rendered is None
+    assert event.errors[0].endswith(
+        "towerbyte-workshop-2017.yaml: pressgen could not render this (ZeroDivisionError: "
+        "division by zero); this is a mistake in pressgen, please report it. "
+        "The preview goes on."
+    )
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)
+        path = data_dir / "towerbyte-workshop-2017.yaml"
+        start = preview.epoch
+        path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+        assert preview.wait_for_change(start, 5) == start + 1
+        assert watcher.is_alive()
+        broken["yes"] = False  # fixed: the next save shows the event again
+        path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+        assert preview.wait_for_change(start + 1, 5) == start + 2
+        assert preview.events["towerbyte-workshop-2017"].rendered is not None
+    finally:
+        stop.set()
+
+
+def test_an_idle_connection_is_closed(server: PreviewServer) -> None:
+    import socket
+    import time
+
+    server.idle_seconds = 0.2
+    with socket.create_connection(server.server_address[:2], timeout=5) as idle:
+        started = time.monotonic()
+        assert idle.recv(1) == b""  # the server closed it without a request
+        assert time.monotonic() - started < 3
+
+
+def test_pages_waiting_for_a_reload_are_capped(server: PreviewServer) -> None:
+    server.waiting_pages = threading.BoundedSemaphore(2)
+    epoch = server.preview.epoch
+    waiting = [
+        threading.Thread(target=get, args=(server, f"/_reload?epoch={epoch}"), daemon=True)
+        for _ in range(2)
+    ]
+    for thread in waiting:
+        thread.start()
+    import time
+
+    time.sleep(0.3)
+    status, _, _ = get(server, f"/_reload?epoch={epoch}")
+    assert status == 503  # the page's script tries again a second later
+    server.preview.rebuild()  # releases the two waiting pages
+    for thread in waiting:
+        thread.join(5)
+    assert get(server, f"/_reload?epoch={epoch}")[0] == 200
