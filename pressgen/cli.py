@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from pressgen import __version__
-from pressgen.errors import DataError, PressgenError, display_path
+from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
 
 JOBS = click.option(
     "--jobs",
@@ -36,8 +36,7 @@ def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
             "give event files or folders, or run this inside a pressgen project "
             "(a folder with pressgen.yaml; 'pressgen new DIR' makes one)"
         )
-    with _reported_errors("nothing was done"):
-        events = load_project(config).events_dir
+    events = load_project(config).events_dir
     assert events is not None
     return [events]
 
@@ -67,15 +66,16 @@ def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> N
     """
     from pressgen.build import build as build_events
 
-    event_paths = _event_paths(paths)
+    with _reported_errors("nothing was written"):
+        event_paths = _event_paths(paths)
     with _reported_errors("nothing was written"), _progress(event_paths) as progress:
         results = build_events(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
     with _reported_errors("nothing was written"):
         for built in results:
             for warning in built.warnings:
-                click.echo(str(warning), err=True)
+                say(str(warning), err=True)
             changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
-            click.echo(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
+            say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
 
 
 @main.command()
@@ -98,43 +98,45 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
     """
     from pressgen.build import check as check_events
 
-    event_paths = _event_paths(paths)
     if output_format == "json":
-        _check_as_json(event_paths, strict, _jobs(jobs))
+        _check_as_json(paths, strict, _jobs(jobs))
         return
+    with _reported_errors("fix them and check again"):
+        event_paths = _event_paths(paths)
     with _reported_errors("fix them and check again"), _progress(event_paths) as progress:
         checked = check_events(event_paths, jobs=_jobs(jobs), progress=progress)
     with _reported_errors("fix them and check again"):
         warnings = 0
         for result in checked:
             for warning in result.warnings:
-                click.echo(str(warning), err=True)
+                say(str(warning), err=True)
             count = len(result.warnings)
             warnings += count
             verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
-            click.echo(f"{display_path(result.path)}: {verdict}")
+            say(f"{display_path(result.path)}: {verdict}")
         if strict and warnings:
-            click.echo(f"pressgen: {warnings} warnings count as errors with --strict.", err=True)
+            say(f"pressgen: {warnings} warnings count as errors with --strict.", err=True)
             raise SystemExit(1)
 
 
-def _check_as_json(paths: list[Path], strict: bool, jobs: int) -> None:
-    """check --format json: every finding, errors and warnings, as one JSON document."""
+def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
+    """check --format json: every finding, errors and warnings, as one JSON document.
+
+    Whatever goes wrong (a broken project file, a missing path) is in it too.
+    """
     import json
 
     from pressgen.build import check as check_events
 
-    problems = []
-    files: list[str] = []
+    problems: list[Problem] = []
     try:
-        for result in check_events(paths, jobs=jobs):
+        for result in check_events(_event_paths(paths), jobs=jobs):
             problems += result.warnings
-            files.append(display_path(result.path))
     except DataError as error:
         problems = error.problems
-    except PressgenError as error:
-        click.echo(json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False))
-        raise SystemExit(1) from None
+    except (PressgenError, click.UsageError) as error:
+        message = error.message if isinstance(error, click.UsageError) else str(error)
+        problems = [Problem(Path(""), 0, 0, message)]
     errors = sum(1 for p in problems if p.severity == "error")
     failed = errors > 0 or (strict and bool(problems))
     report = {
@@ -199,14 +201,14 @@ def send(
         newsletter = rendered.loaded.event.newsletter
         if dry_run:
             html, text = rendered.outputs[NEWSLETTER_HTML], rendered.outputs[NEWSLETTER_TEXT]
-            click.echo(f"Subject:    {newsletter.subject}")
-            click.echo(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
-            click.echo(f"Recipients: {', '.join(addresses)}")
-            click.echo(
+            say(f"Subject:    {newsletter.subject}")
+            say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
+            say(f"Recipients: {', '.join(addresses)}")
+            say(
                 f"Size:       {len(email)} bytes email "
                 f"(HTML {len(_bytes(html))}, text {len(_bytes(text))})"
             )
-            click.echo("Dry run: nothing was sent.")
+            say("Dry run: nothing was sent.")
             return
         if not smtp_host:
             raise click.UsageError("give --smtp-host or set PRESSGEN_SMTP_HOST")
@@ -220,7 +222,7 @@ def send(
         )
         send_email(email, newsletter.sender.email, addresses, settings)
         count = len(addresses)
-        click.echo(f'Sent "{newsletter.subject}" to {count} recipient{"s" if count > 1 else ""}.')
+        say(f'Sent "{newsletter.subject}" to {count} recipient{"s" if count > 1 else ""}.')
 
 
 @main.command()
@@ -241,13 +243,15 @@ def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -
     from pressgen.preview import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"Warning: listening on {host}: other computers can see the preview.", err=True)
+        say(f"Warning: listening on {host}: other computers can see the preview.", err=True)
+    with _reported_errors("nothing was done"):
+        event_paths = _event_paths(paths)
     try:
-        server, stop = serve(_event_paths(paths), host, port)
+        server, stop = serve(event_paths, host, port)
     except OSError as error:
-        click.echo(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
+        say(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
         raise SystemExit(1) from None
-    click.echo(f"Vorschau unter {server.url} – Ctrl-C beendet sie.")
+    say(f"Vorschau unter {server.url} – Ctrl-C beendet sie.")
     if open_browser:
         webbrowser.open(server.url)
     try:
@@ -258,7 +262,12 @@ def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -
         stop.set()
         server.shutdown()
         server.server_close()
-    click.echo("Preview stopped.")
+    say("Preview stopped.")
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print one message; control characters in it are shown escaped, never sent raw."""
+    click.echo(printable(text), err=err)
 
 
 def _bytes(content: str | bytes) -> bytes:
@@ -277,8 +286,8 @@ def new(folder: Path) -> None:
 
     with _reported_errors("nothing was written"):
         for path in create_project(folder):
-            click.echo(f"created {display_path(path)}")
-    click.echo(f"Next: cd {display_path(folder)} && pressgen build")
+            say(f"created {display_path(path)}")
+    say(f"Next: cd {display_path(folder)} && pressgen build")
 
 
 @main.command()
@@ -327,14 +336,14 @@ def _reported_errors(outcome: str) -> Iterator[None]:
         yield
     except DataError as error:
         for problem in error.problems:
-            click.echo(str(problem), err=True)
+            say(str(problem), err=True)
         errors = sum(1 for p in error.problems if p.severity == "error")
         warnings = len(error.problems) - errors
         summary = f"{errors} problem" + ("" if errors == 1 else "s")
         if warnings:
             summary += f" and {warnings} warning" + ("" if warnings == 1 else "s")
-        click.echo(f"pressgen: {summary}; {outcome}.", err=True)
+        say(f"pressgen: {summary}; {outcome}.", err=True)
         raise SystemExit(1) from None
     except PressgenError as error:
-        click.echo(f"pressgen: {error}; {outcome}.", err=True)
+        say(f"pressgen: {error}; {outcome}.", err=True)
         raise SystemExit(1) from None

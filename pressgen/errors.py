@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ class Problem:
         text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
-        return f"{text} [{self.code}]" if self.code else text
+        return printable(f"{text} [{self.code}]" if self.code else text)
 
     def as_dict(self) -> dict[str, str | int]:
         """For machine-readable output (check --format json)."""
@@ -57,6 +58,16 @@ class DataError(PressgenError):
 
 class OutputError(PressgenError):
     """The outputs cannot be written where they were asked to go."""
+
+
+# Control characters and the controls that turn text direction: printed as they are,
+# they would move the cursor, change the terminal's title or hide what follows.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text that is safe on a terminal: control characters shown escaped, e.g. \\x1b."""
+    return _UNPRINTABLE.sub(lambda found: found[0].encode("unicode_escape").decode(), text)
 
 
 def display_path(path: Path) -> str:

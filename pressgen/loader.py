@@ -18,7 +18,9 @@ from pressgen.errors import DataError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ALIASES = 50
-MAX_EXPANDED_NODES = 20_000
+# How many values aliases may add by repeating what an anchor holds; a plain file
+# is never refused for its size (the list limits of the schema say more).
+MAX_ALIAS_EXPANSION = 20_000
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -105,21 +107,29 @@ def format_loc(loc: Loc) -> str:
 
 
 class _EventLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses many aliases and keeps impossible dates as text."""
+    """A SafeLoader that refuses many aliases, keeps impossible dates as text and
+    remembers where each alias stands (an anchor's node is shared by its aliases)."""
 
-    alias_count = 0
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_count = 0
+        # (id of the parent node, index or id of the key node) → where the alias stands
+        self.alias_marks: dict[tuple[int, int], Position] = {}
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             if self.alias_count > MAX_ALIASES:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise _LoadRefused(
                     mark.line + 1,
                     mark.column + 1,
                     f"more than {MAX_ALIASES} aliases (*name); "
                     "event files do not need that many, so the file is refused",
                 )
+            if parent is not None:
+                where = index if isinstance(index, int) else id(index)
+                self.alias_marks[(id(parent), where)] = (mark.line + 1, mark.column + 1)
         return super().compose_node(parent, index)
 
 
@@ -180,6 +190,7 @@ def load_yaml(path: Path) -> LoadedFile:
             raise refuse("the file is empty; expected event fields such as 'event:'")
         _check_expanded_size(node)
         key_problems = _check_keys(node, (), source)
+        borrowed = _Borrowed(node, loader)
         data = loader.construct_document(node)
     except _LoadRefused as error:
         raise refuse(error.message, error.line, error.column) from None
@@ -209,7 +220,7 @@ def load_yaml(path: Path) -> LoadedFile:
             line,
             column,
         )
-    _record_positions(node, (), source)
+    _record_positions(node, (), source, borrowed)
     return LoadedFile(data, source, key_problems)
 
 
@@ -225,8 +236,8 @@ _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _keep_impossible_date
 def _fast_composition(text: str) -> _FastLoader | None:
     """The file composed by libyaml, or None to let the pure-Python loader explain why not.
 
-    Its messages about broken YAML are clearer, and it can say where the alias
-    over the limit stands; that is worth its time only for files with a problem.
+    Its messages about broken YAML are clearer, and it knows where each alias
+    stands; that is worth its time only for files with a problem or an alias.
     """
     if not hasattr(yaml, "CSafeLoader"):
         return None
@@ -236,7 +247,7 @@ def _fast_composition(text: str) -> _FastLoader | None:
     except (yaml.YAMLError, RecursionError):
         loader.dispose()
         return None
-    if loader.node is not None and _alias_count(loader.node) > MAX_ALIASES:
+    if loader.node is not None and _alias_count(loader.node) > 0:
         loader.dispose()
         return None
     return loader
@@ -269,7 +280,7 @@ def _line_col(raw: bytes, offset: int) -> Position:
 
 
 def _check_expanded_size(root: Node) -> None:
-    """Refuse alias bombs: count nodes as if every alias were copied out."""
+    """Refuse alias bombs: count what aliases add when every one is copied out."""
     sizes: dict[int, int] = {}
 
     def size(node: Node) -> int:
@@ -281,15 +292,15 @@ def _check_expanded_size(root: Node) -> None:
             total += sum(size(child) for child in node.value)
         elif isinstance(node, MappingNode):
             total += sum(size(k) + size(v) for k, v in node.value)
-        if total > MAX_EXPANDED_NODES:
+        sizes[id(node)] = total
+        if total - len(sizes) > MAX_ALIAS_EXPANSION:
             mark = root.start_mark
             raise _LoadRefused(
                 mark.line + 1,
                 mark.column + 1,
-                f"the file expands to more than {MAX_EXPANDED_NODES} values through "
-                "aliases (*name); this looks like a 'billion laughs' file and is refused",
+                f"aliases (*name) repeat more than {MAX_ALIAS_EXPANSION} values; this looks "
+                "like a 'billion laughs' file and is refused",
             )
-        sizes[id(node)] = total
         return total
 
     size(root)
@@ -346,22 +357,67 @@ def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
     return problems
 
 
-def _record_positions(node: Node, loc: Loc, source: SourceMap) -> None:
-    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+class _Borrowed:
+    """Where values that come from an anchor are written: at the alias, or the merge key.
+
+    An error in such a value is the author's at that place, not at the anchor.
+    """
+
+    def __init__(self, root: Node, loader: Any) -> None:
+        # (id of the parent node, list index or id of the key node) → position
+        self.aliases: dict[tuple[int, int], Position] = getattr(loader, "alias_marks", {})
+        self.merges: dict[tuple[int, int], Position] = {}
+        if self.aliases:  # without an alias there is no merge key either
+            self._find_merges(root)
+
+    def _find_merges(self, root: Node) -> None:
+        # Before construction, which flattens merged keys into their mapping.
+        seen: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                        for merged in _merged_keys(value_node):
+                            self.merges[(id(node), id(merged))] = mark
+                    stack.extend((key_node, value_node))
+
+
+def _merged_keys(value: Node) -> list[Node]:
+    sources = value.value if isinstance(value, SequenceNode) else [value]
+    return [key for source in sources if isinstance(source, MappingNode) for key, _ in source.value]
+
+
+def _record_positions(
+    node: Node, loc: Loc, source: SourceMap, borrowed: _Borrowed, at: Position | None = None
+) -> None:
+    """Every value's and key's position; `at` places a whole borrowed subtree at its alias."""
+    source.values[loc] = at or (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
         if not node.style and node.tag != "tag:yaml.org,2002:str":  # plain: None or ""
             source.plain_scalars[loc] = node.value
     elif isinstance(node, SequenceNode):
         for index, child in enumerate(node.value):
-            _record_positions(child, (*loc, index), source)
+            here = at or borrowed.aliases.get((id(node), index))
+            _record_positions(child, (*loc, index), source, borrowed, here)
     elif isinstance(node, MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
-            source.keys[(*loc, key)] = (
+            pair = (id(node), id(key_node))
+            merged = at or borrowed.merges.get(pair)
+            source.keys[(*loc, key)] = merged or (
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,
             )
-            _record_positions(value_node, (*loc, key), source)
+            here = merged or borrowed.aliases.get(pair)
+            _record_positions(value_node, (*loc, key), source, borrowed, here)
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Literal
 
+from pressgen.addresses import ascii_domain, ascii_url, email_problem
 from pressgen.errors import PressgenError
 from pressgen.model import Event
 
@@ -31,26 +32,45 @@ def message_date(event: Event) -> dt.datetime:
     return dt.datetime.combine(release.publication_date, dt.time(9, 0), tzinfo=zone)
 
 
+def _header_address(name: str, address: str) -> Address:
+    """An address for a header; a non-ASCII domain in its IDNA form (xn--…)."""
+    local_part, domain = address.rsplit("@", 1)
+    return Address(name, local_part, ascii_domain(domain))
+
+
+def needs_smtputf8(addresses: Sequence[str]) -> bool:
+    """Whether an address has letters beyond ASCII before the @ (RFC 6531 needed to send)."""
+    return any(not address.rsplit("@", 1)[0].isascii() for address in addresses)
+
+
 def build_email(event: Event, text: str, html: str) -> bytes:
-    """multipart/alternative (text, then HTML), UTF-8, quoted-printable, byte-identical per data."""
+    """multipart/alternative (text, then HTML), UTF-8, quoted-printable, byte-identical per data.
+
+    Addresses with letters beyond ASCII before the @ make it an internationalised
+    message (RFC 6532: headers in UTF-8), which only servers with SMTPUTF8 accept.
+    """
     newsletter = event.newsletter
     sender = newsletter.sender
-    local_part, domain = sender.email.rsplit("@", 1)
     fingerprint = hashlib.sha256(
         "\0".join([sender.email, newsletter.subject, text, html]).encode("utf-8")
     ).hexdigest()
+    own = [sender.email, *([newsletter.reply_to] if newsletter.reply_to else [])]
+    headers = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
 
-    message = EmailMessage(policy=policy.SMTP)
-    message["From"] = Address(sender.name, local_part, domain)
+    message = EmailMessage(policy=headers)
+    message["From"] = _header_address(sender.name, sender.email)
     message["To"] = "undisclosed-recipients:;"
     if newsletter.reply_to:
-        message["Reply-To"] = newsletter.reply_to
+        message["Reply-To"] = _header_address("", newsletter.reply_to)
     message["Subject"] = newsletter.subject
     message["Date"] = format_datetime(message_date(event))
+    domain = ascii_domain(sender.email.rsplit("@", 1)[1])
     message["Message-ID"] = f"<{fingerprint[:32]}@{domain}>"
     unsubscribe = newsletter.unsubscribe_url
     if unsubscribe:
-        message["List-Unsubscribe"] = f"<{unsubscribe}>"
+        # A URL header (RFC 2369): never encoded, never folded inside <…>; set raw, so
+        # the email package leaves a long one as one line (up to 998 characters).
+        message.set_raw("List-Unsubscribe", f"<{ascii_url(unsubscribe)}>")
         if unsubscribe.lower().startswith("https://"):
             # RFC 8058: mail programs may unsubscribe with one click (a POST to the URL).
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
@@ -58,21 +78,33 @@ def build_email(event: Event, text: str, html: str) -> bytes:
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     # A boundary from the content keeps rebuilds identical (the default one is random).
     message.set_boundary(f"=_pressgen_{fingerprint[32:56]}")
-    return message.as_bytes()
-
-
-_ADDRESS = re.compile(r"^[^@\s<>\",;:]+@[^@\s<>\",;:]+\.[^@\s<>\",;:]+$")
+    return message.as_bytes(policy=headers.clone(refold_source="none"))
 
 
 def parse_recipients(values: Sequence[str]) -> list[str]:
     """Comma-separated addresses → a clean list; refuses anything that is not one address."""
     addresses = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    bad = [address for address in addresses if not _ADDRESS.match(address)]
+    bad = [address for address in addresses if email_problem(address)]
     if bad:
         raise SendError(f"not an email address: {', '.join(bad)}")
     if not addresses:
         raise SendError("no recipient given")
     return addresses
+
+
+def _envelope(address: str) -> str:
+    local_part, domain = address.rsplit("@", 1)
+    return f"{local_part}@{ascii_domain(domain)}"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether the host is this computer (nothing sent to it leaves the machine)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -90,7 +122,16 @@ class SmtpSettings:
 def send_email(
     message: bytes, sender: str, recipients: Sequence[str], settings: SmtpSettings
 ) -> None:
-    """Send the bytes unchanged to the recipients; any failure becomes a one-line SendError."""
+    """Send the bytes unchanged to the recipients; any failure becomes a one-line SendError.
+
+    A password never goes unencrypted to another computer: without encryption
+    (security none) only a server on this computer may be given one.
+    """
+    if settings.security == "none" and settings.password and not is_loopback(settings.host):
+        raise SendError(
+            f"refusing to send the password unencrypted to {settings.host} "
+            "(--security none); use --security starttls or ssl"
+        )
     # Imported here: every build makes an email, but only sending needs these.
     import smtplib
     import ssl
@@ -109,7 +150,19 @@ def send_email(
                 server.starttls(context=ssl.create_default_context())
             if settings.user:
                 server.login(settings.user, settings.password or "")
-            refused = server.sendmail(sender, list(recipients), message)
+            options = []
+            if needs_smtputf8([sender, *recipients]):
+                server.ehlo_or_helo_if_needed()
+                if not server.has_extn("smtputf8"):
+                    wide = [a for a in (sender, *recipients) if needs_smtputf8([a])]
+                    raise SendError(
+                        f"the mail server {where} does not take addresses with letters beyond "
+                        f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}"
+                    )
+                options.append("SMTPUTF8")
+            refused = server.sendmail(
+                _envelope(sender), [_envelope(r) for r in recipients], message, options
+            )
     except smtplib.SMTPAuthenticationError as error:
         raise SendError(
             f"the mail server {where} refused the login of {settings.user!r}: "

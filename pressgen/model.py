@@ -13,9 +13,18 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    model_validator,
+)
 
 from pressgen import prose
+from pressgen.addresses import email_problem, url_problem
 
 # ---------------------------------------------------------------- field types
 
@@ -23,6 +32,16 @@ from pressgen import prose
 # Unicode category Cc: U+0000–U+001F and U+007F–U+009F.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# What other programs read as the end of a line, besides CR and LF (and NEL, a Cc).
+_OTHER_LINE_BREAKS = re.compile("[\u2028\u2029]")
+# Controls that turn the direction of text: used to make a name or subject read as
+# something else ("gpj.exe" shown as "exe.jpg").
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Letters that show nothing (Hangul fillers, the blank Braille pattern).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+MAX_LINE = 500
+MAX_PARAGRAPH = 20_000
 
 
 def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
@@ -39,13 +58,38 @@ def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
     return value
 
 
+def _plain_text(value: str, *, limit: int, what: str) -> str:
+    """What every text must be: short enough, visible, without direction controls."""
+    if len(value) > limit:
+        raise ValueError(f"{what} is {len(value):,} characters long; at most {limit:,} are allowed")
+    found = _DIRECTION_CONTROLS.search(value)
+    if found:
+        raise ValueError(
+            f"contains the invisible direction control U+{ord(found[0]):04X}, which can make "
+            "text read as something else; delete it"
+        )
+    if not any(
+        unicodedata.category(char)[0] not in "CZ" and char not in _BLANK_LETTERS for char in value
+    ):
+        raise ValueError("contains no visible text; write the text or remove the field")
+    return value
+
+
 def _single_line(value: str) -> str:
-    return _no_control_characters(value, allow_newlines=False)
+    _no_control_characters(value, allow_newlines=False)
+    found = _OTHER_LINE_BREAKS.search(value)
+    if found:
+        raise ValueError(
+            f"contains the line separator U+{ord(found[0]):04X}; write it on one line as plain text"
+        )
+    return _plain_text(value, limit=MAX_LINE, what="the line")
 
 
 def _prose(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\t", " ")
+    value = _OTHER_LINE_BREAKS.sub("\n", value)
     _no_control_characters(value, allow_newlines=True)
+    _plain_text(value, limit=MAX_PARAGRAPH, what="the text")
     problems = prose.link_problems(value)
     if problems:
         raise ValueError("; ".join(problems))
@@ -58,39 +102,24 @@ Line = Annotated[str, Field(min_length=1), AfterValidator(_single_line)]
 Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose)]
 """Running text; *emphasis*, **strong** and [links](https://…) are allowed."""
 
-ALLOWED_URL_SCHEMES = ("http", "https", "mailto")
-
 
 def _url(value: str) -> str:
-    _single_line(value)
-    if any(char.isspace() for char in value):
-        raise ValueError("a web address must not contain spaces")
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    if not scheme:
-        raise ValueError("write the full address with https://, e.g. https://www.example.de/")
-    if scheme not in ALLOWED_URL_SCHEMES:
-        raise ValueError(
-            f"only http, https and mailto links are allowed, not '{parts.scheme}:'; "
-            "write the full address, e.g. https://www.example.de/"
-        )
-    if scheme in ("http", "https") and not parts.netloc:
-        raise ValueError("the web address has no host name, e.g. https://www.example.de/")
-    if scheme == "mailto" and "@" not in parts.path:
-        raise ValueError("a mailto link needs an email address, e.g. mailto:presse@example.de")
+    _no_control_characters(value, allow_newlines=False)
+    problem = url_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 Url = Annotated[str, AfterValidator(_url)]
 """A link: http, https or mailto only."""
 
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
-
 
 def _email(value: str) -> str:
-    _single_line(value)
-    if not _EMAIL.match(value):
-        raise ValueError("expected an email address like presse@example.de")
+    _no_control_characters(value, allow_newlines=False)
+    problem = email_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -116,27 +145,52 @@ Time = Annotated[dt.time, BeforeValidator(_time)]
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
+# Events, releases and embargoes of real press offices; the limits keep every
+# computed moment (the day after, the time in UTC) inside what Python can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(
+            f"the year {day.year} is out of range; give a date from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return day
+
+
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date without time, like 2017-08-17")
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value)
     if isinstance(value, str):
         text = value.strip()
         german = _GERMAN_DATE.match(text)
         try:
             if german:
-                return dt.date(int(german[3]), int(german[2]), int(german[1]))
-            return dt.date.fromisoformat(text)
+                day = dt.date(int(german[3]), int(german[2]), int(german[1]))
+            else:
+                day = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f'"{value}" is not a valid date; expected e.g. 2017-08-17') from None
+        return _in_range(day)
     raise ValueError("expected a date like 2017-08-17")
 
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
 """A calendar date, written 2017-08-17 (or "17.08.2017" in quotes)."""
 
-Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+POSTCODE_PATTERN = r"^\d{5}$"
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+# What to write instead, for each pattern a field must match.
+PATTERN_HINTS = {
+    KEY_PATTERN: "expected a short key of letters, digits, '-' and '_', e.g. wrobel",
+    POSTCODE_PATTERN: 'expected a five-digit postcode in quotes, e.g. "07743"',
+    COLOR_PATTERN: 'expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"',
+}
+
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
 """A short name used to refer to an entry elsewhere in the file, e.g. wrobel."""
 
 
@@ -153,7 +207,7 @@ class Address(Schema):
     """A postal address."""
 
     street: Line | None = Field(None, description="Street and house number, e.g. Leutragraben 1.")
-    postcode: Annotated[str, Field(pattern=r"^\d{5}$")] | None = Field(
+    postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN)] | None = Field(
         None, description='Five-digit German postcode, in quotes: "07743".'
     )
     city: Line = Field(description="City, e.g. Jena.")
@@ -253,10 +307,16 @@ class ProgrammeItem(Schema):
     start: Time | None = Field(None, description='Start time, e.g. "14:30".')
     end: Time | None = Field(None, description='End time, e.g. "16:00".')
     speakers: list[Key] = Field(
-        default_factory=list, description="Keys of the people (from 'people') who lead this point."
+        default_factory=list,
+        max_length=50,
+        description="Keys of the people (from 'people') who lead this point.",
     )
-    topics: list[Line] = Field(default_factory=list, description="Topics dealt with.")
-    examples: list[Line] = Field(default_factory=list, description="Practical examples shown.")
+    topics: list[Line] = Field(
+        default_factory=list, max_length=50, description="Topics dealt with."
+    )
+    examples: list[Line] = Field(
+        default_factory=list, max_length=50, description="Practical examples shown."
+    )
     venue: Venue | None = Field(None, description="Only when it differs from the event's venue.")
     description: Prose | None = Field(None, description="A sentence or two about this point.")
 
@@ -275,7 +335,9 @@ class EventInfo(Schema):
     )
     timezone: Line = Field("Europe/Berlin", description="Time zone of all dates and times.")
     venue: Venue = Field(description="Where the event takes place.")
-    guests: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of guests.")
+    guests: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
+        None, description="Number of guests."
+    )
     guests_qualifier: Literal["über", "rund", "etwa", "mehr als", "knapp"] | None = Field(
         None, description="Word before the number of guests: über, rund, etwa, mehr als, knapp."
     )
@@ -300,6 +362,15 @@ class EventInfo(Schema):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def end_day(self) -> dt.date:
+        """The day the event ends: end_date, or the next day when it ends after midnight."""
+        if self.end_date is not None:
+            return self.end_date
+        if self.start is not None and self.end is not None and self.end < self.start:
+            return self.date + dt.timedelta(days=1)
+        return self.date
 
     @property
     def starts_at(self) -> dt.datetime | None:
@@ -385,6 +456,7 @@ _EMBARGO = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3]):([0-5]\d)$")
 
 def _local_datetime(value: object) -> dt.datetime:
     if isinstance(value, dt.datetime):
+        _in_range(value.date())
         return value.replace(tzinfo=None) if value.tzinfo is None else value
     if isinstance(value, dt.date):
         raise ValueError('give a time as well, e.g. "2027-01-15 10:00"')
@@ -395,7 +467,7 @@ def _local_datetime(value: object) -> dt.datetime:
                 day = dt.date.fromisoformat(match[1])
             except ValueError:
                 raise ValueError(f'"{value}" is not a valid date') from None
-            return dt.datetime.combine(day, dt.time(int(match[2]), int(match[3])))
+            return dt.datetime.combine(_in_range(day), dt.time(int(match[2]), int(match[3])))
     raise ValueError('expected date and time like "2027-01-15 10:00"')
 
 
@@ -408,10 +480,9 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 def _image_source(value: str) -> str:
     _single_line(value)
     if "://" in value or value.startswith("mailto:"):
-        parts = urlsplit(value)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        if urlsplit(value).scheme.lower() not in ("http", "https"):
             raise ValueError("an image must be an https:// address or a file next to the event")
-        return value
+        return _url(value)
     if value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
         raise ValueError("give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
     if not value.lower().endswith(IMAGE_SUFFIXES):
@@ -441,6 +512,7 @@ class PressRelease(Schema):
     dateline_city: Line = Field(description="City in the dateline, e.g. Jena.")
     body: list[BodyBlock] = Field(
         min_length=1,
+        max_length=500,
         description="Paragraphs in order; 'quote: KEY' and 'sponsors: yes' place those blocks.",
     )
     contact: Contact | None = Field(None, description="Pressekontakt printed at the end.")
@@ -449,7 +521,7 @@ class PressRelease(Schema):
         description="Sperrfrist: not to be published before this date and time, "
         '"2027-01-15 10:00".',
     )
-    photos: list[Photo] = Field(default_factory=list, description="Press photos.")
+    photos: list[Photo] = Field(default_factory=list, max_length=50, description="Press photos.")
     reprint_note: bool = Field(
         False, description="yes to print 'Abdruck honorarfrei – Belegexemplar erbeten'."
     )
@@ -512,7 +584,7 @@ class Typography(Schema):
     )
 
 
-HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+HexColor = Annotated[str, Field(pattern=COLOR_PATTERN)]
 """A colour written as #0b5fa5."""
 
 
@@ -529,13 +601,21 @@ class Event(Schema):
     organisation: Organisation = Field(description="Who organises the event.")
     event: EventInfo = Field(description="When, where, what and for whom.")
     people: dict[Key, Person] = Field(
-        default_factory=dict, description="Everyone named, under a short key used elsewhere."
+        default_factory=dict,
+        max_length=500,
+        description="Everyone named, under a short key used elsewhere.",
     )
-    programme: list[ProgrammeItem] = Field(default_factory=list, description="Programme in order.")
+    programme: list[ProgrammeItem] = Field(
+        default_factory=list, max_length=500, description="Programme in order."
+    )
     quotes: dict[Key, Quote] = Field(
-        default_factory=dict, description="Quotations under a short key used in the body."
+        default_factory=dict,
+        max_length=200,
+        description="Quotations under a short key used in the body.",
     )
-    sponsors: list[Sponsor] = Field(default_factory=list, description="Sponsors in order.")
+    sponsors: list[Sponsor] = Field(
+        default_factory=list, max_length=200, description="Sponsors in order."
+    )
     sponsors_lead_in: Line = Field(
         "Besonderer Dank gilt",
         description="Words before the sponsors in the acknowledgement; the verb must take the "
@@ -565,6 +645,7 @@ class OrganisationFile(Schema):
     unsubscribe_url: Url | None = Field(None, description="Abmeldelink of every newsletter.")
     sponsors: dict[Key, Sponsor] = Field(
         default_factory=dict,
+        max_length=1000,
         description="Sponsor catalogue: an event lists a sponsor by its key, "
         "e.g. '- jenawirtschaft'.",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,6 +99,7 @@ def _read_project(config_path: Path) -> Project:
     loaded = load_yaml(config_path)
     config = _validated(ProjectConfig, loaded)
     root = config_path.parent
+    _check_folders(config, loaded.source, root)
     if config.organisation is None:
         return Project(root, config, loaded)
     organisation_path = root / config.organisation
@@ -112,6 +114,47 @@ def _read_project(config_path: Path) -> Project:
     organisation_loaded = load_yaml(organisation_path)
     organisation = _validated(OrganisationFile, organisation_loaded)
     return Project(root, config, loaded, organisation, organisation_loaded)
+
+
+_OUTSIDE_HINTS = {
+    "events": "write an absolute path if the event files are meant to be elsewhere",
+    "output": "write an absolute path if the outputs are meant to go elsewhere",
+    "organisation": "write an absolute path if the file is meant to be elsewhere",
+    "templates": "own templates must lie inside the project",
+}
+
+
+def _check_folders(config: ProjectConfig, source: SourceMap, root: Path) -> None:
+    """Folders named in pressgen.yaml stay inside the project, unless given as absolute paths.
+
+    Own templates always come from inside: they are the one thing a project
+    hands to pressgen to run, so a project cannot make them read files elsewhere.
+    """
+    problems = []
+    for name in ("events", "output", "organisation", "templates"):
+        value = getattr(config, name)
+        if value is None:
+            continue
+        path = Path(value)
+        if path.is_absolute() and name != "templates":
+            continue  # the user says where, in so many words
+        inside = Path(os.path.normpath(root.resolve() / path)).is_relative_to(root.resolve())
+        if not inside or path.is_absolute():
+            hint = _OUTSIDE_HINTS[name]
+            problems.append(
+                source.problem((name,), f"{value} lies outside the project folder; {hint}")
+            )
+    templates = root / config.templates
+    if not problems and not templates.resolve().is_relative_to(root.resolve()):
+        problems.append(
+            source.problem(
+                ("templates",),
+                f"{config.templates} is a link to a folder outside the project; "
+                f"{_OUTSIDE_HINTS['templates']}",
+            )
+        )
+    if problems:
+        raise DataError(problems)
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pressgen.environment import builtin_templates_dir
@@ -176,7 +177,7 @@ def project_files() -> dict[str, str]:
 def create_project(folder: Path) -> list[Path]:
     """Write a new project into `folder`; refuse if any of its files exists already."""
     files = {folder / name: text for name, text in project_files().items()}
-    existing = [path for path in files if path.exists()]
+    existing = [path for path in files if os.path.lexists(path)]  # a dangling link too
     if existing:
         names = ", ".join(display_path(path) for path in existing)
         raise OutputError(f"these files exist already and are left alone: {names}")

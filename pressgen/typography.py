@@ -352,7 +352,14 @@ _NOT_RUNNING_TEXT = {
     "speakers", "postcode", "timezone", "guests_qualifier", "typography", "sender",
 }  # fmt: skip
 # Link targets and bare addresses are kept out of typesetting.
-_PROTECTED = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://[^\s)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# Each alternative can start only where its first character is (not inside a run
+# of the same), so one very long word costs a single scan, not one per position.
+_PROTECTED = re.compile(
+    r"\]\((?:[^()\s]|\([^()\s]*\))*\)"  # [words](target), one level of (…) in the target
+    r"|<[^<>\s]+>"  # <https://…> and <presse@…>
+    r"|(?<![\w/:.])https?://[^\s)\]]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"
+)
 
 
 def typeset_event(event: Event) -> Event:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
 from pressgen.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
-from pressgen.model import Event
+from pressgen.model import PATTERN_HINTS, Event
 
 
 def load_event(path: Path) -> Event:
@@ -38,6 +40,7 @@ def validate_event(loaded: LoadedFile) -> Event:
         raise DataError(_sorted(problems)) from None
     problems += _reference_problems(event, source)
     problems += _photo_problems(event, source)
+    problems += _calendar_problems(event, source)
     if problems:
         raise DataError(_sorted(problems))
     return event
@@ -128,10 +131,15 @@ def _plain_message(kind: str, pydantic_message: str, ctx: dict[str, Any]) -> str
     if kind == "greater_than_equal":
         return f"must be at least {ctx.get('ge')}"
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        if pattern == r"^\d{5}$":
-            return 'expected a five-digit postcode in quotes, e.g. "07743"'
-        return "expected a short key of letters, digits, '-' and '_', e.g. wrobel"
+        return PATTERN_HINTS.get(str(ctx.get("pattern", "")), "has not the expected form")
+    if kind == "too_long":
+        return (
+            f"has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} are allowed"
+        )
+    if kind == "string_too_long":
+        return f"is too long; at most {ctx.get('max_length')} characters are allowed"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le'):,}".replace(",", ".")
     return pydantic_message[:1].lower() + pydantic_message[1:]
 
 
@@ -212,6 +220,10 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             sponsors_placed = True
 
 
+MAX_PHOTO_BYTES = 50 * 1024 * 1024  # a print photo rarely needs a third of this
+_IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
+
+
 def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
     folder = source.file.resolve().parent
     for index, photo in enumerate(event.press_release.photos):
@@ -223,6 +235,75 @@ def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             yield source.problem(loc, "the image must lie inside the event file's folder")
         elif not image.is_file():
             yield source.problem(loc, f"there is no image file {photo.src} next to the event file")
+        else:
+            problem = image_problem(image)
+            if problem:
+                yield source.problem(loc, problem)
+
+
+def image_problem(path: Path) -> str | None:
+    """Why the file is not the image its name says (None when it is)."""
+    size = path.stat().st_size
+    if size > MAX_PHOTO_BYTES:
+        return (
+            f"the photo has {size / 1024 / 1024:.0f} MB; at most "
+            f"{MAX_PHOTO_BYTES // 1024 // 1024} MB are allowed: save it smaller"
+        )
+    if size == 0:
+        return "the image file is empty (0 bytes)"
+    from PIL import Image, UnidentifiedImageError  # only events with photos need it
+
+    expected = _IMAGE_FORMATS[path.suffix.lower()]
+    try:
+        with Image.open(path) as picture:
+            found = picture.format
+            picture.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
+        if isinstance(error, Image.DecompressionBombError):
+            return "the image has too many pixels to be a photo; save it smaller"
+        return (
+            f"{path.name} is not a {expected} image (or it is damaged), though its name "
+            f"ends in {path.suffix}; export the photo again as {expected}"
+        )
+    if found != expected:
+        suffix = {"JPEG": ".jpg"}.get(str(found), f".{str(found).lower()}")
+        return f"{path.name} is a {found} image, not {expected}: rename it to end in {suffix}"
+    return None
+
+
+def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
+    """End before start on one day, and times that do not exist (the clocks go forward)."""
+    info = event.event
+    if info.end_date == info.date and info.start and info.end and info.end < info.start:
+        yield source.problem(
+            ("event", "end"),
+            "the end lies before the start on the same day; for an event that ends after "
+            "midnight leave end_date out",
+        )
+    moments: list[tuple[Loc, dt.date, dt.time | None]] = [
+        (("event", "start"), info.date, info.start),
+        (("event", "end"), info.end_day, info.end),
+    ]
+    for index, item in enumerate(event.programme):
+        moments.append((("programme", index, "start"), info.date, item.start))
+        moments.append((("programme", index, "end"), info.date, item.end))
+    embargo = event.press_release.embargo
+    if embargo is not None and embargo.tzinfo is None:
+        moments.append((("press_release", "embargo"), embargo.date(), embargo.time()))
+    for loc, day, time in moments:
+        if time is not None and not _exists(day, time, info.zone):
+            yield source.problem(
+                loc,
+                f"{time:%H:%M} does not exist on {day:%d.%m.%Y} in {info.timezone}: the clocks "
+                "are put forward that night; give a time before or after the hour that is skipped",
+            )
+
+
+def _exists(day: dt.date, time: dt.time, zone: ZoneInfo) -> bool:
+    local = dt.datetime.combine(day, time, tzinfo=zone)
+    return local.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) == local.replace(
+        tzinfo=None
+    )
 
 
 def _unknown(what: str, key: str, known: list[str], section: str) -> str:

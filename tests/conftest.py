@@ -75,7 +75,7 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Re
     """Run the pressgen command in tmp_path and return click's result."""
     monkeypatch.chdir(tmp_path)
 
-    def run(*args: str) -> Result:
-        return CliRunner().invoke(main, [str(arg) for arg in args])
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return CliRunner().invoke(main, [str(arg) for arg in args], env=env)
 
     return run

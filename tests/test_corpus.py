@@ -3,7 +3,9 @@ earlier outputs alone, or, where the input is legal but nasty, comes out safely.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,15 @@ def data(change: Callable[[dict[str, Any]], None]) -> bytes:
     changed = copy.deepcopy(SEED_DATA)
     change(changed)
     return yaml.safe_dump(changed, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def photo(name: str) -> bytes:
+    """The seed with one press photo, a file of the `project` fixture's fotos/ folder."""
+    return data(
+        lambda d: d["press_release"].update(
+            photos=[{"src": f"fotos/{name}", "caption": "Gäste", "credit": "Max Muster"}]
+        )
+    )
 
 
 def laughs(levels: int) -> bytes:
@@ -109,14 +120,84 @@ BROKEN: dict[str, bytes | Callable[[], bytes]] = {
     "missing-impressum": data(lambda d: d["organisation"].pop("impressum")),
     "missing-unsubscribe": data(lambda d: d["newsletter"].pop("unsubscribe_url")),
     "subject-too-long": data(lambda d: d["newsletter"].update(subject="Rückblick " * 10)),
+    # ------------------------------------------------ cases that ended in a traceback
+    "encoded-word-in-reply-to": edit(
+        "  reply_to: presse@towerbyte.de", '  reply_to: "=?utf-8?q?evil=40example.org?=@x.de"'
+    ),
+    "guests-with-40-digits": edit("  guests: 80", "  guests: " + "9" * 40),
+    "last-day-of-the-calendar": data(lambda d: d["event"].update(date=dt.date(9999, 12, 31))),
+    "last-night-of-the-calendar": data(
+        lambda d: d["event"].update(date=dt.date(9999, 12, 31), start="22:00", end="02:00")
+    ),
+    "first-morning-east-of-utc": data(
+        lambda d: d["event"].update(date=dt.date(1, 1, 1), start="05:00", timezone="Asia/Tokyo")
+    ),
+    "line-separator-in-subject": data(
+        lambda d: d["newsletter"].update(subject="Rückblick\u2028Bcc: alle@example.org")
+    ),
+    # ------------------------------------------------ cases that were accepted
+    "photo-of-0-bytes": photo("leer.jpg"),
+    "photo-that-is-text": photo("text.jpg"),
+    "photo-that-is-svg-with-script": photo("skript.png"),
+    "photo-of-300-mb": photo("riesig.jpg"),
+    "guests-yes": edit("  guests: 80", "  guests: yes"),
+    "end-before-start-on-one-day": data(
+        lambda d: d["event"].update(end_date=dt.date(2017, 8, 17), end="12:00")
+    ),
+    "invisible-organisation-name": data(
+        lambda d: d["organisation"].update(name="\u200b\u200c\u2060")
+    ),
+    "direction-control-in-sender-name": data(
+        lambda d: d["newsletter"]["sender"].update(name="TowerByte \u202egnp.exe")
+    ),
+    "direction-control-in-subject": data(
+        lambda d: d["newsletter"].update(subject="Rückblick \u2066Gewinn\u2069")
+    ),
+    "port-out-of-range": edit(
+        "  website: https://www.towerbyte.de/", "  website: https://www.towerbyte.de:99999/"
+    ),
+    "user-and-password-in-url": edit(
+        "  website: https://www.towerbyte.de/", "  website: https://user:password@www.towerbyte.de/"
+    ),
+    "known-host-before-an-at": edit(
+        "  website: https://www.towerbyte.de/", "  website: https://www.towerbyte.de@evil.example/"
+    ),
+    "look-alike-host": edit(
+        "  website: https://www.towerbyte.de/", "  website: https://www.t\u043ewerbyte.de/"
+    ),
+    "time-skipped-by-the-clocks": data(
+        lambda d: d["event"].update(date=dt.date(2027, 3, 28), start="02:30")
+    ),
+    "ten-thousand-sponsors": data(
+        lambda d: d.update(
+            sponsors=[{"name": f"Sponsor {n}", "article": "der"} for n in range(10_000)]
+        )
+    ),
+    "colour-in-words": data(lambda d: d.update(brand={"color": "red"})),
+    # ------------------------------------------------ cases that took minutes
+    "email-of-100000-characters": data(
+        lambda d: d["newsletter"]["sender"].update(email="a" * 50_000 + "@" + "a." * 25_000 + "de")
+    ),
+    "subject-of-100000-characters": data(lambda d: d["newsletter"].update(subject="R" * 100_000)),
 }
 
 
 @pytest.fixture
 def project(tmp_path: Path, run_cli: Callable[..., Result]) -> Path:
-    """A folder with a valid event built once, so there are earlier outputs to protect."""
+    """A folder with a valid event built once, so there are earlier outputs to protect,
+    and photos that are not what their names say."""
     (tmp_path / "fest.yaml").write_text(SEED_TEXT, "utf-8")
     assert run_cli("build", "fest.yaml").exit_code == 0
+    photos = tmp_path / "fotos"
+    photos.mkdir()
+    (photos / "leer.jpg").write_bytes(b"")
+    (photos / "text.jpg").write_text("Dies ist kein Foto.\n", "utf-8")
+    (photos / "skript.png").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "utf-8"
+    )
+    with (photos / "riesig.jpg").open("wb") as huge:  # sparse: takes no room on disk
+        huge.write(b"\xff\xd8\xff\xe0")
+        huge.truncate(300 * 1024 * 1024)
     return tmp_path
 
 
@@ -149,6 +230,45 @@ def test_broken_input_is_refused(case: str, project: Path, run_cli: Callable[...
         assert re.match(r"fest\.yaml:\d+:\d+: \S", line), line
     assert snapshot(project / "out") == before
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("encoded-word-in-reply-to", "newsletter.reply_to: contains an encoded word (=?…?=)"),
+        ("guests-with-40-digits", "event.guests: must be at most 1.000.000"),
+        ("last-day-of-the-calendar", "event.date: the year 9999 is out of range"),
+        ("first-morning-east-of-utc", "event.date: the year 1 is out of range"),
+        ("line-separator-in-subject", "newsletter.subject: contains the line separator U+2028"),
+        ("photo-of-0-bytes", "press_release.photos[0].src: the image file is empty (0 bytes)"),
+        ("photo-that-is-text", "text.jpg is not a JPEG image (or it is damaged)"),
+        ("photo-that-is-svg-with-script", "skript.png is not a PNG image (or it is damaged)"),
+        ("photo-of-300-mb", "the photo has 300 MB; at most 50 MB are allowed"),
+        ("guests-yes", "event.guests: expected a whole number; yes was read as the yes/no value"),
+        ("end-before-start-on-one-day", "event.end: the end lies before the start on the same day"),
+        ("invisible-organisation-name", "organisation.name: contains no visible text"),
+        ("direction-control-in-sender-name", "the invisible direction control U+202E"),
+        ("direction-control-in-subject", "the invisible direction control U+2066"),
+        ("port-out-of-range", "the port after the host name must be a number from 1 to 65535"),
+        ("user-and-password-in-url", "must not contain a user name or password before the host"),
+        ("known-host-before-an-at", "must not contain a user name or password before the host"),
+        ("look-alike-host", "mixes letters of different scripts (Cyrillic, Latin)"),
+        ("time-skipped-by-the-clocks", "event.start: 02:30 does not exist on 28.03.2027"),
+        ("ten-thousand-sponsors", "sponsors: has 10000 entries; at most 200 are allowed"),
+        ("colour-in-words", "brand.color: expected a colour as # and six hex digits"),
+        ("email-of-100000-characters", "an email address has at most 254 characters"),
+        ("subject-of-100000-characters", "the line is 100,000 characters long; at most 500"),
+    ],
+)
+def test_the_message_names_the_reason(
+    case: str, message: str, project: Path, run_cli: Callable[..., Result]
+) -> None:
+    content = BROKEN[case]
+    (project / "fest.yaml").write_bytes(content() if callable(content) else content)
+    started = time.monotonic()
+    first = run_cli("check", "fest.yaml").stderr.splitlines()[0]
+    assert message in first, first
+    assert time.monotonic() - started < 2  # crafted values are refused at once, not in minutes
 
 
 def test_every_case_has_its_own_message(project: Path, run_cli: Callable[..., Result]) -> None:

@@ -182,3 +182,60 @@ def test_no_server_given(run_cli: Callable[..., Result], monkeypatch: pytest.Mon
     result = run_cli("send", SEED, "--to", "a@example.org")
     assert result.exit_code == 2
     assert "give --smtp-host or set PRESSGEN_SMTP_HOST" in result.stderr
+
+
+# ---------------------------------------------------------------- addresses beyond ASCII
+
+
+def start_utf8_server(utf8: bool) -> tuple[Recorder, Controller]:
+    recorder = Recorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), enable_SMTPUTF8=utf8)
+    controller.start()
+    return recorder, controller
+
+
+@pytest.mark.parametrize("utf8", [True, False], ids=["server-with-smtputf8", "server-without"])
+def test_a_recipient_with_an_umlaut(run_cli: Callable[..., Result], utf8: bool) -> None:
+    recorder, controller = start_utf8_server(utf8)
+    try:
+        result = run_cli(
+            "send", SEED, "--to", "jürgen@beispiel.de", "--smtp-host", "127.0.0.1",
+            "--smtp-port", str(controller.port), "--security", "none",
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert "Traceback" not in result.output
+    if utf8:
+        assert result.exit_code == 0, result.output
+        assert recorder.envelopes[0].rcpt_tos == ["jürgen@beispiel.de"]
+    else:
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"pressgen: the mail server 127.0.0.1:{controller.port} does not take addresses "
+            "with letters beyond ASCII before the @ (it offers no SMTPUTF8): "
+            "jürgen@beispiel.de; nothing was sent.\n"
+        )
+        assert recorder.envelopes == []
+
+
+def test_no_password_goes_unencrypted_to_another_computer(run_cli: Callable[..., Result]) -> None:
+    result = run_cli(
+        "send", SEED, "--to", "a@example.org", "--smtp-host", "mail.example.org",
+        "--smtp-user", "presse", "--security", "none",
+        env={"PRESSGEN_SMTP_PASSWORD": "geheim"},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "pressgen: refusing to send the password unencrypted to mail.example.org "
+        "(--security none); use --security starttls or ssl; nothing was sent.\n"
+    )
+
+
+def test_a_server_reply_is_printed_with_its_control_characters_escaped(
+    run_cli: Callable[..., Result], smtp_server: Callable[..., tuple[Recorder, int]]
+) -> None:
+    _, port = smtp_server(reply="554 Abgelehnt \x1b]0;pwned\x07")
+    result = send(run_cli, port)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "554 Abgelehnt \\x1b]0;pwned\\x07" in result.stderr
