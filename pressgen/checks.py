@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from pressgen import ics, prose, typography
 from pressgen.errors import Problem
 from pressgen.loader import Loc, SourceMap, format_loc
-from pressgen.model import Event
+from pressgen.model import Event, Role, texts
 from pressgen.present import Presentation
 from pressgen.registry import (
     CALENDAR,
@@ -498,22 +498,9 @@ def _limits(event: Event, outputs: Mapping[str, str | bytes], found: _Findings) 
 
 def _data_urls(event: Event) -> Iterator[tuple[Loc, str]]:
     """Every link and image address in the data, with where it stands."""
-
-    def walk(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
-        if isinstance(value, Mapping):
-            for key, item in value.items():
-                yield from walk(item, (*loc, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*loc, index))
-        elif (
-            isinstance(value, str)
-            and loc
-            and loc[-1] in ("url", "src", "website", "unsubscribe_url", "web_url")
-        ):
+    for loc, role, value in texts(event):
+        if role in (Role.URL, Role.IMAGE):
             yield loc, value
-
-    yield from walk(event.model_dump(), ())
 
 
 def _links(event: Event, outputs: Mapping[str, str | bytes], found: _Findings) -> None:

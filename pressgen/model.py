@@ -7,9 +7,12 @@ Nothing here knows about one particular event.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import unicodedata
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar, cast, get_args
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -96,10 +99,25 @@ def _prose(value: str) -> str:
     return value
 
 
-Line = Annotated[str, Field(min_length=1), AfterValidator(_single_line)]
+class Role(enum.Enum):
+    """What a text field holds. Typesetting, link checks and tests go by it, never by name."""
+
+    TEXT = "one line of German text, typeset"
+    PROSE = "running text with inline markup, typeset"
+    VERBATIM = "one line printed exactly as written: phone numbers, codes, names in headers"
+    URL = "a link"
+    IMAGE = "an image: a web address or a file beside the event"
+    EMAIL = "an email address"
+    KEY = "a short key that names another entry"
+
+
+Line = Annotated[str, Field(min_length=1), AfterValidator(_single_line), Role.TEXT]
 """One line of text; no line breaks or control characters (safe for email headers)."""
 
-Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose)]
+Verbatim = Annotated[str, Field(min_length=1), AfterValidator(_single_line), Role.VERBATIM]
+"""One line of text printed as written, never typeset (phone numbers, VAT ids, sender names)."""
+
+Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose), Role.PROSE]
 """Running text; *emphasis*, **strong** and [links](https://…) are allowed."""
 
 
@@ -111,7 +129,7 @@ def _url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, AfterValidator(_url), Role.URL]
 """A link: http, https or mailto only."""
 
 
@@ -123,7 +141,7 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_email)]
+Email = Annotated[str, AfterValidator(_email), Role.EMAIL]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -190,7 +208,10 @@ PATTERN_HINTS = {
     COLOR_PATTERN: 'expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"',
 }
 
-Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
+Loc = tuple[str | int, ...]
+"""Where a value stands in its file: ('sponsors', 1, 'name')."""
+
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64), Role.KEY]
 """A short name used to refer to an entry elsewhere in the file, e.g. wrobel."""
 
 
@@ -207,7 +228,7 @@ class Address(Schema):
     """A postal address."""
 
     street: Line | None = Field(None, description="Street and house number, e.g. Leutragraben 1.")
-    postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN)] | None = Field(
+    postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN), Role.VERBATIM] | None = Field(
         None, description='Five-digit German postcode, in quotes: "07743".'
     )
     city: Line = Field(description="City, e.g. Jena.")
@@ -238,7 +259,7 @@ class Impressum(Schema):
         None,
         description="Register entry, e.g. 'Genossenschaftsregister Amtsgericht Jena, GnR 123'.",
     )
-    vat_id: Line | None = Field(None, description="Umsatzsteuer-Identifikationsnummer, DE…")
+    vat_id: Verbatim | None = Field(None, description="Umsatzsteuer-Identifikationsnummer, DE…")
     responsible: Line | None = Field(
         None, description="Person responsible for the content (§ 18 MStV), with address if other."
     )
@@ -254,7 +275,7 @@ class Organisation(Schema):
     )
     website: Url | None = Field(None, description="Home page, https://….")
     email: Email | None = Field(None, description="General contact email address.")
-    phone: Line | None = Field(None, description="General phone number.")
+    phone: Verbatim | None = Field(None, description="General phone number.")
     address: Address | None = Field(None, description="Postal address.")
     about: Prose | None = Field(
         None, description="The 'Über uns' boilerplate printed at the end of the press release."
@@ -333,7 +354,7 @@ class EventInfo(Schema):
     end: Time | None = Field(
         None, description='End time, e.g. "18:00"; an end before the start means the next day.'
     )
-    timezone: Line = Field("Europe/Berlin", description="Time zone of all dates and times.")
+    timezone: Verbatim = Field("Europe/Berlin", description="Time zone of all dates and times.")
     venue: Venue = Field(description="Where the event takes place.")
     guests: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
         None, description="Number of guests."
@@ -422,7 +443,7 @@ class Contact(Schema):
 
     name: Line = Field(description="Full name.")
     role: Line | None = Field(None, description="Function, e.g. Pressesprecherin.")
-    phone: Line | None = Field(None, description="Phone number as printed.")
+    phone: Verbatim | None = Field(None, description="Phone number as printed.")
     email: Email | None = Field(None, description="Email address.")
 
 
@@ -490,7 +511,7 @@ def _image_source(value: str) -> str:
     return value
 
 
-ImageSource = Annotated[str, AfterValidator(_image_source)]
+ImageSource = Annotated[str, AfterValidator(_image_source), Role.IMAGE]
 """An image: a web address (https://…) or a file path relative to the event file."""
 
 
@@ -537,16 +558,16 @@ class CallToAction(Schema):
 class Sender(Schema):
     """Who the newsletter comes from."""
 
-    name: Line = Field(description="Name shown as sender, e.g. TowerByte eG.")
+    name: Verbatim = Field(description="Name shown as sender, e.g. TowerByte eG.")
     email: Email = Field(description="Sender address, e.g. newsletter@towerbyte.de.")
 
 
 class Utm(Schema):
     """Campaign parameters added to the newsletter's web links (only when given)."""
 
-    source: Line = Field("newsletter", description="utm_source, e.g. newsletter.")
-    medium: Line = Field("email", description="utm_medium, e.g. email.")
-    campaign: Line = Field(description="utm_campaign, e.g. workshop-2017.")
+    source: Verbatim = Field("newsletter", description="utm_source, e.g. newsletter.")
+    medium: Verbatim = Field("email", description="utm_medium, e.g. email.")
+    campaign: Verbatim = Field(description="utm_campaign, e.g. workshop-2017.")
 
 
 class Newsletter(Schema):
@@ -654,8 +675,8 @@ class OrganisationFile(Schema):
 class UtmDefaults(Schema):
     """Campaign parameters for every newsletter; the campaign is the event's file name."""
 
-    source: Line = Field("newsletter", description="utm_source.")
-    medium: Line = Field("email", description="utm_medium.")
+    source: Verbatim = Field("newsletter", description="utm_source.")
+    medium: Verbatim = Field("email", description="utm_medium.")
 
 
 class ProjectConfig(Schema):
@@ -679,3 +700,72 @@ class ProjectConfig(Schema):
         "its file name below it, for 'Im Browser ansehen' and the calendar link.",
     )
     utm: UtmDefaults | None = Field(None, description="Add campaign parameters to web links.")
+
+
+# ---------------------------------------------------------------- field roles
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def map_texts(value: ModelT, change: Callable[[Role, str], str]) -> ModelT:
+    """A copy of the model with `change(role, text)` applied to every text in it."""
+    return cast(ModelT, _map(value, None, change))
+
+
+def _map(value: Any, role: Role | None, change: Callable[[Role, str], str]) -> Any:
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name, role_of in _plan(type(value)):
+            item = getattr(value, name)
+            new = _map(item, role_of, change)
+            if new is not item:
+                updates[name] = new
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        return [_map(item, role, change) for item in value]
+    if isinstance(value, dict):
+        return {key: _map(item, role, change) for key, item in value.items()}
+    if isinstance(value, str) and role is not None:
+        return change(role, value)
+    return value
+
+
+def texts(value: BaseModel) -> Iterator[tuple[Loc, Role, str]]:
+    """Every text of a model (nested models, lists and mappings too) with its place and role."""
+    for name, role_of in _plan(type(value)):
+        yield from _texts(getattr(value, name), role_of, (name,))
+
+
+def _texts(value: Any, role: Role | None, loc: Loc) -> Iterator[tuple[Loc, Role, str]]:
+    if isinstance(value, BaseModel):
+        for name, role_of in _plan(type(value)):
+            yield from _texts(getattr(value, name), role_of, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, role, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, role, (*loc, key))
+    elif isinstance(value, str) and role is not None:
+        yield loc, role, value
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, Role | None], ...]:
+    """Each field of a model with the role of the texts in it (None for choices and models)."""
+    return tuple(
+        (name, _role(info.annotation, tuple(info.metadata)))
+        for name, info in model.model_fields.items()
+    )
+
+
+def _role(annotation: Any, metadata: tuple[Any, ...]) -> Role | None:
+    for marker in metadata:
+        if isinstance(marker, Role):
+            return marker
+    for inner in get_args(annotation):  # Optional[…], list[…], dict[Key, …], Annotated[…]
+        role = _role(inner, tuple(getattr(inner, "__metadata__", ())))
+        if role is not None:
+            return role
+    return None

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from pydantic import BaseModel
 
 from pressgen.model import (
     Address,
@@ -22,9 +21,11 @@ from pressgen.model import (
     EventInfo,
     Person,
     ProgrammeItem,
+    Role,
     Sponsor,
     Typography,
     Venue,
+    map_texts,
 )
 
 
@@ -346,11 +347,6 @@ def about_heading(event: Event) -> str:
     return f"Über {_ACCUSATIVE_ARTICLE[organisation.article]} {organisation.name}"
 
 
-# Fields that hold no running text: links, keys, fixed choices, numbers.
-_NOT_RUNNING_TEXT = {
-    "url", "src", "website", "email", "phone", "article", "kind", "by", "quote",
-    "speakers", "postcode", "timezone", "guests_qualifier", "typography", "sender",
-}  # fmt: skip
 # Link targets and bare addresses are kept out of typesetting.
 # Each alternative can start only where its first character is (not inside a run
 # of the same), so one very long word costs a single scan, not one per position.
@@ -363,27 +359,16 @@ _PROTECTED = re.compile(
 
 
 def typeset_event(event: Event) -> Event:
-    """The event with every running text typeset by refine(), ready for all outputs."""
+    """The event with every German text (one-line and running) typeset by refine()."""
     style = event.typography
 
-    def typeset(value: Any) -> Any:
-        if isinstance(value, str):
-            return _refine_outside_links(value, style)
-        if isinstance(value, BaseModel):
-            changes = {
-                name: typeset(getattr(value, name))
-                for name in type(value).model_fields
-                if name not in _NOT_RUNNING_TEXT
-            }
-            return value.model_copy(update=changes)
-        if isinstance(value, list):
-            return [typeset(item) for item in value]
-        if isinstance(value, dict):  # user keys (people, quotes) stay as they are
-            return {key: typeset(item) for key, item in value.items()}
-        return value
+    def typeset(role: Role, text: str) -> str:
+        return _refine_outside_links(text, style) if role in _TYPESET else text
 
-    typeset_copy: Event = typeset(event)
-    return typeset_copy
+    return map_texts(event, typeset)
+
+
+_TYPESET = (Role.TEXT, Role.PROSE)
 
 
 def _refine_outside_links(text: str, style: Style) -> str:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email
+import tempfile
 from email import policy
 from pathlib import Path
 from typing import Any
 
 import html5lib
 import icalendar
+import yaml
+from helpers import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressgen.checks import event_problems
 from pressgen.loader import SourceMap
-from pressgen.model import Event
+from pressgen.model import Event, Role, texts
 from pressgen.present import present
 from pressgen.render import render_event
 
@@ -161,3 +165,55 @@ def test_random_events_build_parse_and_agree(raw: dict[str, Any]) -> None:
         for line in text.splitlines():
             # A line may only be longer than 72 when it is one unbreakable word (or a link).
             assert len(line) <= 72 or len(line.strip().split(" ")[-1]) > 30 or "://" in line, line
+
+
+# ---------------------------------------------------------------- time per kilobyte
+
+# Pieces that made a regular expression or a parser backtrack before: dots, @,
+# digits, brackets, quotes, dashes, abbreviations, link starts, one long word.
+PIECES = st.sampled_from(
+    ["a", "Wort", ".", "@", "1", " ", '"', "'", "-", " - ", "[", "](", "(", ")", "<", ">",
+     "*", "_", "http://", "e.V.", "z.B.", "§", "%", "ä", "\u00a0", "\u202f", "„", "“", "\\"]
+)  # fmt: skip
+PATTERNS = st.lists(PIECES, min_size=1, max_size=8).map("".join)
+LONGEST = {Role.TEXT: 480, Role.PROSE: 12_000}
+
+
+@settings(max_examples=20, derandomize=True, deadline=None)
+@given(PATTERNS)
+def test_time_grows_with_the_length_of_the_texts_not_faster(pattern: str) -> None:
+    """Every text of the seed made long from one crafted pattern: a fixed time per kilobyte."""
+    import time
+
+    from pressgen.build import load_one, render_one
+    from pressgen.errors import DataError
+    from pressgen.validate import load_event
+
+    data = yaml.safe_load(SEED.read_text("utf-8"))
+    added = 0
+    for loc, role, _ in texts(load_event(SEED)):
+        if role not in LONGEST:
+            continue
+        long = (pattern * (LONGEST[role] // len(pattern) + 1))[: LONGEST[role]]
+        added += len(long.encode("utf-8"))
+        holder = data
+        for part in loc[:-1]:
+            holder = holder[part]
+        if isinstance(holder, str):  # a paragraph written as plain text, not {text: …}
+            holder = data
+            for part in loc[:-2]:
+                holder = holder[part]
+            holder[loc[-2]] = long
+        else:
+            holder[loc[-1]] = long
+    path = Path(tempfile.mkdtemp()) / "lang.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    started = time.perf_counter()
+    # Refused (a subject this long is an error): the time to say so counts all the same.
+    with contextlib.suppress(DataError):
+        render_one(load_one(path), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    elapsed = time.perf_counter() - started
+    kilobytes = added / 1024
+    # The seed alone takes 0.1-0.3 s; each kilobyte may add 30 ms. The quadratic pattern
+    # of the attack report took 150 ms per kilobyte at 19 KB, and more the longer the text.
+    assert elapsed < 1.0 + 0.03 * kilobytes, (pattern, round(kilobytes), round(elapsed, 2))
