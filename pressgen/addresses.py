@@ -107,6 +107,16 @@ def url_problem(url: str) -> str | None:
     return host_problem(parts.hostname)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether the host is this computer (nothing sent to it leaves the machine)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def ascii_domain(domain: str) -> str:
     """A host name as mail headers and servers without SMTPUTF8 need it: töwer.de → xn--…"""
     if domain.isascii():

@@ -54,19 +54,34 @@ class BuiltEvent:
 
 
 def find_event_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to the *.yaml and *.yml files directly inside them, sorted."""
+    """Expand folders to the *.yaml and *.yml files directly inside them, sorted.
+
+    A path that is missing (or a folder without event files) is an error;
+    all of them are reported at once.
+    """
+    found, problems = event_files(paths)
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def event_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The event files the paths name, and a problem for each path that names none."""
     found: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in EVENT_SUFFIXES and p.is_file())
             if not inside:
-                raise DataError([Problem(path, 1, 1, "the folder contains no .yaml files")])
+                problems.append(
+                    Problem(path, 1, 1, "the folder contains no .yaml files", code="PG007")
+                )
             found.extend(inside)
         elif path.exists():
             found.append(path)
         else:
-            raise DataError([Problem(path, 1, 1, "no such file or folder")])
-    return list(dict.fromkeys(found))
+            problems.append(Problem(path, 1, 1, "no such file or folder", code="PG007"))
+    return list(dict.fromkeys(found)), problems
 
 
 @dataclass(frozen=True)
@@ -178,8 +193,8 @@ def _die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def _raise_errors(outcomes: Sequence[_Outcome]) -> None:
-    problems = [p for outcome in outcomes for p in outcome.problems]
+def _raise_errors(outcomes: Sequence[_Outcome], missing: Sequence[Problem] = ()) -> None:
+    problems = [*missing, *(p for outcome in outcomes for p in outcome.problems)]
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
 
@@ -190,11 +205,14 @@ def check(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> list[CheckedEvent]:
-    """Validate, render and check everything in memory; write nothing."""
-    files = find_event_files(paths)
+    """Validate, render and check everything in memory; write nothing.
+
+    Every problem of every file is reported, a missing path among them.
+    """
+    files, missing = event_files(paths)
     moment = now or current_time()
     outcomes = _run(files, [None] * len(files), moment, jobs, progress)
-    _raise_errors(outcomes)
+    _raise_errors(outcomes, missing)
     return [
         CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
     ]
@@ -213,7 +231,13 @@ def build(
     (memory stays flat for thousands of events); only when all events succeeded
     is each event's folder replaced, as a whole and in one step.
     """
-    files = find_event_files(paths)
+    files, missing = event_files(paths)
+    if missing:  # every other file is still checked, so all problems come at once
+        try:
+            checked = check(files, now, jobs, progress)
+        except DataError as error:
+            raise DataError([*missing, *error.problems]) from None
+        raise DataError([*missing, *(w for result in checked for w in result.warnings)])
     targets = _output_folders(files, out_root)
     moment = now or current_time()
     with contextlib.ExitStack() as held:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
-from pressgen import __version__
+from pressgen import __version__, report
 from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
+from pressgen.registry import PRESS_RELEASE_HTML
+from pressgen.report import counted
 
 JOBS = click.option(
     "--jobs",
@@ -68,14 +70,16 @@ def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> N
 
     with _reported_errors("nothing was written"):
         event_paths = _event_paths(paths)
-    with _reported_errors("nothing was written"), _progress(event_paths) as progress:
+    with _reported_errors("nothing was written"), _progress(event_paths, "Building") as progress:
         results = build_events(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
-    with _reported_errors("nothing was written"):
-        for built in results:
-            for warning in built.warnings:
-                say(str(warning), err=True)
-            changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
-            say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
+    _warn([warning for built in results for warning in built.warnings])
+    for built in results:
+        changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
+        say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
+    if results:
+        first = display_path(results[0].out_dir / PRESS_RELEASE_HTML)
+        command = " ".join(["pressgen preview", *(display_path(path) for path in paths)])
+        say(f"Next: open {first} in a browser, or see every output with: {command}")
 
 
 @main.command()
@@ -101,22 +105,20 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
     if output_format == "json":
         _check_as_json(paths, strict, _jobs(jobs))
         return
-    with _reported_errors("fix them and check again"):
+    with _reported_errors():
         event_paths = _event_paths(paths)
-    with _reported_errors("fix them and check again"), _progress(event_paths) as progress:
+    with _reported_errors(), _progress(event_paths, "Checking") as progress:
         checked = check_events(event_paths, jobs=_jobs(jobs), progress=progress)
-    with _reported_errors("fix them and check again"):
-        warnings = 0
-        for result in checked:
-            for warning in result.warnings:
-                say(str(warning), err=True)
-            count = len(result.warnings)
-            warnings += count
-            verdict = f"ok, {count} warning{'s' if count != 1 else ''}" if count else "ok"
-            say(f"{display_path(result.path)}: {verdict}")
-        if strict and warnings:
-            say(f"pressgen: {warnings} warnings count as errors with --strict.", err=True)
-            raise SystemExit(1)
+    warnings = [warning for result in checked for warning in result.warnings]
+    _warn(warnings)
+    for result in checked:
+        count = len(result.warnings)
+        verdict = f"ok, {counted(count, 'warning')}" if count else "ok"
+        say(f"{display_path(result.path)}: {verdict}")
+    if strict and warnings:
+        verb = "is an error" if len(warnings) == 1 else "are errors"
+        say(f"pressgen: {counted(len(warnings), 'warning')} {verb} under --strict.", err=True)
+        raise SystemExit(1)
 
 
 def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
@@ -136,7 +138,7 @@ def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
         problems = error.problems
     except (PressgenError, click.UsageError) as error:
         message = error.message if isinstance(error, click.UsageError) else str(error)
-        problems = [Problem(Path(""), 0, 0, message)]
+        problems = [Problem(Path(""), 0, 0, message, code="PG007")]
     errors = sum(1 for p in problems if p.severity == "error")
     failed = errors > 0 or (strict and bool(problems))
     report = {
@@ -196,6 +198,7 @@ def send(
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
         rendered = render_one(load_one(event_file), current_time())
+        _warn(rendered.warnings)
         email = rendered.outputs[NEWSLETTER_EMAIL]
         assert isinstance(email, bytes)
         newsletter = rendered.loaded.event.newsletter
@@ -222,7 +225,7 @@ def send(
         )
         send_email(email, newsletter.sender.email, addresses, settings)
         count = len(addresses)
-        say(f'Sent "{newsletter.subject}" to {count} recipient{"s" if count > 1 else ""}.')
+        say(f'Sent "{newsletter.subject}" to {counted(count, "recipient")}.')
 
 
 @main.command()
@@ -234,24 +237,38 @@ def send(
     show_default=True,
     help="Address to listen on. Anything but 127.0.0.1 shows the preview to your network.",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Another name under which other computers reach this one (with --host).",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the browser.")
-def preview(paths: tuple[Path, ...], port: int, host: str, open_browser: bool) -> None:
+def preview(
+    paths: tuple[Path, ...],
+    port: int,
+    host: str,
+    allowed_hosts: tuple[str, ...],
+    open_browser: bool,
+) -> None:
     """Show all outputs in the browser and reload them on every save."""
     import threading
     import webbrowser
 
+    from pressgen.build import find_event_files
     from pressgen.preview import serve
 
+    with _reported_errors("the preview did not start"):
+        event_paths = _event_paths(paths)
+        find_event_files(event_paths)  # a path that names no event stops it, as in build
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(f"Warning: listening on {host}: other computers can see the preview.", err=True)
-    with _reported_errors("nothing was done"):
-        event_paths = _event_paths(paths)
     try:
-        server, stop = serve(event_paths, host, port)
+        server, stop = serve(event_paths, host, port, allowed_hosts)
     except OSError as error:
         say(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
         raise SystemExit(1) from None
-    say(f"Vorschau unter {server.url} – Ctrl-C beendet sie.")
+    say(f"Preview at {server.url} (Ctrl-C stops it)")
     if open_browser:
         webbrowser.open(server.url)
     try:
@@ -312,38 +329,39 @@ PROGRESS_FROM_EVENTS = 50
 
 
 @contextmanager
-def _progress(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
+def _progress(paths: list[Path], label: str) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on a terminal for large batches; nothing when piped."""
     import sys
 
-    from pressgen.build import find_event_files
+    from pressgen.build import event_files
 
-    try:
-        count = len(find_event_files(paths))
-    except PressgenError:
-        count = 0  # the build itself reports it
+    count = len(event_files(paths)[0])
     if count < PROGRESS_FROM_EVENTS or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=count, label="Building", file=sys.stderr) as bar:
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
         yield bar.update
 
 
+def _warn(problems: list[Problem]) -> None:
+    for line in report.lines(problems):
+        say(line, err=True)
+
+
 @contextmanager
-def _reported_errors(outcome: str) -> Iterator[None]:
-    """Print pressgen errors plainly (no traceback) and exit with status 1."""
+def _reported_errors(outcome: str = "") -> Iterator[None]:
+    """Print pressgen errors plainly (no traceback) and exit with status 1.
+
+    The last line counts them and says what did not happen:
+    "pressgen: 2 errors and 1 warning; nothing was written."
+    """
+    ending = f"; {outcome}." if outcome else "."
     try:
         yield
     except DataError as error:
-        for problem in error.problems:
-            say(str(problem), err=True)
-        errors = sum(1 for p in error.problems if p.severity == "error")
-        warnings = len(error.problems) - errors
-        summary = f"{errors} problem" + ("" if errors == 1 else "s")
-        if warnings:
-            summary += f" and {warnings} warning" + ("" if warnings == 1 else "s")
-        say(f"pressgen: {summary}; {outcome}.", err=True)
+        _warn(error.problems)
+        say(f"pressgen: {report.tally(error.problems)}{ending}", err=True)
         raise SystemExit(1) from None
     except PressgenError as error:
-        say(f"pressgen: {error}; {outcome}.", err=True)
+        say(f"pressgen: {error}{ending}", err=True)
         raise SystemExit(1) from None

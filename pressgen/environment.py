@@ -58,7 +58,7 @@ class TemplateError(DataError):
                 if code.endswith(".j2"):
                     filename, line = code, traceback.tb_lineno
                 traceback = traceback.tb_next
-        return cls([Problem(Path(filename), line, 1, _explain(error))])
+        return cls([Problem(Path(filename), line, 1, _explain(error), code="PG010")])
 
 
 def _explain(error: BaseException) -> str:

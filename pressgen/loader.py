@@ -157,7 +157,7 @@ def load_yaml(path: Path) -> LoadedFile:
     source = SourceMap(path)
 
     def refuse(message: str, line: int = 1, column: int = 1) -> DataError:
-        return DataError([Problem(path, line, column, message)])
+        return DataError([Problem(path, line, column, message, code="PG001")])
 
     try:
         size = path.stat().st_size
@@ -336,6 +336,7 @@ def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
                             column,
                             f"the key {key!r} is not read as text; put it in quotes",
                             field=format_loc(loc),
+                            code="PG002",
                         )
                     )
                 if key in first_line:
@@ -347,6 +348,7 @@ def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
                             f"duplicate key '{key}': it is already set on line "
                             f"{first_line[key]}; keep only one",
                             field=format_loc((*loc, key)),
+                            code="PG002",
                         )
                     )
                 else:
@@ -435,7 +437,7 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
         hint = "; an alias (*name) needs an anchor (&name) above it"
     elif problem.startswith("expected a single document"):
         hint = "; a file holds one event, so remove the extra '---'"
-    return Problem(path, line, column, f"YAML syntax error: {problem}{hint}")
+    return Problem(path, line, column, f"YAML syntax error: {problem}{hint}", code="PG001")
 
 
 def _describe(value: Any) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
@@ -13,7 +12,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Literal
 
-from pressgen.addresses import ascii_domain, ascii_url, email_problem
+from pressgen.addresses import ascii_domain, ascii_url, email_problem, is_loopback
 from pressgen.errors import PressgenError
 from pressgen.model import Event
 
@@ -95,16 +94,6 @@ def parse_recipients(values: Sequence[str]) -> list[str]:
 def _envelope(address: str) -> str:
     local_part, domain = address.rsplit("@", 1)
     return f"{local_part}@{ascii_domain(domain)}"
-
-
-def is_loopback(host: str) -> bool:
-    """Whether the host is this computer (nothing sent to it leaves the machine)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ import logging
 import re
 import sys
 import types
+from pathlib import Path
 
 import cssutils
 from mjml import mjml2html
 
-from pressgen.errors import PressgenError
+from pressgen.errors import DataError, PressgenError, Problem
+from pressgen.registry import NEWSLETTER_MJML
 
 
 class NewsletterError(PressgenError):
@@ -59,24 +61,24 @@ def compile_mjml(mjml_source: str) -> str:
     try:
         return mjml2html(mjml_source, fonts={})
     except ValueError as error:
-        raise NewsletterError(explain_mjml_error(str(error), mjml_source)) from None
+        raise DataError([explain_mjml_error(str(error), mjml_source)]) from None
 
 
-def explain_mjml_error(message: str, mjml_source: str) -> str:
+def explain_mjml_error(message: str, mjml_source: str) -> Problem:
     """mjml-python reports byte offsets; say which line of the rendered MJML is wrong."""
+    origin = "(from templates/newsletter.mjml.j2 and its partials)"
     match = _POSITION.fullmatch(message.strip())
     if not match:
-        return (
-            f"newsletter.mjml (from templates/newsletter.mjml.j2) could not be compiled: {message}"
+        return Problem(
+            Path(NEWSLETTER_MJML), 1, 1, f"{origin} cannot be compiled: {message}", code="PG011"
         )
     reason, start = match[1].removesuffix(" in root template"), int(match[2])
     before = mjml_source.encode("utf-8")[:start].decode("utf-8", "replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
     text = mjml_source.splitlines()[line - 1].strip() if mjml_source else ""
-    return (
-        f"newsletter.mjml:{line}:{column} (from templates/newsletter.mjml.j2 and its "
-        f"partials): {reason}: {text[:120]}"
+    return Problem(
+        Path(NEWSLETTER_MJML), line, column, f"{origin} {reason}: {text[:120]}", code="PG011"
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import mimetypes
+import socket
 import sys
 import threading
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jinja2
 
+from pressgen.addresses import is_loopback
 from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
 from pressgen.checks import current_time
 from pressgen.environment import builtin_templates_dir
@@ -144,14 +146,33 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, preview: Preview, host: str, port: int) -> None:
+    def __init__(
+        self, preview: Preview, host: str, port: int, also_allowed: Sequence[str] = ()
+    ) -> None:
         super().__init__((host, port), PreviewHandler)
         self.preview = preview
         self.idle_seconds = IDLE_SECONDS
         self.waiting_pages = threading.BoundedSemaphore(MAX_WAITING_PAGES)
         bound_port = self.server_address[1]
-        names = {*LOCAL_HOSTS, host if ":" not in host else f"[{host}]"}
-        self.allowed_hosts = {f"{name}:{bound_port}" for name in names}
+        names = {*LOCAL_HOSTS, _bracketed(host), *also_allowed}
+        # Bound beyond this computer on purpose: its own names are welcome too. On the
+        # loopback only local names are, so a web page cannot rebind a name to us.
+        self.open_to_network = not is_loopback(host)
+        if self.open_to_network:
+            names |= {socket.gethostname(), socket.getfqdn()}
+        self.allowed_hosts = {f"{name.lower()}:{bound_port}" for name in names}
+
+    def host_allowed(self, host_header: str, local_address: str) -> bool:
+        """Whether a request's Host header names this server (not some other site)."""
+        given = host_header.lower()
+        if given in self.allowed_hosts:
+            return True
+        # Reached at one of this computer's addresses: the one the connection came in on.
+        return self.open_to_network and given == f"{_bracketed(local_address)}:{self.port}"
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A page that reloads or closes drops its waiting /_reload request: not an error.
@@ -181,7 +202,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass  # a quiet terminal; errors show in the page
 
     def do_GET(self) -> None:
-        if self.headers.get("Host", "").lower() not in self.server.allowed_hosts:
+        local_address = self.connection.getsockname()[0]
+        if not self.server.host_allowed(self.headers.get("Host", ""), local_address):
             self._send_text(HTTPStatus.BAD_REQUEST, "Unbekannter Host.")
             return
         route = _safe_route(self.path)
@@ -287,6 +309,10 @@ def _pages() -> jinja2.Environment:
     )
 
 
+def _bracketed(address: str) -> str:
+    return f"[{address}]" if ":" in address else address
+
+
 def _unexpected(error: BaseException) -> str:
     return (
         f"pressgen could not render this ({type(error).__name__}: {error}); this is a "
@@ -323,11 +349,13 @@ def _content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def serve(paths: Sequence[Path], host: str, port: int) -> tuple[PreviewServer, threading.Event]:
+def serve(
+    paths: Sequence[Path], host: str, port: int, also_allowed: Sequence[str] = ()
+) -> tuple[PreviewServer, threading.Event]:
     """Build once, start watching and serving in background threads; returns the server."""
     preview = Preview(paths)
     preview.rebuild()
-    server = PreviewServer(preview, host, port)
+    server = PreviewServer(preview, host, port, also_allowed)
     stop = threading.Event()
     threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
     threading.Thread(target=server.serve_forever, daemon=True).start()

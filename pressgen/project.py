@@ -107,7 +107,9 @@ def _read_project(config_path: Path) -> Project:
         raise DataError(
             [
                 loaded.source.problem(
-                    ("organisation",), f"there is no organisation file {config.organisation}"
+                    ("organisation",),
+                    f"there is no organisation file {config.organisation}",
+                    code="PG007",
                 )
             ]
         )
@@ -142,7 +144,9 @@ def _check_folders(config: ProjectConfig, source: SourceMap, root: Path) -> None
         if not inside or path.is_absolute():
             hint = _OUTSIDE_HINTS[name]
             problems.append(
-                source.problem((name,), f"{value} lies outside the project folder; {hint}")
+                source.problem(
+                    (name,), f"{value} lies outside the project folder; {hint}", code="PG007"
+                )
             )
     templates = root / config.templates
     if not problems and not templates.resolve().is_relative_to(root.resolve()):
@@ -256,5 +260,5 @@ def _resolve_sponsors(data: dict[str, Any], source: SourceMap, project: Project)
             message = f"no sponsor with the key '{entry}' in the catalogue"
             close = difflib.get_close_matches(entry, list(known), n=1, cutoff=0.6)
             message += f"; did you mean '{close[0]}'?" if close else "; known: " + ", ".join(known)
-        problems.append(source.problem(loc, message))
+        problems.append(source.problem(loc, message, code="PG006"))
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -175,13 +176,34 @@ def project_files() -> dict[str, str]:
 
 
 def create_project(folder: Path) -> list[Path]:
-    """Write a new project into `folder`; refuse if any of its files exists already."""
+    """Write a new project into `folder`; refuse if any of its files exists already.
+
+    Nothing is left half made: when a file cannot be written, what this call
+    wrote is removed again and the reason is given in one line.
+    """
     files = {folder / name: text for name, text in project_files().items()}
     existing = [path for path in files if os.path.lexists(path)]  # a dangling link too
     if existing:
         names = ", ".join(display_path(path) for path in existing)
         raise OutputError(f"these files exist already and are left alone: {names}")
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text.encode("utf-8"))
+    made: list[Path] = []  # files and folders, in the order they were made
+    current = folder
+    try:
+        for path, text in files.items():
+            for parent in reversed([path.parent, *path.parent.parents]):
+                if not parent.exists():
+                    current = parent
+                    parent.mkdir()
+                    made.append(parent)
+            current = path
+            write_atomically(path, text.encode("utf-8"))
+            made.append(path)
+    except OSError as error:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+        raise OutputError(f"cannot write {display_path(current)}: {error.strerror}") from None
     return list(files)

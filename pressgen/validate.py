@@ -81,18 +81,19 @@ def _problem_from_error(detail: ErrorDetails, source: SourceMap, model: type[Bas
             message += f"; did you mean '{close[0]}'?"
         elif known:
             message += "; allowed here: " + ", ".join(sorted(known))
-        return source.problem(loc, message, prefer_key=True)
+        return source.problem(loc, message, prefer_key=True, code="PG003")
     if kind == "missing":
-        return source.problem(loc, "required field is missing", prefer_key=True)
+        return source.problem(loc, "required field is missing", prefer_key=True, code="PG004")
 
     if value is None and loc in source.values:
         message = "has no value; write one after the colon or remove the line"
+        return source.problem(loc, message, code="PG004")
     else:
         message = _plain_message(kind, detail["msg"], ctx)
         raw = source.plain_scalars.get(loc)
         if raw is not None and not isinstance(value, str) and _is_type_error(kind):
             message += f"; {describe_plain_scalar(raw, value)}"
-    return source.problem(loc, message)
+    return source.problem(loc, message, code="PG005")
 
 
 _TYPE_WORDS = {
@@ -188,11 +189,11 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         for position, key in enumerate(item.speakers):
             if key not in event.people:
                 loc: Loc = ("programme", index, "speakers", position)
-                yield source.problem(loc, _unknown("person", key, people, "people"))
+                yield source.problem(loc, _unknown("person", key, people, "people"), code="PG006")
     for key, quote in event.quotes.items():
         if quote.by not in event.people:
             yield source.problem(
-                ("quotes", key, "by"), _unknown("person", quote.by, people, "people")
+                ("quotes", key, "by"), _unknown("person", quote.by, people, "people"), code="PG006"
             )
     quotes = list(event.quotes)
     placed: dict[str, int] = {}
@@ -202,21 +203,26 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         if block.quote is not None:
             if block.quote not in event.quotes:
                 yield source.problem(
-                    (*loc, "quote"), _unknown("quote", block.quote, quotes, "quotes")
+                    (*loc, "quote"), _unknown("quote", block.quote, quotes, "quotes"), code="PG006"
                 )
             elif block.quote in placed:
                 yield source.problem(
                     (*loc, "quote"),
                     f"the quote '{block.quote}' is already placed in body[{placed[block.quote]}]",
+                    code="PG006",
                 )
             placed[block.quote] = index
         if block.sponsors:
             if not event.sponsors:
                 yield source.problem(
-                    loc, "the sponsor acknowledgement is placed, but 'sponsors' is empty"
+                    loc,
+                    "the sponsor acknowledgement is placed, but 'sponsors' is empty",
+                    code="PG006",
                 )
             if sponsors_placed:
-                yield source.problem(loc, "the sponsor acknowledgement is placed twice")
+                yield source.problem(
+                    loc, "the sponsor acknowledgement is placed twice", code="PG006"
+                )
             sponsors_placed = True
 
 
@@ -232,13 +238,17 @@ def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         image = (folder / photo.src).resolve()
         loc: Loc = ("press_release", "photos", index, "src")
         if not image.is_relative_to(folder):
-            yield source.problem(loc, "the image must lie inside the event file's folder")
+            yield source.problem(
+                loc, "the image must lie inside the event file's folder", code="PG007"
+            )
         elif not image.is_file():
-            yield source.problem(loc, f"there is no image file {photo.src} next to the event file")
+            yield source.problem(
+                loc, f"there is no image file {photo.src} next to the event file", code="PG007"
+            )
         else:
             problem = image_problem(image)
             if problem:
-                yield source.problem(loc, problem)
+                yield source.problem(loc, problem, code="PG008")
 
 
 def image_problem(path: Path) -> str | None:
@@ -279,6 +289,7 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             ("event", "end"),
             "the end lies before the start on the same day; for an event that ends after "
             "midnight leave end_date out",
+            code="PG009",
         )
     moments: list[tuple[Loc, dt.date, dt.time | None]] = [
         (("event", "start"), info.date, info.start),
@@ -296,6 +307,7 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 loc,
                 f"{time:%H:%M} does not exist on {day:%d.%m.%Y} in {info.timezone}: the clocks "
                 "are put forward that night; give a time before or after the hour that is skipped",
+                code="PG009",
             )
 
 

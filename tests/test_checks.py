@@ -318,7 +318,7 @@ def test_check_strict_turns_warnings_into_errors(run_cli: Callable[..., Result])
     assert run_cli("check", SECOND).exit_code == 0
     result = run_cli("check", "--strict", SECOND)
     assert result.exit_code == 1
-    assert result.stderr.endswith("pressgen: 6 warnings count as errors with --strict.\n")
+    assert result.stderr.endswith("pressgen: 6 warnings are errors under --strict.\n")
     assert run_cli("check", "--strict", SEED).exit_code == 0
 
 

@@ -30,8 +30,8 @@ def test_check_fails_with_located_messages(run_cli: Callable[..., Result], tmp_p
         n for n, text in enumerate(SEED.read_text("utf-8").splitlines(), 1) if "guests: 80" in text
     )
     assert result.stderr == (
-        f"kaputt.yaml:{line}:11: event.guests: expected a whole number\n"
-        "pressgen: 1 problem; fix them and check again.\n"
+        f"kaputt.yaml:{line}:11: event.guests: expected a whole number [PG005]\n"
+        "pressgen: 1 error.\n"
     )
     assert result.stdout == ""
 
@@ -54,7 +54,7 @@ def test_build_folder_to_chosen_out(run_cli: Callable[..., Result], tmp_path: Pa
 def test_missing_file(run_cli: Callable[..., Result]) -> None:
     result = run_cli("build", "gibt-es-nicht.yaml")
     assert result.exit_code == 1
-    assert result.stderr.startswith("gibt-es-nicht.yaml:1:1: no such file or folder\n")
+    assert result.stderr.startswith("gibt-es-nicht.yaml:1:1: no such file or folder [PG007]\n")
 
 
 def test_usage_error_is_clicks(run_cli: Callable[..., Result]) -> None:

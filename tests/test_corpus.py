@@ -224,7 +224,7 @@ def test_broken_input_is_refused(case: str, project: Path, run_cli: Callable[...
     lines = result.stderr.splitlines()
     assert lines, "no message"
     assert re.fullmatch(
-        r"pressgen: \d+ problems?( and \d+ warnings?)?; nothing was written\.", lines[-1]
+        r"pressgen: \d+ errors?( and \d+ warnings?)?; nothing was written\.", lines[-1]
     )
     for line in lines[:-1]:
         assert re.match(r"fest\.yaml:\d+:\d+: \S", line), line

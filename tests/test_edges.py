@@ -115,7 +115,7 @@ def test_an_output_folder_outside_the_project_must_be_said_plainly(
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"pressgen.yaml:{line}:9: output: ../../elsewhere lies outside the project folder; "
-        "write an absolute path if the outputs are meant to go elsewhere"
+        "write an absolute path if the outputs are meant to go elsewhere [PG007]"
     )
     assert not (project.parent.parent / "elsewhere").exists()
 

@@ -14,9 +14,12 @@ from pressgen.validate import load_event
 
 
 def problems(path: Path) -> list[str]:
+    """The messages, without the file name and the code (tested apart, per kind)."""
     with pytest.raises(DataError) as caught:
         load_event(path)
-    return [str(p).removeprefix(f"{path}:") for p in caught.value.problems]
+    return [
+        str(p).removeprefix(f"{path}:").removesuffix(f" [{p.code}]") for p in caught.value.problems
+    ]
 
 
 def with_line(data: dict[str, Any], section: str, text: str) -> str:

@@ -278,9 +278,9 @@ def test_mjml_error_names_the_line() -> None:
     source = "<mjml>\n<mj-body>\n  <mj-section><mj-column>\n  <mj-bogus></mj-bogus>\n"
     offset = len(source.encode("utf-8").split(b"<mj-bogus")[0])
     message = f"unexpected element in root template at position {offset}:{offset + 9}"
-    assert explain_mjml_error(message, source) == (
-        "newsletter.mjml:4:3 (from templates/newsletter.mjml.j2 and its partials): "
-        "unexpected element: <mj-bogus></mj-bogus>"
+    assert str(explain_mjml_error(message, source)) == (
+        "newsletter.mjml:4:3: (from templates/newsletter.mjml.j2 and its partials) "
+        "unexpected element: <mj-bogus></mj-bogus> [PG011]"
     )
 
 

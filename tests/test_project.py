@@ -100,3 +100,60 @@ def test_ruff() -> None:
         text=True,
     )
     assert formatting.returncode == 0, formatting.stdout
+
+
+# ---------------------------------------------------------------- declared dependencies
+
+# Imported directly but shipped and pinned by a declared package.
+SHIPPED_WITH = {"pydantic-core": "pydantic"}
+
+
+def _declared(extra: str | None = None) -> set[str]:
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    requirements = project["dependencies"] + (
+        project["optional-dependencies"][extra] if extra else []
+    )
+    return {_normal(re.split(r"[<>=!~ \[;]", line, maxsplit=1)[0]) for line in requirements}
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def _imports(folder: str) -> set[str]:
+    import ast
+
+    found = set()
+    for path in (ROOT / folder).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names}
+
+
+@pytest.mark.parametrize(
+    ("folders", "extra"), [(("pressgen",), None), (("tests", "benchmarks"), "test")]
+)
+def test_every_imported_package_is_declared(folders: tuple[str, ...], extra: str | None) -> None:
+    """A fresh environment has only what pyproject.toml names: every import must be there."""
+    from importlib.metadata import packages_distributions
+
+    local = {"pressgen", "conftest", "helpers"} | {
+        path.stem for folder in folders for path in (ROOT / folder).glob("*.py")
+    }
+    owners = packages_distributions()
+    declared = _declared(extra)
+    missing = []
+    for module in sorted(set().union(*(_imports(folder) for folder in folders)) - local):
+        distributions = {_normal(name) for name in owners.get(module, [])}
+        satisfied = {SHIPPED_WITH.get(name, name) for name in distributions} & declared
+        if not satisfied:
+            missing.append(
+                f"{module} (from {', '.join(sorted(distributions)) or 'nothing installed'})"
+            )
+    assert missing == [], "imported but not declared in pyproject.toml"

@@ -42,7 +42,11 @@ def test_new_then_build_works_at_once(
     ]
     result = build_in(project, run_cli, monkeypatch)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "events/beispiel.yaml → out/beispiel/ (7 written, 0 unchanged)\n"
+    assert result.stdout == (
+        "events/beispiel.yaml → out/beispiel/ (7 written, 0 unchanged)\n"
+        "Next: open out/beispiel/pressemitteilung.html in a browser, or see every output "
+        "with: pressgen preview\n"
+    )
     release = (project / "out" / "beispiel" / "pressemitteilung.txt").read_text("utf-8")
     release = release.replace("\xa0", " ")
     # Inherited from organisation.yaml: the organisation, the press contact, a sponsor.
@@ -93,7 +97,7 @@ def test_errors_in_the_organisation_file_are_located_there(
         n for n, t in enumerate(organisation.read_text("utf-8").splitlines(), 1) if "[Muster]" in t
     )
     assert result.stderr.splitlines()[0] == (
-        f"organisation.yaml:{line}:9: organisation.name: expected text"
+        f"organisation.yaml:{line}:9: organisation.name: expected text [PG005]"
     )
 
 
@@ -117,7 +121,7 @@ def test_unknown_catalogue_sponsor(
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].endswith(
         "sponsors[0]: no sponsor with the key 'stadtwerk' in the catalogue; "
-        "did you mean 'stadtwerke'?"
+        "did you mean 'stadtwerke'? [PG006]"
     )
 
 
@@ -203,7 +207,7 @@ def test_the_sandbox_refuses_python_internals(
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "templates/partials/quote.html.j2:2:1: not allowed in a template: access to "
-        "attribute '__class__' of 'str' object is unsafe."
+        "attribute '__class__' of 'str' object is unsafe. [PG010]"
     )
     assert not (project / "out").exists()
 
@@ -301,3 +305,35 @@ def test_every_command_and_option_is_in_the_readme() -> None:
             missing.append(option)
     assert missing == []
     assert "_PRESSGEN_COMPLETE" in readme  # shell completion is documented
+
+
+def readme_commands() -> list[str]:
+    """The shell commands of the README's section 'The two commands'."""
+    import re
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## The two commands", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_ci_runs_the_readme_commands_in_a_new_virtual_environment() -> None:
+    build, tests = readme_commands()
+    assert build == "python3 -m pip install . && pressgen build data/"
+    assert tests == "scripts/test"
+    lines = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    venv = lines.index("python3 -m venv --clear .venv-ci")
+    assert lines[venv + 1] == ". .venv-ci/bin/activate"
+    assert lines[venv + 2 :] == [build, tests]
+
+
+def test_the_test_command_installs_what_the_tests_need() -> None:
+    script = (ROOT / "scripts" / "test").read_text("utf-8")
+    assert "command -v chromium >/dev/null || debian_packages+=(chromium)" in script
+    assert "apt-get install -y" in script
+    order = ["npm ci", "python3 -m pip install -e '.[test]'", 'python3 -m pytest "$@"']
+    positions = [script.index(step) for step in order]
+    assert positions == sorted(positions)

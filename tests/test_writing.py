@@ -111,7 +111,7 @@ def test_a_rebuild_keeps_unchanged_files_and_what_pressgen_did_not_write(
     before = snapshot(built)
     result = run_cli("build", "fest.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith("(6 written, 1 unchanged)\n")
+    assert "fest.yaml → out/fest/ (6 written, 1 unchanged)\n" in result.stdout
     after = snapshot(built)
     assert set(after) == set(before)
     for name in ("notiz.txt", "extra/bild.txt", "termin.ics"):

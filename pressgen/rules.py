@@ -1,0 +1,113 @@
+"""Every code a problem can carry, with its severity and one line saying what it means.
+
+PG0xx are mistakes in the files themselves (found while reading and validating),
+PG1xx–PG5xx what `check` finds in valid data and its rendered outputs. The
+README's table is generated from this list (scripts/update-docs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One code: what it means, and whether it stops a build."""
+
+    code: str
+    severity: Literal["error", "warning", "error or warning"]
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in [
+        # ------------------------------------------------ the files themselves
+        Rule("PG001", "error", "a file cannot be read as YAML: syntax, encoding, size, aliases"),
+        Rule("PG002", "error", "a key is given twice, or is not text"),
+        Rule("PG003", "error", "an unknown field (the closest known one is named)"),
+        Rule("PG004", "error", "a required field is missing or has no value"),
+        Rule(
+            "PG005",
+            "error",
+            "a value of the wrong kind or form: text, number, yes/no, date, time, "
+            "address, link, choice, length",
+        ),
+        Rule("PG006", "error", "a key that names nothing: a person, a quote, a catalogue sponsor"),
+        Rule(
+            "PG007",
+            "error",
+            "a file or folder that is missing, or outside where it may be: event files, "
+            "photos, the organisation file, the folders in pressgen.yaml",
+        ),
+        Rule("PG008", "error", "a photo that is not the image its name says, or too large"),
+        Rule(
+            "PG009",
+            "error",
+            "a time the clocks skip that night, or an end before the start on one day",
+        ),
+        Rule(
+            "PG010",
+            "error",
+            "a template that cannot be rendered: syntax, a missing value, something the "
+            "sandbox does not allow",
+        ),
+        Rule("PG011", "error", "the rendered newsletter.mjml cannot be compiled to HTML"),
+        # ------------------------------------------------ consistency across the outputs
+        Rule("PG101", "error", "a quote is missing or worded differently in an output"),
+        Rule("PG102", "error", "a quote's attribution (name and function) is missing"),
+        Rule(
+            "PG103",
+            "error",
+            "the sponsor acknowledgement is missing, or names other sponsors or another order",
+        ),
+        Rule(
+            "PG104",
+            "error",
+            "the date or time is missing or different (newsletter, calendar file, JSON-LD)",
+        ),
+        Rule("PG105", "error", "the venue is missing or different (newsletter, calendar file)"),
+        Rule("PG106", "error", "the headline is missing or changed in an output"),
+        Rule("PG107", "warning", "the press release never names the day of the event"),
+        # ------------------------------------------------ completeness
+        Rule("PG201", "error", "the dateline (Ort, Datum) is missing in the press release"),
+        Rule("PG202", "error or warning", "the Pressekontakt is missing (a warning without data)"),
+        Rule(
+            "PG203", "error or warning", "the 'Über uns' text is missing (a warning without data)"
+        ),
+        Rule("PG204", "error", "the Impressum (§ 5 DDG) is missing or incomplete"),
+        Rule("PG205", "error", "the Abmeldelink (§ 7 UWG) is missing"),
+        Rule("PG206", "error", "an image without alt text"),
+        Rule("PG207", "error", "a photo credit (Bildnachweis) is missing"),
+        # ------------------------------------------------ limits
+        Rule("PG301", "error", "the subject is longer than 78 characters"),
+        Rule("PG302", "warning", "the subject is longer than 50 characters (phones cut it)"),
+        Rule("PG303", "warning", "the preheader is missing or longer than 100 characters"),
+        Rule("PG304", "warning", "newsletter.html is over 80 KB (Gmail cuts at 102 KB)"),
+        Rule("PG305", "error", "newsletter.html is over 102 KB: Gmail cuts it off"),
+        Rule("PG306", "error", "the character count (Zeichen inkl. Leerzeichen) is not stated"),
+        # ------------------------------------------------ links
+        Rule("PG401", "error", "a link that is not http, https or mailto"),
+        Rule("PG402", "warning", "the same address twice in one list"),
+        Rule(
+            "PG403",
+            "warning",
+            "a placeholder address (example.com, .example, .test, localhost)",
+        ),
+        # ------------------------------------------------ dates
+        Rule(
+            "PG501",
+            "warning",
+            "the embargo has passed (now: the time of the check, or SOURCE_DATE_EPOCH)",
+        ),
+        Rule("PG502", "warning", "the embargo lies after the publication date"),
+    ]
+}
+
+
+def readme_table() -> str:
+    """The table of codes as the README shows it."""
+    rows = ["| code | severity | meaning |", "|---|---|---|"]
+    rows += [f"| {rule.code} | {rule.severity} | {rule.summary} |" for rule in RULES.values()]
+    return "\n".join(rows) + "\n"
