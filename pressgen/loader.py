@@ -41,6 +41,9 @@ class SourceMap:
     # kept with their source text to explain YAML 1.1 surprises.
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
     origin: dict[Loc, Path] = field(default_factory=dict)
+    # Where an inherited value is written in its own file: ('sponsors', 0) of the
+    # event came from ('sponsors', 'stadtwerke') of the organisation file.
+    written_as: dict[Loc, Loc] = field(default_factory=dict)
 
     def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[Path, int, int]:
         """File and position of `loc`, or of its nearest ancestor that exists."""
@@ -54,11 +57,6 @@ class SourceMap:
                 return (self.file, 1, 1)
             probe = probe[:-1]
 
-    def position(self, loc: Loc, *, prefer_key: bool = False) -> Position:
-        """The line and column of `loc` (see locate)."""
-        _, line, column = self.locate(loc, prefer_key=prefer_key)
-        return line, column
-
     def graft(self, target: Loc, other: SourceMap, other_loc: Loc = ()) -> None:
         """Take over the positions below `other_loc` in `other` as positions below `target`."""
         size = len(other_loc)
@@ -68,6 +66,7 @@ class SourceMap:
                     new = target + loc[size:]
                     mine[new] = position
                     self.origin[new] = other.origin.get(loc, other.file)
+        self.written_as[target] = other_loc
         for loc, text in other.plain_scalars.items():
             if loc[:size] == other_loc:
                 self.plain_scalars[target + loc[size:]] = text
@@ -82,7 +81,16 @@ class SourceMap:
         code: str = "",
     ) -> Problem:
         file, line, column = self.locate(loc, prefer_key=prefer_key)
-        return Problem(file, line, column, message, format_loc(loc), severity, code)
+        field = format_loc(self.as_written(loc))
+        return Problem(file, line, column, message, field, severity, code)
+
+    def as_written(self, loc: Loc) -> Loc:
+        """The place of `loc` as the file that holds its value names it."""
+        for size in range(len(loc), 0, -1):
+            origin = self.written_as.get(loc[:size])
+            if origin is not None:
+                return origin + loc[size:]
+        return loc
 
 
 @dataclass
@@ -163,12 +171,15 @@ def load_yaml(path: Path) -> LoadedFile:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise refuse(
-                f"the file is {size / 1_000_000:.1f} MB; event files may be at most "
-                f"{MAX_FILE_BYTES // 1024} KB"
+                f"the file has {-(-size // 1024):,} KB; a file of pressgen may have at most "
+                f"{MAX_FILE_BYTES // 1024:,} KB"
             )
         raw = path.read_bytes()
     except OSError as error:
         raise refuse(f"cannot read the file: {error.strerror}") from None
+    wide = _wide_encoding(raw)
+    if wide:
+        raise refuse(f"the file is saved as {wide}; save it as UTF-8")
     if b"\0" in raw:
         raise refuse("this is not a text file (it contains NUL bytes); expected YAML text")
     try:
@@ -270,6 +281,25 @@ def _alias_count(root: Node) -> int:
             for key, value in node.value:
                 stack.extend((key, value))
     return count
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 (as some Windows editors save), told by its byte order mark or by
+    the zero bytes that every other byte of plain text is then."""
+    for mark, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32"),
+        (b"\x00\x00\xfe\xff", "UTF-32"),
+        (b"\xff\xfe", "UTF-16"),
+        (b"\xfe\xff", "UTF-16"),
+    ):
+        if raw.startswith(mark):
+            return name
+    sample = raw[:200]
+    if len(sample) >= 8 and (sample[1::2].count(0) > 0.9 * len(sample[1::2])):
+        return "UTF-16"
+    if len(sample) >= 8 and (sample[0::2].count(0) > 0.9 * len(sample[0::2])):
+        return "UTF-16"
+    return None
 
 
 def _line_col(raw: bytes, offset: int) -> Position:

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
@@ -225,7 +226,8 @@ def with_defaults(loaded: LoadedFile, project: Project, slug: str) -> LoadedFile
             if name in config.data:
                 inherit((name,), config.data[name], config.source, (name,))
         if project.config.web_base_url:
-            web = project.config.web_base_url.rstrip("/") + f"/{slug}/"
+            # The folder is named like the file; in a web address that name is %-encoded.
+            web = project.config.web_base_url.rstrip("/") + f"/{quote(slug)}/"
             inherit(("newsletter", "web_url"), web, config.source, ("web_base_url",))
         if project.config.utm is not None:
             utm = {**project.config.utm.model_dump(), "campaign": slug}

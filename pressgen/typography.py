@@ -150,6 +150,7 @@ _OPENING_CONTEXT = " \t\n\u00a0([{–—-/" + "„‚»›"
 _ABBREVIATIONS = [
     "z. B.", "u. a.", "d. h.", "e. V.", "z. T.", "u. U.", "o. Ä.", "i. d. R.", "v. a.",
     "s. o.", "s. u.", "u. v. m.", "m. E.", "z. Hd.", "o. g.", "i. A.", "i. V.",
+    "v. l. n. r.", "V. l. n. r.", "Z. B.", "U. a.",
 ]  # fmt: skip
 _ABBREVIATION = re.compile(
     "|".join(
@@ -161,7 +162,11 @@ _UNIT = re.compile(
     r"(\d)[ \u00a0]?(%|‰|€|\$|°C|EUR|Euro|Cent|Prozent|Uhr|km|m²|m³|cm|mm|kg|ml|h|min|"
     r"Min\.|Std\.|Mio\.|Mrd\.|Tsd\.)(?!\w)"
 )
-_BEFORE_NUMBER = re.compile(r"(§§?|Nr\.|S\.|Abs\.|Art\.)\s(\d)")
+_BEFORE_NUMBER = re.compile(r"(?<!\w)(§§?|Nr\.|S\.|Abs\.|Art\.)\s?(\d)")
+# 2010-2015, 14-16 Uhr, 3-5 Gäste: a range takes the en dash. Not dates (2017-08-17),
+# not phone extensions (123456-11): both neighbours are whole, short numbers.
+_NUMBER_RANGE = re.compile(r"(?<![\w.,-])(\d{1,4})-(\d{1,4})(?![\w-])")
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
 _DIGIT = re.compile(r"\d")
@@ -172,13 +177,16 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 def refine(text: str, style: Style = DEFAULT) -> str:
     """Typeset running text the author typed plainly.
 
-    Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " an en dash,
-    and abbreviations, dates and number–unit pairs get non-breaking spaces.
+    Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " and number
+    ranges (2010-2015) an en dash, "..." an ellipsis, and abbreviations, dates,
+    § 13 and number–unit pairs get non-breaking spaces.
     Hyphens in compounds and gender forms (Teilnehmer*innen, :innen) stay.
     """
     # Each rule only where its trigger occurs: most names and titles need none.
     if " - " in text:
         text = _DASH.sub(" – ", text)
+    if "..." in text:
+        text = _ELLIPSIS.sub("…", text)
     if "'" in text:
         text = _APOSTROPHE.sub("’", text)
     text = _smart_quotes(text, style)
@@ -188,6 +196,7 @@ def refine(text: str, style: Style = DEFAULT) -> str:
         text = _DATE.sub(_date_spaces, text)
         text = _UNIT.sub(rf"\1{NBSP}\2", text)
         text = _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
+        text = _NUMBER_RANGE.sub("\\1–\\2", text)
     return text
 
 

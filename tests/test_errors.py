@@ -77,7 +77,9 @@ def test_utf8_bom_is_accepted(write_yaml: Callable[..., Path], event_data: dict[
 
 def test_file_too_large(write_yaml: Callable[..., Path]) -> None:
     path = write_yaml("a: " + "x" * loader.MAX_FILE_BYTES + "\n")
-    assert problems(path) == ["1:1: the file is 1.0 MB; event files may be at most 1024 KB"]
+    assert problems(path) == [
+        "1:1: the file has 1,025 KB; a file of pressgen may have at most 1,024 KB"
+    ]
 
 
 def test_syntax_error_is_located(write_yaml: Callable[..., Path]) -> None:
@@ -299,3 +301,14 @@ def test_all_problems_at_once_in_line_order(
     ]
     lines = [int(m.split(":")[0]) for m in found]
     assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")],
+)
+def test_a_file_in_utf_16_or_32_is_named_so(
+    write_yaml: Callable[..., Path], encoding: str, name: str
+) -> None:
+    path = write_yaml("event:\n  title: Fest\n".encode(encoding))
+    assert problems(path) == [f"1:1: the file is saved as {name}; save it as UTF-8"]

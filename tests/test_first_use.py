@@ -46,6 +46,35 @@ def test_new_takes_back_what_it_wrote_when_a_file_cannot_be_written(
     assert left == ["presse/schemas", "presse/templates"]
 
 
+# ---------------------------------------------------------------- file names in web addresses
+
+
+def test_a_file_name_with_spaces_and_umlauts_makes_a_valid_web_address(
+    tmp_path: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_cli("new", "presse").exit_code == 0
+    project = tmp_path / "presse"
+    config = project / "pressgen.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "# web_base_url: https://www.example.de/presse/", "web_base_url: https://presse.de/"
+        ),
+        "utf-8",
+    )
+    (project / "events" / "beispiel.yaml").rename(project / "events" / "Hackathon Straße Tür.yaml")
+    monkeypatch.chdir(project)
+    result = run_cli("build")
+    assert result.exit_code == 0, result.output
+    out = project / "out" / "Hackathon Straße Tür"
+    page = (out / "newsletter.html").read_text("utf-8")
+    web = "https://presse.de/Hackathon%20Stra%C3%9Fe%20T%C3%BCr/"
+    assert f'href="{web}newsletter.html"' in page
+    assert f'href="{web}termin.ics"' in page
+    assert f"Im Browser ansehen: {web}newsletter.html\n" in (out / "newsletter.txt").read_text(
+        "utf-8"
+    )
+
+
 # ---------------------------------------------------------------- every problem at once
 
 
@@ -215,3 +244,19 @@ def test_the_preview_speaks_english_on_the_terminal(data_dir: Path) -> None:
     )
     assert rest == "Preview stopped.\n"
     assert running.returncode == 0, errors
+
+
+# ---------------------------------------------------------------- places as written
+
+
+def test_an_inherited_value_is_named_as_its_own_file_writes_it(
+    tmp_path: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_cli("new", "presse").exit_code == 0
+    monkeypatch.chdir(tmp_path / "presse")
+    result = run_cli("check", "--format", "json")
+    found = {(p["file"], p["field"]) for p in json.loads(result.stdout)["problems"]}
+    # The catalogue sponsor of organisation.yaml, and the Abmeldelink set there too.
+    assert ("organisation.yaml", "sponsors.stadtwerke.url") in found
+    assert ("organisation.yaml", "unsubscribe_url") in found
+    assert not any(field.startswith(("sponsors[0]", "newsletter.")) for _, field in found)

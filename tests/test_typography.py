@@ -124,6 +124,20 @@ def test_guillemets() -> None:
         ("nach § 13 UrhG", f"nach §{NBSP}13 UrhG"),
         ("Teilnehmer*innen und Besucher:innen", "Teilnehmer*innen und Besucher:innen"),
         ('Gäste ("VIP")', "Gäste („VIP“)"),
+        ("nach §13 UrhG und §§ 3-5", f"nach §{NBSP}13 UrhG und §§{NBSP}3–5"),
+        ("Nr.5 auf S.12", f"Nr.{NBSP}5 auf S.{NBSP}12"),
+        ("Und dann... kam er.", "Und dann… kam er."),
+        ("Ein Satz ... und weiter", "Ein Satz … und weiter"),
+        ("Vier Punkte.... bleiben", "Vier Punkte.... bleiben"),
+        ("von 2010-2015 und 14-16 Uhr", f"von 2010–2015 und 14–16{NBSP}Uhr"),
+        ("am 2017-08-17 um 10 Uhr", f"am 2017-08-17 um 10{NBSP}Uhr"),
+        ("Tel. 03641 123456-11", "Tel. 03641 123456-11"),
+        ("A-1 und B2-3a", "A-1 und B2-3a"),
+        ("1.000-2.000 Gäste", "1.000-2.000 Gäste"),
+        (
+            "V.l.n.r.: Anna, Ben; v.l.n.r. Carla",
+            f"V.{NBSP}l.{NBSP}n.{NBSP}r.: Anna, Ben; v.{NBSP}l.{NBSP}n.{NBSP}r. Carla",
+        ),
     ],
 )
 def test_refine(typed: str, typeset: str) -> None:
@@ -140,6 +154,17 @@ def test_links_are_not_typeset(event: Event) -> None:
     )
     about = typography.typeset_event(changed).organisation.about
     assert about == 'Siehe [die „Seite“](https://x.example/a-"b"-c) – danke'
+
+
+def test_addresses_and_code_are_not_typeset() -> None:
+    text = (
+        "Mail an presse@verein-2010-2015.de ... oder https://x.de/2010-2015/a...b "
+        "und <https://x.de/§13> lesen"
+    )
+    assert typography._refine_outside_links(text, typography.DEFAULT) == (
+        "Mail an presse@verein-2010-2015.de … oder https://x.de/2010-2015/a...b "
+        "und <https://x.de/§13> lesen"
+    )
 
 
 @pytest.fixture
