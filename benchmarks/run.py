@@ -258,7 +258,7 @@ def breakdown(repeat: int) -> dict[str, float]:
 
     from pressgen.render import render_event
 
-    outputs = render_event(shown)
+    outputs = render_event(shown).files
     folder = Path(tempfile.mkdtemp())
     written = itertools.count()
 

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressgen.checks import current_time, event_problems
+from pressgen.checks import event_problems
+from pressgen.clock import current_time
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.loader import SourceMap, load_yaml
 from pressgen.model import Event
@@ -96,12 +97,12 @@ class RenderedEvent:
 def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings)."""
     shown = present(loaded.event)
-    outputs = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
-    found = event_problems(shown, loaded.source, outputs, now)
+    rendered = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
+    found = event_problems(shown, loaded.source, rendered.files, now, rendered.made_with)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
-    return RenderedEvent(loaded, outputs, found)
+    return RenderedEvent(loaded, rendered.files, found)
 
 
 def load_one(path: Path) -> LoadedEvent:

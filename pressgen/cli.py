@@ -191,7 +191,7 @@ def send(
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     """
     from pressgen.build import load_one, render_one
-    from pressgen.checks import current_time
+    from pressgen.clock import current_time
     from pressgen.mail import SmtpSettings, parse_recipients, send_email
     from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
@@ -268,10 +268,13 @@ def preview(
     except OSError as error:
         say(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
         raise SystemExit(1) from None
-    say(f"Preview at {server.url} (Ctrl-C stops it)")
-    if open_browser:
-        webbrowser.open(server.url)
+    except KeyboardInterrupt:  # while the first rendering ran
+        say("Preview stopped.")
+        return
     try:
+        say(f"Preview at {server.url} (Ctrl-C stops it)")
+        if open_browser:
+            webbrowser.open(server.url)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

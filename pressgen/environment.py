@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -139,6 +139,8 @@ class _Budget:
 
 
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("pressgen_template_budget")
+# The files of the templates one rendering loaded (itself, what it extends and includes).
+_used: contextvars.ContextVar[list[str]] = contextvars.ContextVar("pressgen_templates_used")
 
 
 def _spend(kind: str) -> None:
@@ -267,7 +269,18 @@ class TemplateSandbox(SandboxedEnvironment):
             return False
         return self.is_safe_attribute(owner, name, obj)
 
+    def _load_template(
+        self, name: str, globals: MutableMapping[str, Any] | None
+    ) -> jinja2.Template:
+        template = super()._load_template(name, globals)
+        used = _used.get(None)
+        if used is not None and template.filename:
+            used.append(template.filename)
+        return template
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(__obj, jinja2.Undefined):
+            __obj._fail_with_undefined_error()  # says which field is missing
         _spend("calls")
         return super().call(__context, __obj, *args, **kwargs)
 
@@ -505,10 +518,18 @@ def template_fingerprint(template_dirs: Sequence[Path]) -> tuple[tuple[str, int]
 
 
 def render_template(
-    name: str, data: dict[str, Any], env: jinja2.Environment | None = None, **extra: Any
+    name: str,
+    data: dict[str, Any],
+    env: jinja2.Environment | None = None,
+    used: list[str] | None = None,
+    **extra: Any,
 ) -> str:
-    """Render one template; any mistake in it becomes a TemplateError with its line."""
+    """Render one template; any mistake in it becomes a TemplateError with its line.
+
+    `used`, when given, receives the files of every template the rendering loaded.
+    """
     token = _budget.set(_Budget())
+    used_token = _used.set(used if used is not None else [])
     try:
         template = (env or environment()).get_template(name)
         parts: list[str] = []
@@ -523,3 +544,4 @@ def render_template(
         raise TemplateError.located(error, name) from None
     finally:
         _budget.reset(token)
+        _used.reset(used_token)

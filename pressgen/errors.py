@@ -20,7 +20,8 @@ class Problem:
     message: str
     field: str = ""
     severity: Literal["error", "warning"] = "error"
-    code: str = ""  # a stable check code such as PG101, for problems found by `check`
+    code: str = ""  # a stable code such as PG005 or PG101 (pressgen/rules.py)
+    message_de: str = ""  # the same in German, for the preview page (check findings)
 
     def __str__(self) -> str:
         where = f"{display_path(self.file)}:{self.line}:{self.column}"
@@ -29,6 +30,15 @@ class Problem:
         text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+        return printable(f"{text} [{self.code}]" if self.code else text)
+
+    def german(self) -> str:
+        """The problem as the German preview page shows it (the English message if no other)."""
+        where = f"{display_path(self.file)}:{self.line}:{self.column}"
+        if self.severity == "warning":
+            where += ": Warnung"
+        text = self.message_de or self.message
+        text = f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
         return printable(f"{text} [{self.code}]" if self.code else text)
 
     def as_dict(self) -> dict[str, str | int]:

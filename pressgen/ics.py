@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from zoneinfo import ZoneInfo
 
 from pressgen import prose, typography
 from pressgen.model import Event
@@ -67,12 +66,11 @@ def _local(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def _moment(local: dt.datetime, zone: ZoneInfo, berlin: bool) -> str:
-    """';TZID=Europe/Berlin:…' with its VTIMEZONE, or UTC for any other zone."""
+def _moment(moment: dt.datetime, berlin: bool) -> str:
+    """';TZID=Europe/Berlin:…' (local time, with its VTIMEZONE), or UTC for any other zone."""
     if berlin:
-        return f";TZID=Europe/Berlin:{_local(local)}"
-    utc = local.replace(tzinfo=zone).astimezone(dt.UTC)
-    return f":{_local(utc)}Z"
+        return f";TZID=Europe/Berlin:{_local(moment.replace(tzinfo=None))}"
+    return f":{_local(moment.astimezone(dt.UTC))}Z"
 
 
 def render_ics(event: Event) -> str:
@@ -88,15 +86,11 @@ def render_ics(event: Event) -> str:
         f"UID:{event_uid(event)}",
         f"DTSTAMP:{_local(stamp)}Z",
     ]
-    if info.start is not None:
-        start = dt.datetime.combine(info.date, info.start)
-        lines.append(f"DTSTART{_moment(start, info.zone, berlin)}")
-        if info.end is not None:
-            end_day = info.end_date or info.date
-            if info.end_date is None and info.end < info.start:
-                end_day += dt.timedelta(days=1)  # ends after midnight
-            end = dt.datetime.combine(end_day, info.end)
-            lines.append(f"DTEND{_moment(end, info.zone, berlin)}")
+    begins, ends = info.begins, info.ends
+    if isinstance(begins, dt.datetime):
+        lines.append(f"DTSTART{_moment(begins, berlin)}")
+        if isinstance(ends, dt.datetime):
+            lines.append(f"DTEND{_moment(ends, berlin)}")
     else:
         last_day = (info.end_date or info.date) + dt.timedelta(days=1)
         lines.append(f"DTSTART;VALUE=DATE:{info.date:%Y%m%d}")

@@ -400,6 +400,18 @@ class EventInfo(Schema):
             return None
         return dt.datetime.combine(self.date, self.start, tzinfo=self.zone)
 
+    @property
+    def begins(self) -> dt.datetime | dt.date:
+        """The start: a time-zone-aware moment when a start time is given, else the day."""
+        return self.starts_at or self.date
+
+    @property
+    def ends(self) -> dt.datetime | dt.date | None:
+        """The end: a moment when an end time is given, the last day when only end_date is."""
+        if self.end is not None:
+            return dt.datetime.combine(self.end_day, self.end, tzinfo=self.zone)
+        return self.end_date
+
 
 class Quote(Schema):
     """A quotation; written once, printed identically in every output."""

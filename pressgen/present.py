@@ -135,7 +135,8 @@ class Facts:
 
     title: str
     motto: str  # in quotation marks, or empty
-    date: str
+    date: str  # with the weekday, or a range of days
+    day: str  # the (first) day alone: 17. August 2017
     time: str
     venue: str
     guests: str
@@ -169,7 +170,9 @@ class Presentation:
     block_groups: tuple[tuple[Block, ...], ...]
     dateline: str
     dateline_leads: bool  # the dateline opens the first paragraph (else it stands alone)
-    embargo: str
+    embargo: str  # "Sperrfrist: 15. Januar 2027, 10 Uhr", or empty
+    embargo_moment: str  # "15. Januar 2027, 10 Uhr", or empty
+    publication_day: str
     facts: Facts
     programme: tuple[ProgrammeEntry, ...]
     sponsor_thanks: str
@@ -196,6 +199,7 @@ def present(event: Event) -> Presentation:
     release = shown.press_release
     blocks = tuple(_body_blocks(shown))
     dateline = f"{release.dateline_city}, {typography.date_long(release.publication_date)}"
+    embargo_moment = typography.date_time(release.embargo) if release.embargo else ""
     web_url = shown.newsletter.web_url
     return Presentation(
         event=shown,
@@ -204,7 +208,9 @@ def present(event: Event) -> Presentation:
         block_groups=_grouped(blocks),
         dateline=dateline,
         dateline_leads=bool(blocks) and blocks[0].kind == "paragraph",
-        embargo=f"Sperrfrist: {typography.date_time(release.embargo)}" if release.embargo else "",
+        embargo=f"Sperrfrist: {embargo_moment}" if embargo_moment else "",
+        embargo_moment=embargo_moment,
+        publication_day=typography.date_long(release.publication_date),
         facts=_facts(shown),
         programme=tuple(_programme(shown)),
         sponsor_thanks=typography.sponsor_thanks(shown),
@@ -318,6 +324,7 @@ def _facts(event: Event) -> Facts:
         title=info.title,
         motto=typography.quoted(info.motto, event.typography) if info.motto else "",
         date=typography.event_dates(info),
+        day=typography.date_long(info.date),
         time=typography.event_times(info),
         venue=typography.place(info.venue),
         guests=typography.guests(info, event.typography),

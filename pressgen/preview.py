@@ -27,7 +27,7 @@ import jinja2
 
 from pressgen.addresses import is_loopback
 from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
-from pressgen.checks import current_time
+from pressgen.clock import current_time
 from pressgen.environment import builtin_templates_dir
 from pressgen.errors import DataError, PressgenError, display_path
 from pressgen.project import project_for
@@ -55,7 +55,8 @@ class EventPreview:
 
     @property
     def warnings(self) -> list[str]:
-        return [str(w) for w in self.rendered.warnings] if self.rendered else []
+        """The check's findings, in German like the rest of the page."""
+        return [w.german() for w in self.rendered.warnings] if self.rendered else []
 
 
 class Preview:
@@ -101,7 +102,7 @@ class Preview:
         try:
             preview.rendered = render_one(load_one(path), now)
         except DataError as error:
-            preview.errors = [str(p) for p in error.problems]
+            preview.errors = [p.german() for p in error.problems]
         except PressgenError as error:
             preview.errors = [str(error)]
         except Exception as error:  # the preview must outlive any mistake, ours included
@@ -300,13 +301,23 @@ class PreviewHandler(BaseHTTPRequestHandler):
 @cache
 def _pages() -> jinja2.Environment:
     """The preview's own pages: trusted templates with their own environment."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(builtin_templates_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["kilobytes"] = _kilobytes
+    return env
+
+
+def _kilobytes(content: str | bytes) -> str:
+    """23,9 KB: the size of an output, written the German way."""
+    from babel.numbers import format_decimal
+
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    return f"{format_decimal(size / 1024, format='#,##0.0', locale='de_DE')}\u00a0KB"
 
 
 def _bracketed(address: str) -> str:
@@ -315,8 +326,8 @@ def _bracketed(address: str) -> str:
 
 def _unexpected(error: BaseException) -> str:
     return (
-        f"pressgen could not render this ({type(error).__name__}: {error}); this is a "
-        "mistake in pressgen, please report it. The preview goes on."
+        f"pressgen konnte dies nicht darstellen ({type(error).__name__}: {error}); das ist "
+        "ein Fehler in pressgen, bitte melden Sie ihn. Die Vorschau läuft weiter."
     )
 
 

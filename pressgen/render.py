@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pressgen.environment import environment, render_template, template_fingerprint
+from pressgen.errors import display_path
 from pressgen.ics import render_ics
 from pressgen.mail import build_email
 from pressgen.present import Presentation
@@ -23,10 +26,29 @@ from pressgen.registry import (
 )
 
 
+@dataclass(frozen=True)
+class Outputs:
+    """One event's outputs in memory, keyed by path inside its output folder."""
+
+    files: dict[str, str | bytes]
+    # For each output, the press office's own templates that rendered it (their paths
+    # as the user sees them), so that a check can point there.
+    made_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# The template each output is rendered from.
+TEMPLATE_OF = {
+    PRESS_RELEASE_HTML: "pressemitteilung.html.j2",
+    PRESS_RELEASE_TEXT: "pressemitteilung.txt.j2",
+    NEWSLETTER_MJML: "newsletter.mjml.j2",
+    NEWSLETTER_TEXT: "newsletter.txt.j2",
+}
+
+
 def render_event(
     shown: Presentation, event_dir: Path | None = None, template_dirs: Sequence[Path] = ()
-) -> dict[str, str | bytes]:
-    """Every output of one event, in memory, keyed by path inside its output folder.
+) -> Outputs:
+    """Every output of one event, in memory.
 
     Local press photos are read from `event_dir` (the event file's folder) and
     included, so the HTML finds them beside it.
@@ -35,14 +57,19 @@ def render_event(
 
     data = shown.template_data()
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+    used: dict[str, list[str]] = {name: [] for name in TEMPLATE_OF}
+
+    def render(output: str, **extra: Any) -> str:
+        return render_template(TEMPLATE_OF[output], data, env, used[output], **extra)
+
     # Links in the newsletter carry campaign parameters when the data asks for them.
-    mjml_source = render_template("newsletter.mjml.j2", data, env, campaign_links=True)
+    mjml_source = render(NEWSLETTER_MJML, campaign_links=True)
     newsletter_html = compile_newsletter(mjml_source)
-    newsletter_text = render_template("newsletter.txt.j2", data, env, campaign_links=True)
+    newsletter_text = render(NEWSLETTER_TEXT, campaign_links=True)
     event = shown.event
-    outputs: dict[str, str | bytes] = {
-        PRESS_RELEASE_HTML: render_template("pressemitteilung.html.j2", data, env),
-        PRESS_RELEASE_TEXT: render_template("pressemitteilung.txt.j2", data, env),
+    files: dict[str, str | bytes] = {
+        PRESS_RELEASE_HTML: render(PRESS_RELEASE_HTML),
+        PRESS_RELEASE_TEXT: render(PRESS_RELEASE_TEXT),
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: newsletter_html,
         NEWSLETTER_TEXT: newsletter_text,
@@ -51,8 +78,23 @@ def render_event(
     }
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None:
-            outputs[photo.src] = (event_dir / photo.src).read_bytes()
-    return outputs
+            files[photo.src] = (event_dir / photo.src).read_bytes()
+    return Outputs(files, _own(used, template_dirs))
+
+
+def _own(used: dict[str, list[str]], template_dirs: Sequence[Path]) -> dict[str, tuple[str, ...]]:
+    """Of the templates each output used, those from the press office's own folders."""
+    folders = [folder.resolve() for folder in template_dirs]
+    own = {}
+    for output, files in used.items():
+        mine = [
+            display_path(Path(file))
+            for file in dict.fromkeys(files)
+            if any(Path(file).resolve().is_relative_to(folder) for folder in folders)
+        ]
+        if mine:
+            own[output] = tuple(mine)
+    return own
 
 
 def is_local(src: str) -> bool:

@@ -43,12 +43,6 @@ def _organisation(event: Event) -> dict[str, Any]:
     return data
 
 
-def _moment(day: dt.date, time: dt.time | None, event: Event) -> str:
-    if time is None:
-        return day.isoformat()
-    return dt.datetime.combine(day, time, tzinfo=event.event.zone).isoformat()
-
-
 def json_ld(event: Event) -> dict[str, Any]:
     """The NewsArticle (the release) and the Event it reports on."""
     info = event.event
@@ -57,16 +51,13 @@ def json_ld(event: Event) -> dict[str, Any]:
     happening: dict[str, Any] = {
         "@type": "Event",
         "name": info.title,
-        "startDate": _moment(info.date, info.start, event),
+        "startDate": info.begins.isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _place(info.venue),
         "organizer": _organisation(event),
     }
-    if info.end is not None or info.end_date is not None:
-        end_day = info.end_date or info.date
-        if info.end_date is None and info.start and info.end and info.end < info.start:
-            end_day += dt.timedelta(days=1)
-        happening["endDate"] = _moment(end_day, info.end, event)
+    if info.ends is not None:
+        happening["endDate"] = info.ends.isoformat()
     if info.motto:
         happening["description"] = info.motto
     if info.website:

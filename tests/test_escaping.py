@@ -87,7 +87,7 @@ def hostile_outputs(
     data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL
     path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    return render_event(present(load_event(path))), markers
+    return render_event(present(load_event(path))).files, markers
 
 
 @pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,9 +213,9 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
     event = preview.events["towerbyte-workshop-2017"]
     assert event.rendered is None
     assert event.errors[0].endswith(
-        "towerbyte-workshop-2017.yaml: pressgen could not render this (ZeroDivisionError: "
-        "division by zero); this is a mistake in pressgen, please report it. "
-        "The preview goes on."
+        "towerbyte-workshop-2017.yaml: pressgen konnte dies nicht darstellen "
+        "(ZeroDivisionError: division by zero); das ist ein Fehler in pressgen, bitte melden "
+        "Sie ihn. Die Vorschau läuft weiter."
     )
     stop = threading.Event()
     watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
@@ -263,3 +264,14 @@ def test_pages_waiting_for_a_reload_are_capped(server: PreviewServer) -> None:
     for thread in waiting:
         thread.join(5)
     assert get(server, f"/_reload?epoch={epoch}")[0] == 200
+
+
+def test_the_page_is_german_warnings_and_sizes_too(server: PreviewServer) -> None:
+    page = get(server, "/neujahrsempfang-2027/")[2].decode()
+    assert "sieht nach einer Platzhalter-Adresse aus [PG403]" in page
+    assert "looks like a placeholder" not in page
+    assert ": Warnung: " in page
+    size = re.search(
+        r'<dd id="size">Newsletter-HTML ([\d.]+,\d)\xa0KB, E-Mail ([\d.]+,\d)\xa0KB', page
+    )
+    assert size is not None, page

@@ -180,8 +180,14 @@ def test_an_override_that_drops_the_impressum_is_refused(
     )
     result = build_in(project, run_cli, monkeypatch)
     assert result.exit_code == 1
-    assert "the Impressum is missing in newsletter.txt [PG204]" in result.stderr
-    assert "the Abmeldelink is missing in newsletter.txt [PG205]" in result.stderr
+    assert (
+        "the Impressum is missing in newsletter.txt or incomplete: eingetragener Verein "
+        "(rendered with your own template templates/newsletter.txt.j2) [PG204]"
+    ) in result.stderr
+    assert (
+        "the Abmeldelink is missing in newsletter.txt "
+        "(rendered with your own template templates/newsletter.txt.j2) [PG205]"
+    ) in result.stderr
 
 
 def test_an_own_partial_replaces_the_builtin_one(

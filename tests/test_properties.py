@@ -144,7 +144,7 @@ def strip_none(value: Any) -> Any:
 def test_random_events_build_parse_and_agree(raw: dict[str, Any]) -> None:
     event = Event.model_validate(strip_none(raw))
     shown = present(event)
-    outputs = render_event(shown)
+    outputs = render_event(shown).files
     source = SourceMap(Path("zufall.yaml"))
     problems = event_problems(shown, source, outputs, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert [str(p) for p in problems if p.severity == "error"] == []

@@ -1,0 +1,48 @@
+"""What `check` and `build` find in valid data and in its rendered outputs.
+
+Every finding has a stable code (pressgen/rules.py). The checks read the
+rendered files and compare them with the values the templates were given
+(the presentation), never with words of their own: a template that drops a
+quote from one format is caught, one that words a label differently is not.
+
+    consistency   PG1xx  every output says the same
+    completeness  PG2xx  what a release and a newsletter must carry
+    limits        PG3xx  what fits into a mail program
+    links         PG4xx  links and placeholder addresses
+    dates         PG5xx  the embargo
+
+Errors stop a build; warnings are printed (and are errors with --strict).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from pressgen.checks import completeness, consistency, dates, limits, links
+from pressgen.checks.findings import Findings
+from pressgen.checks.reading import Reading
+from pressgen.errors import Problem
+from pressgen.loader import SourceMap
+from pressgen.present import Presentation
+
+
+def event_problems(
+    shown: Presentation,
+    source: SourceMap,
+    outputs: Mapping[str, str | bytes],
+    now: dt.datetime,
+    made_with: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Problem]:
+    """Every error and warning for one valid, rendered event; `now` is time-zone aware.
+
+    `made_with` names the own templates that rendered each output, for the messages.
+    """
+    reading = Reading(outputs)
+    found = Findings(source, made_with or {})
+    consistency.check(shown, reading, found)
+    completeness.check(shown, reading, found)
+    limits.check(shown, reading, found)
+    links.check(shown, reading, found)
+    dates.check(shown, now, found)
+    return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))

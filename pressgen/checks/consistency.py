@@ -1,0 +1,221 @@
+"""PG1xx: every output says the same — quotes, their speakers, the thanks, the facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pressgen import prose
+from pressgen.checks.days import mentioned_days
+from pressgen.checks.findings import Findings
+from pressgen.checks.reading import EMAIL_HTML, EMAIL_TEXT, READABLE, RELEASE, Reading, fold
+from pressgen.present import Presentation
+from pressgen.registry import CALENDAR, NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
+
+NEWSLETTER_TEXTS = (NEWSLETTER_HTML, NEWSLETTER_TEXT, EMAIL_TEXT, EMAIL_HTML)
+# How far from the quote its attribution may stand (a lead-in lies between them).
+ATTRIBUTION_REACH = 200
+
+
+def check(shown: Presentation, reading: Reading, found: Findings) -> None:
+    _quotes(shown, reading, found)
+    _sponsors(shown, reading, found)
+    headline = shown.event.press_release.headline
+    for name in reading.missing_in(READABLE, headline):
+        found.add(
+            "PG106",
+            ("press_release", "headline"),
+            f"the headline is missing or changed in {name}",
+            f"Die Überschrift fehlt in {name} oder ist dort geändert",
+            output=name,
+        )
+    _facts(shown, reading, found)
+    _calendar_and_json_ld(shown, reading, found)
+    _day_named(shown, reading, found)
+
+
+def _quotes(shown: Presentation, reading: Reading, found: Findings) -> None:
+    quotes = shown.event.quotes
+    attributed: set[str] = set()  # people whose attribution was checked at first mention
+    for block in shown.blocks:
+        if block.kind != "quote":
+            continue
+        quote = quotes[block.quote_key]
+        # As printed: in quotation marks, without the closing mark and full stop,
+        # which the press release's "…“, sagt" form leaves out.
+        words = fold(prose.to_text(block.pull_quote))[:-1].rstrip(".")
+        for name in reading.missing_in(READABLE, words):
+            found.add(
+                "PG101",
+                ("quotes", block.quote_key, "text"),
+                f"the quote is missing or worded differently in {name}",
+                f"Das Zitat fehlt in {name} oder ist dort anders formuliert",
+                output=name,
+            )
+        if quote.by in attributed:
+            continue
+        attributed.add(quote.by)
+        close_mark = block.pull_quote[-1]
+        for name in READABLE:
+            if not _attributed(reading.texts.get(name, ""), words, fold(block.speaker), close_mark):
+                found.add(
+                    "PG102",
+                    ("quotes", block.quote_key, "by"),
+                    f"the quote's attribution '{fold(block.speaker)}' is missing in {name}",
+                    f"Die Zuordnung des Zitats („{fold(block.speaker)}“) fehlt in {name}",
+                    output=name,
+                )
+
+
+def _attributed(text: str, words: str, attribution: str, close_mark: str) -> bool:
+    """Whether the attribution stands right before or right after the quote."""
+    start = text.find(words)
+    if start == -1:
+        return True  # a missing quote is PG101's finding
+    before = text[max(0, start - ATTRIBUTION_REACH - len(attribution)) : start]
+    after_end = text.find(close_mark, start + len(words))
+    after = text[after_end : after_end + ATTRIBUTION_REACH + len(attribution)]
+    return attribution in before or attribution in after
+
+
+def _sponsors(shown: Presentation, reading: Reading, found: Findings) -> None:
+    if not shown.sponsor_thanks:
+        return
+    names = [sponsor.name for sponsor in shown.event.sponsors]
+    for output in reading.missing_in(READABLE, shown.sponsor_thanks):
+        text = reading.texts[output]
+        missing = [name for name in names if fold(name) not in text]
+        positions = [text.find(fold(name)) for name in names]
+        if missing:
+            reason = ("missing " + ", ".join(missing), "es fehlt " + ", ".join(missing))
+        elif positions != sorted(positions):
+            reason = ("the sponsors are in another order", "die Reihenfolge ist eine andere")
+        else:
+            reason = ("the sentence is worded differently", "der Satz ist anders formuliert")
+        found.add(
+            "PG103",
+            ("sponsors",),
+            f"the sponsor acknowledgement differs in {output}: {reason[0]}",
+            f"Der Dank an die Sponsoren weicht in {output} ab: {reason[1]}",
+            output=output,
+        )
+
+
+def _facts(shown: Presentation, reading: Reading, found: Findings) -> None:
+    """The facts box: its values, whatever words an own template puts before them."""
+    facts = shown.facts
+    for value, loc, english, german, code in (
+        (facts.date, ("event", "date"), "the date", "Das Datum", "PG104"),
+        (facts.time, ("event", "start"), "the time", "Die Uhrzeit", "PG104"),
+        (facts.venue, ("event", "venue"), "the venue", "Der Ort", "PG105"),
+    ):
+        if not value:
+            continue
+        for name in reading.missing_in(NEWSLETTER_TEXTS, value):
+            found.add(
+                code,
+                loc,
+                f"{english} ({fold(value)}) is missing or different in {name}",
+                f"{german} ({fold(value)}) fehlt in {name} oder ist anders",
+                output=name,
+            )
+
+
+def _calendar_and_json_ld(shown: Presentation, reading: Reading, found: Findings) -> None:
+    info = shown.event.event
+    calendar = _calendar_fields(reading.calendar())
+    if _calendar_moment(calendar.get("DTSTART")) != info.begins:
+        found.add(
+            "PG104",
+            ("event", "date"),
+            f"the date or time is missing or different in {CALENDAR}",
+            f"Datum oder Uhrzeit fehlen in {CALENDAR} oder sind anders",
+        )
+    location = calendar.get("LOCATION", ("", ""))[1]
+    if fold(_unescape(location)) != fold(shown.facts.venue):
+        found.add(
+            "PG105",
+            ("event", "venue"),
+            f"the venue is missing or different in {CALENDAR}",
+            f"Der Ort fehlt in {CALENDAR} oder ist anders",
+        )
+    start = reading.json_ld_event().get("startDate")
+    if not isinstance(start, str) or _iso_moment(start) != info.begins:
+        found.add(
+            "PG104",
+            ("event", "date"),
+            f"the date is missing or different in the JSON-LD of {PRESS_RELEASE_HTML}",
+            f"Das Datum fehlt in den JSON-LD-Daten von {PRESS_RELEASE_HTML} oder ist anders",
+        )
+
+
+def _day_named(shown: Presentation, reading: Reading, found: Findings) -> None:
+    info = shown.event.event
+    days = {day for name in RELEASE for day in mentioned_days(reading.texts[name], info.date.year)}
+    if info.date not in days:
+        found.add(
+            "PG107",
+            ("event", "date"),
+            f"the press release does not mention the day of the event ({fold(shown.facts.day)})",
+            f"Die Pressemitteilung nennt den Tag der Veranstaltung nicht ({fold(shown.facts.day)})",
+        )
+
+
+# ---------------------------------------------------------------- reading the calendar file
+
+Moment = dt.datetime | dt.date | None
+
+
+def _calendar_fields(text: str) -> dict[str, tuple[str, str]]:
+    """The first VEVENT's properties: name → (parameters, value)."""
+    fields: dict[str, tuple[str, str]] = {}
+    inside = False
+    for line in text.split("\r\n"):
+        if line == "BEGIN:VEVENT":
+            inside = True
+        elif line == "END:VEVENT":
+            break
+        elif inside and ":" in line:
+            head, value = line.split(":", 1)
+            name, _, parameters = head.partition(";")
+            fields.setdefault(name, (parameters, value))
+    return fields
+
+
+def _calendar_moment(field: tuple[str, str] | None) -> Moment:
+    if field is None:
+        return None
+    parameters, value = field
+    try:
+        if "VALUE=DATE" in parameters and "VALUE=DATE-TIME" not in parameters:
+            return dt.datetime.strptime(value, "%Y%m%d").date()
+        if value.endswith("Z"):
+            return dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+        if parameters.startswith("TZID="):
+            from zoneinfo import ZoneInfo
+
+            local = dt.datetime.strptime(value, "%Y%m%dT%H%M%S")
+            return local.replace(tzinfo=ZoneInfo(parameters.removeprefix("TZID=")))
+    except ValueError:
+        return None
+    return None
+
+
+def _iso_moment(text: str) -> Moment:
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _unescape(value: str) -> str:
+    """RFC 5545 TEXT: \\, \\; \\n and \\\\ back to what they stand for."""
+    out, escaped = [], False
+    for char in value:
+        if escaped:
+            out.append("\n" if char in "nN" else char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        else:
+            out.append(char)
+    return "".join(out)

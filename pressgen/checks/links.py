@@ -1,0 +1,58 @@
+"""PG4xx: links that a reader may follow, and addresses that are still placeholders."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from pressgen.addresses import ALLOWED_SCHEMES
+from pressgen.checks.findings import Findings
+from pressgen.checks.reading import Reading
+from pressgen.loader import Loc, format_loc
+from pressgen.model import Role, texts
+from pressgen.present import Presentation
+from pressgen.registry import NEWSLETTER_HTML, PRESS_RELEASE_HTML
+
+PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost", "127.0.0.1")
+PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost")
+
+
+def check(shown: Presentation, reading: Reading, found: Findings) -> None:
+    for name in (PRESS_RELEASE_HTML, NEWSLETTER_HTML):
+        for _, attrs in reading.tags(name):
+            href = attrs.get("href")
+            if href is None:
+                continue
+            scheme = urlsplit(href).scheme.lower()
+            if scheme not in ALLOWED_SCHEMES or any(char.isspace() for char in href):
+                found.add(
+                    "PG401",
+                    ("newsletter",),
+                    f"{name} links to '{href}'; only http, https and mailto are allowed",
+                    f"{name} verlinkt auf '{href}'; erlaubt sind nur http, https und mailto",
+                    output=name,
+                )
+    seen: dict[tuple[str, str, str], Loc] = {}
+    for loc, role, url in texts(shown.event):
+        if role not in (Role.URL, Role.IMAGE):
+            continue
+        host = (urlsplit(url).hostname or "").lower()
+        if host in PLACEHOLDER_HOSTS or host.endswith(PLACEHOLDER_SUFFIXES):
+            found.add(
+                "PG403",
+                loc,
+                f"'{url}' looks like a placeholder address",
+                f"'{url}' sieht nach einer Platzhalter-Adresse aus",
+            )
+        if len(loc) < 3 or not isinstance(loc[1], int):
+            continue
+        # The same address twice in one list (sponsors, photos) is usually a copy-paste slip.
+        key = (str(loc[0]), str(loc[-1]), url)
+        if key in seen:
+            found.add(
+                "PG402",
+                loc,
+                f"'{url}' is given twice (also in {format_loc(seen[key])})",
+                f"'{url}' steht zweimal da (auch in {format_loc(seen[key])})",
+            )
+        else:
+            seen[key] = loc

@@ -1,0 +1,169 @@
+"""The rendered outputs as a reader meets them: visible text, tags, the email's parts."""
+
+from __future__ import annotations
+
+import email
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from typing import Any
+
+from pressgen.registry import (
+    CALENDAR,
+    NEWSLETTER_EMAIL,
+    NEWSLETTER_HTML,
+    NEWSLETTER_MJML,
+    NEWSLETTER_TEXT,
+    PRESS_RELEASE_HTML,
+    PRESS_RELEASE_TEXT,
+)
+from pressgen.typography import NARROW_NBSP, NBSP
+
+EMAIL_TEXT = "newsletter.eml (Text)"
+EMAIL_HTML = "newsletter.eml (HTML)"
+RELEASE = (PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT)
+NEWSLETTER = (NEWSLETTER_MJML, NEWSLETTER_HTML, NEWSLETTER_TEXT, EMAIL_TEXT, EMAIL_HTML)
+READABLE = RELEASE + NEWSLETTER
+# Which template renders each readable part: the email's parts are the newsletter's.
+RENDERED_FROM = {
+    PRESS_RELEASE_HTML: PRESS_RELEASE_HTML,
+    PRESS_RELEASE_TEXT: PRESS_RELEASE_TEXT,
+    NEWSLETTER_MJML: NEWSLETTER_MJML,
+    NEWSLETTER_HTML: NEWSLETTER_MJML,
+    EMAIL_HTML: NEWSLETTER_MJML,
+    NEWSLETTER_TEXT: NEWSLETTER_TEXT,
+    EMAIL_TEXT: NEWSLETTER_TEXT,
+}
+
+SKIPPED = frozenset(
+    {"style", "script", "title", "head", "mj-head", "mj-style", "mj-title", "mj-raw"}
+)
+# Inline elements do not separate words: „<em>so</em>“ reads „so“.
+INLINE = frozenset(
+    {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "u"}
+)
+Tag = tuple[str, dict[str, str | None]]
+
+
+def fold(text: str) -> str:
+    """All white space (non-breaking too) folded to single spaces, for comparing."""
+    return " ".join(text.replace(NBSP, " ").replace(NARROW_NBSP, " ").split())
+
+
+def as_text(content: str | bytes) -> str:
+    return content.decode("utf-8") if isinstance(content, bytes) else content
+
+
+@dataclass
+class Document:
+    """The visible text of an HTML or MJML document, and every tag with its attributes."""
+
+    text: str
+    tags: list[Tag]
+
+
+@dataclass
+class Reading:
+    """One event's outputs, each read once however many rules look at it."""
+
+    outputs: Mapping[str, str | bytes]
+    _documents: dict[str, Document] = field(default_factory=dict)
+    _texts: dict[str, str] | None = None
+
+    def document(self, name: str) -> Document:
+        """An HTML or MJML output (or the email's HTML part) as a reader sees it."""
+        if name not in self._documents:
+            markup = self._email_html() if name == EMAIL_HTML else as_text(self.outputs[name])
+            self._documents[name] = _parse(markup)
+        return self._documents[name]
+
+    def tags(self, name: str) -> list[Tag]:
+        return self.document(name).tags
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """What a reader sees in each output, white space folded; the email's parts apart."""
+        if self._texts is None:
+            texts = {
+                name: fold(self.document(name).text)
+                for name in (PRESS_RELEASE_HTML, NEWSLETTER_MJML, NEWSLETTER_HTML)
+            }
+            for name in (PRESS_RELEASE_TEXT, NEWSLETTER_TEXT):
+                texts[name] = fold(as_text(self.outputs[name]))
+            plain = self._email_part("text/plain")
+            if plain is not None:
+                texts[EMAIL_TEXT] = fold(plain)
+            if self._email_part("text/html") is not None:
+                texts[EMAIL_HTML] = fold(self.document(EMAIL_HTML).text)
+            self._texts = texts
+        return self._texts
+
+    def missing_in(self, names: tuple[str, ...], fragment: str) -> list[str]:
+        """The outputs among `names` in which a reader does not find `fragment`."""
+        wanted = fold(fragment)
+        return [name for name in names if wanted not in self.texts.get(name, "")]
+
+    def calendar(self) -> str:
+        """The calendar file with its folded lines joined again (RFC 5545)."""
+        return as_text(self.outputs.get(CALENDAR, "")).replace("\r\n ", "")
+
+    def json_ld_event(self) -> dict[str, Any]:
+        """The Event the press release page describes in its JSON-LD."""
+        page = as_text(self.outputs[PRESS_RELEASE_HTML])
+        match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        try:
+            data = json.loads(match[1]) if match else {}
+        except ValueError:
+            return {}
+        about = data.get("about", {}) if isinstance(data, dict) else {}
+        return about if isinstance(about, dict) else {}
+
+    def _email(self) -> EmailMessage | None:
+        raw = self.outputs.get(NEWSLETTER_EMAIL)
+        if not isinstance(raw, bytes):
+            return None
+        message = email.message_from_bytes(raw, policy=policy.default)
+        return message if isinstance(message, EmailMessage) else None
+
+    def _email_part(self, content_type: str) -> str | None:
+        message = self._email()
+        if message is None:
+            return None
+        for part in message.walk():
+            if part.get_content_type() == content_type:
+                return str(part.get_content())
+        return None
+
+    def _email_html(self) -> str:
+        return self._email_part("text/html") or ""
+
+
+def _parse(markup: str) -> Document:
+    from lxml import html
+
+    parts: list[str] = []
+    tags: list[Tag] = []
+    if markup.strip():
+        _walk(html.document_fromstring(markup), parts, tags)
+    return Document("".join(parts), tags)
+
+
+def _walk(element: Any, parts: list[str], tags: list[Tag]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else None  # comments have no name
+    if tag is not None:
+        tags.append((tag, {str(k): str(v) for k, v in element.attrib.items()}))
+        separates = tag not in INLINE
+        if separates:
+            parts.append(" ")
+        if tag not in SKIPPED:
+            if element.text:
+                parts.append(element.text)
+            for child in element:
+                _walk(child, parts, tags)
+        if separates:
+            parts.append(" ")
+    if element.tail:
+        parts.append(element.tail)
