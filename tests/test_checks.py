@@ -338,6 +338,17 @@ def test_preheader(write_yaml: Callable[..., Path], event_data: dict[str, Any]) 
     ]
 
 
+@pytest.mark.parametrize(("paragraphs", "code"), [(60, "PG304"), (90, "PG305")])
+def test_newsletter_size(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], paragraphs: int, code: str
+) -> None:
+    """Each paragraph here is about 1 KB of email HTML; Gmail cuts at 102 KB."""
+    body = event_data["press_release"]["body"]
+    body += [f"Absatz {n}: " + "Ein Satz über den Nachmittag. " * 30 for n in range(paragraphs)]
+    found = [message for message in messages(code, [write_yaml(event_data)])]
+    assert len(found) == 1 and found[0].startswith("newsletter: newsletter.html has ")
+
+
 def test_pg401_a_template_links_elsewhere(templates: Callable[..., None]) -> None:
     templates(
         ("pressemitteilung.html.j2", "<footer>", '<footer><a href="ftp://files.example.org/">x</a>')

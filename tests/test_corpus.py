@@ -140,6 +140,7 @@ BROKEN: dict[str, bytes | Callable[[], bytes]] = {
     "photo-that-is-text": photo("text.jpg"),
     "photo-that-is-svg-with-script": photo("skript.png"),
     "photo-of-300-mb": photo("riesig.jpg"),
+    "photo-that-is-not-there": photo("fehlt.jpg"),
     "guests-yes": edit("  guests: 80", "  guests: yes"),
     "end-before-start-on-one-day": data(
         lambda d: d["event"].update(end_date=dt.date(2017, 8, 17), end="12:00")
@@ -339,3 +340,44 @@ def test_other_scripts_and_emoji(project: Path, run_cli: Callable[..., Result]) 
     )
     for name in ("pressemitteilung.html", "newsletter.html", "newsletter.txt"):
         assert "مرحبا, こんにちは, 🎉 – Ǆ" in outputs[name]
+
+
+@pytest.mark.parametrize(
+    ("case", "code"),
+    [
+        ("unclosed-bracket", "PG001"),
+        ("utf-16", "PG001"),
+        ("empty-file", "PG001"),
+        ("billion-laughs", "PG001"),
+        ("duplicate-nested-key", "PG002"),
+        ("key-not-text", "PG002"),
+        ("unknown-top-level-key", "PG003"),
+        ("missing-required-field", "PG004"),
+        ("empty-required-value", "PG004"),
+        ("text-for-number", "PG005"),
+        ("bad-email", "PG005"),
+        ("look-alike-host", "PG005"),
+        ("unknown-person", "PG006"),
+        ("unknown-quote", "PG006"),
+        ("image-outside-folder", "PG005"),
+        ("photo-that-is-not-there", "PG007"),
+        ("photo-that-is-text", "PG008"),
+        ("photo-of-300-mb", "PG008"),
+        ("time-skipped-by-the-clocks", "PG009"),
+        ("end-before-start-on-one-day", "PG009"),
+        ("missing-impressum", "PG204"),
+        ("subject-too-long", "PG301"),
+    ],
+)
+def test_every_problem_has_its_code(
+    case: str, code: str, project: Path, run_cli: Callable[..., Result]
+) -> None:
+    import json
+
+    content = BROKEN[case]
+    (project / "fest.yaml").write_bytes(content() if callable(content) else content)
+    report = json.loads(run_cli("check", "fest.yaml", "--format", "json").stdout)
+    assert report["ok"] is False
+    assert all(re.fullmatch(r"PG\d{3}", problem["code"]) for problem in report["problems"])
+    errors = [problem["code"] for problem in report["problems"] if problem["severity"] == "error"]
+    assert errors[0] == code, report["problems"]

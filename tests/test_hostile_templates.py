@@ -151,7 +151,7 @@ def test_hostile_template_is_refused(
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = result.stderr.splitlines()
-    assert re.fullmatch(r"templates/newsletter\.txt\.j2:\d+:1: \S.*", lines[0]), lines
+    assert re.fullmatch(r"templates/newsletter\.txt\.j2:\d+:1: \S.* \[PG010\]", lines[0]), lines
     assert "root:" not in result.output  # nothing of /etc/passwd is shown
     assert lines[-1] == "pressgen: 1 error; nothing was written."
     assert snapshot(project / "out") == before

@@ -1,0 +1,79 @@
+"""The documentation says what the code does: generated parts are current, examples work."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from click.testing import Result
+from helpers import ROOT
+
+from pressgen.model import Event, OrganisationFile, ProjectConfig
+from pressgen.reference import field_paths, fields_markdown
+from pressgen.rules import RULES
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def update_docs() -> ModuleType:
+    loader = importlib.machinery.SourceFileLoader(
+        "update_docs", str(ROOT / "scripts" / "update-docs")
+    )
+    spec = importlib.util.spec_from_loader("update_docs", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_the_field_reference_is_current() -> None:
+    written = (ROOT / "docs" / "fields.md").read_text("utf-8")
+    assert written == fields_markdown() + "\n", "run scripts/update-docs"
+
+
+@pytest.mark.parametrize("model", [Event, OrganisationFile, ProjectConfig])
+def test_the_field_reference_lists_every_field(model: type) -> None:
+    written = (ROOT / "docs" / "fields.md").read_text("utf-8")
+    missing = [path for path in field_paths(model) if f"| `{path}` |" not in written]
+    assert missing == []
+    assert "docs/fields.md" in README
+
+
+def test_the_readme_table_of_codes_is_current() -> None:
+    assert update_docs().readme_with_table(README) == README, "run scripts/update-docs"
+    for code in RULES:
+        assert f"| {code} |" in README
+
+
+def test_every_code_is_triggered_by_a_test() -> None:
+    """Each code appears as an expected finding in some test, not only in the table."""
+    tests = "".join(
+        path.read_text("utf-8")
+        for path in (ROOT / "tests").glob("test_*.py")
+        if path.name != Path(__file__).name
+    )
+    untested = [code for code in RULES if not re.search(rf"\b{code}\b", tests)]
+    assert untested == []
+
+
+def readme_template_example() -> str:
+    section = README.split("## Templates", 1)[1]
+    return re.search(r"```jinja\n(.+?)```", section, re.S)[1]  # type: ignore[index]
+
+
+def test_the_readme_template_example_builds(
+    tmp_path: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_cli("new", "presse").exit_code == 0
+    project = tmp_path / "presse"
+    (project / "templates" / "newsletter.txt.j2").write_text(readme_template_example(), "utf-8")
+    monkeypatch.chdir(project)
+    result = run_cli("build")
+    assert result.exit_code == 0, result.output
+    text = (project / "out" / "beispiel" / "newsletter.txt").read_text("utf-8")
+    assert "\nIhr Team der Pressestelle\n\n-- \nImpressum\n" in text
