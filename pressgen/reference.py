@@ -74,7 +74,9 @@ def field_rows(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, 
             yield from field_rows(inner, f"{path}{suffix}.")
 
 
-def _describe(annotation: Any, metadata: tuple[Any, ...]) -> tuple[str, type[BaseModel] | None, str]:
+def _describe(
+    annotation: Any, metadata: tuple[Any, ...]
+) -> tuple[str, type[BaseModel] | None, str]:
     """A plain-words kind, the nested model if any, and the path suffix ('[]', '.KEY')."""
     for marker in metadata:
         if isinstance(marker, Role):
