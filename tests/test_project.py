@@ -47,6 +47,11 @@ def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
+    # Every module of the checkout is installed (the editable install of the tests would
+    # hide a missing subpackage from the build below).
+    modules = {str(p.relative_to(ROOT)) for p in (ROOT / "pressgen").rglob("*.py")}
+    installed = {str(p.relative_to(target)) for p in (target / "pressgen").rglob("*.py")}
+    assert modules <= installed, sorted(modules - installed)
     assert (target / "pressgen" / "templates" / "newsletter.mjml.j2").is_file()
     assert (target / "pressgen" / "templates" / "partials" / "quote.html.j2").is_file()
     shutil.rmtree(source)  # nothing may come from the checkout any more
