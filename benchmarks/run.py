@@ -123,9 +123,9 @@ def cold(repeat: int) -> Cold:
 
 def warm(repeat: int) -> tuple[float, float]:
     """What the preview does after a save: load, render and check one event in-process."""
-    from pressgen.build import load_one, render_one
+    from pressgen.outputs.render import render_event
+    from pressgen.pipeline import load_one, render_one
     from pressgen.present import present
-    from pressgen.render import render_event
 
     now = dt.datetime.now(dt.UTC)
     render_one(load_one(SEED), now)
@@ -137,7 +137,7 @@ def warm(repeat: int) -> tuple[float, float]:
 
 def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> dict[str, Any]:
     """A realistic variation of the seed: other texts, lengths, sponsors and quotes."""
-    from pressgen.typography import date_long
+    from pressgen.german.typography import date_long
 
     data = copy.deepcopy(seed)
 
@@ -232,14 +232,14 @@ def batch(count: int, jobs: int) -> tuple[float, int, int, int]:
 
 def breakdown(repeat: int) -> dict[str, float]:
     """Milliseconds per step for the seed, measured step by step in-process."""
-    from pressgen.build import stage
     from pressgen.checks import event_problems
-    from pressgen.environment import render_template
-    from pressgen.loader import load_yaml
-    from pressgen.mail import build_email
-    from pressgen.newsletter import compile_mjml, inline_css
+    from pressgen.outputs.email import build_email
+    from pressgen.outputs.environment import render_template
+    from pressgen.outputs.newsletter import compile_mjml, inline_css
+    from pressgen.pipeline import stage
     from pressgen.present import present
-    from pressgen.validate import validate_event
+    from pressgen.source.loader import load_yaml
+    from pressgen.source.validate import validate_event
 
     now = dt.datetime.now(dt.UTC)
     loaded = load_yaml(SEED)
@@ -256,7 +256,7 @@ def breakdown(repeat: int) -> dict[str, float]:
                      "pressemitteilung.txt.j2"):  # fmt: skip
             render_template(name, present(event).template_data())
 
-    from pressgen.render import render_event
+    from pressgen.outputs.render import render_event
 
     outputs = render_event(shown).files
     folder = Path(tempfile.mkdtemp())

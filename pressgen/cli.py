@@ -30,7 +30,7 @@ def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
     """The paths given, or inside a project (pressgen.yaml) its events folder."""
     if paths:
         return list(paths)
-    from pressgen.project import find_config, load_project
+    from pressgen.source.project import find_config, load_project
 
     config = find_config(Path.cwd())
     if config is None:
@@ -66,12 +66,12 @@ def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> N
     PATHS are event files or folders of them (every *.yaml inside); without
     PATHS, the events folder of the project in which you are.
     """
-    from pressgen.build import build as build_events
+    from pressgen import pipeline
 
     with _reported_errors("nothing was written"):
         event_paths = _event_paths(paths)
     with _reported_errors("nothing was written"), _progress(event_paths, "Building") as progress:
-        results = build_events(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
+        results = pipeline.build(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
         changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
@@ -100,7 +100,7 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
     Each finding has a code: PG1xx consistency across the outputs, PG2xx
     completeness, PG3xx limits, PG4xx links, PG5xx dates.
     """
-    from pressgen.build import check as check_events
+    from pressgen import pipeline
 
     if output_format == "json":
         _check_as_json(paths, strict, _jobs(jobs))
@@ -108,7 +108,7 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
     with _reported_errors():
         event_paths = _event_paths(paths)
     with _reported_errors(), _progress(event_paths, "Checking") as progress:
-        checked = check_events(event_paths, jobs=_jobs(jobs), progress=progress)
+        checked = pipeline.check(event_paths, jobs=_jobs(jobs), progress=progress)
     warnings = [warning for result in checked for warning in result.warnings]
     _warn(warnings)
     for result in checked:
@@ -128,11 +128,11 @@ def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
     """
     import json
 
-    from pressgen.build import check as check_events
+    from pressgen import pipeline
 
     problems: list[Problem] = []
     try:
-        for result in check_events(_event_paths(paths), jobs=jobs):
+        for result in pipeline.check(_event_paths(paths), jobs=jobs):
             problems += result.warnings
     except DataError as error:
         problems = error.problems
@@ -190,9 +190,9 @@ def send(
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     """
-    from pressgen.build import load_one, render_one
     from pressgen.clock import current_time
-    from pressgen.mail import SmtpSettings, parse_recipients, send_email
+    from pressgen.deliver.smtp import SmtpSettings, parse_recipients, send_email
+    from pressgen.pipeline import load_one, render_one
     from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
@@ -255,7 +255,7 @@ def preview(
     import threading
     import webbrowser
 
-    from pressgen.build import find_event_files
+    from pressgen.pipeline import find_event_files
     from pressgen.preview import serve
 
     with _reported_errors("the preview did not start"):
@@ -318,7 +318,7 @@ def schema(kind: str) -> None:
     Editors use it to complete and check while you type, through the line
     '# yaml-language-server: $schema=PATH' at the top of the YAML file.
     """
-    from pressgen.schema import schema_text
+    from pressgen.source.schema import schema_text
 
     click.echo(schema_text(kind), nl=False)
 
@@ -336,7 +336,7 @@ def _progress(paths: list[Path], label: str) -> Iterator[Callable[[int], None] |
     """A progress bar on a terminal for large batches; nothing when piped."""
     import sys
 
-    from pressgen.build import event_files
+    from pressgen.pipeline import event_files
 
     count = len(event_files(paths)[0])
     if count < PROGRESS_FROM_EVENTS or not sys.stderr.isatty():

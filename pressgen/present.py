@@ -16,10 +16,11 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from pressgen import prose, typography
-from pressgen.model import Event, Organisation
+from pressgen.german import typography
+from pressgen.json_ld import json_ld_script
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML
-from pressgen.structured_data import json_ld_script
+from pressgen.source import prose
+from pressgen.source.model import Event, Organisation
 
 
 class Record(Mapping[str, Any]):

@@ -6,9 +6,9 @@ import contextlib
 import os
 from pathlib import Path
 
-from pressgen.environment import builtin_templates_dir
 from pressgen.errors import OutputError, display_path
-from pressgen.schema import schema_text
+from pressgen.outputs.environment import builtin_templates_dir
+from pressgen.source.schema import schema_text
 from pressgen.write import write_atomically
 
 CONFIG = """\
@@ -155,8 +155,6 @@ def _template_listing() -> str:
     lines = []
     for path in sorted(root.rglob("*.j2")):
         name = path.relative_to(root).as_posix()
-        if name.startswith("preview/"):
-            continue
         blocks = re.findall(r"{%-?\s*block\s+(\w+)", path.read_text("utf-8"))
         lines.append(f"- `{name}`" + (f": blocks {', '.join(blocks)}" if blocks else ""))
     return "\n".join(lines)

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from click.testing import Result
 
-from pressgen.build import PARALLEL_FROM_EVENTS, build, check
 from pressgen.errors import DataError
+from pressgen.pipeline import PARALLEL_FROM_EVENTS, build, check
 
 COUNT = PARALLEL_FROM_EVENTS + 2
 

@@ -11,10 +11,10 @@ import pytest
 from click.testing import Result
 from conftest import SEED
 
-from pressgen import environment as templating
-from pressgen import render
-from pressgen.build import check
 from pressgen.errors import DataError, Problem
+from pressgen.outputs import environment as templating
+from pressgen.outputs import render
+from pressgen.pipeline import check
 
 SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 Edit = tuple[str, str, str]  # template, text to replace, replacement

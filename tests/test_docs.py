@@ -13,9 +13,9 @@ import pytest
 from click.testing import Result
 from helpers import ROOT
 
-from pressgen.model import Event, OrganisationFile, ProjectConfig
-from pressgen.reference import field_paths, fields_markdown
 from pressgen.rules import RULES
+from pressgen.source.model import Event, OrganisationFile, ProjectConfig
+from pressgen.source.reference import field_paths, fields_markdown
 
 README = (ROOT / "README.md").read_text("utf-8")
 

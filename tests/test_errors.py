@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from pressgen import loader
 from pressgen.errors import DataError
-from pressgen.validate import load_event
+from pressgen.source import loader
+from pressgen.source.validate import load_event
 
 
 def problems(path: Path) -> list[str]:

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from helpers import parse
 
-from pressgen.environment import _autoescape
+from pressgen.outputs.environment import _autoescape
+from pressgen.outputs.render import render_event
 from pressgen.present import present
-from pressgen.render import render_event
-from pressgen.validate import load_event
+from pressgen.source.validate import load_event
 
 # Fields that are not free text: links, keys, dates, times and fixed choices.
 NOT_FREE_TEXT = {
@@ -163,7 +163,7 @@ def test_autoescape_by_template_kind(name: str, escaped: bool) -> None:
 
 
 def test_every_builtin_template_has_a_known_kind() -> None:
-    from pressgen.environment import builtin_templates_dir
+    from pressgen.outputs.environment import builtin_templates_dir
 
     root = builtin_templates_dir()
     kinds = {p.name.removesuffix(".j2").rsplit(".", 1)[-1] for p in root.rglob("*.j2")}

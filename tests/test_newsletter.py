@@ -16,9 +16,9 @@ import pytest
 from conftest import ROOT, SEED
 from helpers import parse, readable_text
 
-from pressgen.build import build
 from pressgen.errors import DataError
-from pressgen.newsletter import explain_mjml_error
+from pressgen.outputs.newsletter import explain_mjml_error
+from pressgen.pipeline import build
 
 SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 EVENTS = [SEED, SECOND]
@@ -133,7 +133,7 @@ def test_utm_only_when_configured(built: dict[str, dict[str, bytes]]) -> None:
 
 
 def check_problems(path: Path) -> list[str]:
-    from pressgen.build import check
+    from pressgen.pipeline import check
 
     with pytest.raises(DataError) as caught:
         check([path])
@@ -178,7 +178,7 @@ def test_size_guard(
     paragraphs: int,
     severity: str | None,
 ) -> None:
-    from pressgen.build import check
+    from pressgen.pipeline import check
 
     filler = "Ein Satz über die Digitalisierung der Stadtverwaltung, der Platz braucht. " * 4
     event_data["press_release"]["body"] += [filler] * paragraphs
@@ -211,7 +211,7 @@ def test_size_guard(
 def test_header_fields_refuse_line_breaks(
     write_yaml: Callable[..., Path], event_data: dict[str, Any]
 ) -> None:
-    from pressgen.validate import load_event
+    from pressgen.source.validate import load_event
 
     event_data["newsletter"]["sender"]["name"] = "TowerByte\nBcc: alle@example.org"
     event_data["newsletter"]["reply_to"] = "presse@towerbyte.de\r\nBcc: x@example.org"

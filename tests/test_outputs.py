@@ -57,7 +57,7 @@ SEED_THANKS = (
 
 @pytest.fixture(scope="module")
 def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     out = tmp_path_factory.mktemp("out")
     (built,) = build([SEED], out)
@@ -127,7 +127,7 @@ def test_newsletter_text_links_are_numbered_references(seed_outputs: dict[str, s
 
 
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     first = build([SEED], tmp_path / "a")[0].out_dir
     second = build([SEED], tmp_path / "b")[0].out_dir
@@ -142,7 +142,7 @@ def current_umask() -> int:
 
 
 def test_files_get_a_normal_mode(tmp_path: Path) -> None:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     out_dir = build([SEED], tmp_path)[0].out_dir
     umask = current_umask()
@@ -153,7 +153,7 @@ def test_files_get_a_normal_mode(tmp_path: Path) -> None:
 
 
 def test_a_photo_folder_gets_a_normal_mode(tmp_path: Path) -> None:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     out_dir = build([SEED.parent / "neujahrsempfang-2027.yaml"], tmp_path)[0].out_dir
     umask = current_umask()
@@ -210,7 +210,7 @@ def test_two_events_with_the_same_output_folder_are_refused(
 @pytest.mark.parametrize("event_file", sorted(SEED.parent.glob("*.yaml")), ids=lambda p: p.stem)
 def test_golden_files(event_file: Path, tmp_path: Path) -> None:
     """Regenerate with: pressgen build data/ --out tests/golden — then read the diff."""
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     (built,) = build([event_file], tmp_path)
     golden = Path(__file__).parent / "golden" / event_file.stem

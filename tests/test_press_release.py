@@ -14,8 +14,8 @@ from click.testing import Result
 from conftest import SEED
 from helpers import parse, readable_text
 
-from pressgen.build import build, check
 from pressgen.errors import Problem
+from pressgen.pipeline import build, check
 
 SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
@@ -112,7 +112,7 @@ def test_photo_in_both_press_release_formats(second: dict[str, bytes]) -> None:
 
 def test_photo_needs_a_credit(write_yaml: Callable[..., Path], event_data: dict[str, Any]) -> None:
     from pressgen.errors import DataError
-    from pressgen.validate import load_event
+    from pressgen.source.validate import load_event
 
     event_data["press_release"]["photos"] = [
         {"src": "https://bilder.example/a.jpg", "caption": "Gäste im Saal"}
@@ -127,7 +127,7 @@ def test_local_photo_must_exist(
     write_yaml: Callable[..., Path], event_data: dict[str, Any]
 ) -> None:
     from pressgen.errors import DataError
-    from pressgen.validate import load_event
+    from pressgen.source.validate import load_event
 
     def problems(src: str) -> list[tuple[str, str]]:
         event_data["press_release"]["photos"] = [{"src": src, "caption": "x", "credit": "y"}]
@@ -279,7 +279,7 @@ def test_later_quotes_name_the_person_only(
     event_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
     from pressgen.present import present
-    from pressgen.validate import load_event
+    from pressgen.source.validate import load_event
 
     event_data["quotes"]["nachtrag"] = {"by": "wrobel", "text": "Bis nächstes Jahr."}
     blocks = [b for b in present(load_event(write_yaml(event_data))).blocks if b.kind == "quote"]

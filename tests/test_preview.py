@@ -53,7 +53,7 @@ def test_index_lists_every_event(server: PreviewServer) -> None:
 def test_outputs_are_served_exactly_as_build_writes_them(
     server: PreviewServer, tmp_path: Path, data_dir: Path
 ) -> None:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     (built,) = build([data_dir / "towerbyte-workshop-2017.yaml"], tmp_path / "out")
     for name in built.written:
@@ -63,7 +63,7 @@ def test_outputs_are_served_exactly_as_build_writes_them(
 
 
 def test_reload_script_is_never_in_build_outputs(tmp_path: Path, data_dir: Path) -> None:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     for built in build([data_dir], tmp_path / "out"):
         for name in built.written:
@@ -197,7 +197,7 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
     """A mistake of pressgen's own (not of the data) neither ends the preview nor its reloads."""
     import time
 
-    from pressgen import preview as preview_module
+    from pressgen.preview import state as preview_module
 
     real_render_one = preview_module.render_one
     broken = {"yes": True}

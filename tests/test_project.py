@@ -72,7 +72,7 @@ def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from pressgen.environment import builtin_templates_dir as d; print(d())",
+            "from pressgen.outputs.environment import builtin_templates_dir as d; print(d())",
         ],
         cwd=work,
         env=environment,

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressgen.checks import event_problems
-from pressgen.loader import SourceMap
-from pressgen.model import Event, Role, texts
+from pressgen.outputs.render import render_event
 from pressgen.present import present
-from pressgen.render import render_event
+from pressgen.source.loader import SourceMap
+from pressgen.source.model import Event, Role, texts
 
 LETTERS = st.characters(categories=["L", "N"], exclude_characters="\u2028\u2029")
 SIGNS = st.sampled_from(
@@ -185,9 +185,9 @@ def test_time_grows_with_the_length_of_the_texts_not_faster(pattern: str) -> Non
     """Every text of the seed made long from one crafted pattern: a fixed time per kilobyte."""
     import time
 
-    from pressgen.build import load_one, render_one
     from pressgen.errors import DataError
-    from pressgen.validate import load_event
+    from pressgen.pipeline import load_one, render_one
+    from pressgen.source.validate import load_event
 
     data = yaml.safe_load(SEED.read_text("utf-8"))
     added = 0

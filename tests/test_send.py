@@ -63,7 +63,7 @@ def smtp_server() -> Iterator[Callable[..., tuple[Recorder, int]]]:
 
 @pytest.fixture
 def built_email(tmp_path: Path) -> bytes:
-    from pressgen.build import build
+    from pressgen.pipeline import build
 
     (result,) = build([SEED], tmp_path / "built")
     return (result.out_dir / "newsletter.eml").read_bytes()

@@ -14,8 +14,8 @@ from conftest import SEED
 from jinja2.bccache import Bucket
 from jinja2.sandbox import SandboxedEnvironment
 
-from pressgen import environment as templating
-from pressgen.newsletter import NewsletterError, inline_css
+from pressgen.outputs import environment as templating
+from pressgen.outputs.newsletter import NewsletterError, inline_css
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_a_check_loads_no_network_code() -> None:
     program = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from pressgen.build import check\n"
+        "from pressgen.pipeline import check\n"
         f"check([Path({str(SEED)!r})])\n"
         "for name in ('requests', 'smtplib'):\n"
         "    assert name not in sys.modules, f'{name} was imported'\n"
@@ -149,7 +149,7 @@ def test_remote_style_sheets_are_refused() -> None:
     )
     # allow_network=False already stops premailer; the session is the second lock.
     assert "example.com/a.css" in inline_css(page)
-    from pressgen.newsletter import _OfflineSession
+    from pressgen.outputs.newsletter import _OfflineSession
 
     with pytest.raises(NewsletterError, match="does not fetch"):
         _OfflineSession().get("https://example.com/a.css")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pressgen import typography
-from pressgen.model import Event, Person, Sponsor, Typography
+from pressgen.german import typography
+from pressgen.source.model import Event, Person, Sponsor, Typography
 
 NBSP = "\u00a0"
 
@@ -171,7 +171,7 @@ def test_addresses_and_code_are_not_typeset() -> None:
 def event() -> Event:
     from conftest import SEED
 
-    from pressgen.validate import load_event
+    from pressgen.source.validate import load_event
 
     return load_event(SEED)
 

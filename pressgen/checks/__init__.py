@@ -23,8 +23,8 @@ from pressgen.checks import completeness, consistency, dates, limits, links
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
 from pressgen.errors import Problem
-from pressgen.loader import SourceMap
 from pressgen.present import Presentation
+from pressgen.source.loader import SourceMap
 
 
 def event_problems(

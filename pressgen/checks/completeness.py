@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pressgen import prose
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import RELEASE, Reading, fold
 from pressgen.present import Presentation
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
+from pressgen.source import prose
 
 
 def check(shown: Presentation, reading: Reading, found: Findings) -> None:

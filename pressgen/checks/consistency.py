@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pressgen import prose
 from pressgen.checks.days import mentioned_days
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import EMAIL_HTML, EMAIL_TEXT, READABLE, RELEASE, Reading, fold
 from pressgen.present import Presentation
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
+from pressgen.source import prose
 
 NEWSLETTER_TEXTS = (NEWSLETTER_HTML, NEWSLETTER_TEXT, EMAIL_TEXT, EMAIL_HTML)
 # How far from the quote its attribution may stand (a lead-in lies between them).

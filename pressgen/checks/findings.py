@@ -9,9 +9,9 @@ from typing import Literal
 
 from pressgen.checks.reading import RENDERED_FROM
 from pressgen.errors import Problem
-from pressgen.loader import Loc, SourceMap
+from pressgen.german.typography import NARROW_NBSP, NBSP
 from pressgen.rules import RULES
-from pressgen.typography import NARROW_NBSP, NBSP
+from pressgen.source.loader import Loc, SourceMap
 
 
 @dataclass

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from pressgen.addresses import ALLOWED_SCHEMES
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
-from pressgen.loader import Loc, format_loc
-from pressgen.model import Role, texts
 from pressgen.present import Presentation
 from pressgen.registry import NEWSLETTER_HTML, PRESS_RELEASE_HTML
+from pressgen.source.addresses import ALLOWED_SCHEMES
+from pressgen.source.loader import Loc, format_loc
+from pressgen.source.model import Role, texts
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost", "127.0.0.1")
 PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost")

@@ -11,6 +11,7 @@ from email import policy
 from email.message import EmailMessage
 from typing import Any
 
+from pressgen.german.typography import NARROW_NBSP, NBSP
 from pressgen.registry import (
     CALENDAR,
     NEWSLETTER_EMAIL,
@@ -20,7 +21,6 @@ from pressgen.registry import (
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
 )
-from pressgen.typography import NARROW_NBSP, NBSP
 
 EMAIL_TEXT = "newsletter.eml (Text)"
 EMAIL_HTML = "newsletter.eml (HTML)"

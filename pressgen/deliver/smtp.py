@@ -1,83 +1,18 @@
-"""The newsletter as a ready-to-send email (stdlib `email`), and sending it by SMTP."""
+"""Sending the newsletter: recipients, the SMTP connection, and what can go wrong."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
 from typing import Literal
 
-from pressgen.addresses import ascii_domain, ascii_url, email_problem, is_loopback
 from pressgen.errors import PressgenError
-from pressgen.model import Event
+from pressgen.outputs.email import needs_smtputf8
+from pressgen.source.addresses import ascii_domain, email_problem, is_loopback
 
 
 class SendError(PressgenError):
     """The mail server could not be reached or refused the message."""
-
-
-def message_date(event: Event) -> dt.datetime:
-    """The Date header: the embargo if there is one, else the publication day, 9 Uhr."""
-    release = event.press_release
-    zone = event.event.zone
-    if release.embargo is not None:
-        embargo = release.embargo
-        return embargo if embargo.tzinfo else embargo.replace(tzinfo=zone)
-    return dt.datetime.combine(release.publication_date, dt.time(9, 0), tzinfo=zone)
-
-
-def _header_address(name: str, address: str) -> Address:
-    """An address for a header; a non-ASCII domain in its IDNA form (xn--…)."""
-    local_part, domain = address.rsplit("@", 1)
-    return Address(name, local_part, ascii_domain(domain))
-
-
-def needs_smtputf8(addresses: Sequence[str]) -> bool:
-    """Whether an address has letters beyond ASCII before the @ (RFC 6531 needed to send)."""
-    return any(not address.rsplit("@", 1)[0].isascii() for address in addresses)
-
-
-def build_email(event: Event, text: str, html: str) -> bytes:
-    """multipart/alternative (text, then HTML), UTF-8, quoted-printable, byte-identical per data.
-
-    Addresses with letters beyond ASCII before the @ make it an internationalised
-    message (RFC 6532: headers in UTF-8), which only servers with SMTPUTF8 accept.
-    """
-    newsletter = event.newsletter
-    sender = newsletter.sender
-    fingerprint = hashlib.sha256(
-        "\0".join([sender.email, newsletter.subject, text, html]).encode("utf-8")
-    ).hexdigest()
-    own = [sender.email, *([newsletter.reply_to] if newsletter.reply_to else [])]
-    headers = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
-
-    message = EmailMessage(policy=headers)
-    message["From"] = _header_address(sender.name, sender.email)
-    message["To"] = "undisclosed-recipients:;"
-    if newsletter.reply_to:
-        message["Reply-To"] = _header_address("", newsletter.reply_to)
-    message["Subject"] = newsletter.subject
-    message["Date"] = format_datetime(message_date(event))
-    domain = ascii_domain(sender.email.rsplit("@", 1)[1])
-    message["Message-ID"] = f"<{fingerprint[:32]}@{domain}>"
-    unsubscribe = newsletter.unsubscribe_url
-    if unsubscribe:
-        # A URL header (RFC 2369): never encoded, never folded inside <…>; set raw, so
-        # the email package leaves a long one as one line (up to 998 characters).
-        message.set_raw("List-Unsubscribe", f"<{ascii_url(unsubscribe)}>")
-        if unsubscribe.lower().startswith("https://"):
-            # RFC 8058: mail programs may unsubscribe with one click (a POST to the URL).
-            message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    # A boundary from the content keeps rebuilds identical (the default one is random).
-    message.set_boundary(f"=_pressgen_{fingerprint[32:56]}")
-    return message.as_bytes(policy=headers.clone(refold_source="none"))
 
 
 def parse_recipients(values: Sequence[str]) -> list[str]:

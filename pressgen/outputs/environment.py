@@ -35,9 +35,10 @@ from jinja2.sandbox import SandboxedEnvironment, safe_range
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
-from pressgen import prose, typography
 from pressgen.errors import DataError, Problem
+from pressgen.german import typography
 from pressgen.present import TEMPLATE_TYPES, Record
+from pressgen.source import prose
 
 TEXT_WIDTH = 72
 
@@ -92,7 +93,7 @@ _TEMPLATE_FAILURES = (
 
 def builtin_templates_dir() -> Path:
     """The built-in templates: inside the installed package, or at the top of a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # pressgen/
     installed = package / "templates"
     return installed if installed.is_dir() else package.parent / "templates"
 

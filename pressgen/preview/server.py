@@ -1,21 +1,17 @@
-"""A small local preview server: the same rendering as `build`, kept in memory.
+"""The preview's small local web server: its own pages and the rendered outputs, nothing else.
 
-Files are watched (watchfiles); a burst of changes gives one rebuild, the
-epoch goes up, and open pages waiting on /_reload reload themselves. Only
-rendered outputs and the preview's own pages are served: nothing is read from
-disk on request, so no path can reach a file outside the preview.
+Only rendered outputs and the preview's own pages are served: nothing is read
+from disk on request, so no path can reach a file outside the preview.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import mimetypes
 import socket
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,13 +21,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jinja2
 
-from pressgen.addresses import is_loopback
-from pressgen.build import RenderedEvent, find_event_files, load_one, render_one
-from pressgen.clock import current_time
-from pressgen.environment import builtin_templates_dir
-from pressgen.errors import DataError, PressgenError, display_path
-from pressgen.project import project_for
+from pressgen.errors import display_path
+from pressgen.preview.state import EventPreview, Preview
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_TEXT
+from pressgen.source.addresses import is_loopback
 
 LONG_POLL_SECONDS = 20.0
 # A connection that sends nothing for this long is closed; at most this many
@@ -39,107 +32,7 @@ LONG_POLL_SECONDS = 20.0
 IDLE_SECONDS = 30.0
 MAX_WAITING_PAGES = 32
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-
-
-@dataclass
-class EventPreview:
-    """One event as the preview shows it: its outputs, or why there are none."""
-
-    path: Path
-    rendered: RenderedEvent | None = None
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        return self.path.stem
-
-    @property
-    def warnings(self) -> list[str]:
-        """The check's findings, in German like the rest of the page."""
-        return [w.german() for w in self.rendered.warnings] if self.rendered else []
-
-
-class Preview:
-    """What the server shows; rebuilt from the files whenever they change."""
-
-    def __init__(self, paths: Sequence[Path]) -> None:
-        self.paths = list(paths)
-        self.events: dict[str, EventPreview] = {}
-        self.general_errors: list[str] = []
-        self.epoch = 0
-        self._changed = threading.Condition()
-
-    def rebuild(self, changed: set[Path] | None = None) -> None:
-        """Render the events again (only those in `changed` if they are all event files).
-
-        Errors are kept to be shown, never raised.
-        """
-        events: dict[str, EventPreview] = {}
-        general: list[str] = []
-        now = current_time()
-        try:
-            files = find_event_files(self.paths)
-        except DataError as error:
-            files, general = [], [str(p) for p in error.problems]
-        except Exception as error:  # the preview must outlive any mistake, ours included
-            files, general = [], [_unexpected(error)]
-        known = {event.path.resolve(): event for event in self.events.values()}
-        only_events = changed is not None and changed <= set(known)
-        for path in files:
-            if only_events and changed is not None and path.resolve() not in changed:
-                preview = known[path.resolve()]
-            else:
-                preview = self._render(path, now)
-            events.setdefault(preview.slug, preview)
-        with self._changed:
-            self.events, self.general_errors = events, general
-            self.epoch += 1
-            self._changed.notify_all()
-
-    @staticmethod
-    def _render(path: Path, now: dt.datetime) -> EventPreview:
-        preview = EventPreview(path)
-        try:
-            preview.rendered = render_one(load_one(path), now)
-        except DataError as error:
-            preview.errors = [p.german() for p in error.problems]
-        except PressgenError as error:
-            preview.errors = [str(error)]
-        except Exception as error:  # the preview must outlive any mistake, ours included
-            preview.errors = [f"{display_path(path)}: {_unexpected(error)}"]
-        return preview
-
-    def wait_for_change(self, seen_epoch: int, timeout: float) -> int:
-        """Block until the epoch differs from `seen_epoch` or the timeout passes."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.epoch != seen_epoch, timeout=timeout)
-            return self.epoch
-
-    def watched_paths(self) -> list[Path]:
-        """The event folders (images and YAML live there), their projects (settings,
-        organisation file, own templates) and the built-in templates."""
-        folders = {(p if p.is_dir() else p.parent).resolve() for p in self.paths}
-        projects = {project_for(folder).root for folder in folders}
-        roots = {root.resolve() for root in projects if root is not None}
-        return sorted(folders | roots | {builtin_templates_dir().resolve()})
-
-    def watch(self, stop: threading.Event) -> None:
-        """Rebuild after each burst of file changes until `stop` is set."""
-        import watchfiles
-
-        for _changes in watchfiles.watch(
-            # A change is acted on after 150 ms of quiet, so an editor's burst of
-            # writes (temp file, rename, metadata) gives one rebuild.
-            *self.watched_paths(),
-            stop_event=stop,
-            debounce=1000,
-            step=150,
-            raise_interrupt=False,
-        ):
-            try:
-                self.rebuild()
-            except Exception as error:  # never let the watcher die: the page would not reload
-                self.general_errors = [_unexpected(error)]
+PAGES = Path(__file__).resolve().parent / "pages"
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -214,7 +107,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         path, query = route
         preview = self.server.preview
         if path == "/":
-            self._send_page("preview/index.html.j2")
+            self._send_page("index.html.j2")
         elif path == "/_reload":
             self._long_poll(query)
         else:
@@ -225,7 +118,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             elif not name and not path.endswith("/"):
                 self._redirect(f"/{slug}/")
             elif not name:
-                self._send_page("preview/event.html.j2", event=event)
+                self._send_page("event.html.j2", event=event)
             else:
                 self._send_output(event, name, dark=query.get("scheme") == ["dark"])
 
@@ -302,7 +195,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 def _pages() -> jinja2.Environment:
     """The preview's own pages: trusted templates with their own environment."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(builtin_templates_dir()),
+        loader=jinja2.FileSystemLoader(PAGES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -322,13 +215,6 @@ def _kilobytes(content: str | bytes) -> str:
 
 def _bracketed(address: str) -> str:
     return f"[{address}]" if ":" in address else address
-
-
-def _unexpected(error: BaseException) -> str:
-    return (
-        f"pressgen konnte dies nicht darstellen ({type(error).__name__}: {error}); das ist "
-        "ein Fehler in pressgen, bitte melden Sie ihn. Die Vorschau läuft weiter."
-    )
 
 
 def _safe_route(raw: str) -> tuple[str, dict[str, list[str]]] | None:

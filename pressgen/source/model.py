@@ -26,8 +26,8 @@ from pydantic import (
     model_validator,
 )
 
-from pressgen import prose
-from pressgen.addresses import email_problem, url_problem
+from pressgen.source import prose
+from pressgen.source.addresses import email_problem, url_problem
 
 # ---------------------------------------------------------------- field types
 

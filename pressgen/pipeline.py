@@ -13,12 +13,12 @@ from pathlib import Path
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
 from pressgen.errors import DataError, OutputError, Problem, display_path
-from pressgen.loader import SourceMap, load_yaml
-from pressgen.model import Event
+from pressgen.outputs.render import render_event
 from pressgen.present import present
-from pressgen.project import Project, project_for, with_defaults
-from pressgen.render import render_event
-from pressgen.validate import validate_event
+from pressgen.source.loader import SourceMap, load_yaml
+from pressgen.source.model import Event
+from pressgen.source.project import Project, project_for, with_defaults
+from pressgen.source.validate import validate_event
 from pressgen.write import (
     STAGING_PREFIX,
     OutputRoot,

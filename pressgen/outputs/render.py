@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pressgen.environment import environment, render_template, template_fingerprint
 from pressgen.errors import display_path
-from pressgen.ics import render_ics
-from pressgen.mail import build_email
+from pressgen.outputs.email import build_email
+from pressgen.outputs.environment import environment, render_template, template_fingerprint
+from pressgen.outputs.ics import render_ics
 from pressgen.present import Presentation
 from pressgen.registry import (
     CALENDAR,
@@ -53,7 +53,7 @@ def render_event(
     Local press photos are read from `event_dir` (the event file's folder) and
     included, so the HTML finds them beside it.
     """
-    from pressgen.newsletter import compile_newsletter  # heavy imports only when rendering
+    from pressgen.outputs.newsletter import compile_newsletter  # heavy imports only when rendering
 
     data = shown.template_data()
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pressgen.model import Event, OrganisationFile, ProjectConfig
+from pressgen.source.model import Event, OrganisationFile, ProjectConfig
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from pressgen import prose, typography
-from pressgen.model import Event
+from pressgen.german import typography
+from pressgen.source import prose
+from pressgen.source.model import Event
 
 PRODUCT_ID = "-//pressgen//pressgen//DE"
 

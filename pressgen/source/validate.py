@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
-from pressgen.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
-from pressgen.model import PATTERN_HINTS, Event
+from pressgen.source.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
+from pressgen.source.model import PATTERN_HINTS, Event
 
 
 def load_event(path: Path) -> Event:

@@ -17,8 +17,8 @@ from urllib.parse import quote
 from pydantic import BaseModel, ValidationError
 
 from pressgen.errors import DataError, Problem
-from pressgen.loader import LoadedFile, Loc, SourceMap, load_yaml
-from pressgen.model import OrganisationFile, ProjectConfig
+from pressgen.source.loader import LoadedFile, Loc, SourceMap, load_yaml
+from pressgen.source.model import OrganisationFile, ProjectConfig
 
 CONFIG_NAME = "pressgen.yaml"
 
@@ -167,7 +167,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def _validated(model: type[ModelT], loaded: LoadedFile) -> ModelT:
     # Imported here: validate uses the event model, and this module is imported by it.
-    from pressgen.validate import problems_from_validation
+    from pressgen.source.validate import problems_from_validation
 
     try:
         return model.model_validate(loaded.data)

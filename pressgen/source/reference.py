@@ -13,7 +13,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pressgen.model import Event, OrganisationFile, ProjectConfig, Role
+from pressgen.source.model import Event, OrganisationFile, ProjectConfig, Role
 
 KINDS = {
     Role.TEXT: "text",

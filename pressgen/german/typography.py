@@ -15,7 +15,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from pressgen.model import (
+from pressgen.source.model import (
     Address,
     Event,
     EventInfo,

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from pressgen import typography
-from pressgen.model import Address, Event, Venue
+from pressgen.german import typography
+from pressgen.source.model import Address, Event, Venue
 
 
 def _plain(text: str) -> str:

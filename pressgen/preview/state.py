@@ -1,0 +1,127 @@
+"""What the preview shows: every event rendered in memory, rebuilt when a file changes.
+
+Files are watched (watchfiles); a burst of changes gives one rebuild, the
+epoch goes up, and pages waiting for it reload themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressgen.clock import current_time
+from pressgen.errors import DataError, PressgenError, display_path
+from pressgen.outputs.environment import builtin_templates_dir
+from pressgen.pipeline import RenderedEvent, find_event_files, load_one, render_one
+from pressgen.source.project import project_for
+
+
+@dataclass
+class EventPreview:
+    """One event as the preview shows it: its outputs, or why there are none."""
+
+    path: Path
+    rendered: RenderedEvent | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    @property
+    def warnings(self) -> list[str]:
+        """The check's findings, in German like the rest of the page."""
+        return [w.german() for w in self.rendered.warnings] if self.rendered else []
+
+
+class Preview:
+    """What the server shows; rebuilt from the files whenever they change."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = list(paths)
+        self.events: dict[str, EventPreview] = {}
+        self.general_errors: list[str] = []
+        self.epoch = 0
+        self._changed = threading.Condition()
+
+    def rebuild(self, changed: set[Path] | None = None) -> None:
+        """Render the events again (only those in `changed` if they are all event files).
+
+        Errors are kept to be shown, never raised.
+        """
+        events: dict[str, EventPreview] = {}
+        general: list[str] = []
+        now = current_time()
+        try:
+            files = find_event_files(self.paths)
+        except DataError as error:
+            files, general = [], [str(p) for p in error.problems]
+        except Exception as error:  # the preview must outlive any mistake, ours included
+            files, general = [], [_unexpected(error)]
+        known = {event.path.resolve(): event for event in self.events.values()}
+        only_events = changed is not None and changed <= set(known)
+        for path in files:
+            if only_events and changed is not None and path.resolve() not in changed:
+                preview = known[path.resolve()]
+            else:
+                preview = self._render(path, now)
+            events.setdefault(preview.slug, preview)
+        with self._changed:
+            self.events, self.general_errors = events, general
+            self.epoch += 1
+            self._changed.notify_all()
+
+    @staticmethod
+    def _render(path: Path, now: dt.datetime) -> EventPreview:
+        preview = EventPreview(path)
+        try:
+            preview.rendered = render_one(load_one(path), now)
+        except DataError as error:
+            preview.errors = [p.german() for p in error.problems]
+        except PressgenError as error:
+            preview.errors = [str(error)]
+        except Exception as error:  # the preview must outlive any mistake, ours included
+            preview.errors = [f"{display_path(path)}: {_unexpected(error)}"]
+        return preview
+
+    def wait_for_change(self, seen_epoch: int, timeout: float) -> int:
+        """Block until the epoch differs from `seen_epoch` or the timeout passes."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.epoch != seen_epoch, timeout=timeout)
+            return self.epoch
+
+    def watched_paths(self) -> list[Path]:
+        """The event folders (images and YAML live there), their projects (settings,
+        organisation file, own templates) and the built-in templates."""
+        folders = {(p if p.is_dir() else p.parent).resolve() for p in self.paths}
+        projects = {project_for(folder).root for folder in folders}
+        roots = {root.resolve() for root in projects if root is not None}
+        return sorted(folders | roots | {builtin_templates_dir().resolve()})
+
+    def watch(self, stop: threading.Event) -> None:
+        """Rebuild after each burst of file changes until `stop` is set."""
+        import watchfiles
+
+        for _changes in watchfiles.watch(
+            # A change is acted on after 150 ms of quiet, so an editor's burst of
+            # writes (temp file, rename, metadata) gives one rebuild.
+            *self.watched_paths(),
+            stop_event=stop,
+            debounce=1000,
+            step=150,
+            raise_interrupt=False,
+        ):
+            try:
+                self.rebuild()
+            except Exception as error:  # never let the watcher die: the page would not reload
+                self.general_errors = [_unexpected(error)]
+
+
+def _unexpected(error: BaseException) -> str:
+    return (
+        f"pressgen konnte dies nicht darstellen ({type(error).__name__}: {error}); das ist "
+        "ein Fehler in pressgen, bitte melden Sie ihn. Die Vorschau läuft weiter."
+    )
