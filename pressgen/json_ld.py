@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from pressgen.german import typography
-from pressgen.source.model import Address, Event, Venue
+from pressgen.source.model import Address, Event, Venue, is_local
 
 
 def _plain(text: str) -> str:
@@ -71,7 +71,7 @@ def json_ld(event: Event) -> dict[str, Any]:
         "publisher": _organisation(event),
         "about": happening,
     }
-    images = [photo.src for photo in release.photos if photo.src.startswith("https://")]
+    images = [photo.src for photo in release.photos if not is_local(photo.src)]
     if images:
         article["image"] = images
     return {"@context": "https://schema.org", **article}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mimetypes
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,17 +22,24 @@ class Output:
     name: str
     kind: Literal["html", "text", "mjml", "email", "calendar"]
     content_type: str
-    # Shown in the preview as a tab of its own, with this German title.
-    tab: str = ""
+    template: str = ""  # the template it is rendered from, when it is rendered from one
 
 
 OUTPUTS = (
-    Output(PRESS_RELEASE_HTML, "html", "text/html; charset=utf-8", "Pressemitteilung"),
-    Output(PRESS_RELEASE_TEXT, "text", "text/plain; charset=utf-8", "Pressemitteilung – Text"),
-    Output(NEWSLETTER_MJML, "mjml", "text/plain; charset=utf-8"),
-    Output(NEWSLETTER_HTML, "html", "text/html; charset=utf-8", "Newsletter"),
-    Output(NEWSLETTER_TEXT, "text", "text/plain; charset=utf-8", "Newsletter – Text"),
-    Output(NEWSLETTER_EMAIL, "email", "text/plain; charset=utf-8"),
+    Output(PRESS_RELEASE_HTML, "html", "text/html; charset=utf-8", "pressemitteilung.html.j2"),
+    Output(PRESS_RELEASE_TEXT, "text", "text/plain; charset=utf-8", "pressemitteilung.txt.j2"),
+    Output(NEWSLETTER_MJML, "mjml", "text/plain; charset=utf-8", "newsletter.mjml.j2"),
+    Output(NEWSLETTER_HTML, "html", "text/html; charset=utf-8"),
+    Output(NEWSLETTER_TEXT, "text", "text/plain; charset=utf-8", "newsletter.txt.j2"),
+    Output(NEWSLETTER_EMAIL, "email", "message/rfc822"),
     Output(CALENDAR, "calendar", "text/calendar; charset=utf-8"),
 )
 BY_NAME = {output.name: output for output in OUTPUTS}
+TEMPLATE_OF = {output.name: output.template for output in OUTPUTS if output.template}
+
+
+def content_type(name: str) -> str:
+    """The content type of an output, or of a photo copied beside them."""
+    if name in BY_NAME:
+        return BY_NAME[name].content_type
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -6,6 +6,7 @@ import logging
 import re
 import sys
 import types
+from functools import cache
 from pathlib import Path
 
 import cssutils
@@ -25,7 +26,8 @@ def _import_premailer_without_requests() -> None:
     premailer needs requests only to fetch remote style sheets, which pressgen
     never lets it do (allow_network=False, and a session that refuses). So an
     empty stand-in takes the place of requests while premailer is imported;
-    anything imported later gets the real requests.
+    anything imported later gets the real requests: no state of another
+    library outlives this import.
     """
     if "requests" in sys.modules:
         return
@@ -47,10 +49,16 @@ class _OfflineSession:
         raise NewsletterError(f"pressgen does not fetch files from the network ({url})")
 
 
-# premailer checks inline styles against cssutils' CSS profiles even with
-# disable_validation=True; compiling those patterns costs 0.1 s per process,
-# and the verdict is never used. Without profiles cssutils only parses.
-cssutils.profile.removeProfile(all=True)
+@cache
+def _parse_css_without_validating() -> None:
+    """premailer checks inline styles against cssutils' CSS profiles even with
+    disable_validation=True; compiling those patterns costs 0.1 s per process,
+    and the verdict is never used. Without profiles cssutils only parses.
+
+    This changes cssutils for the whole process (it keeps its profiles in a
+    module global), so it is done only when pressgen inlines CSS, not on import.
+    """
+    cssutils.profile.removeProfile(all=True)
 
 
 _POSITION = re.compile(r"(.*?)(?: in root template)? at position (\d+):(\d+)")
@@ -84,6 +92,7 @@ def explain_mjml_error(message: str, mjml_source: str) -> Problem:
 
 def inline_css(html: str) -> str:
     """Move CSS into style attributes for mail clients that drop <style>; no network."""
+    _parse_css_without_validating()
     inliner = Premailer(
         html,
         allow_network=False,

@@ -23,7 +23,9 @@ from pressgen.registry import (
     NEWSLETTER_TEXT,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
+    TEMPLATE_OF,
 )
+from pressgen.source.model import is_local
 
 
 @dataclass(frozen=True)
@@ -34,15 +36,6 @@ class Outputs:
     # For each output, the press office's own templates that rendered it (their paths
     # as the user sees them), so that a check can point there.
     made_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-# The template each output is rendered from.
-TEMPLATE_OF = {
-    PRESS_RELEASE_HTML: "pressemitteilung.html.j2",
-    PRESS_RELEASE_TEXT: "pressemitteilung.txt.j2",
-    NEWSLETTER_MJML: "newsletter.mjml.j2",
-    NEWSLETTER_TEXT: "newsletter.txt.j2",
-}
 
 
 def render_event(
@@ -95,8 +88,3 @@ def _own(used: dict[str, list[str]], template_dirs: Sequence[Path]) -> dict[str,
         if mine:
             own[output] = tuple(mine)
     return own
-
-
-def is_local(src: str) -> bool:
-    """Whether an image source is a file beside the event rather than a web address."""
-    return "://" not in src

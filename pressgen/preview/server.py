@@ -7,7 +7,6 @@ from disk on request, so no path can reach a file outside the preview.
 from __future__ import annotations
 
 import json
-import mimetypes
 import socket
 import sys
 import threading
@@ -23,7 +22,13 @@ import jinja2
 
 from pressgen.errors import display_path
 from pressgen.preview.state import EventPreview, Preview
-from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_TEXT
+from pressgen.registry import (
+    NEWSLETTER_EMAIL,
+    NEWSLETTER_HTML,
+    NEWSLETTER_TEXT,
+    PRESS_RELEASE_TEXT,
+    content_type,
+)
 from pressgen.source.addresses import is_loopback
 
 LONG_POLL_SECONDS = 20.0
@@ -149,7 +154,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             # Show what a mail program in dark mode shows: the email's own dark rules apply.
             content = content.replace("(prefers-color-scheme: dark)", "all")
         data = content.encode("utf-8") if isinstance(content, str) else content
-        self._send(HTTPStatus.OK, data, _content_type(name))
+        self._send(HTTPStatus.OK, data, _preview_type(name))
 
     def _send_page(self, template: str, **context: Any) -> None:
         preview = self.server.preview
@@ -161,10 +166,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 general_errors=preview.general_errors,
                 epoch=preview.epoch,
                 display_path=display_path,
-                outputs_in_tabs={
+                names={
                     "newsletter_html": NEWSLETTER_HTML,
                     "newsletter_text": NEWSLETTER_TEXT,
                     "release_text": PRESS_RELEASE_TEXT,
+                    "email": NEWSLETTER_EMAIL,
                 },
                 **context,
             )
@@ -236,14 +242,10 @@ def _safe_route(raw: str) -> tuple[str, dict[str, list[str]]] | None:
     return path, parse_qs(parts.query)
 
 
-def _content_type(name: str) -> str:
-    if name.endswith(".html"):
-        return "text/html; charset=utf-8"
-    if name.endswith((".txt", ".mjml", ".eml")):
-        return "text/plain; charset=utf-8"
-    if name.endswith(".ics"):
-        return "text/calendar; charset=utf-8"
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+def _preview_type(name: str) -> str:
+    """What the browser is told: sources and the email are shown as text, not run or saved."""
+    kind = content_type(name)
+    return "text/plain; charset=utf-8" if kind.startswith(("message/",)) else kind
 
 
 def serve(

@@ -510,9 +510,14 @@ LocalDateTime = Annotated[dt.datetime, BeforeValidator(_local_datetime)]
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
+def is_local(src: str) -> bool:
+    """Whether an image is a file beside the event file, not a web address."""
+    return "://" not in src and not src.startswith("mailto:")
+
+
 def _image_source(value: str) -> str:
     _single_line(value)
-    if "://" in value or value.startswith("mailto:"):
+    if not is_local(value):
         if urlsplit(value).scheme.lower() not in ("http", "https"):
             raise ValueError("an image must be an https:// address or a file next to the event")
         return _url(value)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pressgen.errors import DataError, Problem
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, load_yaml
 from pressgen.source.model import OrganisationFile, ProjectConfig
+from pressgen.source.validate import problems_from_validation
 
 CONFIG_NAME = "pressgen.yaml"
 
@@ -166,9 +167,6 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def _validated(model: type[ModelT], loaded: LoadedFile) -> ModelT:
-    # Imported here: validate uses the event model, and this module is imported by it.
-    from pressgen.source.validate import problems_from_validation
-
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+from pressgen.source.addresses import ALLOWED_SCHEMES
 
 # A star between letters is the German gender star (Teilnehmer*innen), never emphasis.
 _GENDER_STAR = re.compile(r"(?<=\w)\*(?=\w)")

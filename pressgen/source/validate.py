@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
-from pressgen.source.model import PATTERN_HINTS, Event
+from pressgen.source.model import PATTERN_HINTS, Event, is_local
 
 
 def load_event(path: Path) -> Event:
@@ -233,7 +233,7 @@ _IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF",
 def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
     folder = source.file.resolve().parent
     for index, photo in enumerate(event.press_release.photos):
-        if "://" in photo.src:
+        if not is_local(photo.src):
             continue
         image = (folder / photo.src).resolve()
         loc: Loc = ("press_release", "photos", index, "src")
