@@ -97,7 +97,7 @@ LABELS = Record(
         "reprint_note": "Abdruck honorarfrei – Belegexemplar erbeten",
         "web_version": "Im Browser ansehen",
         "calendar": "Termin in den Kalender eintragen",
-        "sponsor_row": "Mit freundlicher Unterstützung von",
+        "sponsor_list": "Mit freundlicher Unterstützung von",
         "unsubscribe": "Newsletter abbestellen",
         "links": "Links",
     }

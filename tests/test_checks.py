@@ -65,7 +65,7 @@ def test_the_second_example_has_only_placeholder_warnings() -> None:
 
 
 def test_pg101_a_template_drops_the_quote_words(templates: Callable[..., None]) -> None:
-    templates(("partials/quote.nl.txt.j2", "{{ block.pull_quote", "{{ '…' | quoted"))
+    templates(("partials/pull_quote.txt.j2", "{{ block.pull_quote", "{{ '…' | quoted"))
     assert messages("PG101", [SEED]) == [
         "quotes.fazit.text: the quote is missing or worded differently in newsletter.txt",
         "quotes.fazit.text: the quote is missing or worded differently in newsletter.eml (Text)",
@@ -87,7 +87,7 @@ def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> No
 
 def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) -> None:
     templates(
-        ("partials/quote.mjml.j2", "– {{ block.speaker }}", "– {{ event.people.wrobel.name }}")
+        ("partials/pull_quote.mjml.j2", "– {{ block.speaker }}", "– {{ event.people.wrobel.name }}")
     )
     found = messages("PG102", [SEED])
     assert len(found) == 3
@@ -105,7 +105,7 @@ def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) 
 def test_pg103_sponsors_in_another_order(templates: Callable[..., None]) -> None:
     templates(
         (
-            "partials/sponsors.txt.j2",
+            "partials/sponsor_thanks.txt.j2",
             "{{ sponsor_thanks | wrap }}",
             "{{ sponsor_thanks | replace('JenaWirtschaft, der Thüringer Agentur für die "
             "Kreativwirtschaft (ThAK)', 'der Thüringer Agentur für die Kreativwirtschaft "
@@ -122,7 +122,7 @@ def test_pg103_sponsors_in_another_order(templates: Callable[..., None]) -> None
 def test_pg103_a_sponsor_left_out(templates: Callable[..., None]) -> None:
     templates(
         (
-            "partials/sponsors.html.j2",
+            "partials/sponsor_thanks.html.j2",
             "{{ sponsor_thanks }}",
             "{{ sponsor_thanks | replace('JenaWirtschaft, ', '') }}",
         )
@@ -159,7 +159,7 @@ def test_renamed_labels_are_no_finding(templates: Callable[..., None]) -> None:
         ("partials/facts.mjml.j2", "{{ labels.venue }}: ", "Wo: "),
         ("partials/contact.html.j2", "<h2>{{ labels.contact }}</h2>", "<h2>Ansprechpartnerin</h2>"),
         ("partials/footer.txt.j2", "{{ labels.impressum }}\n", "Anbieterkennzeichnung\n"),
-        ("pressemitteilung.html.j2", "{{ labels.character_count }}:", "Länge:"),
+        ("partials/character_count.html.j2", "{{ labels.character_count }}:", "Länge:"),
     )
     assert findings([SEED]) == []
 
@@ -177,7 +177,7 @@ def test_pg105_venue(templates: Callable[..., None]) -> None:
 def test_pg106_headline(templates: Callable[..., None]) -> None:
     templates(
         (
-            "pressemitteilung.html.j2",
+            "partials/headline.html.j2",
             "<h1>{{ event.press_release.headline }}</h1>",
             "<h1>{{ event.press_release.headline | upper }}</h1>",
         )
@@ -251,7 +251,7 @@ def test_pg502_an_embargo_after_the_publication_date(
             "(Maria Beispiel is not there)",
         ),
         (
-            ("pressemitteilung.html.j2", "{{ event.organisation.about | prose_html }}", ""),
+            ("partials/about.html.j2", "{{ event.organisation.about | prose_html }}", ""),
             "PG203",
             "organisation.about: the 'Über uns' text is missing in pressemitteilung.html",
         ),
@@ -267,7 +267,7 @@ def test_pg502_an_embargo_after_the_publication_date(
             "newsletter.unsubscribe_url: the Abmeldelink is missing in newsletter.html",
         ),
         (
-            ("pressemitteilung.html.j2", ": {{ character_count }}", ""),
+            ("partials/character_count.html.j2", ": {{ character_count }}", ""),
             "PG306",
             "press_release.body: the character count (2.801) is not stated in "
             "pressemitteilung.html",

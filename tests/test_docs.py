@@ -77,3 +77,33 @@ def test_the_readme_template_example_builds(
     assert result.exit_code == 0, result.output
     text = (project / "out" / "beispiel" / "newsletter.txt").read_text("utf-8")
     assert "\nIhr Team der Pressestelle\n\n-- \nImpressum\n" in text
+
+
+# ---------------------------------------------------------------- one grammar for templates
+
+TEMPLATES = ROOT / "templates"
+
+
+def blocks(name: str) -> set[str]:
+    return set(re.findall(r"{%-?\s*block\s+(\w+)", (TEMPLATES / name).read_text("utf-8")))
+
+
+def test_every_partial_is_named_element_dot_format() -> None:
+    names = [path.name for path in (TEMPLATES / "partials").glob("*.j2")]
+    assert names
+    odd = [name for name in names if not re.fullmatch(r"[a-z_]+\.(html|mjml|txt)\.j2", name)]
+    assert odd == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "own"),
+    [
+        ("newsletter.mjml.j2", "newsletter.txt.j2", {"head"}),
+        ("pressemitteilung.html.j2", "pressemitteilung.txt.j2", {"style"}),
+    ],
+)
+def test_the_formats_of_one_document_have_the_same_blocks(
+    first: str, second: str, own: set[str]
+) -> None:
+    """An own template that overrides a block in one format finds its twin in the other."""
+    assert blocks(first) - own == blocks(second)

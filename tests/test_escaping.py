@@ -152,7 +152,7 @@ def test_every_free_text_field_reaches_an_output(
         ("pressemitteilung.html.j2", True),
         ("newsletter.mjml.j2", True),
         ("partials/quote.html.j2", True),
-        ("partials/quote.mjml.j2", True),
+        ("partials/pull_quote.mjml.j2", True),
         ("pressemitteilung.txt.j2", False),
         ("newsletter.txt.j2", False),
         ("partials/quote.txt.j2", False),

@@ -194,7 +194,7 @@ def test_an_own_partial_replaces_the_builtin_one(
     project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (project / "templates" / "partials").mkdir()
-    (project / "templates" / "partials" / "sponsors.html.j2").write_text(
+    (project / "templates" / "partials" / "sponsor_thanks.html.j2").write_text(
         '<p class="sponsors eigen">{{ sponsor_thanks }}</p>\n', "utf-8"
     )
     assert build_in(project, run_cli, monkeypatch).exit_code == 0

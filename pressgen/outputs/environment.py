@@ -70,6 +70,11 @@ def _explain(error: BaseException) -> str:
         )
     if isinstance(error, SecurityError):
         return f"not allowed in a template: {error}"
+    if isinstance(error, jinja2.TemplateNotFound):
+        return (
+            f"there is no template {error.name} (neither your own nor a built-in one); "
+            "check the name in {% include %} or {% extends %}"
+        )
     if isinstance(error, jinja2.TemplateError):
         return error.message or str(error)
     if isinstance(error, OverflowError | MemoryError):
