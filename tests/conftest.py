@@ -11,11 +11,9 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from helpers import ROOT, SEED
+from helpers import SECOND, SEED
 
 from pressgen.cli import main
-
-__all__ = ["ROOT", "SEED"]  # still imported from here by some tests
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,3 +77,17 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Re
         return CliRunner().invoke(main, [str(arg) for arg in args], env=env)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
+    """Both shipped examples built once for the whole run: event → output name → bytes."""
+    from pressgen.pipeline import build
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        results = build([SEED, SECOND], tmp_path_factory.mktemp("built"))
+    return {
+        result.path.stem: {name: (result.out_dir / name).read_bytes() for name in result.written}
+        for result in results
+    }

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import SEED
+from helpers import SEED
 
 from pressgen.errors import DataError, Problem
 from pressgen.outputs import environment as templating

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import Result
-from conftest import SEED
+from helpers import SEED
 
 
 def test_check_passes_on_the_seed(run_cli: Callable[..., Result]) -> None:

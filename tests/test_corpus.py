@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
-from conftest import SEED
+from helpers import SEED
 
 SEED_TEXT = SEED.read_text("utf-8")
 SEED_DATA: dict[str, Any] = yaml.safe_load(SEED_TEXT)

@@ -184,7 +184,7 @@ def serve_on(data_dir: Path) -> Iterator[Callable[..., PreviewServer]]:
         preview = Preview([data_dir / "towerbyte-workshop-2017.yaml"])
         preview.rebuild()
         server = PreviewServer(preview, host, 0, also)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         servers.append(server)
         return server
 

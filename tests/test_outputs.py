@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import SEED
-from helpers import folded, readable_text
+from helpers import SEED, folded, readable_text
 
 OUTPUTS = [
     "pressemitteilung.html",
@@ -55,14 +54,11 @@ SEED_THANKS = (
 )
 
 
-@pytest.fixture(scope="module")
-def seed_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    from pressgen.pipeline import build
-
-    out = tmp_path_factory.mktemp("out")
-    (built,) = build([SEED], out)
-    assert sorted(built.written) == sorted([*OUTPUTS, "newsletter.eml", "termin.ics"])
-    return {name: (built.out_dir / name).read_text("utf-8") for name in OUTPUTS}
+@pytest.fixture
+def seed_outputs(built: dict[str, dict[str, bytes]]) -> dict[str, str]:
+    seed = built[SEED.stem]
+    assert sorted(seed) == sorted([*OUTPUTS, "newsletter.eml", "termin.ics"])
+    return {name: seed[name].decode("utf-8") for name in OUTPUTS}
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
@@ -209,7 +205,7 @@ def test_two_events_with_the_same_output_folder_are_refused(
 
 @pytest.mark.parametrize("event_file", sorted(SEED.parent.glob("*.yaml")), ids=lambda p: p.stem)
 def test_golden_files(event_file: Path, tmp_path: Path) -> None:
-    """Regenerate with: pressgen build data/ --out tests/golden — then read the diff."""
+    """Regenerate with scripts/update-golden, then read the diff."""
     from pressgen.pipeline import build
 
     (built,) = build([event_file], tmp_path)

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import SEED
-from helpers import parse, readable_text
+from helpers import SEED, parse, readable_text
 
 from pressgen.errors import Problem
 from pressgen.pipeline import build, check
@@ -21,16 +20,14 @@ SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 
 
-@pytest.fixture(scope="module")
-def second(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    (built,) = build([SECOND], tmp_path_factory.mktemp("out"))
-    return {name: (built.out_dir / name).read_bytes() for name in built.written}
+@pytest.fixture
+def second(built: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    return built[SECOND.stem]
 
 
-@pytest.fixture(scope="module")
-def seed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    (built,) = build([SEED], tmp_path_factory.mktemp("out"))
-    return {name: (built.out_dir / name).read_bytes() for name in built.written}
+@pytest.fixture
+def seed(built: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    return built[SEED.stem]
 
 
 def text(outputs: dict[str, bytes], name: str) -> str:

@@ -20,7 +20,7 @@ def server(data_dir: Path) -> Iterator[PreviewServer]:
     preview = Preview([data_dir])
     preview.rebuild()
     running = PreviewServer(preview, "127.0.0.1", 0)
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread = threading.Thread(target=running.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield running
     running.shutdown()

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from helpers import ROOT, SEED
 
 
 @pytest.mark.filterwarnings("ignore:A test tried to use socket")
@@ -21,6 +21,7 @@ def test_outbound_network_is_blocked() -> None:
         socket.create_connection(("192.0.2.1", 80), timeout=1)
 
 
+@pytest.mark.tooling
 def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
     """A non-editable install carries the top-level templates/ inside the package."""
     source = tmp_path / "source"
@@ -83,6 +84,7 @@ def test_templates_are_found_after_a_plain_install(tmp_path: Path) -> None:
     assert Path(located.stdout.strip()).is_relative_to(target)
 
 
+@pytest.mark.tooling
 def test_mypy_strict() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True
@@ -90,6 +92,7 @@ def test_mypy_strict() -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.tooling
 def test_ruff() -> None:
     lint = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "pressgen", "tests", "benchmarks"],

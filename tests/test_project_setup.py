@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import Result
-from conftest import ROOT, SEED
+from helpers import ROOT, SEED
 
 
 @pytest.fixture

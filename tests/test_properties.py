@@ -12,6 +12,7 @@ from typing import Any
 
 import html5lib
 import icalendar
+import pytest
 import yaml
 from helpers import SEED
 from hypothesis import HealthCheck, given, settings
@@ -154,9 +155,7 @@ def test_random_events_build_parse_and_agree(raw: dict[str, Any]) -> None:
         assert parser.errors == [], name
     message = email.message_from_bytes(outputs["newsletter.eml"], policy=policy.default)  # type: ignore[arg-type]
     assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]  # type: ignore[attr-defined]
-    assert (
-        str(message["Subject"]) == " ".join(event.newsletter.subject.split()) or message["Subject"]
-    )
+    assert str(message["Subject"]) == shown.event.newsletter.subject  # typeset, as everywhere
     calendar = icalendar.Calendar.from_ical(outputs["termin.ics"])
     assert len(calendar.walk("VEVENT")) == 1
     for name in ("pressemitteilung.txt", "newsletter.txt"):
@@ -179,6 +178,7 @@ PATTERNS = st.lists(PIECES, min_size=1, max_size=8).map("".join)
 LONGEST = {Role.TEXT: 480, Role.PROSE: 12_000}
 
 
+@pytest.mark.slow
 @settings(max_examples=20, derandomize=True, deadline=None)
 @given(PATTERNS)
 def test_time_grows_with_the_length_of_the_texts_not_faster(pattern: str) -> None:

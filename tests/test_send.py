@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
-from conftest import SEED
+from helpers import SEED
 
 
 class Recorder:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED
+from helpers import SEED
 from jinja2.bccache import Bucket
 from jinja2.sandbox import SandboxedEnvironment
 

@@ -169,7 +169,7 @@ def test_addresses_and_code_are_not_typeset() -> None:
 
 @pytest.fixture
 def event() -> Event:
-    from conftest import SEED
+    from helpers import SEED
 
     from pressgen.source.validate import load_event
 

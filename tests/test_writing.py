@@ -229,6 +229,7 @@ def kill_in(phase: str, command: list[str], out: Path, rng: random.Random) -> No
     assert not workers, "worker processes outlived the killed build"
 
 
+@pytest.mark.slow
 def test_a_killed_batch_build_is_made_whole_by_the_next_one(tmp_path: Path) -> None:
     """SIGKILL at random points of both phases; one rerun; every folder as a clean build."""
     rng = random.Random(int(os.environ.get("PRESSGEN_KILL_SEED", "17")))

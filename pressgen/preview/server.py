@@ -257,5 +257,5 @@ def serve(
     server = PreviewServer(preview, host, port, also_allowed)
     stop = threading.Event()
     threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     return server, stop
