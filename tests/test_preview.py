@@ -275,3 +275,27 @@ def test_the_page_is_german_warnings_and_sizes_too(server: PreviewServer) -> Non
         r'<dd id="size">Newsletter-HTML ([\d.]+,\d)\xa0KB, E-Mail ([\d.]+,\d)\xa0KB', page
     )
     assert size is not None, page
+
+
+def test_saving_one_event_renders_only_that_one(data_dir: Path) -> None:
+    import time
+
+    preview = Preview([data_dir])
+    preview.rebuild()
+    other = preview.events["neujahrsempfang-2027"].rendered
+    stop = threading.Event()
+    threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
+    try:
+        time.sleep(0.5)
+        start = preview.epoch
+        event = data_dir / "towerbyte-workshop-2017.yaml"
+        event.write_text(event.read_text("utf-8").replace("guests: 80", "guests: 81"), "utf-8")
+        assert preview.wait_for_change(start, 5) == start + 1
+        assert preview.events["neujahrsempfang-2027"].rendered is other  # not rendered again
+        seed = preview.events["towerbyte-workshop-2017"].rendered
+        assert seed is not None and seed.loaded.event.event.guests == 81
+        (data_dir / "fotos" / "neujahrsempfang-2027.png").touch()  # not an event: all again
+        assert preview.wait_for_change(start + 1, 5) == start + 2
+        assert preview.events["neujahrsempfang-2027"].rendered is not other
+    finally:
+        stop.set()

@@ -72,12 +72,16 @@ class Reading:
     outputs: Mapping[str, str | bytes]
     _documents: dict[str, Document] = field(default_factory=dict)
     _texts: dict[str, str] | None = None
+    _parts: dict[str, str] | None = None
 
     def document(self, name: str) -> Document:
         """An HTML or MJML output (or the email's HTML part) as a reader sees it."""
         if name not in self._documents:
-            markup = self._email_html() if name == EMAIL_HTML else as_text(self.outputs[name])
-            self._documents[name] = _parse(markup)
+            if name == EMAIL_HTML and _same_text(self._email_html(), self.outputs[NEWSLETTER_HTML]):
+                self._documents[name] = self.document(NEWSLETTER_HTML)
+            else:
+                markup = self._email_html() if name == EMAIL_HTML else as_text(self.outputs[name])
+                self._documents[name] = _parse(markup)
         return self._documents[name]
 
     def tags(self, name: str) -> list[Tag]:
@@ -93,11 +97,21 @@ class Reading:
             }
             for name in (PRESS_RELEASE_TEXT, NEWSLETTER_TEXT):
                 texts[name] = fold(as_text(self.outputs[name]))
-            plain = self._email_part("text/plain")
-            if plain is not None:
-                texts[EMAIL_TEXT] = fold(plain)
-            if self._email_part("text/html") is not None:
-                texts[EMAIL_HTML] = fold(self.document(EMAIL_HTML).text)
+            # The email carries the newsletter's HTML and text; when a part is exactly
+            # the rendered file (the usual case), it reads the same and is not parsed again.
+            for name, kind, rendered in (
+                (EMAIL_TEXT, "text/plain", NEWSLETTER_TEXT),
+                (EMAIL_HTML, "text/html", NEWSLETTER_HTML),
+            ):
+                part = self._email_part(kind)
+                if part is None:
+                    continue
+                if _same_text(part, self.outputs[rendered]):
+                    texts[name] = texts[rendered]
+                elif name == EMAIL_TEXT:
+                    texts[name] = fold(part)
+                else:
+                    texts[name] = fold(self.document(EMAIL_HTML).text)
             self._texts = texts
         return self._texts
 
@@ -121,24 +135,27 @@ class Reading:
         about = data.get("about", {}) if isinstance(data, dict) else {}
         return about if isinstance(about, dict) else {}
 
-    def _email(self) -> EmailMessage | None:
-        raw = self.outputs.get(NEWSLETTER_EMAIL)
-        if not isinstance(raw, bytes):
-            return None
-        message = email.message_from_bytes(raw, policy=policy.default)
-        return message if isinstance(message, EmailMessage) else None
-
     def _email_part(self, content_type: str) -> str | None:
-        message = self._email()
-        if message is None:
-            return None
-        for part in message.walk():
-            if part.get_content_type() == content_type:
-                return str(part.get_content())
-        return None
+        """The text of the email's part of this type, the email parsed once."""
+        if self._parts is None:
+            self._parts = {}
+            raw = self.outputs.get(NEWSLETTER_EMAIL)
+            raw_bytes = raw if isinstance(raw, bytes) else b""
+            message = email.message_from_bytes(raw_bytes, policy=policy.default)
+            if isinstance(message, EmailMessage):
+                for part in message.walk():
+                    kind = part.get_content_type()
+                    if kind.startswith("text/"):
+                        self._parts.setdefault(kind, str(part.get_content()))
+        return self._parts.get(content_type)
 
     def _email_html(self) -> str:
         return self._email_part("text/html") or ""
+
+
+def _same_text(part: str, rendered: str | bytes) -> bool:
+    # The email's parts end their lines with CRLF, as SMTP wants.
+    return part.replace("\r\n", "\n") == as_text(rendered)
 
 
 def _parse(markup: str) -> Document:

@@ -220,6 +220,10 @@ def _modulo(left: Any, right: Any) -> Any:
     return left % right
 
 
+# The data fields of each presentation type, which templates may read.
+_FIELDS = {kind: frozenset(field.name for field in fields(kind)) for kind in TEMPLATE_TYPES}
+
+
 class TemplateSandbox(SandboxedEnvironment):
     """Jinja's sandbox turned into an allow-list: plain data in, nothing else out."""
 
@@ -259,7 +263,7 @@ class TemplateSandbox(SandboxedEnvironment):
         if isinstance(obj, prose.LinkList):
             return attr in ("urls", "number")
         if isinstance(obj, TEMPLATE_TYPES):
-            return attr in {field.name for field in fields(obj)}
+            return attr in _FIELDS[type(obj)]
         return False
 
     def is_safe_callable(self, obj: Any) -> bool:

@@ -105,17 +105,19 @@ class Preview:
         """Rebuild after each burst of file changes until `stop` is set."""
         import watchfiles
 
-        for _changes in watchfiles.watch(
-            # A change is acted on after 150 ms of quiet, so an editor's burst of
-            # writes (temp file, rename, metadata) gives one rebuild.
+        for changes in watchfiles.watch(
+            # A change is acted on after 30 ms of quiet (an editor's burst of writes:
+            # temp file, rename, metadata, comes within a few ms) and at most 400 ms
+            # after the first, so a save shows at once and gives one rebuild.
             *self.watched_paths(),
             stop_event=stop,
-            debounce=1000,
-            step=150,
+            debounce=400,
+            step=30,
             raise_interrupt=False,
         ):
             try:
-                self.rebuild()
+                # Only the saved events, when nothing else (a template, a photo) changed.
+                self.rebuild({Path(path).resolve() for _, path in changes})
             except Exception as error:  # never let the watcher die: the page would not reload
                 self.general_errors = [_unexpected(error)]
 
