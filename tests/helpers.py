@@ -6,6 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
@@ -54,3 +55,21 @@ def readable_text(name: str, content: str) -> str:
 def folded(text: str) -> str:
     """Whitespace folded, for comparing data with rendered text."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def set_text(data: Any, loc: tuple[Any, ...], value: str) -> None:
+    """Put `value` where `loc` (a place in the validated event) stands in the raw data.
+
+    A body paragraph may be written as plain text instead of {text: …}; then the
+    entry itself is the text.
+    """
+    holder = data
+    for part in loc[:-1]:
+        holder = holder[part]
+    if isinstance(holder, str):
+        parent = data
+        for part in loc[:-2]:
+            parent = parent[part]
+        parent[loc[-2]] = value
+    else:
+        holder[loc[-1]] = value

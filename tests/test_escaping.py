@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from helpers import parse
+from helpers import SEED, parse, set_text
 
 from pressgen.outputs.environment import _autoescape
 from pressgen.outputs.render import render_event
 from pressgen.present import present
+from pressgen.source.model import Role, texts
 from pressgen.source.validate import load_event
-
-# Fields that are not free text: links, keys, dates, times and fixed choices.
-NOT_FREE_TEXT = {
-    "url",
-    "unsubscribe_url",
-    "reply_to",
-    "src",
-    "website",
-    "email",
-    "article",
-    "kind",
-    "by",
-    "quote",
-    "sponsors",
-    "postcode",
-    "start",
-    "end",
-    "date",
-    "end_date",
-    "publication_date",
-    "timezone",
-    "guests_qualifier",
-    "guests",
-    "speakers",
-}
 
 PAYLOAD = (
     '<x-evil a="1">&amp; "q" \' </mj-text><mj-button href="https://evil.test/">B</mj-button>'
@@ -52,23 +27,8 @@ LITERAL_PIECES = ["<x-evil a=", "&amp;", "</mj-text><mj-button href=", "{{ 7*7 }
 HOSTILE_URL = "https://ok.example/?q=\"><x-evil2>&x='<"
 
 
-def text_fields(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Every location in the data that holds free text."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_FREE_TEXT:
-                yield from text_fields(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from text_fields(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc
-
-
-def set_at(data: Any, loc: tuple[Any, ...], value: str) -> None:
-    for part in loc[:-1]:
-        data = data[part]
-    data[loc[-1]] = value
+# Free text: whatever an author may write there (not links, keys, codes or choices).
+FREE_TEXT = (Role.TEXT, Role.PROSE, Role.VERBATIM)
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +39,10 @@ def hostile_outputs(
 
     data = copy.deepcopy(seed_data)
     markers = []
-    for number, loc in enumerate(text_fields(data)):
+    places = [loc for loc, role, _ in texts(load_event(SEED)) if role in FREE_TEXT]
+    for number, loc in enumerate(places):
         marker = f"F{number:03d}"
-        set_at(data, loc, f"{marker} {PAYLOAD}")
+        set_text(data, loc, f"{marker} {PAYLOAD}")
         markers.append(marker)
     assert len(markers) >= 40  # the walk found the seed's free-text fields
     data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL

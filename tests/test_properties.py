@@ -14,7 +14,7 @@ import html5lib
 import icalendar
 import pytest
 import yaml
-from helpers import SEED
+from helpers import SEED, set_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -196,16 +196,7 @@ def test_time_grows_with_the_length_of_the_texts_not_faster(pattern: str) -> Non
             continue
         long = (pattern * (LONGEST[role] // len(pattern) + 1))[: LONGEST[role]]
         added += len(long.encode("utf-8"))
-        holder = data
-        for part in loc[:-1]:
-            holder = holder[part]
-        if isinstance(holder, str):  # a paragraph written as plain text, not {text: …}
-            holder = data
-            for part in loc[:-2]:
-                holder = holder[part]
-            holder[loc[-2]] = long
-        else:
-            holder[loc[-1]] = long
+        set_text(data, loc, long)
     path = Path(tempfile.mkdtemp()) / "lang.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     started = time.perf_counter()

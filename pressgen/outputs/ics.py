@@ -97,6 +97,8 @@ def render_ics(event: Event) -> str:
         lines.append(f"DTSTART;VALUE=DATE:{info.date:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{last_day:%Y%m%d}")
     lines.append(f"SUMMARY:{escape_text(info.title)}")
+    if info.kind:
+        lines.append(f"CATEGORIES:{escape_text(_plain(info.kind))}")
     description = info.motto or (prose.to_text(info.focus) if info.focus else None)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")

@@ -104,7 +104,8 @@ class Role(enum.Enum):
 
     TEXT = "one line of German text, typeset"
     PROSE = "running text with inline markup, typeset"
-    VERBATIM = "one line printed exactly as written: phone numbers, codes, names in headers"
+    VERBATIM = "one line printed exactly as written: phone numbers, names in headers"
+    CODE = "a value of a fixed form: a postcode, a time zone"
     URL = "a link"
     IMAGE = "an image: a web address or a file beside the event"
     EMAIL = "an email address"
@@ -228,7 +229,7 @@ class Address(Schema):
     """A postal address."""
 
     street: Line | None = Field(None, description="Street and house number, e.g. Leutragraben 1.")
-    postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN), Role.VERBATIM] | None = Field(
+    postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN), Role.CODE] | None = Field(
         None, description='Five-digit German postcode, in quotes: "07743".'
     )
     city: Line = Field(description="City, e.g. Jena.")
@@ -346,7 +347,11 @@ class EventInfo(Schema):
     """The facts of the event itself."""
 
     title: Line = Field(description="Name of the event, e.g. Workshop-Nachmittag 2017.")
-    kind: Line = Field(description="What sort of event, e.g. Workshop-Nachmittag, Neujahrsempfang.")
+    kind: Line | None = Field(
+        None,
+        description="What sort of event, e.g. Workshop-Nachmittag, Neujahrsempfang; "
+        "calendar programs file the event under it (CATEGORIES).",
+    )
     motto: Line | None = Field(None, description="Motto or theme, without quotation marks.")
     date: Date = Field(description="Day of the event (first day if it lasts longer), 2017-08-17.")
     end_date: Date | None = Field(None, description="Last day, for events of several days.")
@@ -354,7 +359,9 @@ class EventInfo(Schema):
     end: Time | None = Field(
         None, description='End time, e.g. "18:00"; an end before the start means the next day.'
     )
-    timezone: Verbatim = Field("Europe/Berlin", description="Time zone of all dates and times.")
+    timezone: Annotated[str, AfterValidator(_single_line), Role.CODE] = Field(
+        "Europe/Berlin", description="Time zone of all dates and times (IANA), e.g. Europe/Berlin."
+    )
     venue: Venue = Field(description="Where the event takes place.")
     guests: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
         None, description="Number of guests."

@@ -19,6 +19,7 @@ KINDS = {
     Role.TEXT: "text",
     Role.PROSE: "running text",
     Role.VERBATIM: "text as written",
+    Role.CODE: "code",
     Role.URL: "link",
     Role.IMAGE: "image",
     Role.EMAIL: "email address",
