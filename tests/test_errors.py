@@ -227,11 +227,11 @@ def test_missing_required_field_points_at_parent(
 
 
 def test_empty_value(write_yaml: Callable[..., Path], event_data: dict[str, Any]) -> None:
-    event_data["event"]["kind"] = None
+    event_data["event"]["title"] = None
     text = with_line(event_data, "xx", "")
     path = write_yaml(text)
     assert problems(path) == [
-        f"{line_of(text, 'kind: null')}:9: event.kind: "
+        f"{line_of(text, 'title: null')}:10: event.title: "
         "has no value; write one after the colon or remove the line"
     ]
 
