@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from pressgen.german import typography
-from pressgen.source.model import Address, Event, Venue, is_local
+from pressgen.german import phrases, typography
+from pressgen.source.model import Address, Event, EventInfo, Venue, is_local
 
 
 def _plain(text: str) -> str:
@@ -25,7 +25,7 @@ def _postal_address(address: Address) -> dict[str, str]:
 
 
 def _place(venue: Venue) -> dict[str, Any]:
-    place: dict[str, Any] = {"@type": "Place", "name": _plain(typography.place(venue))}
+    place: dict[str, Any] = {"@type": "Place", "name": _plain(phrases.place(venue))}
     if venue.name:
         place["name"] = venue.name
     if venue.address:
@@ -43,6 +43,20 @@ def _organisation(event: Event) -> dict[str, Any]:
     return data
 
 
+_STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+    "rescheduled": "EventRescheduled",
+}
+
+
+def _status(info: EventInfo) -> str:
+    if info.status == "postponed" and info.postponed_to is not None:
+        return "rescheduled"
+    return info.status
+
+
 def json_ld(event: Event) -> dict[str, Any]:
     """The NewsArticle (the release) and the Event it reports on."""
     info = event.event
@@ -52,12 +66,16 @@ def json_ld(event: Event) -> dict[str, Any]:
         "@type": "Event",
         "name": info.title,
         "startDate": info.begins.isoformat(),
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventAttendanceMode": "https://schema.org/"
+        + ("MixedEventAttendanceMode" if info.livestream else "OfflineEventAttendanceMode"),
+        "eventStatus": "https://schema.org/" + _STATUS[_status(info)],
         "location": _place(info.venue),
         "organizer": _organisation(event),
     }
     if info.ends is not None:
         happening["endDate"] = info.ends.isoformat()
+    if info.held_on != info.date:
+        happening["previousStartDate"] = info.date.isoformat()
     if info.motto:
         happening["description"] = info.motto
     if info.website:

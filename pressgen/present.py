@@ -8,6 +8,7 @@ no methods of library objects.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from pressgen.german import typography
+from pressgen.german import phrases, typography
 from pressgen.json_ld import json_ld_script
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML
 from pressgen.source import prose
@@ -81,6 +82,10 @@ LABELS = Record(
         "venue": "Ort",
         "audience": "Publikum",
         "focus": "Schwerpunkt",
+        "organisers": "Veranstalter",
+        "host": "Gastgeber",
+        "moderation": "Moderation",
+        "livestream": "Livestream",
         "programme": "Programm",
         "topics": "Themen",
         "examples": "Beispiele",
@@ -124,9 +129,11 @@ class Block:
     before: str = ""
     words: str = ""
     after: str = ""
-    # The same quote as a pull quote in the newsletter: „…“ and – Name, Funktion.
-    pull_quote: str = ""
+    # Who says it, as the press release names them here (in full at first mention).
     speaker: str = ""
+    # The same quote set apart in the newsletter: „…“ and – Name, Funktion (always in full).
+    pull_quote: str = ""
+    pull_speaker: str = ""
     quote_key: str = ""
 
 
@@ -143,22 +150,38 @@ class Facts:
     guests: str
     audience: str
     focus: str  # running text with inline markup, or empty
+    organisers: str  # the organisation and its co-hosts, when there are co-hosts
+    host: str
+    moderation: str
+    guests_of_honour: str
+    guests_of_honour_label: str  # Ehrengast or Ehrengäste
+    livestream: str  # a web address
+    status: str  # a sentence when the event is cancelled or postponed
 
 
 @dataclass(frozen=True)
 class ProgrammeEntry:
     """One point of the programme, ready to print."""
 
-    time: str
+    time: str  # 14:30 Uhr, or 14:30 bis 16 Uhr
     heading: str
     speakers: tuple[str, ...]
     topics: str
     examples: str
     venue: str
+    description: str  # running text with inline markup, or empty
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    """The programme of one day; `day` is empty when the event has one day only."""
+
+    day: str
+    entries: tuple[ProgrammeEntry, ...]
 
 
 # The only objects besides Records, tuples and plain values that templates see.
-TEMPLATE_TYPES = (InfoLine, Block, Facts, ProgrammeEntry)
+TEMPLATE_TYPES = (InfoLine, Block, Facts, ProgrammeEntry, ProgrammeDay)
 
 
 @dataclass(frozen=True)
@@ -175,8 +198,9 @@ class Presentation:
     embargo_moment: str  # "15. Januar 2027, 10 Uhr", or empty
     publication_day: str
     facts: Facts
-    programme: tuple[ProgrammeEntry, ...]
-    sponsor_thanks: str
+    programme: tuple[ProgrammeEntry, ...]  # every point, in order
+    programme_days: tuple[ProgrammeDay, ...]  # the same, by day
+    sponsor_thanks: str  # every sentence of thanks
     about_heading: str
     character_count: str
     contact: tuple[InfoLine, ...]
@@ -198,7 +222,9 @@ def present(event: Event) -> Presentation:
     shown = typography.typeset_event(event)
     style = shown.typography
     release = shown.press_release
-    blocks = tuple(_body_blocks(shown))
+    thanks = " ".join(phrases.thanks_sentences(shown))
+    blocks = tuple(_body_blocks(shown, thanks))
+    days = tuple(_programme_days(shown))
     dateline = f"{release.dateline_city}, {typography.date_long(release.publication_date)}"
     embargo_moment = typography.date_time(release.embargo) if release.embargo else ""
     web_url = shown.newsletter.web_url
@@ -213,27 +239,25 @@ def present(event: Event) -> Presentation:
         embargo_moment=embargo_moment,
         publication_day=typography.date_long(release.publication_date),
         facts=_facts(shown),
-        programme=tuple(_programme(shown)),
-        sponsor_thanks=typography.sponsor_thanks(shown),
-        about_heading=typography.about_heading(shown),
+        programme=tuple(entry for day in days for entry in day.entries),
+        programme_days=days,
+        sponsor_thanks=thanks,
+        about_heading=phrases.about_heading(shown.organisation),
         character_count=typography.number(_character_count(blocks, dateline), style),
         contact=tuple(_contact(shown)),
         impressum=tuple(_impressum(shown.organisation)),
-        subscription_note=(
-            "Sie erhalten diesen Newsletter, weil Sie ihn bei "
-            f"{shown.organisation.name} bestellt haben."
-        ),
+        subscription_note=phrases.subscription_note(shown.organisation),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         calendar_url=urljoin(web_url, CALENDAR) if web_url else "",
         json_ld=Markup(json_ld_script(shown)),
     )
 
 
-def _body_blocks(event: Event) -> Iterator[Block]:
-    """The body as authored, then any quote or sponsor thanks not placed in it.
+def _body_blocks(event: Event, thanks: str) -> Iterator[Block]:
+    """The body as authored, then any quote or the thanks not placed in it.
 
-    Every quote and the sponsor acknowledgement appear in every output, placed
-    or not, so no output can silently drop one.
+    Every quote and the thanks appear in every output, placed or not, so no
+    output can silently drop one.
     """
     entries: list[tuple[str, str]] = []  # (kind, paragraph text or quote key)
     for entry in event.press_release.body:
@@ -245,48 +269,37 @@ def _body_blocks(event: Event) -> Iterator[Block]:
             entries.append(("sponsors", ""))
     placed = {value for kind, value in entries if kind == "quote"}
     entries += [("quote", key) for key in event.quotes if key not in placed]
-    if event.sponsors and ("sponsors", "") not in entries:
+    if thanks and ("sponsors", "") not in entries:
         entries.append(("sponsors", ""))
 
     style = event.typography
-    quoted_people: set[str] = set()
+    introduced: set[str] = set()  # people named (with their function) so far
     for kind, value in entries:
         if kind == "paragraph":
+            # The body named the person: later quotes need not repeat the function.
+            text = prose.to_text(value)
+            introduced |= {key for key, person in event.people.items() if person.name in text}
             yield Block("paragraph", text=value)
         elif kind == "sponsors":
-            yield Block("sponsors", text=typography.sponsor_thanks(event))
+            yield Block("sponsors", text=thanks)
         else:
             quote = event.quotes[value]
-            person = event.person(quote.by)
-            # The first quote of a person names the function too; later ones the name only.
-            speaker = person.name if quote.by in quoted_people else typography.attribution(person)
-            quoted_people.add(quote.by)
-            before, words, after = _release_sentence(quote.text, quote.lead_in, speaker, style)
+            people = [event.person(key) for key in quote.speakers]
+            full = quote.attribution == "full" or (
+                quote.attribution == "auto" and not set(quote.speakers) <= introduced
+            )
+            introduced |= set(quote.speakers)
+            sentence = phrases.quote_sentence(quote, people, full=full, style=style)
             yield Block(
                 "quote",
-                before=before,
-                words=words,
-                after=after,
+                before=sentence.before,
+                words=sentence.words,
+                after=sentence.after,
+                speaker=sentence.speaker,
                 pull_quote=typography.quoted(quote.text, style),
-                speaker=speaker,
+                pull_speaker=phrases.pull_quote_speaker(people),
                 quote_key=value,
             )
-
-
-def _release_sentence(
-    text: str, lead_in: str | None, speaker: str, style: typography.Style
-) -> tuple[str, str, str]:
-    """The quote as a press release sentence: (before, quoted words, after).
-
-    'Name, Funktion, blickte …: „…“' with a lead-in, otherwise
-    '„…“, sagt Name, Funktion.' (the quote's own full stop gives way to the comma).
-    """
-    if lead_in:
-        return f"{speaker}, {lead_in}: ", typography.quoted(text, style), ""
-    words = text.strip()
-    words = words.removesuffix(".") if not words.endswith("..") else words
-    ending = "" if speaker.endswith(".") else "."
-    return "", typography.quoted(words, style), f", sagt {speaker}{ending}"
 
 
 def _grouped(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], ...]:
@@ -321,30 +334,48 @@ def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
 
 def _facts(event: Event) -> Facts:
     info = event.event
+    style = event.typography
+    honoured = [event.person(key).name for key in info.guests_of_honour]
+    organisers = [event.organisation.name, *(party.name for party in info.co_hosts)]
     return Facts(
         title=info.title,
-        motto=typography.quoted(info.motto, event.typography) if info.motto else "",
+        motto=typography.quoted(info.motto, style) if info.motto else "",
         date=typography.event_dates(info),
         day=typography.date_long(info.date),
         time=typography.event_times(info),
-        venue=typography.place(info.venue),
-        guests=typography.guests(info, event.typography),
+        venue=phrases.place(info.venue),
+        guests=phrases.guests(info, style),
         audience=info.audience or "",
         focus=info.focus or "",
+        organisers=typography.join(organisers, style) if info.co_hosts else "",
+        host=info.host.name if info.host else "",
+        moderation=typography.join([event.person(k).name for k in info.moderators], style),
+        guests_of_honour=typography.join(honoured, style),
+        guests_of_honour_label="Ehrengäste" if len(honoured) > 1 else "Ehrengast",
+        livestream=info.livestream or "",
+        status=phrases.status_note(info),
     )
 
 
-def _programme(event: Event) -> Iterator[ProgrammeEntry]:
+def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
+    """The programme by day; one group without a heading when all is on the event's day."""
     style = event.typography
+    days: dict[dt.date, list[ProgrammeEntry]] = {}
     for item in event.programme:
-        yield ProgrammeEntry(
-            time=typography.time_of_day(item.start) if item.start else "",
-            heading=typography.programme_heading(item, style),
-            speakers=tuple(typography.attribution(event.person(key)) for key in item.speakers),
-            topics="; ".join(item.topics),
-            examples=typography.join(item.examples, style),
-            venue=typography.place(item.venue) if item.venue else "",
+        days.setdefault(item.day or event.event.date, []).append(
+            ProgrammeEntry(
+                time=phrases.programme_time(item),
+                heading=phrases.programme_heading(item, style),
+                speakers=tuple(phrases.full_name(event.person(key)) for key in item.speakers),
+                topics="; ".join(item.topics),
+                examples=typography.join(item.examples, style),
+                venue=phrases.place(item.venue) if item.venue else "",
+                description=item.description or "",
+            )
         )
+    several = len(days) > 1
+    for day, entries in days.items():
+        yield ProgrammeDay(phrases.day_heading(day) if several else "", tuple(entries))
 
 
 def _contact(event: Event) -> Iterator[InfoLine]:

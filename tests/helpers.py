@@ -73,3 +73,16 @@ def set_text(data: Any, loc: tuple[Any, ...], value: str) -> None:
         parent[loc[-2]] = value
     else:
         holder[loc[-1]] = value
+
+
+def written_in(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether the raw data of a file holds a value at `loc` (a plain-text paragraph counts)."""
+    holder = data
+    for part in loc:
+        if isinstance(holder, str) and part == "text":
+            return True
+        try:
+            holder = holder[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True

@@ -87,7 +87,11 @@ def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> No
 
 def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) -> None:
     templates(
-        ("partials/pull_quote.mjml.j2", "– {{ block.speaker }}", "– {{ event.people.wrobel.name }}")
+        (
+            "partials/pull_quote.mjml.j2",
+            "– {{ block.pull_speaker }}",
+            "– {{ event.people.wrobel.name }}",
+        )
     )
     found = messages("PG102", [SEED])
     assert len(found) == 3
@@ -269,7 +273,7 @@ def test_pg502_an_embargo_after_the_publication_date(
         (
             ("partials/character_count.html.j2", ": {{ character_count }}", ""),
             "PG306",
-            "press_release.body: the character count (2.801) is not stated in "
+            "press_release.body: the character count (2.721) is not stated in "
             "pressemitteilung.html",
         ),
     ],

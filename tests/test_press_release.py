@@ -265,7 +265,9 @@ def test_second_example_release_furniture(second: dict[str, bytes]) -> None:
     assert "erfunden – aber" in release and "Dass ‚unser‘ Empfang" in release
     assert "z. B. in Weiterbildung" in release
     assert "es gibt“, sagt Dr. Anna Muster, Vorstandsvorsitzende des Netzwerks" in release
-    assert "Jonas Beispiel, Geschäftsführer der Saale-Werkstatt GmbH, blickte" in release
+    # The paragraph before names him with his function: the quote need not repeat it.
+    assert "Im anschließenden Vortrag zeigte Jonas Beispiel, Geschäftsführer der" in release
+    assert "Jonas Beispiel blickte zuversichtlich auf das neue Jahr: „Wer heute" in release
     assert "Über das Netzwerk Digitale Region Saale e. V." in release
     assert "Pressekontakt Lena Beispiel Pressesprecherin" in release
     assert "Telefon: +49 3641 123456 E-Mail: presse@netzwerk-saale.example" in release
@@ -279,12 +281,14 @@ def test_later_quotes_name_the_person_only(
     from pressgen.source.validate import load_event
 
     event_data["quotes"]["nachtrag"] = {"by": "wrobel", "text": "Bis nächstes Jahr."}
+    event_data["quotes"]["fazit"]["attribution"] = "full"  # though the body named him
     blocks = [b for b in present(load_event(write_yaml(event_data))).blocks if b.kind == "quote"]
     assert [b.speaker for b in blocks] == [
         "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender Partner der "
         "emgress GmbH",
         "Conrad Wrobel",
     ]
+    assert [b.pull_speaker for b in blocks] == [blocks[0].speaker] * 2  # the newsletter: full
 
 
 def test_source_date_epoch_fixes_now_for_the_embargo_check(

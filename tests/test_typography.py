@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pressgen.german import typography
-from pressgen.source.model import Event, Person, Sponsor, Typography
+from pressgen.source.model import Event, Typography
 
 NBSP = "\u00a0"
 
@@ -36,30 +36,6 @@ def test_lists() -> None:
 
 def test_nested_quotes() -> None:
     assert typography.quoted("Wir sagen „Danke“.") == "„Wir sagen ‚Danke‘.“"
-
-
-def test_attribution() -> None:
-    assert typography.attribution(Person(name="A B", role="Chefin")) == "A B, Chefin"
-    assert typography.attribution(Person(name="A B", organisation="X GmbH")) == "A B (X GmbH)"
-
-
-def sponsor(name: str, article: str, **more: object) -> Sponsor:
-    return Sponsor.model_validate({"name": name, "article": article, **more})
-
-
-@pytest.mark.parametrize(
-    ("given", "expected"),
-    [
-        (sponsor("JenaWirtschaft", "keiner"), "JenaWirtschaft"),
-        (sponsor("Verein", "der"), "dem Verein"),
-        (sponsor("Agentur", "die", short_name="ThAK"), "der Agentur (ThAK)"),
-        (sponsor("Institut", "das"), "dem Institut"),
-        # Plural names change their ending, so the author writes the dative form.
-        (sponsor("Stadtwerke", "die", dative="den Stadtwerken Jena"), "den Stadtwerken Jena"),
-    ],
-)
-def test_sponsor_dative(given: Sponsor, expected: str) -> None:
-    assert typography.sponsor_dative(given) == expected
 
 
 def style(**settings: str) -> Typography:
@@ -144,6 +120,15 @@ def test_refine(typed: str, typeset: str) -> None:
     assert typography.refine(typed) == typeset
 
 
+@pytest.fixture
+def event() -> Event:
+    from helpers import SEED
+
+    from pressgen.source.validate import load_event
+
+    return load_event(SEED)
+
+
 def test_links_are_not_typeset(event: Event) -> None:
     changed = event.model_copy(
         update={
@@ -165,68 +150,6 @@ def test_addresses_and_code_are_not_typeset() -> None:
         "Mail an presse@verein-2010-2015.de … oder https://x.de/2010-2015/a...b "
         "und <https://x.de/§13> lesen"
     )
-
-
-@pytest.fixture
-def event() -> Event:
-    from helpers import SEED
-
-    from pressgen.source.validate import load_event
-
-    return load_event(SEED)
-
-
-def with_sponsors(event: Event, *sponsors: Sponsor, lead_in: str | None = None) -> Event:
-    update: dict[str, object] = {"sponsors": list(sponsors)}
-    if lead_in:
-        update["sponsors_lead_in"] = lead_in
-    return event.model_copy(update=update)
-
-
-def test_seed_sponsor_sentence(event: Event) -> None:
-    assert typography.sponsor_thanks(event) == (
-        "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
-        "Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar."
-    )
-
-
-def test_single_sponsor_sentences(event: Event) -> None:
-    thanks = typography.sponsor_thanks
-    assert thanks(with_sponsors(event, sponsor("JenaWirtschaft", "keiner"))) == (
-        "Besonderer Dank gilt dem Sponsor JenaWirtschaft."
-    )
-    assert thanks(with_sponsors(event, sponsor("Sparkasse Jena", "die"))) == (
-        "Besonderer Dank gilt der Sponsorin, der Sparkasse Jena."
-    )
-    assert thanks(with_sponsors(event, sponsor("Verein XY", "der"))) == (
-        "Besonderer Dank gilt dem Sponsor, dem Verein XY."
-    )
-    assert thanks(with_sponsors(event)) == ""
-
-
-def test_two_sponsors_and_own_lead_in(event: Event) -> None:
-    two = with_sponsors(
-        event, sponsor("Institut", "das"), sponsor("A GmbH", "keiner"), lead_in="Wir danken"
-    )
-    assert typography.sponsor_thanks(two) == "Wir danken den Sponsoren dem Institut und A GmbH."
-
-
-def test_sponsors_with_sowie(event: Event) -> None:
-    three = with_sponsors(
-        event, sponsor("A", "keiner"), sponsor("B", "keiner"), sponsor("C", "keiner")
-    ).model_copy(update={"typography": style(conjunction="sowie")})
-    assert typography.sponsor_thanks(three) == "Besonderer Dank gilt den Sponsoren A, B sowie C."
-
-
-def test_about_heading_takes_the_accusative(event: Event) -> None:
-    def about(article: str) -> str:
-        organisation = event.organisation.model_copy(update={"article": article})
-        return typography.about_heading(event.model_copy(update={"organisation": organisation}))
-
-    assert about("der") == "Über den TowerByte eG"
-    assert about("die") == "Über die TowerByte eG"
-    assert about("das") == "Über das TowerByte eG"
-    assert about("keiner") == "Über TowerByte eG"
 
 
 def test_character_count() -> None:

@@ -19,12 +19,8 @@ from pressgen.source.model import (
     Address,
     Event,
     EventInfo,
-    Person,
-    ProgrammeItem,
     Role,
-    Sponsor,
     Typography,
-    Venue,
     map_texts,
 )
 
@@ -246,16 +242,7 @@ def _smart_quotes(text: str, style: Style) -> str:
     return "".join(out)
 
 
-# ---------------------------------------------------------------- people and places
-
-
-def attribution(person: Person) -> str:
-    """Conrad Wrobel, Aufsichtsrat der TowerByte eG — or Name (Firma) without a role."""
-    if person.role:
-        return f"{person.name}, {person.role}"
-    if person.organisation:
-        return f"{person.name} ({person.organisation})"
-    return person.name
+# ---------------------------------------------------------------- addresses
 
 
 def postal_address(address: Address) -> str:
@@ -263,97 +250,6 @@ def postal_address(address: Address) -> str:
     city = f"{address.postcode}{NBSP}{address.city}" if address.postcode else address.city
     parts = [address.street, city, address.country]
     return ", ".join(part for part in parts if part)
-
-
-def place(venue: Venue) -> str:
-    """Villa Rosenthal, Leutragraben 1, 07743 Jena — as much as is known."""
-    if venue.address is None:
-        return venue.name or ""
-    address = postal_address(venue.address)
-    # "Jena, Jena" says nothing twice.
-    if venue.name and venue.name != venue.address.city:
-        return f"{venue.name}, {address}"
-    return address
-
-
-def guests(info: EventInfo, style: Style = DEFAULT) -> str:
-    """über 80 Gäste."""
-    if info.guests is None:
-        return ""
-    noun = "Gast" if info.guests == 1 else "Gäste"
-    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
-    return f"{qualifier}{number(info.guests, style)}{NBSP}{noun}"
-
-
-PROGRAMME_LABELS = {
-    "begruessung": "Begrüßung",
-    "eroeffnung": "Eröffnung",
-    "keynote": "Keynote",
-    "vortrag": "Vortrag",
-    "workshop": "Workshop",
-    "podium": "Podiumsdiskussion",
-    "pause": "Pause",
-    "fuehrung": "Führung",
-    "preisverleihung": "Preisverleihung",
-    "empfang": "Empfang",
-    "sonstiges": "Programmpunkt",
-}
-
-# Kinds whose title is a theme and is therefore set in quotation marks.
-_TITLED_KINDS = {"keynote", "vortrag", "workshop", "podium"}
-
-
-def programme_heading(item: ProgrammeItem, style: Style = DEFAULT) -> str:
-    """Keynote: „Smarte Überwachungsstädte? …“ — label, then title."""
-    label = item.label or PROGRAMME_LABELS[item.kind]
-    if not item.title:
-        return label
-    title = quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title
-    return f"{label}: {title}"
-
-
-# ---------------------------------------------------------------- grammar
-
-_DATIVE_ARTICLE = {"der": "dem", "die": "der", "das": "dem"}
-_ACCUSATIVE_ARTICLE = {"der": "den", "die": "die", "das": "das"}
-
-
-def sponsor_dative(sponsor: Sponsor) -> str:
-    """The sponsor as it follows 'Dank gilt': der Thüringer Agentur … (ThAK)."""
-    if sponsor.dative:
-        return sponsor.dative
-    name = f"{sponsor.name} ({sponsor.short_name})" if sponsor.short_name else sponsor.name
-    if sponsor.article == "keiner":
-        return name
-    return f"{_DATIVE_ARTICLE[sponsor.article]} {name}"
-
-
-def sponsor_thanks(event: Event) -> str:
-    """Besonderer Dank gilt den Sponsoren A, der B und der C.
-
-    One sponsor: "… gilt dem Sponsor JenaWirtschaft." or, when the name has its
-    own article, as an apposition: "… gilt der Sponsorin, der Sparkasse Jena."
-    """
-    sponsors = event.sponsors
-    if not sponsors:
-        return ""
-    lead_in = event.sponsors_lead_in
-    if len(sponsors) > 1:
-        names = join([sponsor_dative(sponsor) for sponsor in sponsors], event.typography)
-        return f"{lead_in} den Sponsoren {names}."
-    (sponsor,) = sponsors
-    noun = "der Sponsorin" if sponsor.article == "die" and sponsor.dative is None else "dem Sponsor"
-    if sponsor.article == "keiner" and sponsor.dative is None:
-        return f"{lead_in} {noun} {sponsor_dative(sponsor)}."
-    return f"{lead_in} {noun}, {sponsor_dative(sponsor)}."
-
-
-def about_heading(event: Event) -> str:
-    """Über die TowerByte eG ('über' takes the accusative)."""
-    organisation = event.organisation
-    if organisation.article == "keiner":
-        return f"Über {organisation.name}"
-    return f"Über {_ACCUSATIVE_ARTICLE[organisation.article]} {organisation.name}"
 
 
 # Link targets and bare addresses are kept out of typesetting.

@@ -36,7 +36,7 @@ from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
 from pressgen.errors import DataError, Problem
-from pressgen.german import typography
+from pressgen.german import phrases, typography
 from pressgen.present import TEMPLATE_TYPES, Record
 from pressgen.source import prose
 
@@ -489,9 +489,9 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         date_with_weekday=typography.date_with_weekday,
         date_numeric=typography.date_numeric,
         time_of_day=typography.time_of_day,
-        attribution=typography.attribution,
+        attribution=phrases.full_name,
         postal_address=typography.postal_address,
-        place=typography.place,
+        place=phrases.place,
         wrap=wrap,
         # Links in the newsletter carry campaign parameters when the data asks for them.
         link=_link,
@@ -501,7 +501,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         quoted=_styled(typography.quoted),
         and_list=_styled(typography.join),
         number=_styled(typography.number),
-        programme_heading=_styled(typography.programme_heading),
+        programme_heading=_styled(phrases.programme_heading),
     )
     return env
 

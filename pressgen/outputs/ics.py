@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from pressgen.german import typography
+from pressgen.german import phrases, typography
 from pressgen.source import prose
 from pressgen.source.model import Event
 
@@ -93,16 +93,19 @@ def render_ics(event: Event) -> str:
         if isinstance(ends, dt.datetime):
             lines.append(f"DTEND{_moment(ends, berlin)}")
     else:
-        last_day = (info.end_date or info.date) + dt.timedelta(days=1)
-        lines.append(f"DTSTART;VALUE=DATE:{info.date:%Y%m%d}")
-        lines.append(f"DTEND;VALUE=DATE:{last_day:%Y%m%d}")
+        lines.append(f"DTSTART;VALUE=DATE:{info.held_on:%Y%m%d}")
+        lines.append(f"DTEND;VALUE=DATE:{info.end_day + dt.timedelta(days=1):%Y%m%d}")
+    if info.status == "cancelled":
+        lines.append("STATUS:CANCELLED")
+    elif info.status == "postponed" and info.postponed_to is None:
+        lines.append("STATUS:TENTATIVE")  # the day stands in the file, but it will change
     lines.append(f"SUMMARY:{escape_text(info.title)}")
     if info.kind:
         lines.append(f"CATEGORIES:{escape_text(_plain(info.kind))}")
     description = info.motto or (prose.to_text(info.focus) if info.focus else None)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")
-    lines.append(f"LOCATION:{escape_text(_plain(typography.place(info.venue)))}")
+    lines.append(f"LOCATION:{escape_text(_plain(phrases.place(info.venue)))}")
     organiser = event.organisation
     if organiser.email:
         name = organiser.name.replace('"', "'")

@@ -225,6 +225,9 @@ class Schema(BaseModel):
 # ---------------------------------------------------------------- parts
 
 
+ArticleChoice = Literal["der", "die", "das", "keiner"]
+
+
 class Address(Schema):
     """A postal address."""
 
@@ -249,6 +252,26 @@ class Venue(Schema):
         return self
 
 
+class Party(Schema):
+    """An organisation or group the generated sentences name: host, co-host, someone thanked."""
+
+    name: Line = Field(description="Full name, e.g. Muster AG or Stadtwerke Jena.")
+    article: ArticleChoice = Field(
+        description="Article in nominative case (die Muster AG, der Förderkreis, die Stadtwerke), "
+        "or keiner for names used without article (JenaWirtschaft)."
+    )
+    plural: bool = Field(
+        False, description="yes when the name is plural (die Stadtwerke): 'den Stadtwerken'."
+    )
+    short_name: Line | None = Field(None, description="Abbreviation printed in brackets: ThAK.")
+    dative: Line | None = Field(
+        None,
+        description="The whole dative phrase when the rules do not fit, "
+        "e.g. 'den Stadtwerken Jena'.",
+    )
+    url: Url | None = Field(None, description="Web site, linked from the newsletter.")
+
+
 class Impressum(Schema):
     """What § 5 DDG requires in every newsletter, beside name, address and email."""
 
@@ -270,9 +293,17 @@ class Organisation(Schema):
     """Who organises the event and sends the press release."""
 
     name: Line = Field(description="Full name including legal form, e.g. TowerByte eG.")
-    article: Literal["der", "die", "das", "keiner"] = Field(
+    article: ArticleChoice = Field(
         "keiner",
         description="Article used with the name (die TowerByte eG), for 'Über die …'.",
+    )
+    plural: bool = Field(
+        False, description="yes when the name is plural (die Stadtwerke): 'bei den Stadtwerken'."
+    )
+    short_name: Line | None = Field(
+        None,
+        description="Abbreviation used after the first mention in generated sentences, e.g. FVM "
+        "for 'Förderverein Musterstadt e. V. (FVM)', then 'beim FVM'.",
     )
     website: Url | None = Field(None, description="Home page, https://….")
     email: Email | None = Field(None, description="General contact email address.")
@@ -287,29 +318,49 @@ class Organisation(Schema):
 
 
 class Person(Schema):
-    """Someone who speaks, leads or is quoted."""
+    """Someone who speaks, leads or is quoted — or a group speaking as one (die Gäste)."""
 
-    name: Line = Field(description="Full name as printed, e.g. Conrad Wrobel.")
+    name: Line = Field(
+        description="Full name as printed, e.g. Conrad Wrobel; for a group as it reads "
+        "within a sentence, e.g. 'die Gäste'."
+    )
     role: Line | None = Field(
         None,
         description="Function(s) in nominative case, printed after the name at first mention, "
         "e.g. 'Aufsichtsrat der TowerByte eG'.",
     )
     organisation: Line | None = Field(
-        None, description="Company or institution, printed in brackets when no role is given."
+        None,
+        description="Company or institution: after the role when there is one "
+        "(Botschafter der Initiative …), else in brackets.",
+    )
+    organisation_article: ArticleChoice | None = Field(
+        None,
+        description="Article of the organisation (die Initiative): then the role is followed by "
+        "it in the genitive (Botschafter der Initiative …) instead of brackets.",
+    )
+    plural: bool = Field(
+        False, description="yes for a group that speaks as one (die Gäste): 'sagen die Gäste'."
     )
 
 
 ProgrammeKind = Literal[
+    "einlass",
     "begruessung",
     "eroeffnung",
+    "grusswort",
+    "rede",
     "keynote",
     "vortrag",
     "workshop",
     "podium",
+    "podiumsdiskussion",
+    "moderation",
     "pause",
     "fuehrung",
     "preisverleihung",
+    "kultur",
+    "musik",
     "empfang",
     "sonstiges",
 ]
@@ -319,8 +370,12 @@ class ProgrammeItem(Schema):
     """One point of the programme."""
 
     kind: ProgrammeKind = Field(
-        description="What kind of programme point: begruessung, eroeffnung, keynote, vortrag, "
-        "workshop, podium, pause, fuehrung, preisverleihung, empfang or sonstiges."
+        description="What kind of programme point: einlass, begruessung, eroeffnung, grusswort, "
+        "rede, keynote, vortrag, workshop, podium (or podiumsdiskussion), moderation, pause, "
+        "fuehrung, preisverleihung, kultur, musik, empfang or sonstiges."
+    )
+    day: Date | None = Field(
+        None, description="The day of this point, for events of several days (else the event's)."
     )
     title: Line | None = Field(None, description="Title or theme, without quotation marks.")
     label: Line | None = Field(
@@ -340,7 +395,9 @@ class ProgrammeItem(Schema):
         default_factory=list, max_length=50, description="Practical examples shown."
     )
     venue: Venue | None = Field(None, description="Only when it differs from the event's venue.")
-    description: Prose | None = Field(None, description="A sentence or two about this point.")
+    description: Prose | None = Field(
+        None, description="A sentence or two about this point, printed under it."
+    )
 
 
 class EventInfo(Schema):
@@ -372,8 +429,43 @@ class EventInfo(Schema):
     audience: Line | None = Field(
         None, description="Who came or is invited, e.g. Vertreter aus Politik und Wirtschaft."
     )
+    guests_noun: Line | None = Field(
+        None,
+        description="What the guests are called: teilnehmer, besucher or gaeste (written as the "
+        "gender setting says: Teilnehmende, Besucherinnen und Besucher, …), or your own words, "
+        "e.g. Unternehmerinnen und Unternehmer. Default: Gäste.",
+    )
     focus: Prose | None = Field(None, description="The thematic focus in a sentence.")
     website: Url | None = Field(None, description="Page about the event.")
+    livestream: Url | None = Field(
+        None, description="Where the event can be watched online (hybrid or online events)."
+    )
+    host: Party | None = Field(
+        None,
+        description="Gastgeber: who lends the rooms, when not the organisation itself; thanked "
+        "with thanks 'to: host'.",
+    )
+    co_hosts: list[Party] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Mitveranstalter: organisations that organise the event with the organisation.",
+    )
+    moderators: list[Key] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Keys of the people (from 'people') who host the event (Moderation).",
+    )
+    guests_of_honour: list[Key] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Keys of the people (from 'people') who are Ehrengäste.",
+    )
+    status: Literal["scheduled", "cancelled", "postponed"] = Field(
+        "scheduled",
+        description="scheduled, cancelled (abgesagt) or postponed (verschoben; give postponed_to "
+        "when the new day is known).",
+    )
+    postponed_to: Date | None = Field(None, description="The new day of a postponed event.")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> EventInfo:
@@ -392,44 +484,73 @@ class EventInfo(Schema):
         return ZoneInfo(self.timezone)
 
     @property
-    def end_day(self) -> dt.date:
-        """The day the event ends: end_date, or the next day when it ends after midnight."""
-        if self.end_date is not None:
-            return self.end_date
-        if self.start is not None and self.end is not None and self.end < self.start:
-            return self.date + dt.timedelta(days=1)
+    def held_on(self) -> dt.date:
+        """The day it takes place: the new day of a postponed event, else its date."""
+        if self.status == "postponed" and self.postponed_to is not None:
+            return self.postponed_to
         return self.date
+
+    @property
+    def end_day(self) -> dt.date:
+        """The day the event ends: end_date, or the next day when it ends after midnight
+        (moved with the event when it is postponed)."""
+        shift = self.held_on - self.date
+        if self.end_date is not None:
+            return self.end_date + shift
+        if self.start is not None and self.end is not None and self.end < self.start:
+            return self.held_on + dt.timedelta(days=1)
+        return self.held_on
 
     @property
     def starts_at(self) -> dt.datetime | None:
         """The start as a time-zone-aware moment, when a start time is given."""
         if self.start is None:
             return None
-        return dt.datetime.combine(self.date, self.start, tzinfo=self.zone)
+        return dt.datetime.combine(self.held_on, self.start, tzinfo=self.zone)
 
     @property
     def begins(self) -> dt.datetime | dt.date:
         """The start: a time-zone-aware moment when a start time is given, else the day."""
-        return self.starts_at or self.date
+        return self.starts_at or self.held_on
 
     @property
     def ends(self) -> dt.datetime | dt.date | None:
         """The end: a moment when an end time is given, the last day when only end_date is."""
         if self.end is not None:
             return dt.datetime.combine(self.end_day, self.end, tzinfo=self.zone)
-        return self.end_date
+        return self.end_day if self.end_date is not None else None
 
 
 class Quote(Schema):
     """A quotation; written once, printed identically in every output."""
 
-    by: Key = Field(description="Key of the quoted person (from 'people').")
+    by: Key | Annotated[list[Key], Field(min_length=1, max_length=10)] = Field(
+        description="Key of the quoted person (from 'people'), or a list of keys when several "
+        "say it together."
+    )
     text: Prose = Field(description="The quoted words, without quotation marks.")
     lead_in: Line | None = Field(
         None,
         description="Words between the name and the quote in the press release, e.g. "
-        "'zeigte sich erfreut mit dem Verlauf der Veranstaltung'.",
+        "'zeigte sich erfreut mit dem Verlauf der Veranstaltung' (for several people or a "
+        "group in the plural: 'waren sich einig').",
     )
+    verb: Line = Field(
+        "sagt",
+        description="The verb after the quote when there is no lead-in, in the singular "
+        "(sagt, betont, ergänzt); pressgen uses the plural where the speakers are several.",
+    )
+    attribution: Literal["auto", "full", "short"] = Field(
+        "auto",
+        description="How the press release names the speaker: full (name and function), short "
+        "(the name), or auto: full at first mention, short when the body has already named "
+        "the person.",
+    )
+
+    @property
+    def speakers(self) -> list[str]:
+        """The keys of everyone who says it."""
+        return [self.by] if isinstance(self.by, str) else list(self.by)
 
 
 class Logo(Schema):
@@ -439,22 +560,42 @@ class Logo(Schema):
     alt: Line = Field(description="What the image shows, for screen readers and blocked images.")
 
 
-class Sponsor(Schema):
-    """A sponsor or partner to be thanked."""
+class Sponsor(Party):
+    """A sponsor, shown with its logo and thanked (as Sponsor, unless thanks say otherwise)."""
 
-    name: Line = Field(description="Full name, e.g. Thüringer Agentur für die Kreativwirtschaft.")
-    short_name: Line | None = Field(None, description="Abbreviation printed in brackets: ThAK.")
-    article: Literal["der", "die", "das", "keiner"] = Field(
-        description="Article in nominative case (die Impulsregion → 'der' after 'Dank gilt'), "
-        "or keiner for names used without article (JenaWirtschaft)."
-    )
-    dative: Line | None = Field(
-        None,
-        description="The whole phrase after 'Dank gilt' when the rules do not fit, "
-        "e.g. for plural names: 'den Stadtwerken Jena'.",
-    )
-    url: Url | None = Field(None, description="Web site, linked from the newsletter.")
     logo: Logo | None = Field(None, description="Logo shown in the newsletter's sponsor row.")
+
+
+ThanksNoun = Literal["sponsoren", "foerderer", "partner", "unterstuetzer", "gastgeber", "keines"]
+
+
+class Thanks(Schema):
+    """One sentence of thanks: to whom, as what, for what, said by whom."""
+
+    to: Annotated[list[Party | Literal["sponsors", "host", "co_hosts"]], Field(min_length=1)] = (
+        Field(
+            max_length=50,
+            description="Whom: organisations or groups written here, and/or 'sponsors' (all of "
+            "the list of sponsors), 'host' or 'co_hosts' (of the event).",
+        )
+    )
+    noun: ThanksNoun = Field(
+        "keines",
+        description="What they are called before their names: sponsoren (der Sponsorin, den "
+        "Sponsoren), foerderer, partner, unterstuetzer, gastgeber, or keines (the names alone).",
+    )
+    reason: Line | None = Field(None, description="What for, e.g. 'für die Gastfreundschaft'.")
+    by: list[Key] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Keys of the people who thanked (Anna Muster und Ben Beispiel dankten …); "
+        "without, the sentence begins with the lead-in.",
+    )
+    lead_in: Line | None = Field(
+        None,
+        description="Words before the thanked, taking the dative; default the event's "
+        "sponsors_lead_in (Besonderer Dank gilt).",
+    )
 
 
 class Contact(Schema):
@@ -622,10 +763,18 @@ class Typography(Schema):
         "german", description="german: „…“ and ‚…‘; guillemets: »…« and ›…‹."
     )
     thousands: Literal["dot", "thin", "none"] = Field(
-        "dot", description="Thousands separator: dot (1.000), thin (1 000) or none (1000)."
+        "dot",
+        description="Thousands separator of counts: dot (1.000), thin (1 000, as DIN 5008 "
+        "writes counts) or none (1000).",
     )
     conjunction: Literal["und", "sowie"] = Field(
         "und", description="Word before the last item of a list: A, B und C / A, B sowie C."
+    )
+    gender: Literal["none", "paarform", "neutral", "stern", "doppelpunkt"] = Field(
+        "neutral",
+        description="How generated words for people are written: neutral (Teilnehmende), "
+        "paarform (Teilnehmerinnen und Teilnehmer), stern (Teilnehmer*innen), doppelpunkt "
+        "(Teilnehmer:innen) or none (Teilnehmer).",
     )
 
 
@@ -661,10 +810,16 @@ class Event(Schema):
     sponsors: list[Sponsor] = Field(
         default_factory=list, max_length=200, description="Sponsors in order."
     )
+    thanks: list[Thanks] | None = Field(
+        None,
+        max_length=20,
+        description="Sentences of thanks, each to whom, as what, for what. Default: one "
+        "sentence to the sponsors, as Sponsoren.",
+    )
     sponsors_lead_in: Line = Field(
         "Besonderer Dank gilt",
-        description="Words before the sponsors in the acknowledgement; the verb must take the "
-        "dative (Dank gilt, Wir danken).",
+        description="Words before the thanked in each sentence of thanks; the verb must take "
+        "the dative (Dank gilt, Wir danken).",
     )
     press_release: PressRelease = Field(description="The press release.")
     newsletter: Newsletter = Field(description="The newsletter email.")

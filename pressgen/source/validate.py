@@ -191,10 +191,38 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 loc: Loc = ("programme", index, "speakers", position)
                 yield source.problem(loc, _unknown("person", key, people, "people"), code="PG006")
     for key, quote in event.quotes.items():
-        if quote.by not in event.people:
-            yield source.problem(
-                ("quotes", key, "by"), _unknown("person", quote.by, people, "people"), code="PG006"
+        for position, speaker in enumerate(quote.speakers):
+            if speaker not in event.people:
+                where: Loc = ("quotes", key, "by") + (
+                    (position,) if len(quote.speakers) > 1 else ()
+                )
+                if isinstance(quote.by, list) and len(quote.speakers) == 1:
+                    where = ("quotes", key, "by", 0)
+                message = _unknown("person", speaker, people, "people")
+                yield source.problem(where, message, code="PG006")
+    keyed: list[tuple[Loc, list[str]]] = [
+        (("event", "moderators"), event.event.moderators),
+        (("event", "guests_of_honour"), event.event.guests_of_honour),
+        *((("thanks", index, "by"), group.by) for index, group in enumerate(event.thanks or [])),
+    ]
+    for index, group in enumerate(event.thanks or []):
+        for position, entry in enumerate(group.to):
+            empty = (entry == "sponsors" and not event.sponsors) or (
+                (entry == "host" and event.event.host is None)
+                or (entry == "co_hosts" and not event.event.co_hosts)
             )
+            if empty:
+                what = {"sponsors": "sponsors", "host": "event.host", "co_hosts": "event.co_hosts"}
+                yield source.problem(
+                    ("thanks", index, "to", position),
+                    f"thanks go to '{entry}', but {what[str(entry)]} is empty",
+                    code="PG006",
+                )
+    for loc, keys in keyed:
+        for position, speaker in enumerate(keys):
+            if speaker not in event.people:
+                message = _unknown("person", speaker, people, "people")
+                yield source.problem((*loc, position), message, code="PG006")
     quotes = list(event.quotes)
     placed: dict[str, int] = {}
     sponsors_placed = False

@@ -1,0 +1,319 @@
+"""The German phrases and sentences pressgen writes about an event, made from its data.
+
+Each function takes parts of the (typeset) event and returns finished German:
+the attribution of a quote, the thanks, the footer's "bei der TowerByte eG",
+the facts box's guests and place, the programme's headings. The rules of
+grammar they use are in grammar.py; tests/test_grammar.py holds them to a
+table of exact sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pressgen.german import grammar, typography
+from pressgen.german.grammar import NounPhrase
+from pressgen.german.typography import NBSP, Style
+from pressgen.source.model import (
+    Event,
+    EventInfo,
+    Organisation,
+    Party,
+    Person,
+    ProgrammeItem,
+    Quote,
+    Thanks,
+    Venue,
+)
+
+# ---------------------------------------------------------------- organisations
+
+
+def organisation_phrase(organisation: Organisation) -> NounPhrase:
+    return NounPhrase(
+        organisation.name,
+        organisation.article,
+        organisation.plural,
+        organisation.short_name,
+    )
+
+
+def party_phrase(party: Party) -> NounPhrase:
+    return NounPhrase(party.name, party.article, party.plural, party.short_name, party.dative)
+
+
+def about_heading(organisation: Organisation) -> str:
+    """Über die TowerByte eG; Über den Förderverein Musterstadt e. V. (FVM)."""
+    return grammar.capitalised(organisation_phrase(organisation).after("über"))
+
+
+def subscription_note(organisation: Organisation) -> str:
+    """The footer's reason: '… weil Sie ihn bei der TowerByte eG bestellt haben.'
+
+    The Impressum above it names the organisation in full, so its short name will do.
+    """
+    where = organisation_phrase(organisation).after("bei", first=False)
+    return grammar.sentence(f"Sie erhalten diesen Newsletter, weil Sie ihn {where} bestellt haben")
+
+
+# ---------------------------------------------------------------- people
+
+
+def apposition(person: Person) -> str:
+    """What follows the name at first mention: the role, with the organisation if the role
+    does not name it: 'Botschafter der Initiative …', 'Chefin (X GmbH)'."""
+    role, organisation = person.role, person.organisation
+    if not role:
+        return ""
+    if not organisation or organisation in role:
+        return role
+    article = person.organisation_article
+    if article is None:
+        return f"{role} ({organisation})"
+    if article == "keiner":
+        return f"{role} bei {organisation}"
+    gender: grammar.Gender = {"der": "m", "die": "f", "das": "n"}[article]  # type: ignore[assignment]
+    return f"{role} {grammar.ARTICLES['gen'][gender]} {organisation}"
+
+
+def full_name(person: Person) -> str:
+    """Name and function: 'Conrad Wrobel, Aufsichtsrat …'; without a role the organisation
+    in brackets: 'Christoph Kögler (T-Systems …)'; or the name alone."""
+    described = apposition(person)
+    if described:
+        return f"{person.name}, {described}"
+    if person.organisation:
+        return f"{person.name} ({person.organisation})"
+    return person.name
+
+
+def speakers(people: Sequence[Person], *, full: bool, more_follows: bool) -> str:
+    """Several people as the subject of a sentence, each apposition closed by a comma
+    where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'."""
+    parts = []
+    for index, person in enumerate(people):
+        text = full_name(person) if full else person.name
+        goes_on = index < len(people) - 1 or more_follows
+        if full and apposition(person) and goes_on:
+            text += ","
+        parts.append(text)
+    return _joined_with_commas(parts)
+
+
+def _joined_with_commas(parts: list[str]) -> str:
+    """A, B und C — where an item ends with the comma that closes its apposition, that
+    comma stands for the list's own: 'Anna Muster, Vorsitzende, Ben Beispiel und …'."""
+    text = parts[0]
+    for index, part in enumerate(parts[1:], start=1):
+        last = index == len(parts) - 1
+        if last:
+            text += f" und {part}"
+        else:
+            text += f" {part}" if text.endswith(",") else f", {part}"
+    return text
+
+
+def plural_subject(people: Sequence[Person]) -> bool:
+    return len(people) > 1 or people[0].plural
+
+
+def pull_quote_speaker(people: Sequence[Person]) -> str:
+    """Under a quote set apart (the newsletter): names and functions in full."""
+    return grammar.capitalised(speakers(people, full=True, more_follows=False))
+
+
+@dataclass(frozen=True)
+class QuoteSentence:
+    """A quote as a press release sentence: before + words + after; `speaker` as printed."""
+
+    before: str
+    words: str
+    after: str
+    speaker: str
+
+
+def quote_sentence(
+    quote: Quote, people: Sequence[Person], *, full: bool, style: Style
+) -> QuoteSentence:
+    """'Conrad Wrobel, Aufsichtsrat …, zeigte sich erfreut …: „…“' with a lead-in (a
+    comma only after a function); otherwise '„…“, sagt Erika Muster.' — the quote's
+    own full stop gives way to the comma, the verb agrees with the speakers.
+    """
+    if quote.lead_in:
+        subject = grammar.capitalised(speakers(people, full=full, more_follows=True))
+        quoted = typography.quoted(quote.text, style)
+        return QuoteSentence(f"{subject} {quote.lead_in}: ", quoted, "", subject.rstrip(","))
+    words = quote.text.strip()
+    words = words.removesuffix(".") if not words.endswith("..") else words
+    verb = grammar.verb_for(quote.verb, plural_subject(people))
+    who = speakers(people, full=full, more_follows=False)
+    after = grammar.sentence(f", {verb} {who}")
+    return QuoteSentence("", typography.quoted(words, style), after, who)
+
+
+# ---------------------------------------------------------------- thanks
+
+
+def thanks_sentences(event: Event) -> list[str]:
+    """Every sentence of thanks; by default one to the sponsors, as Sponsoren."""
+    groups = event.thanks
+    if groups is None:
+        groups = [Thanks(to=["sponsors"], noun="sponsoren")] if event.sponsors else []
+    sentences = []
+    for group in groups:
+        thanked = [party_phrase(party) for party in _thanked(group, event)]
+        if not thanked:
+            continue
+        names = [event.person(key).name for key in group.by]
+        sentences.append(
+            grammar.thanks(
+                thanked,
+                role=group.noun,
+                reason=group.reason or "",
+                lead_in=group.lead_in or event.sponsors_lead_in,
+                speakers=names,
+                conjunction=event.typography.conjunction,
+            )
+        )
+    return sentences
+
+
+def _thanked(group: Thanks, event: Event) -> list[Party]:
+    parties: list[Party] = []
+    for entry in group.to:
+        if entry == "sponsors":
+            parties += event.sponsors
+        elif entry == "host":
+            parties += [event.event.host] if event.event.host else []
+        elif entry == "co_hosts":
+            parties += event.event.co_hosts
+        elif isinstance(entry, Party):
+            parties.append(entry)
+    return parties
+
+
+# ---------------------------------------------------------------- facts
+
+
+# Words for people that have gendered forms, as the gender setting writes them.
+PEOPLE_WORDS: dict[str, dict[str, str]] = {
+    "teilnehmer": {
+        "none": "Teilnehmer",
+        "paarform": "Teilnehmerinnen und Teilnehmer",
+        "neutral": "Teilnehmende",
+        "stern": "Teilnehmer*innen",
+        "doppelpunkt": "Teilnehmer:innen",
+    },
+    "besucher": {
+        "none": "Besucher",
+        "paarform": "Besucherinnen und Besucher",
+        "neutral": "Besuchende",
+        "stern": "Besucher*innen",
+        "doppelpunkt": "Besucher:innen",
+    },
+    "gaeste": dict.fromkeys(("none", "paarform", "neutral", "stern", "doppelpunkt"), "Gäste"),
+}
+
+
+def guests_noun(info: EventInfo, gender: str) -> str:
+    """What the guests are called: the setting's word, or the author's own."""
+    chosen = (info.guests_noun or "gaeste").strip()
+    words = PEOPLE_WORDS.get(chosen.lower())
+    if words is None:
+        return chosen
+    if info.guests == 1 and chosen.lower() == "gaeste":
+        return "Gast"
+    return words[gender]
+
+
+def guests(info: EventInfo, style: Style) -> str:
+    """über 80 Gäste; rund 40 Unternehmerinnen und Unternehmer."""
+    if info.guests is None:
+        return ""
+    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
+    noun = guests_noun(info, getattr(style, "gender", "neutral"))
+    return f"{qualifier}{typography.number(info.guests, style)}{NBSP}{noun}"
+
+
+def place(venue: Venue) -> str:
+    """Villa Rosenthal, Leutragraben 1, 07743 Jena — as much as is known, nothing twice."""
+    if venue.address is None:
+        return venue.name or ""
+    address = typography.postal_address(venue.address)
+    if not venue.name:
+        return address
+    bare_city = not venue.address.street and not venue.address.postcode
+    # "Jena, Jena" or "Gründerzentrum Musterstadt, Musterstadt" says the city twice.
+    if venue.name == venue.address.city or (bare_city and venue.address.city in venue.name):
+        return venue.name if venue.name != venue.address.city else address
+    return f"{venue.name}, {address}"
+
+
+def status_note(info: EventInfo) -> str:
+    """What becomes of an event that does not take place as announced."""
+    if info.status == "cancelled":
+        return "Die Veranstaltung fällt aus."
+    if info.status == "postponed":
+        if info.postponed_to:
+            day = info.postponed_to
+            weekday = typography.date_with_weekday(day).split(",")[0]
+            return (
+                f"Die Veranstaltung wird auf {weekday}, den {typography.date_long(day)}, "
+                "verschoben."
+            )
+        return "Die Veranstaltung wird verschoben; der neue Termin steht noch nicht fest."
+    return ""
+
+
+# ---------------------------------------------------------------- programme
+
+PROGRAMME_LABELS = {
+    "einlass": "Einlass",
+    "begruessung": "Begrüßung",
+    "eroeffnung": "Eröffnung",
+    "grusswort": "Grußwort",
+    "rede": "Rede",
+    "keynote": "Keynote",
+    "vortrag": "Vortrag",
+    "workshop": "Workshop",
+    "podium": "Podiumsdiskussion",
+    "podiumsdiskussion": "Podiumsdiskussion",
+    "moderation": "Moderation",
+    "pause": "Pause",
+    "fuehrung": "Führung",
+    "preisverleihung": "Preisverleihung",
+    "kultur": "Kulturprogramm",
+    "musik": "Musik",
+    "empfang": "Empfang",
+    "sonstiges": "Programmpunkt",
+}
+
+# Kinds whose title is a theme and is therefore set in quotation marks.
+_TITLED_KINDS = {"keynote", "vortrag", "workshop", "podium", "podiumsdiskussion", "rede"}
+
+
+def programme_heading(item: ProgrammeItem, style: Style) -> str:
+    """Keynote: „Smarte Überwachungsstädte? …“ — label, then title; a title that says
+    what the label would (Empfang mit Buffet) stands alone."""
+    label = item.label or PROGRAMME_LABELS[item.kind]
+    if not item.title:
+        return label
+    if item.title.lower().startswith(label.lower()):
+        return item.title
+    title = typography.quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title
+    return f"{label}: {title}"
+
+
+def programme_time(item: ProgrammeItem) -> str:
+    """14:30 Uhr, or 14:30 bis 16 Uhr with an end."""
+    if item.start is None:
+        return ""
+    if item.end is None:
+        return typography.time_of_day(item.start)
+    return typography.time_range(item.start, item.end)
+
+
+def day_heading(day: dt.date) -> str:
+    return typography.date_with_weekday(day)

@@ -1,0 +1,429 @@
+"""Every sentence pressgen writes itself, as a table of inputs and the exact German."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pressgen.german import grammar, phrases
+from pressgen.german.grammar import NounPhrase
+from pressgen.german.typography import NARROW_NBSP, NBSP
+from pressgen.source.model import (
+    EventInfo,
+    Organisation,
+    Person,
+    ProgrammeItem,
+    Quote,
+    Typography,
+    Venue,
+)
+
+
+def plain(text: str) -> str:
+    return text.replace(NBSP, " ").replace(NARROW_NBSP, " ")
+
+
+# ---------------------------------------------------------------- the newsletter's footer
+
+ORGANISATIONS: list[tuple[dict[str, Any], str]] = [
+    ({"name": "TowerByte eG", "article": "die"}, "bei der TowerByte eG"),
+    ({"name": "Muster e. V.", "article": "der"}, "beim Muster e. V."),
+    ({"name": "Netzwerk Digitale Region Saale e. V.", "article": "das"}, "beim Netzwerk Digitale Region Saale e. V."),
+    ({"name": "JenaWirtschaft", "article": "keiner"}, "bei JenaWirtschaft"),
+    ({"name": "Stadtwerke Erfurt", "article": "die", "plural": True}, "bei den Stadtwerken Erfurt"),
+    ({"name": "Förderverein Musterstadt e. V.", "article": "der", "short_name": "FVM"}, "beim FVM"),
+    ({"name": "Sparkasse Jena", "article": "die", "short_name": "SKJ"}, "bei der SKJ"),
+    ({"name": "Land Thüringen", "article": "das"}, "beim Land Thüringen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("given", "where"), ORGANISATIONS)
+def test_footer(given: dict[str, Any], where: str) -> None:
+    note = phrases.subscription_note(Organisation(**given))
+    assert note == f"Sie erhalten diesen Newsletter, weil Sie ihn {where} bestellt haben."
+
+
+@pytest.mark.parametrize(
+    ("given", "heading"),
+    [
+        ({"name": "TowerByte eG", "article": "die"}, "Über die TowerByte eG"),
+        ({"name": "Muster e. V.", "article": "der"}, "Über den Muster e. V."),
+        ({"name": "Netzwerk Saale e. V.", "article": "das"}, "Über das Netzwerk Saale e. V."),
+        ({"name": "JenaWirtschaft", "article": "keiner"}, "Über JenaWirtschaft"),
+        ({"name": "Stadtwerke Erfurt", "article": "die", "plural": True}, "Über die Stadtwerke Erfurt"),
+        (
+            {"name": "Förderverein Musterstadt e. V.", "article": "der", "short_name": "FVM"},
+            "Über den Förderverein Musterstadt e. V. (FVM)",
+        ),
+    ],
+)  # fmt: skip
+def test_about_heading(given: dict[str, Any], heading: str) -> None:
+    assert phrases.about_heading(Organisation(**given)) == heading
+
+
+# ---------------------------------------------------------------- thanks
+
+JW = NounPhrase("JenaWirtschaft")
+THAK = NounPhrase("Thüringer Agentur für die Kreativwirtschaft", "die", short="ThAK")
+IMPULS = NounPhrase("Impulsregion Jena, Erfurt und Weimar", "die")
+SPARKASSE = NounPhrase("Sparkasse Musterstadt", "die")
+KREIS = NounPhrase("Förderkreis der Hochschule", "der")
+TEAM = NounPhrase("Team um Erika Muster", "das")
+WERKE = NounPhrase("Stadtwerke Erfurt", "die", plural=True)
+WERKE_JENA = NounPhrase("Stadtwerke Jena", "die", dative="den Stadtwerken Jena")
+VEREIN = NounPhrase("Förderverein Erfurter Informatik e. V.", "der")
+AG = NounPhrase("Muster AG", "die")
+INSTITUT = NounPhrase("Institut für Angewandte Forschung", "das")
+
+THANKS: list[tuple[list[NounPhrase], dict[str, Any], str]] = [
+    # The seed's sentence, exactly as it always was.
+    ([JW, THAK, IMPULS], {"role": "sponsoren"},
+     "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
+     "Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar."),
+    # A first name with its article: the noun is an apposition, never "der Sponsoren der …".
+    ([SPARKASSE, KREIS], {"role": "sponsoren"},
+     "Besonderer Dank gilt den Sponsoren, der Sparkasse Musterstadt und dem Förderkreis der Hochschule."),
+    ([SPARKASSE, KREIS, TEAM], {"role": "keines"},
+     "Besonderer Dank gilt der Sparkasse Musterstadt, dem Förderkreis der Hochschule und dem Team "
+     "um Erika Muster."),
+    ([JW], {"role": "sponsoren"}, "Besonderer Dank gilt dem Sponsor JenaWirtschaft."),
+    ([SPARKASSE], {"role": "sponsoren"}, "Besonderer Dank gilt der Sponsorin, der Sparkasse Musterstadt."),
+    ([KREIS], {"role": "sponsoren"}, "Besonderer Dank gilt dem Sponsor, dem Förderkreis der Hochschule."),
+    ([INSTITUT], {"role": "sponsoren"},
+     "Besonderer Dank gilt dem Sponsor, dem Institut für Angewandte Forschung."),
+    # Plural names: a plural noun, and the dative plural.
+    ([WERKE], {"role": "sponsoren"}, "Besonderer Dank gilt den Sponsoren, den Stadtwerken Erfurt."),
+    ([WERKE_JENA], {"role": "sponsoren"}, "Besonderer Dank gilt den Sponsoren, den Stadtwerken Jena."),
+    ([WERKE], {"role": "keines"}, "Besonderer Dank gilt den Stadtwerken Erfurt."),
+    ([WERKE, JW], {"role": "partner"},
+     "Besonderer Dank gilt den Partnern, den Stadtwerken Erfurt und JenaWirtschaft."),
+    # An abbreviation at the end takes no second full stop.
+    ([VEREIN], {"role": "keines"}, "Besonderer Dank gilt dem Förderverein Erfurter Informatik e. V."),
+    ([SPARKASSE, VEREIN], {"role": "sponsoren"},
+     "Besonderer Dank gilt den Sponsoren, der Sparkasse Musterstadt und dem Förderverein Erfurter "
+     "Informatik e. V."),
+    # What they were: Förderer, Partner, Unterstützer, Gastgeber.
+    ([AG], {"role": "gastgeber"}, "Besonderer Dank gilt der Gastgeberin, der Muster AG."),
+    ([KREIS], {"role": "foerderer"}, "Besonderer Dank gilt dem Förderer, dem Förderkreis der Hochschule."),
+    ([SPARKASSE], {"role": "foerderer"}, "Besonderer Dank gilt der Förderin, der Sparkasse Musterstadt."),
+    ([SPARKASSE, KREIS], {"role": "foerderer"},
+     "Besonderer Dank gilt den Förderern, der Sparkasse Musterstadt und dem Förderkreis der Hochschule."),
+    ([AG], {"role": "partner"}, "Besonderer Dank gilt der Partnerin, der Muster AG."),
+    ([JW, AG], {"role": "unterstuetzer"},
+     "Besonderer Dank gilt den Unterstützern JenaWirtschaft und der Muster AG."),
+    # A reason; an apposition before it is closed by a comma.
+    ([AG], {"role": "keines", "reason": "für die Gastfreundschaft"},
+     "Besonderer Dank gilt der Muster AG für die Gastfreundschaft."),
+    ([AG], {"role": "gastgeber", "reason": "für die Gastfreundschaft"},
+     "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft."),
+    ([JW], {"role": "sponsoren", "reason": "für die Unterstützung"},
+     "Besonderer Dank gilt dem Sponsor JenaWirtschaft für die Unterstützung."),
+    ([VEREIN], {"role": "keines", "reason": "für die Organisation der Pausen"},
+     "Besonderer Dank gilt dem Förderverein Erfurter Informatik e. V. für die Organisation der Pausen."),
+    # Said by named people.
+    ([AG], {"role": "keines", "reason": "für die Gastfreundschaft", "speakers": ["Anna Muster", "Ben Beispiel"]},
+     "Anna Muster und Ben Beispiel dankten der Muster AG für die Gastfreundschaft."),
+    ([AG], {"role": "gastgeber", "reason": "für den Abend", "speakers": ["Anna Muster"]},
+     "Anna Muster dankte der Gastgeberin, der Muster AG, für den Abend."),
+    ([SPARKASSE, VEREIN], {"role": "keines", "speakers": ["Anna Muster"]},
+     "Anna Muster dankte der Sparkasse Musterstadt und dem Förderverein Erfurter Informatik e. V."),
+    # Own lead-in, and "sowie".
+    ([JW, AG], {"role": "sponsoren", "lead_in": "Wir danken"},
+     "Wir danken den Sponsoren JenaWirtschaft und der Muster AG."),
+    ([JW, THAK, AG], {"role": "sponsoren", "conjunction": "sowie"},
+     "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
+     "Kreativwirtschaft (ThAK) sowie der Muster AG."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("thanked", "options", "expected"), THANKS)
+def test_thanks(thanked: list[NounPhrase], options: dict[str, Any], expected: str) -> None:
+    assert grammar.thanks(thanked, **options) == expected
+
+
+# ---------------------------------------------------------------- speakers and quotes
+
+WROBEL = Person(name="Conrad Wrobel", role="Aufsichtsrat der TowerByte eG")
+MUSTER = Person(name="Erika Muster")
+FRANK = Person(name="Frank Muster", role="Botschafter", organisation="Initiative Digitale Stadt")
+FRANK_ARTICLE = FRANK.model_copy(update={"organisation_article": "die"})
+FRANK_NONE = FRANK.model_copy(update={"organisation_article": "keiner"})
+KOEGLER = Person(name="Christoph Kögler", organisation="T-Systems Multimedia Solutions GmbH")
+VORSITZ = Person(name="Anna Muster", role="Vorsitzende des FVM")
+KASSE = Person(name="Ben Beispiel", role="Schatzmeister")
+GAESTE = Person(name="die Gäste", plural=True)
+PUBLIKUM = Person(name="das Publikum")
+ROLE_IN = Person(name="Lea Lang", role="Leiterin der Muster AG", organisation="Muster AG")
+
+
+@pytest.mark.parametrize(
+    ("person", "full"),
+    [
+        (WROBEL, "Conrad Wrobel, Aufsichtsrat der TowerByte eG"),
+        (MUSTER, "Erika Muster"),
+        (FRANK, "Frank Muster, Botschafter (Initiative Digitale Stadt)"),
+        (FRANK_ARTICLE, "Frank Muster, Botschafter der Initiative Digitale Stadt"),
+        (FRANK_NONE, "Frank Muster, Botschafter bei Initiative Digitale Stadt"),
+        (KOEGLER, "Christoph Kögler (T-Systems Multimedia Solutions GmbH)"),
+        (ROLE_IN, "Lea Lang, Leiterin der Muster AG"),
+        (GAESTE, "die Gäste"),
+    ],
+)
+def test_full_name(person: Person, full: str) -> None:
+    assert phrases.full_name(person) == full
+
+
+STYLE = Typography()
+QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
+    ({"lead_in": "zeigte sich erfreut"}, [WROBEL], True,
+     "Conrad Wrobel, Aufsichtsrat der TowerByte eG, zeigte sich erfreut: „Gut.“"),
+    ({"lead_in": "zeigte sich erfreut"}, [WROBEL], False, "Conrad Wrobel zeigte sich erfreut: „Gut.“"),
+    ({"lead_in": "ergänzte"}, [MUSTER], True, "Erika Muster ergänzte: „Gut.“"),
+    ({"lead_in": "ergänzte"}, [KOEGLER], True,
+     "Christoph Kögler (T-Systems Multimedia Solutions GmbH) ergänzte: „Gut.“"),
+    ({"lead_in": "waren sich einig"}, [GAESTE], True, "Die Gäste waren sich einig: „Gut.“"),
+    ({"lead_in": "waren sich einig"}, [VORSITZ, KASSE], True,
+     "Anna Muster, Vorsitzende des FVM, und Ben Beispiel, Schatzmeister, waren sich einig: „Gut.“"),
+    ({"lead_in": "waren sich einig"}, [VORSITZ, MUSTER, KASSE], True,
+     "Anna Muster, Vorsitzende des FVM, Erika Muster und Ben Beispiel, Schatzmeister, waren sich "
+     "einig: „Gut.“"),
+    ({}, [WROBEL], True, "„Gut“, sagt Conrad Wrobel, Aufsichtsrat der TowerByte eG."),
+    ({}, [MUSTER], True, "„Gut“, sagt Erika Muster."),
+    ({}, [FRANK_ARTICLE], True, "„Gut“, sagt Frank Muster, Botschafter der Initiative Digitale Stadt."),
+    ({}, [GAESTE], True, "„Gut“, sagen die Gäste."),
+    ({}, [PUBLIKUM], True, "„Gut“, sagt das Publikum."),
+    ({}, [VORSITZ, KASSE], True,
+     "„Gut“, sagen Anna Muster, Vorsitzende des FVM, und Ben Beispiel, Schatzmeister."),
+    ({}, [VORSITZ, KASSE], False, "„Gut“, sagen Anna Muster und Ben Beispiel."),
+    ({"verb": "betont"}, [MUSTER], True, "„Gut“, betont Erika Muster."),
+    ({"verb": "betont"}, [VORSITZ, KASSE], False, "„Gut“, betonen Anna Muster und Ben Beispiel."),
+    ({"verb": "freut sich"}, [GAESTE], True, "„Gut“, freuen sich die Gäste."),
+    ({}, [Person(name="Dr. Anna Muster", role="Leiterin i. V.")], True,
+     "„Gut“, sagt Dr. Anna Muster, Leiterin i. V."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("options", "people", "full", "expected"), QUOTES)
+def test_quote_sentence(
+    options: dict[str, Any], people: list[Person], full: bool, expected: str
+) -> None:
+    quote = Quote(by=["x"] * len(people), text="Gut.", **options)
+    said = phrases.quote_sentence(quote, people, full=full, style=STYLE)
+    assert said.before + said.words + said.after == expected
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [("sagt", "sagen"), ("betont", "betonen"), ("ergänzt", "ergänzen"), ("erklärt", "erklären"),
+     ("freut sich", "freuen sich"), ("ist", "sind"), ("arbeitet", "arbeiten"), ("hat", "haben")],
+)  # fmt: skip
+def test_plural_verbs(singular: str, plural: str) -> None:
+    assert grammar.plural_verb(singular) == plural
+
+
+# ---------------------------------------------------------------- the facts box
+
+INFO = {"title": "Fest", "date": "2027-05-08", "venue": {"address": {"city": "Jena"}}}
+
+
+@pytest.mark.parametrize(
+    ("extra", "gender", "expected"),
+    [
+        ({"guests": 80, "guests_qualifier": "über"}, "neutral", "über 80 Gäste"),
+        ({"guests": 1}, "neutral", "1 Gast"),
+        ({"guests": 1200}, "neutral", "1.200 Gäste"),
+        ({"guests": 40, "guests_noun": "teilnehmer"}, "neutral", "40 Teilnehmende"),
+        ({"guests": 40, "guests_noun": "teilnehmer"}, "paarform", "40 Teilnehmerinnen und Teilnehmer"),
+        ({"guests": 40, "guests_noun": "teilnehmer"}, "stern", "40 Teilnehmer*innen"),
+        ({"guests": 40, "guests_noun": "teilnehmer"}, "doppelpunkt", "40 Teilnehmer:innen"),
+        ({"guests": 40, "guests_noun": "teilnehmer"}, "none", "40 Teilnehmer"),
+        ({"guests": 250, "guests_noun": "besucher", "guests_qualifier": "rund"}, "neutral",
+         "rund 250 Besuchende"),
+        ({"guests": 250, "guests_noun": "besucher"}, "paarform", "250 Besucherinnen und Besucher"),
+        ({"guests": 14, "guests_noun": "Unternehmerinnen und Unternehmer"}, "stern",
+         "14 Unternehmerinnen und Unternehmer"),
+        ({}, "neutral", ""),
+    ],
+)  # fmt: skip
+def test_guests(extra: dict[str, Any], gender: str, expected: str) -> None:
+    info = EventInfo.model_validate({**INFO, **extra})
+    assert plain(phrases.guests(info, Typography(gender=gender))) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ({"name": "Gründerzentrum Musterstadt", "address": {"city": "Musterstadt"}}, "Gründerzentrum Musterstadt"),
+        ({"name": "Jena", "address": {"city": "Jena"}}, "Jena"),
+        ({"address": {"city": "Jena"}}, "Jena"),
+        ({"name": "Villa Rosenthal"}, "Villa Rosenthal"),
+        ({"name": "Villa Rosenthal", "address": {"city": "Jena"}}, "Villa Rosenthal, Jena"),
+        ({"name": "Rathaus", "address": {"street": "Markt 1", "postcode": "07743", "city": "Jena"}},
+         "Rathaus, Markt 1, 07743 Jena"),
+        ({"name": "Volkshaus Jena", "address": {"street": "Carl-Zeiß-Platz 15", "city": "Jena"}},
+         "Volkshaus Jena, Carl-Zeiß-Platz 15, Jena"),
+    ],
+)  # fmt: skip
+def test_place(venue: dict[str, Any], expected: str) -> None:
+    assert plain(phrases.place(Venue.model_validate(venue))) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ({"status": "cancelled"}, "Die Veranstaltung fällt aus."),
+        ({"status": "postponed", "postponed_to": "2027-09-17"},
+         "Die Veranstaltung wird auf Freitag, den 17. September 2027, verschoben."),
+        ({"status": "postponed"}, "Die Veranstaltung wird verschoben; der neue Termin steht noch nicht fest."),
+        ({}, ""),
+    ],
+)  # fmt: skip
+def test_status(status: dict[str, Any], expected: str) -> None:
+    assert plain(phrases.status_note(EventInfo.model_validate({**INFO, **status}))) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"kind": "empfang", "title": "Empfang mit Buffet"}, "Empfang mit Buffet"),
+        ({"kind": "empfang", "title": "Sommerempfang der TowerByte eG"}, "Empfang: Sommerempfang der TowerByte eG"),
+        ({"kind": "keynote", "title": "Die Stadt von morgen"}, "Keynote: „Die Stadt von morgen“"),
+        ({"kind": "grusswort"}, "Grußwort"),
+        ({"kind": "grusswort", "title": "Grußwort der Oberbürgermeisterin"}, "Grußwort der Oberbürgermeisterin"),
+        ({"kind": "einlass"}, "Einlass"),
+        ({"kind": "musik", "title": "Jazztrio Saale"}, "Musik: Jazztrio Saale"),
+        ({"kind": "kultur", "title": "Kabarett mit den Distel-Brüdern"}, "Kulturprogramm: Kabarett mit den Distel-Brüdern"),
+        ({"kind": "podiumsdiskussion", "title": "Wer bezahlt die Wärmewende?"},
+         "Podiumsdiskussion: „Wer bezahlt die Wärmewende?“"),
+        ({"kind": "workshop", "label": "Kreativ-Workshop", "title": "Lego-Stadt"}, "Kreativ-Workshop: „Lego-Stadt“"),
+        ({"kind": "pause"}, "Pause"),
+    ],
+)  # fmt: skip
+def test_programme_heading(item: dict[str, Any], expected: str) -> None:
+    assert phrases.programme_heading(ProgrammeItem.model_validate(item), STYLE) == expected
+
+
+# ---------------------------------------------------------------- articles and contractions
+
+
+@pytest.mark.parametrize(
+    ("phrase", "case", "expected"),
+    [
+        (NounPhrase("Verein", "der"), "dat", "dem Verein"),
+        (NounPhrase("Verein", "der"), "acc", "den Verein"),
+        (NounPhrase("Verein", "der"), "gen", "des Verein"),
+        (NounPhrase("Sparkasse", "die"), "dat", "der Sparkasse"),
+        (NounPhrase("Sparkasse", "die"), "acc", "die Sparkasse"),
+        (NounPhrase("Institut", "das"), "dat", "dem Institut"),
+        (NounPhrase("Stadtwerke Jena", "die", plural=True), "nom", "die Stadtwerke Jena"),
+        (NounPhrase("Stadtwerke Jena", "die", plural=True), "dat", "den Stadtwerken Jena"),
+        (NounPhrase("Stadtwerke Jena", "die", plural=True), "gen", "der Stadtwerke Jena"),
+        (NounPhrase("JenaWirtschaft"), "dat", "JenaWirtschaft"),
+    ],
+)
+def test_noun_phrase(phrase: NounPhrase, case: grammar.Case, expected: str) -> None:
+    assert phrase.form(case) == expected
+
+
+@pytest.mark.parametrize(
+    ("preposition", "phrase", "expected"),
+    [
+        ("bei", NounPhrase("Verein", "der"), "beim Verein"),
+        ("von", NounPhrase("Verein", "der"), "vom Verein"),
+        ("zu", NounPhrase("Verein", "der"), "zum Verein"),
+        ("zu", NounPhrase("Sparkasse", "die"), "zur Sparkasse"),
+        ("bei", NounPhrase("Sparkasse", "die"), "bei der Sparkasse"),
+        ("für", NounPhrase("Verein", "der"), "für den Verein"),
+        ("mit", NounPhrase("Stadtwerke", "die", plural=True), "mit den Stadtwerken"),
+    ],
+)
+def test_contractions(preposition: str, phrase: NounPhrase, expected: str) -> None:
+    assert phrase.after(preposition) == expected
+
+
+def test_short_names_after_the_first_mention() -> None:
+    fvm = NounPhrase("Förderverein Musterstadt e. V.", "der", short="FVM")
+    assert fvm.form("nom") == "der Förderverein Musterstadt e. V. (FVM)"
+    assert fvm.form("nom", first=False) == "der FVM"
+    assert fvm.after("bei", first=False) == "beim FVM"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("Dank gilt dem Muster e. V.",), "Dank gilt dem Muster e. V."),
+        (("Dank gilt der Muster AG",), "Dank gilt der Muster AG."),
+        (("Wirklich?",), "Wirklich?"),
+        (("So ", "ist es "), "So ist es."),
+    ],
+)
+def test_one_full_stop(parts: tuple[str, ...], expected: str) -> None:
+    assert grammar.sentence(*parts) == expected
+
+
+def test_the_table_is_long_enough() -> None:
+    rows = len(ORGANISATIONS) + 6 + len(THANKS) + 8 + len(QUOTES) + 8 + 12 + 7 + 4 + 11 + 10 + 7 + 4
+    assert rows >= 80
+
+
+# ---------------------------------------------------------------- thanks from an event file
+
+
+def event_with(**changes: Any) -> Any:
+    from helpers import SEED
+
+    from pressgen.source.model import Event
+    from pressgen.source.validate import load_event
+
+    data = load_event(SEED).model_dump()
+    for key, value in changes.items():
+        data[key] = value
+    return Event.model_validate(data)
+
+
+def sponsor(name: str, article: str, **more: Any) -> dict[str, Any]:
+    return {"name": name, "article": article, **more}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, ["Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar."]),
+        ({"sponsors": []}, []),
+        ({"sponsors": [sponsor("Institut", "das"), sponsor("A GmbH", "keiner")], "sponsors_lead_in": "Wir danken"},
+         ["Wir danken den Sponsoren, dem Institut und A GmbH."]),
+        ({"sponsors": [sponsor("Stadtwerke Muster", "die", dative="den Stadtwerken Muster")]},
+         ["Besonderer Dank gilt den Sponsoren, den Stadtwerken Muster."]),
+        ({"sponsors": [sponsor("A", "keiner"), sponsor("B", "keiner"), sponsor("C", "keiner")],
+          "typography": {"quotes": "german", "thousands": "dot", "conjunction": "sowie", "gender": "neutral"}},
+         ["Besonderer Dank gilt den Sponsoren A, B sowie C."]),
+        ({"sponsors": [sponsor("Sparkasse Musterstadt", "die")],
+          "thanks": [{"to": ["sponsors"], "noun": "sponsoren"},
+                     {"to": [{"name": "Muster AG", "article": "die"}], "reason": "für die Gastfreundschaft"},
+                     {"to": [{"name": "Team um Erika Muster", "article": "das"}], "by": ["wrobel"]}]},
+         ["Besonderer Dank gilt der Sponsorin, der Sparkasse Musterstadt.",
+          "Besonderer Dank gilt der Muster AG für die Gastfreundschaft.",
+          "Conrad Wrobel dankte dem Team um Erika Muster."]),
+    ],
+)  # fmt: skip
+def test_thanks_of_an_event(changes: dict[str, Any], expected: list[str]) -> None:
+    assert phrases.thanks_sentences(event_with(**changes)) == expected
+
+
+def test_thanks_to_the_host_and_the_co_hosts() -> None:
+    event = event_with(
+        event={
+            **event_with().event.model_dump(),
+            "host": {"name": "Muster AG", "article": "die"},
+            "co_hosts": [{"name": "Stadtwerke Jena", "article": "die", "plural": True}],
+        },
+        thanks=[
+            {"to": ["host"], "noun": "gastgeber", "reason": "für die Gastfreundschaft"},
+            {"to": ["co_hosts"], "noun": "partner"},
+        ],
+    )
+    assert phrases.thanks_sentences(event) == [
+        "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft.",
+        "Besonderer Dank gilt den Partnern, den Stadtwerken Jena.",
+    ]
