@@ -43,6 +43,14 @@ def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
     return [events]
 
 
+DRAFT = click.option(
+    "--draft",
+    is_flag=True,
+    help="Accept drafts (draft: yes): their open facts show as [… offen]. Without it a "
+    "draft is an error (PG601).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressgen")
 def main() -> None:
@@ -59,8 +67,9 @@ def main() -> None:
     help="Folder for the outputs, each event in a subfolder named after its file "
     "[default: the project's output folder, else out].",
 )
+@DRAFT
 @JOBS
-def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> None:
+def build(paths: tuple[Path, ...], out_root: Path | None, draft: bool, jobs: int | None) -> None:
     """Write press release, newsletter, plain texts, .eml and .ics for each event file.
 
     PATHS are event files or folders of them (every *.yaml inside); without
@@ -71,7 +80,9 @@ def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> N
     with _reported_errors("nothing was written"):
         event_paths = _event_paths(paths)
     with _reported_errors("nothing was written"), _progress(event_paths, "Building") as progress:
-        results = pipeline.build(event_paths, out_root, jobs=_jobs(jobs), progress=progress)
+        results = pipeline.build(
+            event_paths, out_root, jobs=_jobs(jobs), progress=progress, drafts=draft
+        )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
         changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
@@ -93,8 +104,11 @@ def build(paths: tuple[Path, ...], out_root: Path | None, jobs: int | None) -> N
     show_default=True,
     help="json: one machine-readable report on standard output.",
 )
+@DRAFT
 @JOBS
-def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int | None) -> None:
+def check(
+    paths: tuple[Path, ...], strict: bool, output_format: str, draft: bool, jobs: int | None
+) -> None:
     """Validate, render in memory and check every output; write nothing.
 
     Each finding has a code: PG1xx consistency across the outputs, PG2xx
@@ -103,12 +117,12 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
     from pressgen import pipeline
 
     if output_format == "json":
-        _check_as_json(paths, strict, _jobs(jobs))
+        _check_as_json(paths, strict, draft, _jobs(jobs))
         return
     with _reported_errors():
         event_paths = _event_paths(paths)
     with _reported_errors(), _progress(event_paths, "Checking") as progress:
-        checked = pipeline.check(event_paths, jobs=_jobs(jobs), progress=progress)
+        checked = pipeline.check(event_paths, jobs=_jobs(jobs), progress=progress, drafts=draft)
     warnings = [warning for result in checked for warning in result.warnings]
     _warn(warnings)
     for result in checked:
@@ -121,7 +135,7 @@ def check(paths: tuple[Path, ...], strict: bool, output_format: str, jobs: int |
         raise SystemExit(1)
 
 
-def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
+def _check_as_json(paths: tuple[Path, ...], strict: bool, drafts: bool, jobs: int) -> None:
     """check --format json: every finding, errors and warnings, as one JSON document.
 
     Whatever goes wrong (a broken project file, a missing path) is in it too.
@@ -132,7 +146,7 @@ def _check_as_json(paths: tuple[Path, ...], strict: bool, jobs: int) -> None:
 
     problems: list[Problem] = []
     try:
-        for result in pipeline.check(_event_paths(paths), jobs=jobs):
+        for result in pipeline.check(_event_paths(paths), jobs=jobs, drafts=drafts):
             problems += result.warnings
     except DataError as error:
         problems = error.problems

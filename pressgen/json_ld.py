@@ -61,11 +61,11 @@ def json_ld(event: Event) -> dict[str, Any]:
     """The NewsArticle (the release) and the Event it reports on."""
     info = event.event
     release = event.press_release
-    published = dt.datetime.combine(release.publication_date, dt.time(0, 0), tzinfo=info.zone)
-    happening: dict[str, Any] = {
-        "@type": "Event",
-        "name": info.title,
-        "startDate": info.begins.isoformat(),
+    # A draft's open dates are left out, not guessed: search engines would show them.
+    happening: dict[str, Any] = {"@type": "Event", "name": info.title}
+    if info.begins is not None:
+        happening["startDate"] = info.begins.isoformat()
+    happening |= {
         "eventAttendanceMode": "https://schema.org/"
         + ("MixedEventAttendanceMode" if info.livestream else "OfflineEventAttendanceMode"),
         "eventStatus": "https://schema.org/" + _STATUS[_status(info)],
@@ -74,16 +74,17 @@ def json_ld(event: Event) -> dict[str, Any]:
     }
     if info.ends is not None:
         happening["endDate"] = info.ends.isoformat()
-    if info.held_on != info.date:
+    if info.held_on != info.date and info.date is not None:
         happening["previousStartDate"] = info.date.isoformat()
     if info.motto:
         happening["description"] = info.motto
     if info.website:
         happening["url"] = info.website
-    article: dict[str, Any] = {
-        "@type": "NewsArticle",
-        "headline": release.headline,
-        "datePublished": published.isoformat(),
+    article: dict[str, Any] = {"@type": "NewsArticle", "headline": release.headline}
+    if release.publication_date is not None:
+        published = dt.datetime.combine(release.publication_date, dt.time(0), tzinfo=info.zone)
+        article["datePublished"] = published.isoformat()
+    article |= {
         "inLanguage": "de-DE",
         "author": _organisation(event),
         "publisher": _organisation(event),

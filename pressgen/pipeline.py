@@ -94,11 +94,16 @@ class RenderedEvent:
     warnings: list[Problem]
 
 
-def render_one(loaded: LoadedEvent, now: dt.datetime) -> RenderedEvent:
-    """Render one valid event in memory and find its problems (errors and warnings)."""
+def render_one(loaded: LoadedEvent, now: dt.datetime, drafts: bool = False) -> RenderedEvent:
+    """Render one valid event in memory and find its problems (errors and warnings).
+
+    A draft is an error unless `drafts` allows it (build --draft, the preview).
+    """
     shown = present(loaded.event)
     rendered = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
-    found = event_problems(shown, loaded.source, rendered.files, now, rendered.made_with)
+    found = event_problems(
+        shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=drafts
+    )
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
@@ -131,14 +136,16 @@ class _Outcome:
     names: list[str]
 
 
-def _render_and_stage(path: Path, staged: Path | None, now: dt.datetime) -> _Outcome:
+def _render_and_stage(
+    path: Path, staged: Path | None, now: dt.datetime, drafts: bool = False
+) -> _Outcome:
     """Load, render and check one event; write its outputs into `staged` if given.
 
     Runs in a worker process for batches, so it returns only small results:
     the outputs go to disk at once instead of piling up in memory.
     """
     try:
-        rendered = render_one(load_one(path), now)
+        rendered = render_one(load_one(path), now, drafts)
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:
@@ -155,12 +162,13 @@ def _run(
     now: dt.datetime,
     jobs: int,
     progress: Callable[[int], None] | None,
+    drafts: bool = False,
 ) -> list[_Outcome]:
     """Every event through _render_and_stage, in `jobs` processes when it pays off."""
     if jobs <= 1 or len(files) < PARALLEL_FROM_EVENTS:
         outcomes = []
         for path, staged in zip(files, staging, strict=True):
-            outcomes.append(_render_and_stage(path, staged, now))
+            outcomes.append(_render_and_stage(path, staged, now, drafts))
             if progress:
                 progress(1)
         return outcomes
@@ -172,7 +180,12 @@ def _run(
         max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
     ) as pool:
         for outcome in pool.map(
-            _render_and_stage, files, staging, itertools.repeat(now), chunksize=chunk
+            _render_and_stage,
+            files,
+            staging,
+            itertools.repeat(now),
+            itertools.repeat(drafts),
+            chunksize=chunk,
         ):
             outcomes.append(outcome)
             if progress:
@@ -205,14 +218,16 @@ def check(
     now: dt.datetime | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    drafts: bool = False,
 ) -> list[CheckedEvent]:
     """Validate, render and check everything in memory; write nothing.
 
-    Every problem of every file is reported, a missing path among them.
+    Every problem of every file is reported, a missing path among them. Drafts
+    are errors unless `drafts` allows them.
     """
     files, missing = event_files(paths)
     moment = now or current_time()
-    outcomes = _run(files, [None] * len(files), moment, jobs, progress)
+    outcomes = _run(files, [None] * len(files), moment, jobs, progress, drafts)
     _raise_errors(outcomes, missing)
     return [
         CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
@@ -225,8 +240,11 @@ def build(
     now: dt.datetime | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    drafts: bool = False,
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks.
+
+    Drafts are built (their open facts shown as placeholders) only when `drafts` allows.
 
     Outputs are first written to a staging folder inside each output folder
     (memory stays flat for thousands of events); only when all events succeeded
@@ -235,7 +253,7 @@ def build(
     files, missing = event_files(paths)
     if missing:  # every other file is still checked, so all problems come at once
         try:
-            checked = check(files, now, jobs, progress)
+            checked = check(files, now, jobs, progress, drafts)
         except DataError as error:
             raise DataError([*missing, *error.problems]) from None
         raise DataError([*missing, *(w for result in checked for w in result.warnings)])
@@ -246,7 +264,7 @@ def build(
         for root in sorted({target.parent for target in targets}):
             roots[root] = held.enter_context(OutputRoot(root))
         staged = [roots[target.parent].staging / target.name for target in targets]
-        outcomes = _run(files, staged, moment, jobs, progress)
+        outcomes = _run(files, staged, moment, jobs, progress, drafts)
         _raise_errors(outcomes)
         for outcome, target in zip(outcomes, targets, strict=True):
             check_replaceable(target, outcome.names)

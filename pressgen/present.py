@@ -209,6 +209,7 @@ class Presentation:
     web_version_url: str
     calendar_url: str
     json_ld: Markup  # JSON text, already safe inside <script>
+    open_facts: tuple[tuple[str | int, ...], ...]  # what a draft leaves open (shown as [… offen])
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""
@@ -219,13 +220,14 @@ class Presentation:
 
 def present(event: Event) -> Presentation:
     """Typeset the event and compute every German piece the outputs print."""
-    shown = typography.typeset_event(event)
+    shown = _with_placeholders(typography.typeset_event(event))
     style = shown.typography
     release = shown.press_release
     thanks = " ".join(phrases.thanks_sentences(shown))
     blocks = tuple(_body_blocks(shown, thanks))
     days = tuple(_programme_days(shown))
-    dateline = f"{release.dateline_city}, {typography.date_long(release.publication_date)}"
+    publication_day = _day(release.publication_date)
+    dateline = f"{release.dateline_city}, {publication_day}"
     embargo_moment = typography.date_time(release.embargo) if release.embargo else ""
     web_url = shown.newsletter.web_url
     return Presentation(
@@ -237,7 +239,7 @@ def present(event: Event) -> Presentation:
         dateline_leads=bool(blocks) and blocks[0].kind == "paragraph",
         embargo=f"Sperrfrist: {embargo_moment}" if embargo_moment else "",
         embargo_moment=embargo_moment,
-        publication_day=typography.date_long(release.publication_date),
+        publication_day=publication_day,
         facts=_facts(shown),
         programme=tuple(entry for day in days for entry in day.entries),
         programme_days=days,
@@ -248,8 +250,9 @@ def present(event: Event) -> Presentation:
         impressum=tuple(_impressum(shown.organisation)),
         subscription_note=phrases.subscription_note(shown.organisation),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
-        calendar_url=urljoin(web_url, CALENDAR) if web_url else "",
+        calendar_url=urljoin(web_url, CALENDAR) if web_url and shown.event.date else "",
         json_ld=Markup(json_ld_script(shown)),
+        open_facts=tuple(event.open_facts()),
     )
 
 
@@ -332,6 +335,27 @@ def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
     return typography.character_count(texts)
 
 
+def _with_placeholders(event: Event) -> Event:
+    """A draft's open photo credits as visible placeholders; open dates are placed by
+    the phrases that print them."""
+    photos = event.press_release.photos
+    if all(photo.credit is not None for photo in photos):
+        return event
+    shown = [
+        photo
+        if photo.credit is not None
+        else photo.model_copy(update={"credit": phrases.OPEN_CREDIT})
+        for photo in photos
+    ]
+    release = event.press_release.model_copy(update={"photos": shown})
+    return event.model_copy(update={"press_release": release})
+
+
+def _day(day: dt.date | None) -> str:
+    """17. August 2017, or the placeholder while a draft leaves the day open."""
+    return typography.date_long(day) if day else phrases.OPEN_DATE
+
+
 def _facts(event: Event) -> Facts:
     info = event.event
     style = event.typography
@@ -340,9 +364,9 @@ def _facts(event: Event) -> Facts:
     return Facts(
         title=info.title,
         motto=typography.quoted(info.motto, style) if info.motto else "",
-        date=typography.event_dates(info),
-        day=typography.date_long(info.date),
-        time=typography.event_times(info),
+        date=typography.event_dates(info) or phrases.OPEN_DATE,
+        day=_day(info.date),
+        time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
         venue=phrases.place(info.venue),
         guests=phrases.guests(info, style),
         audience=info.audience or "",
@@ -360,7 +384,7 @@ def _facts(event: Event) -> Facts:
 def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
     """The programme by day; one group without a heading when all is on the event's day."""
     style = event.typography
-    days: dict[dt.date, list[ProgrammeEntry]] = {}
+    days: dict[dt.date | None, list[ProgrammeEntry]] = {}
     for item in event.programme:
         days.setdefault(item.day or event.event.date, []).append(
             ProgrammeEntry(

@@ -1,7 +1,7 @@
 """Every code a problem can carry, with its severity and one line saying what it means.
 
 PG0xx are mistakes in the files themselves (found while reading and validating),
-PG1xx–PG5xx what `check` finds in valid data and its rendered outputs. The
+PG1xx–PG6xx what `check` finds in valid data and its rendered outputs. The
 README's table is generated from this list (scripts/update-docs).
 """
 
@@ -102,6 +102,13 @@ RULES: dict[str, Rule] = {
             "the embargo has passed (now: the time of the check, or SOURCE_DATE_EPOCH)",
         ),
         Rule("PG502", "warning", "the embargo lies after the publication date"),
+        # ------------------------------------------------ drafts
+        Rule(
+            "PG601",
+            "error or warning",
+            "a draft: it names the facts still open; an error unless built with --draft "
+            "(a warning in the preview)",
+        ),
     ]
 }
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pressgen.errors import OutputError, display_path
+from pressgen.registry import BY_NAME
 
 STAGING_PREFIX = ".pressgen-staging-"
 
@@ -159,7 +160,8 @@ def replace_folder(staged: Path, target: Path, names: Iterable[str]) -> tuple[li
     """Put the staged folder in the place of `target` in one step; (written, unchanged).
 
     What did not change is linked from the old folder, so it keeps its
-    modification time; anything else in the old folder is carried over.
+    modification time; anything else in the old folder is carried over, except
+    pressgen's own outputs that this build no longer makes (a draft's calendar file).
     """
     if not os.path.lexists(target):
         os.replace(staged, target)
@@ -174,15 +176,17 @@ def replace_folder(staged: Path, target: Path, names: Iterable[str]) -> tuple[li
             unchanged.append(name)
         else:
             written.append(name)
-    _carry_over(target, staged)
+    _carry_over(target, staged, skip=frozenset(BY_NAME))
     shutil.copymode(target, staged)
     _exchange(staged, target)
     return written, unchanged
 
 
-def _carry_over(old: Path, new: Path) -> None:
+def _carry_over(old: Path, new: Path, skip: frozenset[str] = frozenset()) -> None:
     """Everything in `old` that `new` lacks: files linked, folders made, links copied."""
     for entry in old.iterdir():
+        if entry.name in skip:
+            continue
         counterpart = new / entry.name
         info = entry.lstat()
         if stat.S_ISDIR(info.st_mode):

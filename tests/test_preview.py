@@ -202,10 +202,10 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
     real_render_one = preview_module.render_one
     broken = {"yes": True}
 
-    def render_one(*args: Any) -> Any:
+    def render_one(*args: Any, **kwargs: Any) -> Any:
         if broken["yes"]:
             raise ZeroDivisionError("division by zero")
-        return real_render_one(*args)
+        return real_render_one(*args, **kwargs)
 
     monkeypatch.setattr(preview_module, "render_one", render_one)
     preview = Preview([data_dir])

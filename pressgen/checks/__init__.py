@@ -10,6 +10,7 @@ quote from one format is caught, one that words a label differently is not.
     limits        PG3xx  what fits into a mail program
     links         PG4xx  links and placeholder addresses
     dates         PG5xx  the embargo
+    drafts        PG601  a draft's open facts (an error unless drafts are allowed)
 
 Errors stop a build; warnings are printed (and are errors with --strict).
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from pressgen.checks import completeness, consistency, dates, limits, links
+from pressgen.checks import completeness, consistency, dates, drafts, limits, links
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
 from pressgen.errors import Problem
@@ -33,10 +34,12 @@ def event_problems(
     outputs: Mapping[str, str | bytes],
     now: dt.datetime,
     made_with: Mapping[str, tuple[str, ...]] | None = None,
+    allow_drafts: bool = False,
 ) -> list[Problem]:
     """Every error and warning for one valid, rendered event; `now` is time-zone aware.
 
-    `made_with` names the own templates that rendered each output, for the messages.
+    `made_with` names the own templates that rendered each output, for the messages;
+    with `allow_drafts`, a draft is a warning instead of an error.
     """
     reading = Reading(outputs)
     found = Findings(source, made_with or {})
@@ -45,4 +48,5 @@ def event_problems(
     limits.check(shown, reading, found)
     links.check(shown, reading, found)
     dates.check(shown, now, found)
+    drafts.check(shown, found, allowed=allow_drafts)
     return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))

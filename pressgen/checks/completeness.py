@@ -71,6 +71,8 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
                     output=name,
                 )
     for index, photo in enumerate(release.photos):
+        if photo.credit is None:
+            continue
         for name in reading.missing_in(RELEASE, photo.credit):
             found.add(
                 "PG207",

@@ -24,6 +24,8 @@ def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
             f"Die Sperrfrist ({shown.embargo_moment}) ist schon abgelaufen; entfernen Sie sie "
             "oder setzen Sie eine spätere Zeit",
         )
+    if release.publication_date is None:
+        return
     published = dt.datetime.combine(release.publication_date, dt.time(23, 59), tzinfo=zone)
     if aware > published:
         found.add(

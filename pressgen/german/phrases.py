@@ -28,6 +28,11 @@ from pressgen.source.model import (
     Venue,
 )
 
+# What a draft prints where a fact is still open: visible, never mistaken for a fact.
+OPEN_DATE = "[Datum offen]"
+OPEN_TIME = "[Uhrzeit offen]"
+OPEN_CREDIT = "[Bildnachweis offen]"
+
 # ---------------------------------------------------------------- organisations
 
 
@@ -315,5 +320,5 @@ def programme_time(item: ProgrammeItem) -> str:
     return typography.time_range(item.start, item.end)
 
 
-def day_heading(day: dt.date) -> str:
-    return typography.date_with_weekday(day)
+def day_heading(day: dt.date | None) -> str:
+    return typography.date_with_weekday(day) if day else OPEN_DATE

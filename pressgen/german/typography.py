@@ -92,7 +92,10 @@ def date_time(moment: dt.datetime) -> str:
 
 
 def event_dates(info: EventInfo) -> str:
-    """The day(s) of the event: Donnerstag, 17. August 2017 — or a range of days."""
+    """The day(s) of the event: Donnerstag, 17. August 2017 — or a range of days
+    (empty while a draft leaves the date open)."""
+    if info.date is None:
+        return ""
     if info.end_date is None or info.end_date == info.date:
         return date_with_weekday(info.date)
     return date_range(info.date, info.end_date)

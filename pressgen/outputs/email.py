@@ -14,13 +14,16 @@ from pressgen.source.addresses import ascii_domain, ascii_url
 from pressgen.source.model import Event
 
 
-def message_date(event: Event) -> dt.datetime:
-    """The Date header: the embargo if there is one, else the publication day, 9 Uhr."""
+def message_date(event: Event) -> dt.datetime | None:
+    """The Date header: the embargo if there is one, else the publication day, 9 Uhr
+    (none while a draft leaves the publication date open)."""
     release = event.press_release
     zone = event.event.zone
     if release.embargo is not None:
         embargo = release.embargo
         return embargo if embargo.tzinfo else embargo.replace(tzinfo=zone)
+    if release.publication_date is None:
+        return None
     return dt.datetime.combine(release.publication_date, dt.time(9, 0), tzinfo=zone)
 
 
@@ -55,7 +58,9 @@ def build_email(event: Event, text: str, html: str) -> bytes:
     if newsletter.reply_to:
         message["Reply-To"] = _header_address("", newsletter.reply_to)
     message["Subject"] = newsletter.subject
-    message["Date"] = format_datetime(message_date(event))
+    date = message_date(event)
+    if date is not None:  # no invented date; the sending server adds the real one
+        message["Date"] = format_datetime(date)
     domain = ascii_domain(sender.email.rsplit("@", 1)[1])
     message["Message-ID"] = f"<{fingerprint[:32]}@{domain}>"
     unsubscribe = newsletter.unsubscribe_url

@@ -57,8 +57,9 @@ def fold(line: str) -> str:
 
 def event_uid(event: Event) -> str:
     """A stable identifier: the same event data always gives the same UID."""
+    day = event.event.date
     key = "|".join(
-        [event.organisation.name, event.event.title, event.event.date.isoformat()]
+        [event.organisation.name, event.event.title, day.isoformat() if day else ""]
     ).encode("utf-8")
     return f"{hashlib.sha256(key).hexdigest()[:32]}@pressgen"
 
@@ -74,10 +75,17 @@ def _moment(moment: dt.datetime, berlin: bool) -> str:
     return f":{_local(moment.astimezone(dt.UTC))}Z"
 
 
-def render_ics(event: Event) -> str:
-    """VCALENDAR with one VEVENT; CRLF line ends, folded lines, escaped text."""
+def render_ics(event: Event) -> str | None:
+    """VCALENDAR with one VEVENT; CRLF line ends, folded lines, escaped text.
+
+    None while a draft leaves the day open: a calendar entry needs a day, and an
+    invented one would land in readers' calendars.
+    """
     info = event.event
-    stamp = dt.datetime.combine(event.press_release.publication_date, dt.time(0, 0))
+    if info.held_on is None or info.end_day is None:
+        return None
+    # DTSTAMP must be a moment; the publication day, else the event's, keeps it stable.
+    stamp = dt.datetime.combine(event.press_release.publication_date or info.held_on, dt.time(0))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN"]
     berlin = info.timezone == "Europe/Berlin"
     if info.start is not None and berlin:

@@ -67,8 +67,10 @@ def render_event(
         NEWSLETTER_HTML: newsletter_html,
         NEWSLETTER_TEXT: newsletter_text,
         NEWSLETTER_EMAIL: build_email(event, newsletter_text, newsletter_html),
-        CALENDAR: render_ics(event),
     }
+    calendar = render_ics(event)
+    if calendar is not None:
+        files[CALENDAR] = calendar
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None:
             files[photo.src] = (event_dir / photo.src).read_bytes()

@@ -78,7 +78,8 @@ class Preview:
     def _render(path: Path, now: dt.datetime) -> EventPreview:
         preview = EventPreview(path)
         try:
-            preview.rendered = render_one(load_one(path), now)
+            # A draft is shown with its open facts marked; the page lists them as a warning.
+            preview.rendered = render_one(load_one(path), now, drafts=True)
         except DataError as error:
             preview.errors = [p.german() for p in error.problems]
         except PressgenError as error:

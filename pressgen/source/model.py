@@ -410,7 +410,11 @@ class EventInfo(Schema):
         "calendar programs file the event under it (CATEGORIES).",
     )
     motto: Line | None = Field(None, description="Motto or theme, without quotation marks.")
-    date: Date = Field(description="Day of the event (first day if it lasts longer), 2017-08-17.")
+    date: Date | None = Field(
+        None,
+        description="Day of the event (first day if it lasts longer), 2017-08-17. Required, "
+        "but a draft may leave it open.",
+    )
     end_date: Date | None = Field(None, description="Last day, for events of several days.")
     start: Time | None = Field(None, description='Start time, e.g. "14:30".')
     end: Time | None = Field(
@@ -473,7 +477,7 @@ class EventInfo(Schema):
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {self.timezone!r}; use Europe/Berlin") from None
-        if self.end_date is not None and self.end_date < self.date:
+        if self.end_date is not None and self.date is not None and self.end_date < self.date:
             raise ValueError("end_date lies before date")
         if self.end_date is None and self.start and self.end and self.end == self.start:
             raise ValueError("end is the same time as start")
@@ -484,41 +488,46 @@ class EventInfo(Schema):
         return ZoneInfo(self.timezone)
 
     @property
-    def held_on(self) -> dt.date:
-        """The day it takes place: the new day of a postponed event, else its date."""
+    def held_on(self) -> dt.date | None:
+        """The day it takes place: the new day of a postponed event, else its date
+        (None while a draft leaves the date open)."""
         if self.status == "postponed" and self.postponed_to is not None:
             return self.postponed_to
         return self.date
 
     @property
-    def end_day(self) -> dt.date:
+    def end_day(self) -> dt.date | None:
         """The day the event ends: end_date, or the next day when it ends after midnight
         (moved with the event when it is postponed)."""
-        shift = self.held_on - self.date
+        if self.held_on is None or self.date is None:
+            return None
         if self.end_date is not None:
-            return self.end_date + shift
+            return self.end_date + (self.held_on - self.date)
         if self.start is not None and self.end is not None and self.end < self.start:
             return self.held_on + dt.timedelta(days=1)
         return self.held_on
 
     @property
     def starts_at(self) -> dt.datetime | None:
-        """The start as a time-zone-aware moment, when a start time is given."""
-        if self.start is None:
+        """The start as a time-zone-aware moment, when day and start time are known."""
+        if self.start is None or self.held_on is None:
             return None
         return dt.datetime.combine(self.held_on, self.start, tzinfo=self.zone)
 
     @property
-    def begins(self) -> dt.datetime | dt.date:
+    def begins(self) -> dt.datetime | dt.date | None:
         """The start: a time-zone-aware moment when a start time is given, else the day."""
         return self.starts_at or self.held_on
 
     @property
     def ends(self) -> dt.datetime | dt.date | None:
         """The end: a moment when an end time is given, the last day when only end_date is."""
+        end_day = self.end_day
+        if end_day is None:
+            return None
         if self.end is not None:
-            return dt.datetime.combine(self.end_day, self.end, tzinfo=self.zone)
-        return self.end_day if self.end_date is not None else None
+            return dt.datetime.combine(end_day, self.end, tzinfo=self.zone)
+        return end_day if self.end_date is not None else None
 
 
 class Quote(Schema):
@@ -685,7 +694,11 @@ class Photo(Schema):
 
     src: ImageSource = Field(description="Image file next to the event file, or https:// address.")
     caption: Line = Field(description="Bildunterschrift: what and who the photo shows.")
-    credit: Line = Field(description="Bildnachweis: the photographer, printed as 'Foto: …'.")
+    credit: Line | None = Field(
+        None,
+        description="Bildnachweis: the photographer, printed as 'Foto: …'. Required, but a "
+        "draft may leave it open.",
+    )
     alt: Line | None = Field(None, description="Text for screen readers; the caption if omitted.")
 
 
@@ -694,7 +707,11 @@ class PressRelease(Schema):
 
     headline: Line = Field(description="Headline.")
     subline: Line | None = Field(None, description="Optional second headline.")
-    publication_date: Date = Field(description="Date of publication, shown in the dateline.")
+    publication_date: Date | None = Field(
+        None,
+        description="Date of publication, shown in the dateline. Required, but a draft may "
+        "leave it open.",
+    )
     dateline_city: Line = Field(description="City in the dateline, e.g. Jena.")
     body: list[BodyBlock] = Field(
         min_length=1,
@@ -792,6 +809,12 @@ class Brand(Schema):
 class Event(Schema):
     """One event file: everything pressgen needs for all outputs."""
 
+    draft: bool = Field(
+        False,
+        description="yes while facts are still open: the date, the start time, the "
+        "publication date and photo credits may then be left out; every output shows them "
+        "as [… offen], and only build --draft writes such a file.",
+    )
     organisation: Organisation = Field(description="Who organises the event.")
     event: EventInfo = Field(description="When, where, what and for whom.")
     people: dict[Key, Person] = Field(
@@ -827,6 +850,21 @@ class Event(Schema):
         default_factory=Typography, description="Typographic settings for all outputs."
     )
     brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
+
+    def open_facts(self) -> list[tuple[str | int, ...]]:
+        """Where the facts are that a draft leaves open: date, start time, publication
+        date, photo credits. Outside a draft a missing start means the event lasts all day."""
+        places: list[tuple[str | int, ...]] = []
+        if self.event.date is None:
+            places.append(("event", "date"))
+        if self.event.start is None and self.draft:
+            places.append(("event", "start"))
+        if self.press_release.publication_date is None:
+            places.append(("press_release", "publication_date"))
+        for index, photo in enumerate(self.press_release.photos):
+            if photo.credit is None:
+                places.append(("press_release", "photos", index, "credit"))
+        return places
 
     def person(self, key: str) -> Person:
         return self.people[key]

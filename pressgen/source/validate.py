@@ -26,7 +26,7 @@ def load_event(path: Path) -> Event:
 def validate_event(loaded: LoadedFile) -> Event:
     """Turn loaded data into an Event or raise DataError with located problems."""
     source = loaded.source
-    problems = list(loaded.problems)
+    problems = list(loaded.problems) + list(_required_unless_draft(loaded.data, source))
     try:
         event = Event.model_validate(loaded.data)
     except ValidationError as error:
@@ -319,24 +319,57 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             "midnight leave end_date out",
             code="PG009",
         )
-    moments: list[tuple[Loc, dt.date, dt.time | None]] = [
+    moments: list[tuple[Loc, dt.date | None, dt.time | None]] = [
         (("event", "start"), info.date, info.start),
         (("event", "end"), info.end_day, info.end),
     ]
     for index, item in enumerate(event.programme):
-        moments.append((("programme", index, "start"), info.date, item.start))
-        moments.append((("programme", index, "end"), info.date, item.end))
+        moments.append((("programme", index, "start"), item.day or info.date, item.start))
+        moments.append((("programme", index, "end"), item.day or info.date, item.end))
     embargo = event.press_release.embargo
     if embargo is not None and embargo.tzinfo is None:
         moments.append((("press_release", "embargo"), embargo.date(), embargo.time()))
     for loc, day, time in moments:
-        if time is not None and not _exists(day, time, info.zone):
+        # A draft's open date cannot be checked yet; the final build checks it.
+        if day is not None and time is not None and not _exists(day, time, info.zone):
             yield source.problem(
                 loc,
                 f"{time:%H:%M} does not exist on {day:%d.%m.%Y} in {info.timezone}: the clocks "
                 "are put forward that night; give a time before or after the hour that is skipped",
                 code="PG009",
             )
+
+
+def _required_unless_draft(data: Any, source: SourceMap) -> Iterable[Problem]:
+    """Facts only a draft may leave open are required in any other file, as they were
+    before drafts existed. Read from the plain data so that they are reported together
+    with every other problem."""
+    if not isinstance(data, dict) or data.get("draft") is True:
+        return
+    places: list[Loc] = [("event", "date"), ("press_release", "publication_date")]
+    photos = _get(data, ("press_release", "photos"))
+    if isinstance(photos, list):
+        places += [("press_release", "photos", i, "credit") for i in range(len(photos))]
+    for loc in places:
+        parent = _get(data, loc[:-1])
+        if not isinstance(parent, dict) or parent.get(loc[-1]) is not None:
+            continue  # a wrong shape above is reported by the schema
+        if loc in source.values:
+            message = "has no value; write one after the colon (or mark the event 'draft: yes')"
+            yield source.problem(loc, message, prefer_key=True, code="PG004")
+        else:
+            yield source.problem(loc, "required field is missing", prefer_key=True, code="PG004")
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _exists(day: dt.date, time: dt.time, zone: ZoneInfo) -> bool:
