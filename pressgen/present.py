@@ -210,6 +210,7 @@ class Presentation:
     calendar_url: str
     json_ld: Markup  # JSON text, already safe inside <script>
     open_facts: tuple[tuple[str | int, ...], ...]  # what a draft leaves open (shown as [… offen])
+    draft_note: str  # "Entwurf – noch offen: …" above a draft's outputs, else empty
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""
@@ -253,6 +254,7 @@ def present(event: Event) -> Presentation:
         calendar_url=urljoin(web_url, CALENDAR) if web_url and shown.event.date else "",
         json_ld=Markup(json_ld_script(shown)),
         open_facts=tuple(event.open_facts()),
+        draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
     )
 
 

@@ -124,6 +124,17 @@ def test_every_output_shows_the_open_facts(draft_outputs: Path) -> None:
     def seen(name: str) -> str:
         return readable_text(name, (draft_outputs / name).read_text("utf-8"))
 
+    note = "Entwurf – noch offen: Datum, Uhrzeit, Datum der Veröffentlichung und Bildnachweis"
+    headline = "Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen Rathaus"
+    for name in (
+        "pressemitteilung.html",
+        "pressemitteilung.txt",
+        "newsletter.html",
+        "newsletter.txt",
+    ):
+        text = seen(name)
+        assert 0 <= text.find(note) < text.find(headline), name  # above the headline
+    assert seen("pressemitteilung.txt").startswith(f"*** {note} *** PRESSEMITTEILUNG")
     release = seen("pressemitteilung.html")
     assert "Jena, [Datum offen] – Mit rund 1.200 Gästen" in release
     assert "Foto: [Bildnachweis offen]" in release

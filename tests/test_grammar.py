@@ -304,6 +304,24 @@ def test_programme_heading(item: dict[str, Any], expected: str) -> None:
     assert phrases.programme_heading(ProgrammeItem.model_validate(item), STYLE) == expected
 
 
+@pytest.mark.parametrize(
+    ("open_facts", "expected"),
+    [
+        ([], "Entwurf"),
+        ([("event", "date")], "Entwurf – noch offen: Datum"),
+        ([("event", "date"), ("event", "start")], "Entwurf – noch offen: Datum und Uhrzeit"),
+        ([("event", "start"), ("press_release", "publication_date"), ("press_release", "photos", 0, "credit")],
+         "Entwurf – noch offen: Uhrzeit, Datum der Veröffentlichung und Bildnachweis"),
+        ([("press_release", "photos", 0, "credit"), ("press_release", "photos", 2, "credit")],
+         "Entwurf – noch offen: 2 Bildnachweise"),
+        ([("event", "date"), ("press_release", "photos", 0, "credit"), ("press_release", "photos", 1, "credit")],
+         "Entwurf – noch offen: Datum und 2 Bildnachweise"),
+    ],
+)  # fmt: skip
+def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> None:
+    assert phrases.draft_note(open_facts, STYLE) == expected
+
+
 # ---------------------------------------------------------------- articles and contractions
 
 

@@ -32,6 +32,24 @@ from pressgen.source.model import (
 OPEN_DATE = "[Datum offen]"
 OPEN_TIME = "[Uhrzeit offen]"
 OPEN_CREDIT = "[Bildnachweis offen]"
+# What each open fact is called in the draft note above every output.
+_OPEN_NAMES = {
+    "date": "Datum",
+    "start": "Uhrzeit",
+    "publication_date": "Datum der Veröffentlichung",
+    "credit": "Bildnachweis",
+}
+
+
+def draft_note(open_facts: Sequence[tuple[str | int, ...]], style: Style) -> str:
+    """Entwurf – noch offen: Datum, Uhrzeit und Bildnachweis."""
+    names = [_OPEN_NAMES[str(place[-1])] for place in open_facts]
+    credits = names.count("Bildnachweis")
+    if credits > 1:  # one name for every open credit
+        names = [name for name in names if name != "Bildnachweis"] + [f"{credits} Bildnachweise"]
+    if not names:
+        return "Entwurf"
+    return f"Entwurf – noch offen: {typography.join(names, style)}"
 
 # ---------------------------------------------------------------- organisations
 
