@@ -21,7 +21,7 @@ from pressgen.german import phrases, typography
 from pressgen.json_ld import json_ld_script
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML
 from pressgen.source import prose
-from pressgen.source.model import Event, Organisation
+from pressgen.source.model import Event, Organisation, Typography
 
 
 class Record(Mapping[str, Any]):
@@ -248,7 +248,7 @@ def present(event: Event) -> Presentation:
         about_heading=phrases.about_heading(shown.organisation),
         character_count=typography.number(_character_count(blocks, dateline), style),
         contact=tuple(_contact(shown)),
-        impressum=tuple(_impressum(shown.organisation)),
+        impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         calendar_url=urljoin(web_url, CALENDAR) if web_url and shown.event.date else "",
@@ -414,12 +414,12 @@ def _contact(event: Event) -> Iterator[InfoLine]:
         yield InfoLine(contact.role)
     yield InfoLine(event.organisation.name)
     if contact.phone:
-        yield InfoLine(contact.phone, LABELS.phone)
+        yield InfoLine(typography.phone_number(contact.phone, event.typography), LABELS.phone)
     if contact.email:
         yield InfoLine(contact.email, LABELS.email, f"mailto:{contact.email}")
 
 
-def _impressum(organisation: Organisation) -> Iterator[InfoLine]:
+def _impressum(organisation: Organisation, style: Typography) -> Iterator[InfoLine]:
     """What § 5 DDG asks of every newsletter, a line each."""
     yield InfoLine(organisation.name)
     if organisation.address:
@@ -435,7 +435,7 @@ def _impressum(organisation: Organisation) -> Iterator[InfoLine]:
         if impressum.responsible:
             yield InfoLine(impressum.responsible, LABELS.responsible)
     if organisation.phone:
-        yield InfoLine(organisation.phone, LABELS.phone)
+        yield InfoLine(typography.phone_number(organisation.phone, style), LABELS.phone)
     if organisation.email:
         yield InfoLine(organisation.email, LABELS.email, f"mailto:{organisation.email}")
     if organisation.website:

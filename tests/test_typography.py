@@ -155,3 +155,36 @@ def test_addresses_and_code_are_not_typeset() -> None:
 def test_character_count() -> None:
     assert typography.character_count(["ab c", "d\n e"]) == len("ab c") + len("d e")
     assert typography.character_count([f"17.{NBSP}August"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("written", "international", "national"),
+    [
+        ("03641 123456-11", "+49 3641 123456-11", "03641 123456-11"),
+        ("+49 3641 123456", "+49 3641 123456", "03641 123456"),
+        ("(03641) 12 34 56", "+49 3641 123456", "03641 123456"),
+        ("03641/123456", "+49 3641 123456", "03641 123456"),
+        ("03641 / 123456 - 0", "+49 3641 123456-0", "03641 123456-0"),
+        ("0049 3641 123456", "+49 3641 123456", "03641 123456"),
+        ("+49 (0)3641 123456-11", "+49 3641 123456-11", "03641 123456-11"),
+        ("+49 (0) 3641 / 12 34 56 - 11", "+49 3641 123456-11", "03641 123456-11"),
+        ("0151 12345678", "+49 151 12345678", "0151 12345678"),
+        ("030 1234567", "+49 30 1234567", "030 1234567"),
+        ("0800 1234567", "+49 800 1234567", "0800 1234567"),
+        ("+43 1 5321234", "+43 1 5321234", "+43 1 5321234"),
+        ("0043 (0)1 532 12 34", "+43 1 532 12 34", "+43 1 532 12 34"),
+        # The area code cannot be told apart, or it is not a plain number: as written.
+        ("03641123456", "03641123456", "03641123456"),
+        ("030-1234567", "030-1234567", "030-1234567"),
+        ("Tel. 030 1234567", "Tel. 030 1234567", "Tel. 030 1234567"),
+        ("+49 3641 123456 (Zentrale)", "+49 3641 123456 (Zentrale)", "+49 3641 123456 (Zentrale)"),
+    ],
+)  # fmt: skip
+def test_phone_numbers(written: str, international: str, national: str) -> None:
+    """DIN 5008: area code set apart by a space, the number in one block, the extension
+    after a hyphen; never split across lines."""
+    for setting, expected in (("international", international), ("national", national)):
+        shown = typography.phone_number(written, Typography(phone=setting))
+        assert shown.replace(NBSP, " ") == expected, setting
+        assert " " not in shown or shown == written, "no breaking space inside a number"
+    assert typography.phone_number(written, Typography(phone="as_written")) == written

@@ -51,6 +51,7 @@ def draft_note(open_facts: Sequence[tuple[str | int, ...]], style: Style) -> str
         return "Entwurf"
     return f"Entwurf – noch offen: {typography.join(names, style)}"
 
+
 # ---------------------------------------------------------------- organisations
 
 

@@ -34,6 +34,8 @@ class Style(Protocol):
     def thousands(self) -> Literal["dot", "thin", "none"]: ...
     @property
     def conjunction(self) -> Literal["und", "sowie"]: ...
+    @property
+    def phone(self) -> Literal["international", "national", "as_written"]: ...
 
 
 LOCALE = "de_DE"
@@ -243,6 +245,43 @@ def _smart_quotes(text: str, style: Style) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# ---------------------------------------------------------------- phone numbers
+
+# A German number whose area code is set apart (by a space, a slash or brackets):
+# +49 3641 123456-11, 0049 (0)3641 12 34 56, (03641) 123456, 03641/123456-11.
+_GERMAN_PHONE = re.compile(
+    r"(?:(?:\+|00)49\s*(?:\(0\)\s*)?(?P<intl>[1-9]\d{1,4})\s*/?\s+"
+    r"|\(0(?P<braced>[1-9]\d{1,4})\)\s*"
+    r"|0(?P<national>[1-9]\d{1,4})(?:\s*/\s*|\s+))"
+    r"(?P<number>\d(?:[ ]?\d){1,9})(?:\s*-\s*(?P<extension>\d{1,5}))?"
+)
+# Any other country: only the "(0)" and the spacing are tidied.
+_OTHER_PHONE = re.compile(
+    r"(?:\+|00)(?P<country>[1-9]\d{0,2})\s*(?:\(0\)\s*)?(?P<rest>\d[\d -]*\d)"
+)
+
+
+def phone_number(written: str, style: Style = DEFAULT) -> str:
+    """A phone number in DIN 5008 form, when the data gives it plainly: +49 3641 123456-11
+    (national: 03641 123456-11). A number whose area code cannot be told apart from the
+    rest (03641123456) stays as written, as does everything with the as_written setting."""
+    text = " ".join(written.split())
+    if style.phone == "as_written":
+        return written
+    german = _GERMAN_PHONE.fullmatch(text)
+    if german:
+        area = german["intl"] or german["braced"] or german["national"]
+        number = german["number"].replace(" ", "")
+        extension = f"-{german['extension']}" if german["extension"] else ""
+        prefix = "+49 " if style.phone == "international" else "0"
+        return f"{prefix}{area} {number}{extension}".replace(" ", NBSP)
+    other = _OTHER_PHONE.fullmatch(text)
+    if other and other["country"] != "49":
+        rest = re.sub(r"\s*-\s*", "-", other["rest"])
+        return f"+{other['country']} {rest}".replace(" ", NBSP)
+    return written
 
 
 # ---------------------------------------------------------------- addresses

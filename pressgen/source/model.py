@@ -793,6 +793,12 @@ class Typography(Schema):
         "paarform (Teilnehmerinnen und Teilnehmer), stern (Teilnehmer*innen), doppelpunkt "
         "(Teilnehmer:innen) or none (Teilnehmer).",
     )
+    phone: Literal["international", "national", "as_written"] = Field(
+        "international",
+        description="Phone numbers in DIN 5008 form, when the area code is set apart in the "
+        "data (a space, a slash or brackets): international (+49 3641 123456-11), national "
+        "(03641 123456-11) or as_written.",
+    )
 
 
 HexColor = Annotated[str, Field(pattern=COLOR_PATTERN)]
