@@ -1,7 +1,7 @@
 """Every code a problem can carry, with its severity and one line saying what it means.
 
 PG0xx are mistakes in the files themselves (found while reading and validating),
-PG1xx–PG6xx what `check` finds in valid data and its rendered outputs. The
+PG1xx–PG7xx what `check` finds in valid data and its rendered outputs. The
 README's table is generated from this list (scripts/update-docs).
 """
 
@@ -108,6 +108,19 @@ RULES: dict[str, Rule] = {
             "error or warning",
             "a draft: it names the facts still open; an error unless built with --draft "
             "(a warning in the preview)",
+        ),
+        # ------------------------------------------------ the author's texts
+        Rule(
+            "PG701",
+            "warning",
+            "the texts mix ways of gendering (Teilnehmer*innen, Teilnehmer:innen, "
+            "Teilnehmerinnen und Teilnehmer …), or differ from typography.gender",
+        ),
+        Rule(
+            "PG702",
+            "warning",
+            "the texts say what the data does not: another number of guests, a time or day "
+            "that is not the event's, a weekday that does not fit its date, no venue",
         ),
     ]
 }

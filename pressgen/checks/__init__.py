@@ -11,6 +11,7 @@ quote from one format is caught, one that words a label differently is not.
     links         PG4xx  links and placeholder addresses
     dates         PG5xx  the embargo
     drafts        PG601  a draft's open facts (an error unless drafts are allowed)
+    texts         PG7xx  the author's texts against themselves and the data
 
 Errors stop a build; warnings are printed (and are errors with --strict).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from pressgen.checks import completeness, consistency, dates, drafts, limits, links
+from pressgen.checks import completeness, consistency, dates, drafts, limits, links, texts
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
 from pressgen.errors import Problem
@@ -49,4 +50,5 @@ def event_problems(
     links.check(shown, reading, found)
     dates.check(shown, now, found)
     drafts.check(shown, found, allowed=allow_drafts)
+    texts.check(shown, found)
     return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))

@@ -1,0 +1,274 @@
+"""PG7xx: the author's own texts, against themselves and against the data.
+
+PG701  the texts mix ways of gendering (Teilnehmer*innen here, Teilnehmer:innen there)
+PG702  the texts say something the data does not: another number of guests, a time or
+       a day that is not the event's, a weekday that does not fit its date, no venue
+
+Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from pressgen.checks.days import MONTHS
+from pressgen.checks.findings import Findings
+from pressgen.german import gender, phrases, typography
+from pressgen.present import Presentation
+from pressgen.source import prose
+from pressgen.source.loader import Loc, format_loc
+from pressgen.source.model import Event, Role, texts
+
+# Fields that name someone or something; what they say is not a statement about the event.
+_NAMES = {"name", "role", "organisation", "short_name", "dative", "label", "alt", "credit"}
+# The texts that report on the event.
+_REPORTING = ("press_release", "quotes", "newsletter")
+
+
+def check(shown: Presentation, found: Findings) -> None:
+    event = shown.event
+    reporting = list(_reporting_texts(event))
+    _gender_styles(event, found)
+    _guests(event, reporting, found)
+    _times(event, reporting, found)
+    _days(event, reporting, found)
+    _venue(event, found)
+
+
+def _reporting_texts(event: Event) -> Iterator[tuple[Loc, str]]:
+    for loc, role, text in texts(event):
+        if loc[0] in _REPORTING and role in (Role.TEXT, Role.PROSE) and loc[-1] not in _NAMES:
+            yield loc, _plain(prose.to_text(text) if role is Role.PROSE else text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace(typography.NBSP, " ").replace(typography.NARROW_NBSP, " ").split())
+
+
+# ---------------------------------------------------------------- gendering
+
+
+def _gender_styles(event: Event, found: Findings) -> None:
+    """Two ways of gendering in one event read as carelessness; the words pressgen
+    writes itself (the guests) follow typography.gender and count too."""
+    first: dict[str, tuple[Loc, str]] = {}  # style → where it is first used, and the words
+    generated = _generated_people_word(event)
+    if generated:
+        first[generated[0]] = (("typography", "gender"), generated[1])
+    for loc, role, text in texts(event):
+        if role not in (Role.TEXT, Role.PROSE) or loc[-1] in _NAMES - {"role"}:
+            continue
+        for style, words in gender.gendered_forms(text):
+            first.setdefault(style, (loc, words))
+    if len(first) < 2:
+        return
+    (style_a, (loc_a, words_a)), (style_b, (loc_b, words_b)) = list(first.items())[:2]
+    found.add(
+        "PG701",
+        loc_b,
+        f"the texts mix ways of gendering: '{words_a}' ({style_a}, {format_loc(loc_a)}) and "
+        f"'{words_b}' ({style_b}); choose one and set typography.gender to match",
+        f"Die Texte gendern uneinheitlich: „{words_a}“ ({style_a}) und „{words_b}“ "
+        f"({style_b}); wählen Sie eine Form und stellen Sie typography.gender passend ein",
+    )
+
+
+def _generated_people_word(event: Event) -> tuple[str, str] | None:
+    """(style, word) of the gendered word pressgen writes for the guests, if it writes one."""
+    info = event.event
+    chosen = (info.guests_noun or "").strip().lower()
+    style = event.typography.gender
+    if info.guests is None or chosen not in phrases.PEOPLE_WORDS or style == "neutral":
+        return None
+    word = phrases.PEOPLE_WORDS[chosen][style]
+    if chosen == "gaeste":
+        return None
+    return ("generisches Maskulinum" if style == "none" else style), word
+
+
+# ---------------------------------------------------------------- guests
+
+_NUMBER = r"(\d{1,3}(?:[. ]\d{3})+|\d+)"
+_APPROXIMATE = (
+    r"((?i:rund|etwa|ca\.|circa|knapp|fast|über|mehr als|gut|nahezu|annähernd|beinahe|weit über))"
+)
+
+
+def _guest_words(event: Event) -> list[str]:
+    info = event.event
+    words = {"Gäste", "Gästen"}
+    chosen = (info.guests_noun or "").strip()
+    forms = phrases.PEOPLE_WORDS.get(chosen.lower(), {}).values() if chosen else []
+    for form in [*forms, chosen] if chosen else []:
+        first = form.split()[0] if form.split() else ""
+        if len(first) >= 5:
+            words.add(re.sub(r"[*:_]innen$|innen$|en$|e$|n$", "", first))
+    return sorted(words, key=len, reverse=True)
+
+
+def _guests(event: Event, reporting: list[tuple[Loc, str]], found: Findings) -> None:
+    info = event.event
+    if info.guests is None:
+        return
+    nouns = "|".join(re.escape(word) for word in _guest_words(event))
+    pattern = re.compile(
+        rf"(?<![\w.,]){_APPROXIMATE}?\s*(?<![\d.])\b{_NUMBER}\s+(?:[a-zäöüß-]+\s+){{0,2}}"
+        rf"(?:{nouns})\w*"
+    )
+    given = info.guests
+    for loc, text in reporting:
+        for match in pattern.finditer(text):
+            said = int(re.sub(r"\D", "", match[2]))
+            approximate = bool(match[1]) or info.guests_qualifier is not None
+            if said == given or (approximate and abs(said - given) <= given / 10):
+                continue
+            found.add(
+                "PG702",
+                loc,
+                f"the text says '{match[0].strip()}', the data {given} (event.guests)",
+                f"Der Text nennt „{match[0].strip()}“, die Daten {given} (event.guests)",
+            )
+            return
+
+
+# ---------------------------------------------------------------- times
+
+_TIME = re.compile(
+    r"(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:bis|–|-)\s*(\d{1,2})(?:[:.](\d{2}))?)?\s*Uhr\b"
+)
+
+
+def _times(event: Event, reporting: list[tuple[Loc, str]], found: Findings) -> None:
+    info = event.event
+    if info.start is None:
+        return
+    known = {info.start, info.end}
+    for item in event.programme:
+        known |= {item.start, item.end}
+    embargo = event.press_release.embargo
+    if embargo is not None:
+        known.add(embargo.time().replace(tzinfo=None))
+    for loc, text in reporting:
+        if loc[:2] == ("press_release", "embargo"):
+            continue
+        for match in _TIME.finditer(text):
+            for hour, minute in ((match[1], match[2]), (match[3], match[4])):
+                if hour is None or int(hour) > 24 or int(minute or 0) > 59:
+                    continue
+                said = dt.time(int(hour) % 24, int(minute or 0))
+                if said in known:
+                    continue
+                shown = typography.time_of_day(said).replace(typography.NBSP, " ")
+                found.add(
+                    "PG702",
+                    loc,
+                    f"the text names {shown}, which is neither the start or end of the event "
+                    "(event.start, event.end) nor a time of the programme",
+                    f"Der Text nennt {shown}; das ist weder Beginn oder Ende der Veranstaltung "
+                    "noch eine Zeit im Programm",
+                )
+                return
+
+
+# ---------------------------------------------------------------- days
+
+_WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+_MONTH_NAMES = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)}),?\s+(?:dem\s+|den\s+)?(\d{{1,2}})\.\s*"
+    rf"(?:({_MONTH_NAMES})|(\d{{1,2}})\.)\s*(\d{{4}})?"
+)
+# "am 18. August (2017)", "am 18.08.2017": the way a text names the day something happens.
+# Deadlines ("bis zum 4. Dezember", "ab dem 24. Februar") are other days by nature.
+_ON_DAY = re.compile(
+    rf"\b[Aa]m\s+(\d{{1,2}})\.\s*(?:({_MONTH_NAMES})(?:\s+(\d{{4}}))?|(\d{{1,2}})\.(\d{{4}}))"
+)
+# How far from the event a named day is taken to be a slip rather than another occasion.
+_NEAR = dt.timedelta(days=14)
+
+
+def _days(event: Event, reporting: list[tuple[Loc, str]], found: Findings) -> None:
+    info = event.event
+    if info.date is None or info.end_day is None:
+        return
+    known = {info.date + dt.timedelta(days=n) for n in range((info.end_day - info.date).days + 1)}
+    held = info.held_on or info.date
+    known |= {held + dt.timedelta(days=n) for n in range((info.end_day - held).days + 1)}
+    known |= {day for day in (info.postponed_to, event.press_release.publication_date) if day}
+    if event.press_release.embargo is not None:
+        known.add(event.press_release.embargo.date())
+    for item in event.programme:
+        if item.day is not None:
+            known.add(item.day)
+    event_day = typography.date_long(info.date).replace(typography.NBSP, " ")
+    for loc, text in reporting:
+        if _wrong_weekday(loc, text, info.date.year, found):
+            return
+        for day in _days_on(text, info.date.year):
+            if day in known or abs(day - info.date) > _NEAR:
+                continue
+            said = typography.date_long(day).replace(typography.NBSP, " ")
+            found.add(
+                "PG702",
+                loc,
+                f"the text names {said}, the event is on {event_day} (event.date)",
+                f"Der Text nennt den {said}, die Veranstaltung ist am {event_day}",
+            )
+            return
+
+
+def _days_on(text: str, year: int) -> Iterator[dt.date]:
+    for match in _ON_DAY.finditer(text):
+        month = MONTHS[match[2]] if match[2] else int(match[4])
+        try:
+            yield dt.date(int(match[3] or match[5] or year), month, int(match[1]))
+        except ValueError:
+            continue
+
+
+def _wrong_weekday(loc: Loc, text: str, year: int, found: Findings) -> bool:
+    for match in _WEEKDAY_DATE.finditer(text):
+        month = MONTHS[match[3]] if match[3] else int(match[4])
+        try:
+            day = dt.date(int(match[5] or year), month, int(match[2]))
+        except ValueError:
+            continue
+        actual = _WEEKDAYS[day.weekday()]
+        if actual != match[1]:
+            said = typography.date_long(day).replace(typography.NBSP, " ")
+            found.add(
+                "PG702",
+                loc,
+                f"the text says '{match[0].strip()}', but {said} is a {actual}",
+                f"Der Text nennt „{match[0].strip()}“, aber der {said} ist ein {actual}",
+            )
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- venue
+
+
+def _venue(event: Event, found: Findings) -> None:
+    """The body names the place where it happened, in some inflection."""
+    name = event.event.venue.name
+    if not name:
+        return
+    body = " ".join(
+        _plain(prose.to_text(block.text)) for block in event.press_release.body if block.text
+    )
+    address = event.event.venue.address
+    city = address.city if address else ""
+    # "Volkshaus Jena": the city alone does not name the place.
+    words = [word for word in re.findall(r"\w{4,}", name) if word != city]
+    stems = [word[: max(4, len(word) - 3)].lower() for word in words]
+    if not stems or any(stem in body.lower() for stem in stems):
+        return
+    found.add(
+        "PG702",
+        ("event", "venue", "name"),
+        f"the press release never names the venue ({name})",
+        f"Die Pressemitteilung nennt den Ort der Veranstaltung nicht ({name})",
+    )
