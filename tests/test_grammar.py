@@ -201,6 +201,13 @@ QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
     ({"verb": "freut sich"}, [GAESTE], True, "„Gut“, freuen sich die Gäste."),
     ({}, [Person(name="Dr. Anna Muster", role="Leiterin i. V.")], True,
      "„Gut“, sagt Dr. Anna Muster, Leiterin i. V."),
+    # The quote's own ending: after a colon it is a sentence and needs its mark.
+    ({"lead_in": "ergänzte", "text": "Gut"}, [MUSTER], True, "Erika Muster ergänzte: „Gut.“"),
+    ({"lead_in": "fragte", "text": "Wer, wenn nicht wir?"}, [MUSTER], True,
+     "Erika Muster fragte: „Wer, wenn nicht wir?“"),
+    ({"lead_in": "rief", "text": "Weiter so!"}, [MUSTER], True, "Erika Muster rief: „Weiter so!“"),
+    ({"text": "Wer, wenn nicht wir?"}, [MUSTER], True, "„Wer, wenn nicht wir?“, sagt Erika Muster."),
+    ({"text": "Gut"}, [MUSTER], True, "„Gut“, sagt Erika Muster."),
 ]  # fmt: skip
 
 
@@ -208,7 +215,7 @@ QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
 def test_quote_sentence(
     options: dict[str, Any], people: list[Person], full: bool, expected: str
 ) -> None:
-    quote = Quote(by=["x"] * len(people), text="Gut.", **options)
+    quote = Quote.model_validate({"by": ["x"] * len(people), "text": "Gut.", **options})
     said = phrases.quote_sentence(quote, people, full=full, style=STYLE)
     assert said.before + said.words + said.after == expected
 

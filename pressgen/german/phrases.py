@@ -167,7 +167,11 @@ def quote_sentence(
     """
     if quote.lead_in:
         subject = grammar.capitalised(speakers(people, full=full, more_follows=True))
-        quoted = typography.quoted(quote.text, style)
+        words = quote.text.strip()
+        # After the colon the quote is a sentence of its own: it ends with its own mark.
+        if not words.rstrip("“”‘’\"'»«›‹)").endswith((".", "!", "?", "…")):
+            words += "."
+        quoted = typography.quoted(words, style)
         return QuoteSentence(f"{subject} {quote.lead_in}: ", quoted, "", subject.rstrip(","))
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words

@@ -241,10 +241,11 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 )
             placed[block.quote] = index
         if block.sponsors:
-            if not event.sponsors:
+            if not event.sponsors and not event.thanks:
                 yield source.problem(
                     loc,
-                    "the sponsor acknowledgement is placed, but 'sponsors' is empty",
+                    "the sponsor acknowledgement is placed, but there is no one to thank: "
+                    "'sponsors' and 'thanks' are empty",
                     code="PG006",
                 )
             if sponsors_placed:
