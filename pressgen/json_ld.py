@@ -33,6 +33,21 @@ def _place(venue: Venue) -> dict[str, Any]:
     return place
 
 
+_ATTENDANCE = {  # (a place to come to, a livestream) → how people attend
+    (True, False): "OfflineEventAttendanceMode",
+    (True, True): "MixedEventAttendanceMode",
+    (False, True): "OnlineEventAttendanceMode",
+}
+
+
+def _location(info: EventInfo) -> dict[str, Any] | list[dict[str, Any]]:
+    """The place, the livestream, or both for a hybrid event."""
+    places = [_place(info.venue)] if info.venue is not None else []
+    if info.livestream:
+        places.append({"@type": "VirtualLocation", "url": info.livestream})
+    return places[0] if len(places) == 1 else places
+
+
 def _organisation(event: Event) -> dict[str, Any]:
     organisation = event.organisation
     data: dict[str, Any] = {"@type": "Organization", "name": organisation.name}
@@ -67,9 +82,9 @@ def json_ld(event: Event) -> dict[str, Any]:
         happening["startDate"] = info.begins.isoformat()
     happening |= {
         "eventAttendanceMode": "https://schema.org/"
-        + ("MixedEventAttendanceMode" if info.livestream else "OfflineEventAttendanceMode"),
+        + _ATTENDANCE[(info.venue is not None, info.livestream is not None)],
         "eventStatus": "https://schema.org/" + _STATUS[_status(info)],
-        "location": _place(info.venue),
+        "location": _location(info),
         "organizer": _organisation(event),
     }
     if info.ends is not None:
@@ -81,7 +96,12 @@ def json_ld(event: Event) -> dict[str, Any]:
     if info.website:
         happening["url"] = info.website
     article: dict[str, Any] = {"@type": "NewsArticle", "headline": release.headline}
-    if release.publication_date is not None:
+    if release.embargo is not None:  # published when the embargo ends
+        embargo = release.embargo
+        article["datePublished"] = (
+            embargo if embargo.tzinfo else embargo.replace(tzinfo=info.zone)
+        ).isoformat()
+    elif release.publication_date is not None:
         published = dt.datetime.combine(release.publication_date, dt.time(0), tzinfo=info.zone)
         article["datePublished"] = published.isoformat()
     article |= {

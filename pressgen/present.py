@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from pressgen.german import phrases, typography
+from pressgen.german import grammar, phrases, typography
 from pressgen.json_ld import json_ld_script
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML
 from pressgen.source import prose
@@ -86,6 +86,8 @@ LABELS = Record(
         "host": "Gastgeber",
         "moderation": "Moderation",
         "livestream": "Livestream",
+        "website": "Weitere Informationen",
+        "supervisory_authority": "Aufsichtsbehörde",
         "programme": "Programm",
         "topics": "Themen",
         "examples": "Beispiele",
@@ -116,6 +118,16 @@ class InfoLine:
     text: str
     label: str = ""
     href: str = ""  # mailto: or web address when the text is to be a link
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name in a list, linked when it has a web site; `after` is what follows it in the
+    list (', ', ' und ' or nothing)."""
+
+    text: str
+    href: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,12 +162,13 @@ class Facts:
     guests: str
     audience: str
     focus: str  # running text with inline markup, or empty
-    organisers: str  # the organisation and its co-hosts, when there are co-hosts
-    host: str
+    organisers: tuple[Named, ...]  # the organisation and its co-hosts, when there are co-hosts
+    host: tuple[Named, ...]  # the host alone, or nothing
     moderation: str
     guests_of_honour: str
     guests_of_honour_label: str  # Ehrengast or Ehrengäste
     livestream: str  # a web address
+    website: str  # the event's page, or empty
     status: str  # a sentence when the event is cancelled or postponed
 
 
@@ -166,6 +179,7 @@ class ProgrammeEntry:
     time: str  # 14:30 Uhr, or 14:30 bis 16 Uhr
     heading: str
     speakers: tuple[str, ...]
+    moderation: str  # who moderates this point, or empty
     topics: str
     examples: str
     venue: str
@@ -181,7 +195,7 @@ class ProgrammeDay:
 
 
 # The only objects besides Records, tuples and plain values that templates see.
-TEMPLATE_TYPES = (InfoLine, Block, Facts, ProgrammeEntry, ProgrammeDay)
+TEMPLATE_TYPES = (InfoLine, Named, Block, Facts, ProgrammeEntry, ProgrammeDay)
 
 
 @dataclass(frozen=True)
@@ -206,6 +220,7 @@ class Presentation:
     contact: tuple[InfoLine, ...]
     impressum: tuple[InfoLine, ...]
     subscription_note: str
+    unsubscribe_text: str  # the Abmeldelink as plain text: the address, or how to write
     web_version_url: str
     calendar_url: str
     json_ld: Markup  # JSON text, already safe inside <script>
@@ -224,7 +239,14 @@ def present(event: Event) -> Presentation:
     shown = _with_placeholders(typography.typeset_event(event))
     style = shown.typography
     release = shown.press_release
-    thanks = " ".join(phrases.thanks_sentences(shown))
+    introduced = {
+        key
+        for block in release.body
+        if block.text
+        for key, person in shown.people.items()
+        if phrases.introduces(prose.to_text(block.text), person)
+    }
+    thanks = " ".join(phrases.thanks_sentences(shown, introduced))
     blocks = tuple(_body_blocks(shown, thanks))
     days = tuple(_programme_days(shown))
     publication_day = _day(release.publication_date)
@@ -250,8 +272,12 @@ def present(event: Event) -> Presentation:
         contact=tuple(_contact(shown)),
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
+        unsubscribe_text=phrases.unsubscribe_text(shown.newsletter.unsubscribe_url or "", style),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
-        calendar_url=urljoin(web_url, CALENDAR) if web_url and shown.event.date else "",
+        # A calendar entry helps before the event, not in a report after it.
+        calendar_url=urljoin(web_url, CALENDAR)
+        if web_url and shown.event.date and not phrases.is_report(shown)
+        else "",
         json_ld=Markup(json_ld_script(shown)),
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
@@ -283,7 +309,9 @@ def _body_blocks(event: Event, thanks: str) -> Iterator[Block]:
         if kind == "paragraph":
             # The body named the person: later quotes need not repeat the function.
             text = prose.to_text(value)
-            introduced |= {key for key, person in event.people.items() if person.name in text}
+            introduced |= {
+                key for key, person in event.people.items() if phrases.introduces(text, person)
+            }
             yield Block("paragraph", text=value)
         elif kind == "sponsors":
             yield Block("sponsors", text=thanks)
@@ -338,15 +366,19 @@ def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
 
 
 def _with_placeholders(event: Event) -> Event:
-    """A draft's open photo credits as visible placeholders; open dates are placed by
+    """Photos as printed: each caption a sentence, so that "Foto: …" does not run on
+    from it; a draft's open credit as a visible placeholder. Open dates are placed by
     the phrases that print them."""
     photos = event.press_release.photos
-    if all(photo.credit is not None for photo in photos):
+    if not photos:
         return event
     shown = [
-        photo
-        if photo.credit is not None
-        else photo.model_copy(update={"credit": phrases.OPEN_CREDIT})
+        photo.model_copy(
+            update={
+                "caption": grammar.sentence(photo.caption),
+                "credit": photo.credit if photo.credit is not None else phrases.OPEN_CREDIT,
+            }
+        )
         for photo in photos
     ]
     release = event.press_release.model_copy(update={"photos": shown})
@@ -362,24 +394,38 @@ def _facts(event: Event) -> Facts:
     info = event.event
     style = event.typography
     honoured = [event.person(key).name for key in info.guests_of_honour]
-    organisers = [event.organisation.name, *(party.name for party in info.co_hosts)]
+    organiser = (event.organisation.name, event.organisation.website)
+    co_hosts = [(party.name, party.url) for party in info.co_hosts]
+    organisers = _named([organiser, *co_hosts], style) if co_hosts else ()
     return Facts(
         title=info.title,
         motto=typography.quoted(info.motto, style) if info.motto else "",
         date=typography.event_dates(info) or phrases.OPEN_DATE,
-        day=_day(info.date),
+        day=_day(info.held_on),
         time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
-        venue=phrases.place(info.venue),
+        venue=phrases.event_place(info),
         guests=phrases.guests(info, style),
         audience=info.audience or "",
         focus=info.focus or "",
-        organisers=typography.join(organisers, style) if info.co_hosts else "",
-        host=info.host.name if info.host else "",
+        organisers=organisers,
+        host=_named([(info.host.name, info.host.url)], style) if info.host else (),
         moderation=typography.join([event.person(k).name for k in info.moderators], style),
         guests_of_honour=typography.join(honoured, style),
         guests_of_honour_label="Ehrengäste" if len(honoured) > 1 else "Ehrengast",
         livestream=info.livestream or "",
+        website=info.website or "",
         status=phrases.status_note(info),
+    )
+
+
+def _named(parties: list[tuple[str, str | None]], style: Typography) -> tuple[Named, ...]:
+    """(name, web site) as a list that reads "A, B und C", each name linked."""
+    joined = typography.join([f"\0{index}\0" for index in range(len(parties))], style)
+    # The words between the names as the list setting writes them (", ", " und ", " sowie ").
+    between = [part for part in joined.split("\0") if part and not part.isdigit()]
+    afters = [*between, ""]
+    return tuple(
+        Named(name, url or "", after) for (name, url), after in zip(parties, afters, strict=True)
     )
 
 
@@ -392,7 +438,14 @@ def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
             ProgrammeEntry(
                 time=phrases.programme_time(item),
                 heading=phrases.programme_heading(item, style),
-                speakers=tuple(phrases.full_name(event.person(key)) for key in item.speakers),
+                # Each speaker starts a line: "Die Jury", not "die Jury".
+                speakers=tuple(
+                    grammar.capitalised(phrases.full_name(event.person(key)))
+                    for key in item.speakers
+                ),
+                moderation=typography.join(
+                    [phrases.full_name(event.person(key)) for key in item.moderators], style
+                ),
                 topics="; ".join(item.topics),
                 examples=typography.join(item.examples, style),
                 venue=phrases.place(item.venue) if item.venue else "",
@@ -434,6 +487,8 @@ def _impressum(organisation: Organisation, style: Typography) -> Iterator[InfoLi
             yield InfoLine(impressum.vat_id, LABELS.vat_id)
         if impressum.responsible:
             yield InfoLine(impressum.responsible, LABELS.responsible)
+        if impressum.supervisory_authority:
+            yield InfoLine(impressum.supervisory_authority, LABELS.supervisory_authority)
     if organisation.phone:
         yield InfoLine(typography.phone_number(organisation.phone, style), LABELS.phone)
     if organisation.email:

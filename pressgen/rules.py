@@ -122,6 +122,12 @@ RULES: dict[str, Rule] = {
             "the texts say what the data does not: another number of guests, a time or day "
             "that is not the event's, a weekday that does not fit its date, no venue",
         ),
+        Rule(
+            "PG703",
+            "warning",
+            "a quote's speaker whose function the press release never gives "
+            "(attribution: short, and no paragraph says who they are)",
+        ),
     ]
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -122,12 +123,26 @@ THANKS: list[tuple[list[NounPhrase], dict[str, Any], str]] = [
     ([VEREIN], {"role": "keines", "reason": "für die Organisation der Pausen"},
      "Besonderer Dank gilt dem Förderverein Erfurter Informatik e. V. für die Organisation der Pausen."),
     # Said by named people.
-    ([AG], {"role": "keines", "reason": "für die Gastfreundschaft", "speakers": ["Anna Muster", "Ben Beispiel"]},
+    ([AG], {"role": "keines", "reason": "für die Gastfreundschaft",
+            "thanked_by": "Anna Muster und Ben Beispiel", "several": True},
      "Anna Muster und Ben Beispiel dankten der Muster AG für die Gastfreundschaft."),
-    ([AG], {"role": "gastgeber", "reason": "für den Abend", "speakers": ["Anna Muster"]},
+    ([AG], {"role": "gastgeber", "reason": "für den Abend", "thanked_by": "Anna Muster"},
      "Anna Muster dankte der Gastgeberin, der Muster AG, für den Abend."),
-    ([SPARKASSE, VEREIN], {"role": "keines", "speakers": ["Anna Muster"]},
+    ([SPARKASSE, VEREIN], {"role": "keines", "thanked_by": "Anna Muster"},
      "Anna Muster dankte der Sparkasse Musterstadt und dem Förderverein Erfurter Informatik e. V."),
+    # Before the event, in the present; a function closed by its comma; "die Gäste" starts it.
+    ([AG], {"role": "keines", "thanked_by": "Anna Muster, Vorsitzende,", "past": False},
+     "Anna Muster, Vorsitzende, dankt der Muster AG."),
+    ([AG], {"role": "keines", "thanked_by": "die Gäste", "several": True, "past": False},
+     "Die Gäste danken der Muster AG."),
+    ([NounPhrase("Alte Weberei gGmbH", "die")], {"role": "gastgeber"},
+     "Besonderer Dank gilt der Gastgeberin, der Alten Weberei gGmbH."),
+    ([NounPhrase("ehrenamtliche Helferinnen und Helfer", "die", plural=True)], {"role": "keines"},
+     "Besonderer Dank gilt den ehrenamtlichen Helferinnen und Helfern."),
+    ([NounPhrase("Freunde und Förderer der Stadthalle", "die", plural=True)], {"role": "keines"},
+     "Besonderer Dank gilt den Freunden und Förderern der Stadthalle."),
+    ([NounPhrase("Musterländischer Handwerksbund", "der")], {"role": "partner"},
+     "Besonderer Dank gilt dem Partner, dem Musterländischen Handwerksbund."),
     # Own lead-in, and "sowie".
     ([JW, AG], {"role": "sponsoren", "lead_in": "Wir danken"},
      "Wir danken den Sponsoren JenaWirtschaft und der Muster AG."),
@@ -208,6 +223,13 @@ QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
     ({"lead_in": "rief", "text": "Weiter so!"}, [MUSTER], True, "Erika Muster rief: „Weiter so!“"),
     ({"text": "Wer, wenn nicht wir?"}, [MUSTER], True, "„Wer, wenn nicht wir?“, sagt Erika Muster."),
     ({"text": "Gut"}, [MUSTER], True, "„Gut“, sagt Erika Muster."),
+    # One function for all: said once.
+    ({"verb": "betonte"}, [Person(name="Lea Sommerfeld", role="Vorstand"), Person(name="Emil Grabowski", role="Vorstand")],
+     True, "„Gut“, betonten Lea Sommerfeld und Emil Grabowski, Vorstand."),
+    ({"lead_in": "waren sich einig"},
+     [Person(name="Lea Sommerfeld", role="Vorstand"), Person(name="Emil Grabowski", role="Vorstand")],
+     True, "Lea Sommerfeld und Emil Grabowski, Vorstand, waren sich einig: „Gut.“"),
+    ({"verb": "erinnert sich"}, [GAESTE], True, "„Gut“, erinnern sich die Gäste."),
 ]  # fmt: skip
 
 
@@ -223,7 +245,15 @@ def test_quote_sentence(
 @pytest.mark.parametrize(
     ("singular", "plural"),
     [("sagt", "sagen"), ("betont", "betonen"), ("ergänzt", "ergänzen"), ("erklärt", "erklären"),
-     ("freut sich", "freuen sich"), ("ist", "sind"), ("arbeitet", "arbeiten"), ("hat", "haben")],
+     ("freut sich", "freuen sich"), ("ist", "sind"), ("arbeitet", "arbeiten"), ("hat", "haben"),
+     ("sagte", "sagten"), ("betonte", "betonten"), ("freute sich", "freuten sich"),
+     ("erinnert sich", "erinnern sich"), ("fordert", "fordern"), ("sammelt", "sammeln"),
+     ("feiert", "feiern"), ("kommentiert", "kommentieren"), ("resümiert", "resümieren"),
+     ("spricht", "sprechen"), ("verspricht", "versprechen"), ("rät", "raten"), ("hält fest", "halten fest"),
+     ("erhält", "erhalten"), ("gibt zu bedenken", "geben zu bedenken"), ("sieht", "sehen"),
+     ("lädt ein", "laden ein"), ("empfiehlt", "empfehlen"), ("sprach", "sprachen"), ("riet", "rieten"),
+     ("hielt fest", "hielten fest"), ("lud ein", "luden ein"), ("zog Bilanz", "zogen Bilanz"),
+     ("war", "waren"), ("kann", "können"), ("redet", "reden"), ("betonten", "betonten")],
 )  # fmt: skip
 def test_plural_verbs(singular: str, plural: str) -> None:
     assert grammar.plural_verb(singular) == plural
@@ -294,7 +324,10 @@ def test_status(status: dict[str, Any], expected: str) -> None:
     ("item", "expected"),
     [
         ({"kind": "empfang", "title": "Empfang mit Buffet"}, "Empfang mit Buffet"),
-        ({"kind": "empfang", "title": "Sommerempfang der TowerByte eG"}, "Empfang: Sommerempfang der TowerByte eG"),
+        ({"kind": "empfang", "title": "Sommerempfang der TowerByte eG"}, "Sommerempfang der TowerByte eG"),
+        ({"kind": "empfang", "title": "Traditioneller Sommerempfang"}, "Empfang: Traditioneller Sommerempfang"),
+        ({"kind": "pause", "title": "Mittagspause mit Fachausstellung"}, "Mittagspause mit Fachausstellung"),
+        ({"kind": "rede", "title": "Festrede zum Jubiläum"}, "Festrede zum Jubiläum"),
         ({"kind": "keynote", "title": "Die Stadt von morgen"}, "Keynote: „Die Stadt von morgen“"),
         ({"kind": "grusswort"}, "Grußwort"),
         ({"kind": "grusswort", "title": "Grußwort der Oberbürgermeisterin"}, "Grußwort der Oberbürgermeisterin"),
@@ -329,6 +362,21 @@ def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> N
     assert phrases.draft_note(open_facts, STYLE) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "introduced"),
+    [
+        ("Eröffnet wurde das Event durch den Aufsichtsrat der TowerByte eG, Conrad Wrobel.", WROBEL, True),
+        ("Durch den Abend führt Conrad Wrobel.", WROBEL, False),
+        ("Erika Muster eröffnete.", MUSTER, True),  # no function to give
+        ("Frank Muster, Botschafter der Initiative Digitale Stadt, sprach.", FRANK_ARTICLE, True),
+        ("Frank Muster sprach für die Initiative.", FRANK_ARTICLE, False),
+        ("Ein Absatz ohne Namen.", MUSTER, False),
+    ],
+)  # fmt: skip
+def test_a_paragraph_introduces_a_person(text: str, person: Person, introduced: bool) -> None:
+    assert phrases.introduces(text, person) is introduced
+
+
 # ---------------------------------------------------------------- articles and contractions
 
 
@@ -337,7 +385,48 @@ def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> N
     [
         (NounPhrase("Verein", "der"), "dat", "dem Verein"),
         (NounPhrase("Verein", "der"), "acc", "den Verein"),
-        (NounPhrase("Verein", "der"), "gen", "des Verein"),
+        (NounPhrase("Verein", "der"), "gen", "des Vereins"),
+        (NounPhrase("Landkreis Musterland", "der"), "gen", "des Landkreises Musterland"),
+        (NounPhrase("Verkehrsverbund Musterland", "der"), "gen", "des Verkehrsverbunds Musterland"),
+        (NounPhrase("Ministerium für Wirtschaft", "das"), "gen", "des Ministeriums für Wirtschaft"),
+        (NounPhrase("Beispielhausener Tageblatt", "das"), "gen", "des Beispielhausener Tageblatts"),
+        (
+            NounPhrase("Förderverein Erfurter Informatik e. V.", "der"),
+            "gen",
+            "des Fördervereins Erfurter Informatik e. V.",
+        ),
+        (NounPhrase("Deutscher Gewerkschaftsbund", "der"), "nom", "der Deutsche Gewerkschaftsbund"),
+        (
+            NounPhrase("Deutscher Gewerkschaftsbund", "der"),
+            "acc",
+            "den Deutschen Gewerkschaftsbund",
+        ),
+        (NounPhrase("Deutsches Rotes Kreuz", "das"), "gen", "des Deutschen Roten Kreuzes"),
+        (
+            NounPhrase("Technische Universität Ilmenau", "die"),
+            "dat",
+            "der Technischen Universität Ilmenau",
+        ),
+        (NounPhrase("Initiative Digitale Stadt", "die"), "gen", "der Initiative Digitale Stadt"),
+        (NounPhrase("Zentrale Nord", "die"), "dat", "der Zentrale Nord"),
+        (NounPhrase("Saale-Verein", "der"), "gen", "des Saale-Vereins"),
+        (
+            NounPhrase("Netzwerk Digitale Region Saale e. V.", "das"),
+            "gen",
+            "des Netzwerks Digitale Region Saale e. V.",
+        ),
+        (NounPhrase("TowerByte eG", "die"), "gen", "der TowerByte eG"),
+        (NounPhrase("Mitglieder", "die", plural=True), "dat", "den Mitgliedern"),
+        (
+            NounPhrase("Städtische Kulturbetriebe", "die", plural=True),
+            "dat",
+            "den Städtischen Kulturbetrieben",
+        ),
+        (
+            NounPhrase("Förderverein Musterstadt e. V.", "der", short="FVM"),
+            "gen",
+            "des Fördervereins Musterstadt e. V. (FVM)",
+        ),
         (NounPhrase("Sparkasse", "die"), "dat", "der Sparkasse"),
         (NounPhrase("Sparkasse", "die"), "acc", "die Sparkasse"),
         (NounPhrase("Institut", "das"), "dat", "dem Institut"),
@@ -433,7 +522,30 @@ def sponsor(name: str, article: str, **more: Any) -> dict[str, Any]:
     ],
 )  # fmt: skip
 def test_thanks_of_an_event(changes: dict[str, Any], expected: list[str]) -> None:
-    assert phrases.thanks_sentences(event_with(**changes)) == expected
+    # The seed's body introduces Conrad Wrobel with his function.
+    assert phrases.thanks_sentences(event_with(**changes), {"wrobel"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("publication", "introduced", "expected"),
+    [
+        ("2017-08-28", set(), "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender "
+         "Partner der emgress GmbH, dankte dem Team um Erika Muster."),
+        ("2017-08-28", {"wrobel"}, "Conrad Wrobel dankte dem Team um Erika Muster."),
+        ("2017-08-10", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster."),  # before the event
+        ("2017-08-17", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster."),  # on the day
+    ],
+)  # fmt: skip
+def test_thanks_in_person(publication: str, introduced: set[str], expected: str) -> None:
+    event = event_with(
+        thanks=[{"to": [{"name": "Team um Erika Muster", "article": "das"}], "by": ["wrobel"]}]
+    )
+    release = event.press_release.model_copy(
+        update={"publication_date": dt.date.fromisoformat(publication)}
+    )
+    assert phrases.thanks_sentences(
+        event.model_copy(update={"press_release": release}), introduced
+    ) == [expected]
 
 
 def test_thanks_to_the_host_and_the_co_hosts() -> None:
@@ -452,3 +564,34 @@ def test_thanks_to_the_host_and_the_co_hosts() -> None:
         "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft.",
         "Besonderer Dank gilt den Partnern, den Stadtwerken Jena.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://www.towerbyte.de/newsletter/abmelden", "https://www.towerbyte.de/newsletter/abmelden"),
+        ("mailto:abmelden@towerbyte.de", "E-Mail an abmelden@towerbyte.de"),
+        ("mailto:abmelden@towerbyte.de?subject=Newsletter%20abbestellen",
+         "E-Mail an abmelden@towerbyte.de mit dem Betreff „Newsletter abbestellen“"),
+    ],
+)  # fmt: skip
+def test_unsubscribe_in_plain_text(address: str, expected: str) -> None:
+    assert phrases.unsubscribe_text(address, STYLE) == expected
+
+
+@pytest.mark.parametrize(
+    ("parties", "conjunction", "expected"),
+    [
+        ([("TowerByte eG", None), ("ThAK", "https://thak.example/")], "und",
+         [("TowerByte eG", "", " und "), ("ThAK", "https://thak.example/", "")]),
+        ([("A", None), ("B", None), ("C", None)], "und", [("A", "", ", "), ("B", "", " und "), ("C", "", "")]),
+        ([("A", None), ("B", None), ("C", None)], "sowie", [("A", "", ", "), ("B", "", " sowie "), ("C", "", "")]),
+    ],
+)  # fmt: skip
+def test_linked_names_read_as_a_list(
+    parties: list[tuple[str, str | None]], conjunction: str, expected: list[tuple[str, str, str]]
+) -> None:
+    from pressgen.present import _named
+
+    named = _named(parties, Typography(conjunction=conjunction))  # type: ignore[arg-type]
+    assert [(n.text, n.href, n.after) for n in named] == expected

@@ -147,3 +147,34 @@ def test_a_venue_the_body_never_names(
     data["press_release"]["body"][1] += " Gastgeber war das Volkshaus."
     rendered = render_one(load_one(write_yaml(data)), current_time())
     assert [p.message for p in rendered.warnings if p.code == "PG702"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The body says who Hanno Petersen is: the short attribution is fine.
+        ("Es moderierte Hanno Petersen, Lokalchef des Tageblatts.", []),
+        ("Es moderierte Hanno Petersen.",
+         ["quotes.neu.attribution: the press release never gives the function of Hanno Petersen: "
+          "the quote names only the name (attribution: short), and no paragraph says who "
+          "Hanno Petersen is [PG703]"]),
+    ],
+)  # fmt: skip
+def test_a_short_attribution_needs_the_function_in_the_body(
+    body: str, expected: list[str], seed_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    from pressgen.clock import current_time
+    from pressgen.pipeline import load_one, render_one
+
+    data = copy.deepcopy(seed_data)
+    data["people"]["petersen"] = {
+        "name": "Hanno Petersen",
+        "role": "Lokalchef",
+        "organisation": "Tageblatt",
+        "organisation_article": "das",
+    }
+    data["quotes"]["neu"] = {"by": "petersen", "text": "Gut.", "attribution": "short"}
+    data["press_release"]["body"][1] = body
+    rendered = render_one(load_one(write_yaml(data)), current_time())
+    said = [f"{p.field}: {p.message} [{p.code}]" for p in rendered.warnings if p.code == "PG703"]
+    assert said == expected

@@ -188,3 +188,48 @@ def test_phone_numbers(written: str, international: str, national: str) -> None:
         assert shown.replace(NBSP, " ") == expected, setting
         assert " " not in shown or shown == written, "no breaking space inside a number"
     assert typography.phone_number(written, Typography(phone="as_written")) == written
+
+
+def _info(**fields: object) -> object:
+    from pressgen.source.model import EventInfo
+
+    base = {"title": "T", "date": "2027-03-13", "venue": {"name": "Halle"}}
+    return EventInfo.model_validate({**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "dates", "times"),
+    [
+        ({"start": "14:30"}, "Samstag, 13. März 2027", "ab 14:30 Uhr"),
+        ({"start": "14:30", "end": "18:00"}, "Samstag, 13. März 2027", "14:30 bis 18 Uhr"),
+        ({"start": "19:00", "end": "22:00", "admission": "18:30"}, "Samstag, 13. März 2027",
+         "19 bis 22 Uhr (Einlass 18:30 Uhr)"),
+        ({"start": "22:00", "end": "02:00"}, "Samstag, 13. März 2027", "22 bis 2 Uhr"),
+        ({"end_date": "2027-03-14", "start": "10:00", "end": "16:00"},
+         "Samstag, 13., bis Sonntag, 14. März 2027", "Samstag, 10 Uhr, bis Sonntag, 16 Uhr"),
+        ({"end_date": "2027-04-02"}, "Samstag, 13. März, bis Freitag, 2. April 2027", ""),
+        ({"date": "2026-12-30", "end_date": "2027-01-02"},
+         "Mittwoch, 30. Dezember 2026, bis Samstag, 2. Januar 2027", ""),
+        ({"status": "postponed", "postponed_to": "2027-05-08", "start": "19:00"},
+         "Samstag, 8. Mai 2027 (statt 13. März 2027)", "ab 19 Uhr"),
+        ({"status": "postponed", "postponed_to": "2027-05-08", "end_date": "2027-03-14"},
+         "Samstag, 8., bis Sonntag, 9. Mai 2027 (statt 13. März 2027)", ""),
+    ],
+)  # fmt: skip
+def test_event_dates_and_times(fields: dict[str, object], dates: str, times: str) -> None:
+    info = _info(**fields)
+    assert typography.event_dates(info).replace(NBSP, " ") == dates  # type: ignore[arg-type]
+    assert typography.event_times(info).replace(NBSP, " ") == times  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sagt Dr. Anna Muster", f"sagt Dr.{NBSP}Anna Muster"),
+        ("Prof. Dr. Heike Lorenz", f"Prof.{NBSP}Dr.{NBSP}Heike Lorenz"),
+        ("Dipl.-Ing. Max Muster", f"Dipl.-Ing.{NBSP}Max Muster"),
+        ("am Dr.-Otto-Platz", "am Dr.-Otto-Platz"),
+    ],
+)
+def test_titles_stay_with_the_name(text: str, expected: str) -> None:
+    assert typography.refine(text) == expected

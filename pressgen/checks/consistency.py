@@ -156,11 +156,11 @@ def _calendar_and_json_ld(shown: Presentation, reading: Reading, found: Findings
 
 
 def _day_named(shown: Presentation, reading: Reading, found: Findings) -> None:
-    info = shown.event.event
-    if info.date is None:
+    held_on = shown.event.event.held_on  # a postponed event's new day
+    if held_on is None:
         return
-    days = {day for name in RELEASE for day in mentioned_days(reading.texts[name], info.date.year)}
-    if info.date not in days:
+    days = {day for name in RELEASE for day in mentioned_days(reading.texts[name], held_on.year)}
+    if held_on not in days:
         found.add(
             "PG107",
             ("event", "date"),

@@ -3,6 +3,7 @@
 PG701  the texts mix ways of gendering (Teilnehmer*innen here, Teilnehmer:innen there)
 PG702  the texts say something the data does not: another number of guests, a time or
        a day that is not the event's, a weekday that does not fit its date, no venue
+PG703  a quote's speaker whose function the press release never gives
 
 Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
 """
@@ -35,6 +36,7 @@ def check(shown: Presentation, found: Findings) -> None:
     _times(event, reporting, found)
     _days(event, reporting, found)
     _venue(event, found)
+    _functions_given(event, found)
 
 
 def _reporting_texts(event: Event) -> Iterator[tuple[Loc, str]]:
@@ -253,13 +255,14 @@ def _wrong_weekday(loc: Loc, text: str, year: int, found: Findings) -> bool:
 
 def _venue(event: Event, found: Findings) -> None:
     """The body names the place where it happened, in some inflection."""
-    name = event.event.venue.name
-    if not name:
+    venue = event.event.venue
+    name = venue.name if venue else None
+    if venue is None or not name:
         return
     body = " ".join(
         _plain(prose.to_text(block.text)) for block in event.press_release.body if block.text
     )
-    address = event.event.venue.address
+    address = venue.address
     city = address.city if address else ""
     # "Volkshaus Jena": the city alone does not name the place.
     words = [word for word in re.findall(r"\w{4,}", name) if word != city]
@@ -272,3 +275,29 @@ def _venue(event: Event, found: Findings) -> None:
         f"the press release never names the venue ({name})",
         f"Die Pressemitteilung nennt den Ort der Veranstaltung nicht ({name})",
     )
+
+
+# ---------------------------------------------------------------- functions
+
+
+def _functions_given(event: Event, found: Findings) -> None:
+    """A journalist needs to know who speaks: a quote set to the short attribution leaves
+    the function to the body, which must then give it."""
+    paragraphs = [prose.to_text(block.text) for block in event.press_release.body if block.text]
+    for key, quote in event.quotes.items():
+        if quote.attribution != "short":
+            continue
+        for speaker in quote.speakers:
+            person = event.person(speaker)
+            if not phrases.apposition(person) and not person.organisation:
+                continue
+            if not any(phrases.introduces(text, person) for text in paragraphs):
+                found.add(
+                    "PG703",
+                    ("quotes", key, "attribution"),
+                    f"the press release never gives the function of {person.name}: the quote "
+                    "names only the name (attribution: short), and no paragraph says who "
+                    f"{person.name} is",
+                    f"Die Pressemitteilung nennt die Funktion von {person.name} nirgends: das "
+                    "Zitat nennt nur den Namen (attribution: short)",
+                )

@@ -80,11 +80,12 @@ class NounPhrase:
         after that by the short name alone (when it has one)."""
         if case == "dat" and self.dative and first:
             return f"{self.dative} ({self.short})" if self.short else self.dative
-        name = self.name
-        if self.short:
-            name = f"{self.name} ({self.short})" if first else self.short
-        elif case == "dat" and self.is_plural:
-            name = _dative_plural(name)
+        if self.short and not first:
+            name = self.short
+        else:
+            name = self.name if self.article == "keiner" else decline(self.name, self.gender, case)
+            if self.short:
+                name = f"{name} ({self.short})"
         if self.article == "keiner":
             return name
         return f"{ARTICLES[case][self.gender]} {name}"
@@ -100,12 +101,103 @@ class NounPhrase:
         return f"{joined} {rest}" if joined else f"{preposition} {phrase}"
 
 
-def _dative_plural(name: str) -> str:
-    """die Stadtwerke Jena → (den) Stadtwerken Jena: the plural noun takes -n."""
-    first, _, rest = name.partition(" ")
-    if first.endswith("e") and first[:1].isupper():
-        first += "n"
-    return f"{first} {rest}".strip()
+# ---------------------------------------------------------------- declension
+
+# Adjectives by their ending (Technische, Musterländischer, Kommunales …) or by their stem;
+# nouns that look like them are named (die Zentrale Nord stays as it is).
+_ADJECTIVE_ENDINGS = ("isch", "lich", "al", "ig")
+_NOT_ADJECTIVES = {"Zentrale", "Filiale", "Finale", "Regionale", "Biennale", "Könige"}
+_ADJECTIVE_STEMS = {
+    "Alt",
+    "Neu",
+    "Frei",
+    "Jung",
+    "Groß",
+    "Klein",
+    "Deutsch",
+    "Erst",
+    "Offen",
+    "Rot",
+    "Grün",
+    "Weiß",
+    "Blau",
+    "Hoch",
+    "Heilig",
+    "Evangelisch",
+    "Katholisch",
+    "Vereinigt",
+}
+# Nouns whose genitive takes -es: those ending in a hissing sound.
+_HISSING = ("s", "ß", "x", "z", "sch")
+
+
+def decline(name: str, gender: Gender, case: Case) -> str:
+    """A name after the definite article in a case: its leading adjectives take the weak
+    ending, its first noun the case ending; whatever follows stays as written.
+
+    der Deutsche Gewerkschaftsbund → des Deutschen Gewerkschaftsbundes; die Alte
+    Weberei → der Alten Weberei; die Stadtwerke Erfurt → den Stadtwerken Erfurt; das
+    Ministerium für Wirtschaft → des Ministeriums für Wirtschaft; der Förderverein
+    Erfurter Informatik e. V. → des Fördervereins Erfurter Informatik e. V.
+    """
+    words = name.split(" ")
+    index = 0
+    # Leading adjectives: each is followed by more of the name.
+    while index < len(words) - 1 and _adjective_stem(words[index]) is not None:
+        words[index] = _adjective_stem(words[index]) + _weak_ending(gender, case)  # type: ignore[operator]
+        index += 1
+    # Invariant place adjectives (Erfurter, Thüringer) stand before the noun.
+    while index < len(words) - 1 and _place_adjective(words[index], words[index + 1]):
+        index += 1
+    words[index] = _noun(words[index], gender, case)
+    # "Freunde und Förderer …", "Helferinnen und Helfer": both nouns take the ending.
+    if index + 2 < len(words) and words[index + 1] in ("und", "sowie"):
+        words[index + 2] = _noun(words[index + 2], gender, case)
+    return " ".join(words)
+
+
+def _adjective_stem(word: str) -> str | None:
+    """The stem of an adjective as written in a name (Technische → Technisch), else None."""
+    if not word[:1].isalpha() or word in _NOT_ADJECTIVES:
+        return None
+    for ending in ("er", "es", "en", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            if word[:1].islower() and word.isalpha():
+                return stem  # "ehrenamtliche Helfer": a lowercase word before a noun
+            if stem in _ADJECTIVE_STEMS or stem.endswith(_ADJECTIVE_ENDINGS):
+                return stem
+    return None
+
+
+def _place_adjective(word: str, following: str) -> bool:
+    """Erfurter, Beispielhausener: a capitalised word in -er before another noun."""
+    return word.endswith("er") and word[:1].isupper() and following[:1].isupper()
+
+
+def _weak_ending(gender: Gender, case: Case) -> str:
+    """The adjective's ending after the definite article."""
+    if case == "nom" or (case == "acc" and gender in ("f", "n")):
+        return "en" if gender == "pl" else "e"
+    return "en"
+
+
+def _noun(word: str, gender: Gender, case: Case) -> str:
+    """The case ending of a plain German noun (Verein, Stadtwerke, Saale-Verein); names
+    like TowerByte, abbreviations and words with more than letters stay as written."""
+    head, hyphen, last = word.rpartition("-")
+    if hyphen and head:
+        return f"{head}-{_noun(last, gender, case)}" if last[:1].isupper() else word
+    plain = word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 2
+    if not plain:
+        return word
+    if case == "dat" and gender == "pl" and not word.endswith(("n", "s")):
+        return word + "n"
+    if case == "gen" and gender in ("m", "n"):
+        if word.endswith("nis"):
+            return word + "ses"
+        return word + ("es" if word.endswith(_HISSING) else "s")
+    return word
 
 
 def join(items: Sequence[str], conjunction: str = "und") -> str:
@@ -160,7 +252,9 @@ def thanks(
     role: str = "sponsoren",
     reason: str = "",
     lead_in: str = "Besonderer Dank gilt",
-    speakers: Sequence[str] = (),
+    thanked_by: str = "",
+    several: bool = False,
+    past: bool = True,
     conjunction: str = "und",
 ) -> str:
     """One sentence of thanks.
@@ -169,8 +263,9 @@ def thanks(
     the noun (what they were) stands before the names: closely when the first
     name has no article, as an apposition with a comma when it has one (so that
     'den Sponsoren, der Sparkasse' cannot be read as 'the sponsors of the
-    Sparkasse'). A reason follows ('für die Gastfreundschaft'); with speakers
-    the people thank in person: 'Anna Muster und Ben Beispiel dankten der …'.
+    Sparkasse'). A reason follows ('für die Gastfreundschaft'); with `thanked_by`
+    people thank in person: 'Anna Muster und Ben Beispiel dankten der …' (`several`
+    of them; in the present tense before the event: 'danken').
     """
     if not thanked:
         return ""
@@ -185,29 +280,95 @@ def thanks(
     else:
         object_ = names
     ending = f" {reason}" if reason else ""
-    if speakers:
-        verb = "dankte" if len(speakers) == 1 else "dankten"
-        return sentence(f"{join(speakers, conjunction)} {verb} {object_}{ending}")
+    if thanked_by:
+        verb = ("dankten" if several else "dankte") if past else ("danken" if several else "dankt")
+        return sentence(f"{capitalised(thanked_by)} {verb} {object_}{ending}")
     return sentence(f"{lead_in} {object_}{ending}")
 
 
 # ---------------------------------------------------------------- verbs
 
-# Third person singular → plural, where the rule (-t → -en) does not hold.
-IRREGULAR_PLURAL = {"ist": "sind", "hat": "haben", "weiß": "wissen", "tut": "tun"}
+# Third person singular → plural where no rule holds: short verbs, matched whole.
+IRREGULAR_PLURAL = {
+    "ist": "sind",
+    "war": "waren",
+    "hat": "haben",
+    "hatte": "hatten",
+    "wird": "werden",
+    "weiß": "wissen",
+    "tut": "tun",
+    "tat": "taten",
+    "kann": "können",
+    "will": "wollen",
+    "muss": "müssen",
+    "soll": "sollen",
+    "darf": "dürfen",
+    "mag": "mögen",
+}
+# Strong verbs whose present changes the vowel, matched as the end of the word so that
+# prefixed verbs follow (erhält → erhalten, verspricht → versprechen).
+STRONG_PRESENT = {
+    "hält": "halten",
+    "spricht": "sprechen",
+    "gibt": "geben",
+    "sieht": "sehen",
+    "nimmt": "nehmen",
+    "lädt": "laden",
+    "rät": "raten",
+    "trägt": "tragen",
+    "lässt": "lassen",
+    "hilft": "helfen",
+    "wirft": "werfen",
+    "bricht": "brechen",
+    "liest": "lesen",
+    "fährt": "fahren",
+    "tritt": "treten",
+    "empfiehlt": "empfehlen",
+    "vergisst": "vergessen",
+    "fällt": "fallen",
+    "schläft": "schlafen",
+    "läuft": "laufen",
+    "stößt": "stoßen",
+    "misst": "messen",
+    "isst": "essen",
+    "wächst": "wachsen",
+    "stirbt": "sterben",
+    "wirbt": "werben",
+    "trifft": "treffen",
+    "gilt": "gelten",
+}
+# Strong past forms ending in -t, which the present rule (-t → -en) would break.
+STRONG_PAST_T = ("hielt", "riet", "bat", "bot", "trat", "galt", "litt", "ritt", "stritt", "schnitt")
 
 
 def plural_verb(singular: str) -> str:
-    """sagt → sagen, betont → betonen, freut sich → freuen sich, ist → sind."""
+    """The verb for a plural subject; only its first word changes.
+
+    sagt → sagen, sagte → sagten, fordert → fordern, sammelt → sammeln, arbeitet →
+    arbeiten, kommentiert → kommentieren, spricht → sprechen, sprach → sprachen,
+    hielt fest → hielten fest, freut sich → freuen sich, ist → sind.
+    """
     verb, _, rest = singular.partition(" ")
+    strong = next((key for key in STRONG_PRESENT if verb.endswith(key)), None)
+    foreign = verb.endswith("iert") and verb[-5:-4] not in "aeiouäöü"  # kommentiert, not feiert
     if verb in IRREGULAR_PLURAL:
         plural = IRREGULAR_PLURAL[verb]
-    elif verb.endswith("et") and verb[:-2][-1:] in "dt":  # arbeitet → arbeiten
+    elif verb.endswith("en"):  # already plural
+        plural = verb
+    elif strong:
+        plural = verb[: -len(strong)] + STRONG_PRESENT[strong]
+    elif verb.endswith(STRONG_PAST_T):
+        plural = verb + "en"
+    elif verb.endswith("te"):  # sagte, erinnerte
+        plural = verb + "n"
+    elif verb.endswith(("ert", "elt")) and not foreign:  # fordert, feiert
+        plural = verb[:-1] + "n"
+    elif verb.endswith("et") and verb[:-2][-1:] in "dt":  # arbeitet, redet
         plural = verb[:-2] + "en"
     elif verb.endswith("t"):
         plural = verb[:-1] + "en"
-    else:
-        plural = verb
+    else:  # a strong past: sprach, rief, sah
+        plural = verb + "en"
     return f"{plural} {rest}".strip()
 
 

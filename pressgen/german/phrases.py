@@ -10,8 +10,10 @@ table of exact sentences.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from pressgen.german import grammar, typography
 from pressgen.german.grammar import NounPhrase
@@ -29,9 +31,9 @@ from pressgen.source.model import (
 )
 
 # What a draft prints where a fact is still open: visible, never mistaken for a fact.
-OPEN_DATE = "[Datum offen]"
-OPEN_TIME = "[Uhrzeit offen]"
-OPEN_CREDIT = "[Bildnachweis offen]"
+OPEN_DATE = f"[Datum{NBSP}offen]"
+OPEN_TIME = f"[Uhrzeit{NBSP}offen]"
+OPEN_CREDIT = f"[Bildnachweis{NBSP}offen]"
 # What each open fact is called in the draft note above every output.
 _OPEN_NAMES = {
     "date": "Datum",
@@ -82,6 +84,17 @@ def subscription_note(organisation: Organisation) -> str:
     return grammar.sentence(f"Sie erhalten diesen Newsletter, weil Sie ihn {where} bestellt haben")
 
 
+def unsubscribe_text(address: str, style: Style) -> str:
+    """The Abmeldelink for plain text: a web address as it is; a mailto: link in words,
+    'E-Mail an abmelden@… mit dem Betreff „Newsletter abbestellen“'."""
+    if not address.startswith("mailto:"):
+        return address
+    target = urlsplit(address)
+    subject = parse_qs(target.query).get("subject", [""])[0]
+    words = f"E-Mail an {unquote(target.path)}"
+    return f"{words} mit dem Betreff {typography.quoted(subject, style)}" if subject else words
+
+
 # ---------------------------------------------------------------- people
 
 
@@ -98,8 +111,7 @@ def apposition(person: Person) -> str:
         return f"{role} ({organisation})"
     if article == "keiner":
         return f"{role} bei {organisation}"
-    gender: grammar.Gender = {"der": "m", "die": "f", "das": "n"}[article]  # type: ignore[assignment]
-    return f"{role} {grammar.ARTICLES['gen'][gender]} {organisation}"
+    return f"{role} {NounPhrase(organisation, article).form('gen')}"
 
 
 def full_name(person: Person) -> str:
@@ -115,7 +127,12 @@ def full_name(person: Person) -> str:
 
 def speakers(people: Sequence[Person], *, full: bool, more_follows: bool) -> str:
     """Several people as the subject of a sentence, each apposition closed by a comma
-    where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'."""
+    where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'.
+    People of one and the same function have it said once, after the last name."""
+    shared = {apposition(person) for person in people}
+    if full and len(people) > 1 and len(shared) == 1 and "" not in shared:
+        names = _joined_with_commas([person.name for person in people])
+        return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
         text = full_name(person) if full else person.name
@@ -137,6 +154,21 @@ def _joined_with_commas(parts: list[str]) -> str:
         else:
             text += f" {part}" if text.endswith(",") else f", {part}"
     return text
+
+
+def introduces(text: str, person: Person) -> bool:
+    """Whether a paragraph names the person together with their function, in whatever
+    inflection (den Aufsichtsrat …, Geschäftsführenden Partner …): then a later quote
+    need not say it again. A bare name does not introduce someone who has a function."""
+    if person.name not in text:
+        return False
+    described = " ".join(part for part in (person.role, person.organisation) if part)
+    words = [word for word in re.findall(r"\w{4,}", described)]
+    if not words:
+        return True
+    lowered = text.lower()
+    stems = [word[: max(4, len(word) - 3)].lower() for word in words]
+    return sum(stem in lowered for stem in stems) * 2 >= len(stems)
 
 
 def plural_subject(people: Sequence[Person]) -> bool:
@@ -184,8 +216,10 @@ def quote_sentence(
 # ---------------------------------------------------------------- thanks
 
 
-def thanks_sentences(event: Event) -> list[str]:
-    """Every sentence of thanks; by default one to the sponsors, as Sponsoren."""
+def thanks_sentences(event: Event, introduced: Set[str] = frozenset()) -> list[str]:
+    """Every sentence of thanks; by default one to the sponsors, as Sponsoren. People
+    who thank in person are named with their function unless the body has `introduced`
+    them; they thank in the past tense in a report, in the present before the event."""
     groups = event.thanks
     if groups is None:
         groups = [Thanks(to=["sponsors"], noun="sponsoren")] if event.sponsors else []
@@ -194,18 +228,27 @@ def thanks_sentences(event: Event) -> list[str]:
         thanked = [party_phrase(party) for party in _thanked(group, event)]
         if not thanked:
             continue
-        names = [event.person(key).name for key in group.by]
+        people = [event.person(key) for key in group.by]
+        full = not set(group.by) <= introduced
         sentences.append(
             grammar.thanks(
                 thanked,
                 role=group.noun,
                 reason=group.reason or "",
                 lead_in=group.lead_in or event.sponsors_lead_in,
-                speakers=names,
+                thanked_by=speakers(people, full=full, more_follows=True) if people else "",
+                several=bool(people) and plural_subject(people),
+                past=is_report(event),
                 conjunction=event.typography.conjunction,
             )
         )
     return sentences
+
+
+def is_report(event: Event) -> bool:
+    """Whether the release looks back: it is published after the event's last day."""
+    published, last_day = event.press_release.publication_date, event.event.end_day
+    return published is not None and last_day is not None and published > last_day
 
 
 def _thanked(group: Thanks, event: Event) -> list[Party]:
@@ -279,6 +322,14 @@ def place(venue: Venue) -> str:
     return f"{venue.name}, {address}"
 
 
+ONLINE = "online"
+
+
+def event_place(info: EventInfo) -> str:
+    """Where the event takes place: its venue, or 'online' for an event only online."""
+    return place(info.venue) if info.venue is not None else ONLINE
+
+
 def status_note(info: EventInfo) -> str:
     """What becomes of an event that does not take place as announced."""
     if info.status == "cancelled":
@@ -328,7 +379,9 @@ def programme_heading(item: ProgrammeItem, style: Style) -> str:
     label = item.label or PROGRAMME_LABELS[item.kind]
     if not item.title:
         return label
-    if item.title.lower().startswith(label.lower()):
+    first_word = item.title.split(" ", 1)[0].lower()
+    # "Empfang mit Buffet", "Mittagspause mit Ausstellung": the title says what the label would.
+    if item.title.lower().startswith(label.lower()) or first_word.endswith(label.lower()):
         return item.title
     title = typography.quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title
     return f"{label}: {title}"

@@ -93,19 +93,54 @@ def date_time(moment: dt.datetime) -> str:
     return f"{date_long(moment.date())}, {time_of_day(moment.time())}"
 
 
+def weekday(day: dt.date) -> str:
+    return format_date(day, "EEEE", locale=LOCALE)
+
+
 def event_dates(info: EventInfo) -> str:
-    """The day(s) of the event: Donnerstag, 17. August 2017 — or a range of days
-    (empty while a draft leaves the date open)."""
-    if info.date is None:
+    """The day(s) of the event: Donnerstag, 17. August 2017 — or Samstag, 13., bis
+    Sonntag, 14. März 2027 (empty while a draft leaves the date open). A postponed
+    event shows its new day, and the old one: (statt 5. Dezember 2026)."""
+    first = info.held_on
+    if first is None or info.end_day is None:
         return ""
     if info.end_date is None or info.end_date == info.date:
-        return date_with_weekday(info.date)
-    return date_range(info.date, info.end_date)
+        shown = date_with_weekday(first)
+    else:
+        shown = _days_with_weekdays(first, info.end_day)
+    if info.date is not None and first != info.date:
+        shown += f" (statt {date_long(info.date)})"
+    return shown
+
+
+def _days_with_weekdays(first: dt.date, last: dt.date) -> str:
+    """Samstag, 13., bis Sonntag, 14. März 2027; the month and year once where they agree."""
+    if first.year != last.year:
+        start = date_long(first)
+    elif first.month != last.month:
+        start = format_date(first, "d. MMMM", locale=LOCALE).replace(" ", NBSP)
+    else:
+        start = f"{first.day}."
+    return f"{weekday(first)}, {start}, bis {weekday(last)}, {date_long(last)}"
 
 
 def event_times(info: EventInfo) -> str:
-    """ab 14:30 Uhr, 14:30 bis 18 Uhr, or empty when no time is given."""
-    return time_range(info.start, info.end) if info.start else ""
+    """ab 14:30 Uhr, 14:30 bis 18 Uhr; over several days Samstag, 10 Uhr, bis Sonntag,
+    16 Uhr; with the doors' time (Einlass 18:30 Uhr). Empty when no time is given."""
+    if info.start is None:
+        return ""
+    first, last = info.held_on, info.end_day
+    several_days = info.end_date is not None and info.end_date != info.date
+    if several_days and info.end is not None and first and last:
+        shown = (
+            f"{weekday(first)}, {time_of_day(info.start)}, bis {weekday(last)}, "
+            f"{time_of_day(info.end)}"
+        )
+    else:
+        shown = time_range(info.start, info.end)
+    if info.admission is not None:
+        shown += f" (Einlass {time_of_day(info.admission)})"
+    return shown
 
 
 # ---------------------------------------------------------------- numbers and lists
@@ -173,14 +208,18 @@ _DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
 _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"(?<=\S) - (?=\S)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+# Titles stay with the name they stand before: Dr. Anna Muster, Prof. Dr. Heike Lorenz.
+_TITLE = re.compile(
+    r"(?<![\w.])(Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.|Ing\.|med\.|phil\.|rer\. nat\.|h\. c\.) (?=\S)"
+)
 
 
 def refine(text: str, style: Style = DEFAULT) -> str:
     """Typeset running text the author typed plainly.
 
     Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " and number
-    ranges (2010-2015) an en dash, "..." an ellipsis, and abbreviations, dates,
-    § 13 and number–unit pairs get non-breaking spaces.
+    ranges (2010-2015) an en dash, "..." an ellipsis, and abbreviations, titles
+    (Dr. Muster), dates, § 13 and number–unit pairs get non-breaking spaces.
     Hyphens in compounds and gender forms (Teilnehmer*innen, :innen) stay.
     """
     # Each rule only where its trigger occurs: most names and titles need none.
@@ -193,6 +232,7 @@ def refine(text: str, style: Style = DEFAULT) -> str:
     text = _smart_quotes(text, style)
     if "." in text:
         text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
+        text = _TITLE.sub(rf"\1{NBSP}", text)
     if _DIGIT.search(text):
         text = _DATE.sub(_date_spaces, text)
         text = _UNIT.sub(rf"\1{NBSP}\2", text)

@@ -57,7 +57,8 @@ def build_email(event: Event, text: str, html: str) -> bytes:
     message["To"] = "undisclosed-recipients:;"
     if newsletter.reply_to:
         message["Reply-To"] = _header_address("", newsletter.reply_to)
-    message["Subject"] = newsletter.subject
+    # Plain spaces: a no-break space would force the whole subject into encoded words.
+    message["Subject"] = newsletter.subject.replace("\u00a0", " ").replace("\u202f", " ")
     date = message_date(event)
     if date is not None:  # no invented date; the sending server adds the real one
         message["Date"] = format_datetime(date)

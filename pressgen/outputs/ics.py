@@ -103,6 +103,8 @@ def render_ics(event: Event) -> str | None:
     else:
         lines.append(f"DTSTART;VALUE=DATE:{info.held_on:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{info.end_day + dt.timedelta(days=1):%Y%m%d}")
+    if info.held_on != info.date:
+        lines.append("SEQUENCE:1")  # moved: calendars replace the entry they imported
     if info.status == "cancelled":
         lines.append("STATUS:CANCELLED")
     elif info.status == "postponed" and info.postponed_to is None:
@@ -113,7 +115,9 @@ def render_ics(event: Event) -> str | None:
     description = info.motto or (prose.to_text(info.focus) if info.focus else None)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")
-    lines.append(f"LOCATION:{escape_text(_plain(phrases.place(info.venue)))}")
+    lines.append(f"LOCATION:{escape_text(_plain(phrases.event_place(info)))}")
+    if info.livestream:  # RFC 7986: where to join
+        lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO:{info.livestream}")
     organiser = event.organisation
     if organiser.email:
         name = organiser.name.replace('"', "'")

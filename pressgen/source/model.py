@@ -200,12 +200,12 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 """A calendar date, written 2017-08-17 (or "17.08.2017" in quotes)."""
 
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-POSTCODE_PATTERN = r"^\d{5}$"
+POSTCODE_PATTERN = r"^[0-9A-Z][0-9A-Z -]{2,9}$"  # five digits in Germany (checked after)
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 # What to write instead, for each pattern a field must match.
 PATTERN_HINTS = {
     KEY_PATTERN: "expected a short key of letters, digits, '-' and '_', e.g. wrobel",
-    POSTCODE_PATTERN: 'expected a five-digit postcode in quotes, e.g. "07743"',
+    POSTCODE_PATTERN: 'expected a postcode in quotes, e.g. "07743" (in Germany five digits)',
     COLOR_PATTERN: 'expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"',
 }
 
@@ -233,7 +233,9 @@ class Address(Schema):
 
     street: Line | None = Field(None, description="Street and house number, e.g. Leutragraben 1.")
     postcode: Annotated[str, Field(pattern=POSTCODE_PATTERN), Role.CODE] | None = Field(
-        None, description='Five-digit German postcode, in quotes: "07743".'
+        None,
+        description='Postcode in quotes: five digits in Germany ("07743"); abroad as the '
+        'country writes it ("5020", "SW1A 1AA") together with country.',
     )
     city: Line = Field(description="City, e.g. Jena.")
     country: Line | None = Field(None, description="Only for addresses outside Germany.")
@@ -287,6 +289,11 @@ class Impressum(Schema):
     responsible: Line | None = Field(
         None, description="Person responsible for the content (§ 18 MStV), with address if other."
     )
+    supervisory_authority: Line | None = Field(
+        None,
+        description="Aufsichtsbehörde, where the organisation has one (a Körperschaft des "
+        "öffentlichen Rechts, a licensed trade), e.g. Thüringer Ministerium für Bildung.",
+    )
 
 
 class Organisation(Schema):
@@ -307,7 +314,9 @@ class Organisation(Schema):
     )
     website: Url | None = Field(None, description="Home page, https://….")
     email: Email | None = Field(None, description="General contact email address.")
-    phone: Verbatim | None = Field(None, description="General phone number.")
+    phone: Verbatim | None = Field(
+        None, description="General phone number; printed as typography.phone says."
+    )
     address: Address | None = Field(None, description="Postal address.")
     about: Prose | None = Field(
         None, description="The 'Über uns' boilerplate printed at the end of the press release."
@@ -388,6 +397,11 @@ class ProgrammeItem(Schema):
         max_length=50,
         description="Keys of the people (from 'people') who lead this point.",
     )
+    moderators: list[Key] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Keys of the people (from 'people') who moderate this point, e.g. a panel.",
+    )
     topics: list[Line] = Field(
         default_factory=list, max_length=50, description="Topics dealt with."
     )
@@ -416,19 +430,28 @@ class EventInfo(Schema):
         "but a draft may leave it open.",
     )
     end_date: Date | None = Field(None, description="Last day, for events of several days.")
-    start: Time | None = Field(None, description='Start time, e.g. "14:30".')
+    start: Time | None = Field(None, description='Start time (Beginn), e.g. "14:30".')
     end: Time | None = Field(
         None, description='End time, e.g. "18:00"; an end before the start means the next day.'
+    )
+    admission: Time | None = Field(
+        None, description='When the doors open (Einlass), before the start, e.g. "18:30".'
     )
     timezone: Annotated[str, AfterValidator(_single_line), Role.CODE] = Field(
         "Europe/Berlin", description="Time zone of all dates and times (IANA), e.g. Europe/Berlin."
     )
-    venue: Venue = Field(description="Where the event takes place.")
+    venue: Venue | None = Field(
+        None,
+        description="Where the event takes place. Required, except for an event only online "
+        "(give livestream then).",
+    )
     guests: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
         None, description="Number of guests."
     )
-    guests_qualifier: Literal["über", "rund", "etwa", "mehr als", "knapp"] | None = Field(
-        None, description="Word before the number of guests: über, rund, etwa, mehr als, knapp."
+    guests_qualifier: Literal["über", "rund", "etwa", "mehr als", "knapp", "bis zu"] | None = Field(
+        None,
+        description="Word before the number of guests: über, rund, etwa, mehr als, knapp, "
+        "bis zu (places, before the event).",
     )
     audience: Line | None = Field(
         None, description="Who came or is invited, e.g. Vertreter aus Politik und Wirtschaft."
@@ -612,7 +635,11 @@ class Contact(Schema):
 
     name: Line = Field(description="Full name.")
     role: Line | None = Field(None, description="Function, e.g. Pressesprecherin.")
-    phone: Verbatim | None = Field(None, description="Phone number as printed.")
+    phone: Verbatim | None = Field(
+        None,
+        description="Phone number, e.g. 03641 123456-11; printed in DIN 5008 form as "
+        "typography.phone says when its area code is set apart.",
+    )
     email: Email | None = Field(None, description="Email address.")
 
 

@@ -41,6 +41,7 @@ def validate_event(loaded: LoadedFile) -> Event:
     problems += _reference_problems(event, source)
     problems += _photo_problems(event, source)
     problems += _calendar_problems(event, source)
+    problems += _place_problems(event, source)
     if problems:
         raise DataError(_sorted(problems))
     return event
@@ -204,6 +205,10 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         (("event", "moderators"), event.event.moderators),
         (("event", "guests_of_honour"), event.event.guests_of_honour),
         *((("thanks", index, "by"), group.by) for index, group in enumerate(event.thanks or [])),
+        *(
+            (("programme", index, "moderators"), item.moderators)
+            for index, item in enumerate(event.programme)
+        ),
     ]
     for index, group in enumerate(event.thanks or []):
         for position, entry in enumerate(group.to):
@@ -339,6 +344,38 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 "are put forward that night; give a time before or after the hour that is skipped",
                 code="PG009",
             )
+
+
+def _place_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
+    """A venue unless the event is only online; German postcodes of five digits; the doors
+    open before the start."""
+    info = event.event
+    if info.venue is None and info.livestream is None:
+        yield source.problem(
+            ("event", "venue"),
+            "required field is missing; an event only online gives its livestream instead",
+            prefer_key=True,
+            code="PG004",
+        )
+    addresses: list[tuple[Loc, Any]] = [(("organisation", "address"), event.organisation.address)]
+    if info.venue is not None:
+        addresses.append((("event", "venue", "address"), info.venue.address))
+    for index, item in enumerate(event.programme):
+        if item.venue is not None:
+            addresses.append((("programme", index, "venue", "address"), item.venue.address))
+    for loc, address in addresses:
+        german = address is not None and address.postcode and not address.country
+        if german and not (len(address.postcode) == 5 and address.postcode.isdigit()):
+            yield source.problem(
+                (*loc, "postcode"),
+                'expected a five-digit postcode in quotes, e.g. "07743"; for an address '
+                "abroad give its country",
+                code="PG005",
+            )
+    if info.admission and info.start and info.admission > info.start:
+        yield source.problem(
+            ("event", "admission"), "the doors open (admission) after the start", code="PG009"
+        )
 
 
 def _required_unless_draft(data: Any, source: SourceMap) -> Iterable[Problem]:
