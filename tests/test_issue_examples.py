@@ -157,3 +157,69 @@ def test_programme_descriptions_and_end_times_are_printed(
     for name in ("newsletter.txt", "newsletter.html"):
         assert "14:30 bis 15 Uhr · Eröffnung: Begrüßung der Gäste" in outputs[name], name
         assert "Mit Kaffee und Kuchen im Foyer." in outputs[name], name
+
+
+def test_an_event_only_online(seed_data: dict[str, Any], write_yaml: Callable[..., Path]) -> None:
+    import json
+
+    data = copy.deepcopy(seed_data)
+    del data["event"]["venue"]
+    data["event"]["livestream"] = "https://stream.towerbyte.de/workshop"
+    rendered = render_one(load_one(write_yaml(data)), current_time())
+    assert [p.code for p in rendered.warnings] == []
+    text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))
+    assert "Ort: online über 80 Gäste" in text
+    calendar = str(rendered.outputs["termin.ics"])
+    assert "LOCATION:online\r\n" in calendar
+    assert "CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://stream.towerbyte.de/workshop\r\n" in calendar
+    release = str(rendered.outputs["pressemitteilung.html"])
+    about = json.loads(
+        release.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    )["about"]
+    assert about["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert about["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://stream.towerbyte.de/workshop",
+    }
+
+
+def test_without_venue_nor_livestream(
+    seed_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    from pressgen.errors import DataError
+
+    data = copy.deepcopy(seed_data)
+    del data["event"]["venue"]
+    with pytest.raises(DataError) as error:
+        load_one(write_yaml(data))
+    assert [str(p.message) for p in error.value.problems] == [
+        "required field is missing; an event only online gives its livestream instead"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ({"postcode": "5020", "city": "Salzburg", "country": "Österreich"}, None),
+        ({"postcode": "SW1A 1AA", "city": "London", "country": "Vereinigtes Königreich"}, None),
+        ({"postcode": "5020", "city": "Salzburg"},
+         'expected a five-digit postcode in quotes, e.g. "07743"; for an address abroad give '
+         "its country"),
+    ],
+)  # fmt: skip
+def test_postcodes_abroad(
+    address: dict[str, str],
+    problem: str | None,
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+) -> None:
+    from pressgen.errors import DataError
+
+    data = copy.deepcopy(seed_data)
+    data["event"]["venue"] = {"name": "Kongresshaus", "address": address}
+    if problem is None:
+        load_one(write_yaml(data))
+        return
+    with pytest.raises(DataError) as error:
+        load_one(write_yaml(data))
+    assert [p.message for p in error.value.problems] == [problem]
