@@ -228,6 +228,7 @@ def test_event_dates_and_times(fields: dict[str, object], dates: str, times: str
         ("sagt Dr. Anna Muster", f"sagt Dr.{NBSP}Anna Muster"),
         ("Prof. Dr. Heike Lorenz", f"Prof.{NBSP}Dr.{NBSP}Heike Lorenz"),
         ("Dipl.-Ing. Max Muster", f"Dipl.-Ing.{NBSP}Max Muster"),
+        ("Mag. Teresa Hofbauer", f"Mag.{NBSP}Teresa Hofbauer"),
         ("am Dr.-Otto-Platz", "am Dr.-Otto-Platz"),
     ],
 )
