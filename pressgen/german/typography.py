@@ -210,7 +210,8 @@ _DASH = re.compile(r"(?<=\S) - (?=\S)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 # Titles stay with the name they stand before: Dr. Anna Muster, Prof. Dr. Heike Lorenz.
 _TITLE = re.compile(
-    r"(?<![\w.])(Dr\.|Prof\.|Mag\.|Dipl\.-[A-Z][a-z]+\.|Ing\.|med\.|phil\.|rer\. nat\.|h\. c\.) (?=\S)"
+    r"(?<![\w.])(Dr\.|Prof\.|Mag\.|Dipl\.-[A-Z][a-z]+\.|Ing\.|med\.|phil\.|rer\. nat\.|h\. c\.)"
+    r" (?=\S)"
 )
 
 
