@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -20,8 +19,18 @@ def _postal_address(address: Address) -> dict[str, str]:
         data["streetAddress"] = address.street
     if address.postcode:
         data["postalCode"] = address.postcode
-    data["addressCountry"] = address.country or "DE"
+    data["addressCountry"] = _country_code(address.country) if address.country else "DE"
     return data
+
+
+def _country_code(country: str) -> str:
+    """ISO 3166 code of a country named in German (Österreich → AT), as schema.org
+    wants it; the name itself when it is none Babel knows."""
+    from babel import Locale
+
+    codes = {name.casefold(): code for code, name in Locale("de").territories.items()}
+    code = codes.get(country.strip().casefold(), country)
+    return code if len(code) == 2 and code.isalpha() else country
 
 
 def _place(venue: Venue) -> dict[str, Any]:
@@ -46,6 +55,15 @@ def _location(info: EventInfo) -> dict[str, Any] | list[dict[str, Any]]:
     if info.livestream:
         places.append({"@type": "VirtualLocation", "url": info.livestream})
     return places[0] if len(places) == 1 else places
+
+
+def _organisers(event: Event) -> dict[str, Any] | list[dict[str, Any]]:
+    """The organisation, and its co-hosts when it has any."""
+    co_hosts = [
+        {"@type": "Organization", "name": party.name, **({"url": party.url} if party.url else {})}
+        for party in event.event.co_hosts
+    ]
+    return [_organisation(event), *co_hosts] if co_hosts else _organisation(event)
 
 
 def _organisation(event: Event) -> dict[str, Any]:
@@ -77,7 +95,7 @@ def json_ld(event: Event) -> dict[str, Any]:
     info = event.event
     release = event.press_release
     # A draft's open dates are left out, not guessed: search engines would show them.
-    happening: dict[str, Any] = {"@type": "Event", "name": info.title}
+    happening: dict[str, Any] = {"@type": "Event", "name": _plain(info.title)}
     if info.begins is not None:
         happening["startDate"] = info.begins.isoformat()
     happening |= {
@@ -85,25 +103,24 @@ def json_ld(event: Event) -> dict[str, Any]:
         + _ATTENDANCE[(info.venue is not None, info.livestream is not None)],
         "eventStatus": "https://schema.org/" + _STATUS[_status(info)],
         "location": _location(info),
-        "organizer": _organisation(event),
+        "organizer": _organisers(event),
     }
     if info.ends is not None:
         happening["endDate"] = info.ends.isoformat()
     if info.held_on != info.date and info.date is not None:
         happening["previousStartDate"] = info.date.isoformat()
     if info.motto:
-        happening["description"] = info.motto
+        happening["description"] = _plain(info.motto)
     if info.website:
         happening["url"] = info.website
-    article: dict[str, Any] = {"@type": "NewsArticle", "headline": release.headline}
+    article: dict[str, Any] = {"@type": "NewsArticle", "headline": _plain(release.headline)}
     if release.embargo is not None:  # published when the embargo ends
         embargo = release.embargo
         article["datePublished"] = (
             embargo if embargo.tzinfo else embargo.replace(tzinfo=info.zone)
         ).isoformat()
-    elif release.publication_date is not None:
-        published = dt.datetime.combine(release.publication_date, dt.time(0), tzinfo=info.zone)
-        article["datePublished"] = published.isoformat()
+    elif release.publication_date is not None:  # a day, with no time invented for it
+        article["datePublished"] = release.publication_date.isoformat()
     article |= {
         "inLanguage": "de-DE",
         "author": _organisation(event),

@@ -239,15 +239,8 @@ def present(event: Event) -> Presentation:
     shown = _with_placeholders(typography.typeset_event(event))
     style = shown.typography
     release = shown.press_release
-    introduced = {
-        key
-        for block in release.body
-        if block.text
-        for key, person in shown.people.items()
-        if phrases.introduces(prose.to_text(block.text), person)
-    }
-    thanks = " ".join(phrases.thanks_sentences(shown, introduced))
-    blocks = tuple(_body_blocks(shown, thanks))
+    blocks = tuple(_body_blocks(shown))
+    thanks = next((block.text for block in blocks if block.kind == "sponsors"), "")
     days = tuple(_programme_days(shown))
     publication_day = _day(release.publication_date)
     dateline = f"{release.dateline_city}, {publication_day}"
@@ -284,7 +277,7 @@ def present(event: Event) -> Presentation:
     )
 
 
-def _body_blocks(event: Event, thanks: str) -> Iterator[Block]:
+def _body_blocks(event: Event) -> Iterator[Block]:
     """The body as authored, then any quote or the thanks not placed in it.
 
     Every quote and the thanks appear in every output, placed or not, so no
@@ -300,7 +293,7 @@ def _body_blocks(event: Event, thanks: str) -> Iterator[Block]:
             entries.append(("sponsors", ""))
     placed = {value for kind, value in entries if kind == "quote"}
     entries += [("quote", key) for key in event.quotes if key not in placed]
-    if thanks and ("sponsors", "") not in entries:
+    if phrases.thanks_sentences(event) and ("sponsors", "") not in entries:
         entries.append(("sponsors", ""))
 
     style = event.typography
@@ -314,7 +307,8 @@ def _body_blocks(event: Event, thanks: str) -> Iterator[Block]:
             }
             yield Block("paragraph", text=value)
         elif kind == "sponsors":
-            yield Block("sponsors", text=thanks)
+            # Who thanks in person is named with the function unless the text has said it.
+            yield Block("sponsors", text=" ".join(phrases.thanks_sentences(event, introduced)))
         else:
             quote = event.quotes[value]
             people = [event.person(key) for key in quote.speakers]
@@ -446,7 +440,8 @@ def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
                 moderation=typography.join(
                     [phrases.full_name(event.person(key)) for key in item.moderators], style
                 ),
-                topics="; ".join(item.topics),
+                # A middle dot, not "; ": a topic may start with a word written small.
+                topics=" · ".join(item.topics),
                 examples=typography.join(item.examples, style),
                 venue=phrases.place(item.venue) if item.venue else "",
                 description=item.description or "",

@@ -33,8 +33,10 @@ ORGANISATIONS: list[tuple[dict[str, Any], str]] = [
     ({"name": "Netzwerk Digitale Region Saale e. V.", "article": "das"}, "beim Netzwerk Digitale Region Saale e. V."),
     ({"name": "JenaWirtschaft", "article": "keiner"}, "bei JenaWirtschaft"),
     ({"name": "Stadtwerke Erfurt", "article": "die", "plural": True}, "bei den Stadtwerken Erfurt"),
-    ({"name": "Förderverein Musterstadt e. V.", "article": "der", "short_name": "FVM"}, "beim FVM"),
-    ({"name": "Sparkasse Jena", "article": "die", "short_name": "SKJ"}, "bei der SKJ"),
+    # The full name: the newsletter may nowhere say what the short name stands for.
+    ({"name": "Förderverein Musterstadt e. V.", "article": "der", "short_name": "FVM"},
+     "beim Förderverein Musterstadt e. V."),
+    ({"name": "Sparkasse Jena", "article": "die", "short_name": "SKJ"}, "bei der Sparkasse Jena"),
     ({"name": "Land Thüringen", "article": "das"}, "beim Land Thüringen"),
 ]  # fmt: skip
 

@@ -246,3 +246,21 @@ def test_the_corpus_passes_check(event_file: Path) -> None:
     assert {problem.code for problem in checked.warnings} <= allowed, [
         str(problem) for problem in checked.warnings if problem.code not in allowed
     ]
+
+
+@pytest.mark.parametrize(
+    ("event_file", "uid"),
+    [
+        (SEED, "68d2e95490a650e5e42fe091c126704b@pressgen"),
+        (SEED.parent / "neujahrsempfang-2027.yaml", "bbdd05b5eaf30d3d7b93c856ea65285a@pressgen"),
+    ],
+    ids=lambda value: getattr(value, "stem", ""),
+)
+def test_calendar_uids_stay_as_first_released(event_file: Path, uid: str) -> None:
+    """A calendar keeps one entry per UID: typesetting that improves later (a no-break
+    space before a dash, after Dr.) must not give an event a new one."""
+    from pressgen.outputs.ics import event_uid
+    from pressgen.present import present
+    from pressgen.source.validate import load_event
+
+    assert event_uid(present(load_event(event_file)).event) == uid

@@ -90,7 +90,9 @@ def test_guillemets() -> None:
         ("\"Wir sagen 'Danke'\", sagte sie.", "„Wir sagen ‚Danke‘“, sagte sie."),
         ("Wie geht's? Rock'n'Roll!", "Wie geht’s? Rock’n’Roll!"),
         ("Hans' Buch", "Hans’ Buch"),
-        ("Kunst - und Kultur", "Kunst – und Kultur"),
+        ("Kunst - und Kultur", f"Kunst{NBSP}– und Kultur"),  # a dash never starts a line
+        ("Am Anger 12, 07743 Jena", f"Am Anger 12, 07743{NBSP}Jena"),
+        ("Haas (stellv. Vorsitzende)", f"Haas (stellv.{NBSP}Vorsitzende)"),
         ("IT-Themen und -modelle, Lego-Stadt", "IT-Themen und -modelle, Lego-Stadt"),
         ("z. B. heute, z.B. morgen", f"z.{NBSP}B. heute, z.{NBSP}B. morgen"),
         ("Der Verein e.V. und u.a. d. h.", f"Der Verein e.{NBSP}V. und u.{NBSP}a. d.{NBSP}h."),
@@ -138,7 +140,7 @@ def test_links_are_not_typeset(event: Event) -> None:
         }
     )
     about = typography.typeset_event(changed).organisation.about
-    assert about == 'Siehe [die „Seite“](https://x.example/a-"b"-c) – danke'
+    assert about == f'Siehe [die „Seite“](https://x.example/a-"b"-c){NBSP}– danke'
 
 
 def test_addresses_and_code_are_not_typeset() -> None:

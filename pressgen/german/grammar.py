@@ -38,6 +38,8 @@ CONTRACTIONS = {
 }
 # The case each preposition pressgen uses takes.
 PREPOSITION_CASE: dict[str, Case] = {
+    "an": "dat",
+    "in": "dat",
     "bei": "dat",
     "von": "dat",
     "zu": "dat",

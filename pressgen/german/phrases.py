@@ -78,9 +78,10 @@ def about_heading(organisation: Organisation) -> str:
 def subscription_note(organisation: Organisation) -> str:
     """The footer's reason: '… weil Sie ihn bei der TowerByte eG bestellt haben.'
 
-    The Impressum above it names the organisation in full, so its short name will do.
+    The full name: the newsletter may nowhere say what a short name stands for.
     """
-    where = organisation_phrase(organisation).after("bei", first=False)
+    phrase = organisation_phrase(organisation)
+    where = NounPhrase(phrase.name, phrase.article, phrase.plural).after("bei")
     return grammar.sentence(f"Sie erhalten diesen Newsletter, weil Sie ihn {where} bestellt haben")
 
 
@@ -107,11 +108,14 @@ def apposition(person: Person) -> str:
     if not organisation or organisation in role:
         return role
     article = person.organisation_article
+    named = NounPhrase(organisation, article or "keiner")
+    if person.organisation_preposition:  # Professorin an der Hochschule, Referent im Ministerium
+        return f"{role} {named.after(person.organisation_preposition)}"
     if article is None:
         return f"{role} ({organisation})"
     if article == "keiner":
         return f"{role} bei {organisation}"
-    return f"{role} {NounPhrase(organisation, article).form('gen')}"
+    return f"{role} {named.form('gen')}"
 
 
 def full_name(person: Person) -> str:

@@ -208,10 +208,12 @@ _DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
 _DIGIT = re.compile(r"\d")
 _DASH = re.compile(r"(?<=\S) - (?=\S)")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+# A postcode stays with its city: 07743 Jena.
+_POSTCODE_CITY = re.compile(r"(?<![\d.,])(\d{5}) (?=[A-ZÄÖÜ][a-zäöüß])")
 # Titles stay with the name they stand before: Dr. Anna Muster, Prof. Dr. Heike Lorenz.
 _TITLE = re.compile(
-    r"(?<![\w.])(Dr\.|Prof\.|Mag\.|Dipl\.-[A-Z][a-z]+\.|Ing\.|med\.|phil\.|rer\. nat\.|h\. c\.)"
-    r" (?=\S)"
+    r"(?<![\w.])(Dr\.|Prof\.|Mag\.|stellv\.|Dipl\.-[A-Z][a-z]+\.|Ing\.|med\.|phil\.|"
+    r"rer\. nat\.|h\. c\.) (?=\S)"
 )
 
 
@@ -226,6 +228,8 @@ def refine(text: str, style: Style = DEFAULT) -> str:
     # Each rule only where its trigger occurs: most names and titles need none.
     if " - " in text:
         text = _DASH.sub(" – ", text)
+    if " – " in text:  # a dash never starts a line
+        text = text.replace(" – ", f"{NBSP}– ")
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
     if "'" in text:
@@ -239,6 +243,7 @@ def refine(text: str, style: Style = DEFAULT) -> str:
         text = _UNIT.sub(rf"\1{NBSP}\2", text)
         text = _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
         text = _NUMBER_RANGE.sub("\\1–\\2", text)
+        text = _POSTCODE_CITY.sub(rf"\1{NBSP}", text)
     return text
 
 

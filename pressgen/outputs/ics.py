@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from pressgen.german import phrases, typography
 from pressgen.source import prose
@@ -58,10 +59,22 @@ def fold(line: str) -> str:
 def event_uid(event: Event) -> str:
     """A stable identifier: the same event data always gives the same UID."""
     day = event.event.date
-    key = "|".join(
-        [event.organisation.name, event.event.title, day.isoformat() if day else ""]
-    ).encode("utf-8")
+    names = [_as_first_typeset(event.organisation.name), _as_first_typeset(event.event.title)]
+    key = "|".join([*names, day.isoformat() if day else ""]).encode("utf-8")
     return f"{hashlib.sha256(key).hexdigest()[:32]}@pressgen"
+
+
+# No-break spaces that typesetting added after the first release: a dash, a title or a
+# postcode. Undone for the UID, so that an event keeps the UID its calendar entry has.
+_LATER_SPACES = re.compile(r"(Dr\.|Mag\.|Prof\.|\d{5})?\u00a0(?=(–)?)")
+
+
+def _as_first_typeset(text: str) -> str:
+    def undo(match: re.Match[str]) -> str:
+        later = match[1] is not None or match[2] is not None
+        return f"{match[1] or ''} " if later else match[0]
+
+    return _LATER_SPACES.sub(undo, text)
 
 
 def _local(moment: dt.datetime) -> str:
@@ -109,10 +122,12 @@ def render_ics(event: Event) -> str | None:
         lines.append("STATUS:CANCELLED")
     elif info.status == "postponed" and info.postponed_to is None:
         lines.append("STATUS:TENTATIVE")  # the day stands in the file, but it will change
-    lines.append(f"SUMMARY:{escape_text(info.title)}")
+    lines.append(f"SUMMARY:{escape_text(_plain(info.title))}")
     if info.kind:
         lines.append(f"CATEGORIES:{escape_text(_plain(info.kind))}")
-    description = info.motto or (prose.to_text(info.focus) if info.focus else None)
+    description = info.motto or (prose.to_text(info.focus) if info.focus else "")
+    status = phrases.status_note(info)  # moved or cancelled: said first
+    description = f"{status} {description}".strip() if status else description
     if description:
         lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")
     lines.append(f"LOCATION:{escape_text(_plain(phrases.event_place(info)))}")

@@ -348,6 +348,12 @@ class Person(Schema):
         description="Article of the organisation (die Initiative): then the role is followed by "
         "it in the genitive (Botschafter der Initiative …) instead of brackets.",
     )
+    organisation_preposition: Literal["an", "bei", "in", "von"] | None = Field(
+        None,
+        description="How the role and the organisation are joined when not by the genitive: "
+        "an (Professorin an der Hochschule), bei (Referent bei der Stadt), in (Referentin im "
+        "Ministerium), von (Gründer von Hoflieferei). Uses organisation_article.",
+    )
     plural: bool = Field(
         False, description="yes for a group that speaks as one (die Gäste): 'sagen die Gäste'."
     )
