@@ -191,6 +191,11 @@ def _check_as_json(paths: tuple[Path, ...], strict: bool, drafts: bool, jobs: in
     help="How the connection is encrypted.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; do not connect.")
+@click.option(
+    "--before-embargo",
+    is_flag=True,
+    help="Send before the embargo has passed, as a test: the subject starts with [TEST].",
+)
 def send(
     event_file: Path,
     recipients: tuple[str, ...],
@@ -199,26 +204,31 @@ def send(
     smtp_user: str | None,
     security: str,
     dry_run: bool,
+    before_embargo: bool,
 ) -> None:
     """Send the newsletter of EVENT_FILE as email through an SMTP server.
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     """
     from pressgen.clock import current_time
-    from pressgen.deliver.smtp import SmtpSettings, parse_recipients, send_email
+    from pressgen.deliver.smtp import SmtpSettings, email_to_send, parse_recipients, send_email
+    from pressgen.outputs.email import subject_of
     from pressgen.pipeline import load_one, render_one
-    from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
+    from pressgen.present import present
+    from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
-        rendered = render_one(load_one(event_file), current_time())
+        now = current_time()
+        rendered = render_one(load_one(event_file), now)
         _warn(rendered.warnings)
-        email = rendered.outputs[NEWSLETTER_EMAIL]
-        assert isinstance(email, bytes)
+        shown = present(rendered.loaded.event).event
+        email = email_to_send(shown, rendered.outputs, now, before_embargo)
         newsletter = rendered.loaded.event.newsletter
+        subject = subject_of(email)
         if dry_run:
             html, text = rendered.outputs[NEWSLETTER_HTML], rendered.outputs[NEWSLETTER_TEXT]
-            say(f"Subject:    {newsletter.subject}")
+            say(f"Subject:    {subject}")
             say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
             say(f"Recipients: {', '.join(addresses)}")
             say(
@@ -239,7 +249,7 @@ def send(
         )
         send_email(email, newsletter.sender.email, addresses, settings)
         count = len(addresses)
-        say(f'Sent "{newsletter.subject}" to {counted(count, "recipient")}.')
+        say(f'Sent "{subject}" to {counted(count, "recipient")}.')
 
 
 @main.command()

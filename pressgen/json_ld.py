@@ -9,10 +9,6 @@ from pressgen.german import phrases, typography
 from pressgen.source.model import Address, Event, EventInfo, Venue, is_local
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.replace(typography.NBSP, " ").split())
-
-
 def _postal_address(address: Address) -> dict[str, str]:
     data = {"@type": "PostalAddress", "addressLocality": address.city}
     if address.street:
@@ -34,7 +30,10 @@ def _country_code(country: str) -> str:
 
 
 def _place(venue: Venue) -> dict[str, Any]:
-    place: dict[str, Any] = {"@type": "Place", "name": _plain(phrases.place(venue))}
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": typography.plain_spaces(phrases.place(venue)),
+    }
     if venue.name:
         place["name"] = venue.name
     if venue.address:
@@ -95,7 +94,7 @@ def json_ld(event: Event) -> dict[str, Any]:
     info = event.event
     release = event.press_release
     # A draft's open dates are left out, not guessed: search engines would show them.
-    happening: dict[str, Any] = {"@type": "Event", "name": _plain(info.title)}
+    happening: dict[str, Any] = {"@type": "Event", "name": typography.plain_spaces(info.title)}
     if info.begins is not None:
         happening["startDate"] = info.begins.isoformat()
     happening |= {
@@ -110,10 +109,13 @@ def json_ld(event: Event) -> dict[str, Any]:
     if info.held_on != info.date and info.date is not None:
         happening["previousStartDate"] = info.date.isoformat()
     if info.motto:
-        happening["description"] = _plain(info.motto)
+        happening["description"] = typography.plain_spaces(info.motto)
     if info.website:
         happening["url"] = info.website
-    article: dict[str, Any] = {"@type": "NewsArticle", "headline": _plain(release.headline)}
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": typography.plain_spaces(release.headline),
+    }
     if release.embargo is not None:  # published when the embargo ends
         embargo = release.embargo
         article["datePublished"] = (

@@ -9,6 +9,7 @@ no methods of library objects.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal
@@ -21,7 +22,7 @@ from pressgen.german import grammar, phrases, typography
 from pressgen.json_ld import json_ld_script
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML
 from pressgen.source import prose
-from pressgen.source.model import Event, Organisation, Typography
+from pressgen.source.model import Event, Newsletter, Organisation, Typography
 
 
 class Record(Mapping[str, Any]):
@@ -221,6 +222,7 @@ class Presentation:
     impressum: tuple[InfoLine, ...]
     subscription_note: str
     unsubscribe_text: str  # the Abmeldelink as plain text: the address, or how to write
+    preheader: str  # the inbox preview: the preheader, else the teaser as plain text
     web_version_url: str
     calendar_url: str
     json_ld: Markup  # JSON text, already safe inside <script>
@@ -266,6 +268,7 @@ def present(event: Event) -> Presentation:
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
         unsubscribe_text=phrases.unsubscribe_text(shown.newsletter.unsubscribe_url or "", style),
+        preheader=_preheader(shown.newsletter),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         # A calendar entry helps before the event, not in a report after it.
         calendar_url=urljoin(web_url, CALENDAR)
@@ -275,6 +278,15 @@ def present(event: Event) -> Presentation:
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
     )
+
+
+def _preheader(newsletter: Newsletter) -> str:
+    """What the inbox shows after the subject; the teaser when no preheader is set."""
+    if newsletter.preheader:
+        return newsletter.preheader
+    if not newsletter.teaser:
+        return ""
+    return re.sub(r"[ \n]+", " ", prose.to_text(newsletter.teaser)).strip()
 
 
 def _body_blocks(event: Event) -> Iterator[Block]:

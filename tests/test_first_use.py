@@ -167,7 +167,7 @@ def test_build_ends_with_where_to_look(data_dir: Path, run_cli: Callable[..., Re
 
 
 def test_send_shows_the_warnings_as_build_does(run_cli: Callable[..., Result]) -> None:
-    result = run_cli("send", SECOND, "--to", "a@example.org", "--dry-run")
+    result = run_cli("send", SECOND, "--to", "a@example.org", "--dry-run", "--before-embargo")
     assert result.exit_code == 0
     assert "[PG403]" in result.stderr
     assert result.stdout.endswith("Dry run: nothing was sent.\n")

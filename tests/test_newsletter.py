@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from helpers import ROOT, SEED, parse, readable_text
 
 from pressgen.errors import DataError
@@ -264,6 +265,13 @@ def test_email_lines_and_encoding(built: dict[str, dict[str, bytes]]) -> None:
     head = raw.partition(b"\r\n\r\n")[0]
     assert all(len(line) <= 78 for line in head.split(b"\r\n"))
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    # RFC 2045: quoted-printable lines, soft breaks included, are at most 76 characters.
+    message = email.message_from_bytes(raw, policy=policy.default)
+    for part in message.walk():
+        if part["Content-Transfer-Encoding"] == "quoted-printable":
+            encoded = part.as_bytes(policy=policy.SMTP).partition(b"\r\n\r\n")[2]
+            long = [line for line in encoded.split(b"\r\n") if len(line) > 76]
+            assert not long, (part.get_content_type(), long[:3])
     assert max(raw) < 128  # 7-bit: umlauts are encoded (RFC 2047 / quoted-printable)
     assert b"Subject: =?utf-8?q?R=C3=BCckblick" in head
 
@@ -290,3 +298,121 @@ def test_npm_is_not_needed_to_build(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / SEED.stem / "newsletter.html").is_file()
+
+
+# ---------------------------------------------------------------- what every client renders right
+
+_CONDITIONAL = re.compile(r"<!--\[if mso \| IE\]>(.*?)<!\[endif\]-->", re.S)
+_WIDTH = re.compile(r'width(?:="|:)(\d+(?:\.\d+)?)')
+
+
+def outlook_widths(html: str) -> list[str]:
+    """Every width inside the Outlook-only conditional comments, in order."""
+    return [width for block in _CONDITIONAL.findall(html) for width in _WIDTH.findall(block)]
+
+
+@pytest.mark.parametrize("event_file", EVENTS, ids=lambda p: p.stem)
+@pytest.mark.node
+def test_outlook_gets_the_widths_the_reference_compiler_gives(
+    event_file: Path, built: dict[str, dict[str, bytes]], tmp_path: Path
+) -> None:
+    source = tmp_path / "newsletter.mjml"
+    source.write_bytes(built[event_file.stem]["newsletter.mjml"])
+    result = subprocess.run(
+        [str(MJML_CLI), str(source), "--stdout"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    reference = outlook_widths(result.stdout)
+    ours = outlook_widths(built[event_file.stem]["newsletter.html"].decode("utf-8"))
+    assert len(reference) > 20
+    assert ours == reference
+    # The text column between the gutters: 600 − 2 × 24.
+    assert "552" in ours
+
+
+def test_images_keep_their_pixel_widths(built: dict[str, dict[str, bytes]]) -> None:
+    """Outlook on Windows sizes an image by its width attribute, never by CSS."""
+    mjml = built["neujahrsempfang-2027"]["newsletter.mjml"].decode("utf-8")
+    html = built["neujahrsempfang-2027"]["newsletter.html"].decode("utf-8")
+    wanted = [int(width) for width in re.findall(r'<mj-image [^>]*width="(\d+)px"', mjml)]
+    images = [attrs for tag, attrs in parse(html).tags if tag == "img"]
+    assert wanted and len(images) == len(wanted)
+    assert [attrs.get("width") for attrs in images] == [str(width) for width in wanted]
+
+
+def test_the_embargo_stays_with_the_journalists(built: dict[str, dict[str, bytes]]) -> None:
+    outputs = built["neujahrsempfang-2027"]
+    for name in ("pressemitteilung.html", "pressemitteilung.txt"):
+        assert "Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr" in outputs[name].decode()
+    for name in ("newsletter.mjml", "newsletter.html", "newsletter.txt", "newsletter.eml"):
+        assert "Sperrfrist" not in outputs[name].decode("utf-8"), name
+
+
+def _preheader(html: str) -> tuple[str, dict[str, str]]:
+    match = re.search(r'<div class="nl-preheader" style="([^"]*)"[^>]*>(.*?)</div>', html, re.S)
+    assert match, "no preheader"
+    style = dict(
+        (key.strip(), value.strip())
+        for key, _, value in (rule.partition(":") for rule in match[1].split(";"))
+        if key.strip()
+    )
+    return match[2], style
+
+
+def test_the_preheader_is_padded_and_never_white_on_white(
+    built: dict[str, dict[str, bytes]],
+) -> None:
+    html = built["neujahrsempfang-2027"]["newsletter.html"].decode("utf-8")
+    text, style = _preheader(html)
+    assert text.startswith("Gemeinsam digital ins neue Jahr\u00a0– der Rückblick mit Fotos und")
+    # Zero-width non-joiners and no-break spaces fill the inbox preview's remaining room.
+    filler = text[text.index("Stimmen") + len("Stimmen") :]
+    assert filler == "\u200c\u00a0" * 80
+    assert style["display"] == "none" and style["mso-hide"] == "all"
+    # SpamAssassin's HTML_FONT_LOW_CONTRAST: no colour that equals the background.
+    assert "color" not in style and "#ffffff" not in match_all_hidden(html)
+    # It comes first in the body, before "Im Browser ansehen".
+    assert html.index("nl-preheader") < html.index("Im Browser ansehen")
+
+
+def match_all_hidden(html: str) -> str:
+    """The style of every element hidden with display:none."""
+    return " ".join(re.findall(r'style="([^"]*display:\s*none[^"]*)"', html))
+
+
+def test_without_a_preheader_the_teaser_fills_the_inbox_preview(tmp_path: Path) -> None:
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    del data["newsletter"]["preheader"]
+    data["newsletter"]["teaser"] = "Über **80 Gäste** diskutierten in Jena."
+    event_file = tmp_path / "event.yaml"
+    event_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (result,) = build([event_file], tmp_path / "out")
+    html = (result.out_dir / "newsletter.html").read_text(encoding="utf-8")
+    text, _ = _preheader(html)
+    assert text.startswith("Über 80 Gäste diskutierten in Jena.\u200c\u00a0")
+
+
+def test_dark_mode_gives_each_element_its_own_colours(built: dict[str, dict[str, bytes]]) -> None:
+    html = built[SEED.stem]["newsletter.html"].decode("utf-8")
+    head = html[: html.index("</head>")]
+    assert "color-scheme: light dark" in head
+    dark = head[head.index("@media (prefers-color-scheme: dark)") :]
+    # The organisation's name in a lighter brand colour (readable on #1e1e1e), not grey.
+    assert ".nl-brand div { color: #548fc0 !important; }" in dark
+    assert ".nl-draft div" in dark and ".nl-embargo div" in dark and "img { color:" in dark
+    # Outlook.com and the Outlook apps mark their dark mode with data-ogsc / data-ogsb.
+    assert "[data-ogsc] .nl-brand div" in dark and "[data-ogsb] .nl-box td" in dark
+    # Dark colours stay out of the inliner: no style attribute carries one.
+    attributes = " ".join(re.findall(r'style="([^"]*)"', html))
+    assert "#1e1e1e" not in attributes and "#548fc0" not in attributes
+    assert "data-premailer" not in html
+
+
+@pytest.mark.parametrize(
+    ("color", "dark"), [("#0b5fa5", "#548fc0"), ("#b00020", "#d06679"), ("#7cb8f0", "#7cb8f0")]
+)
+def test_dark_variants_of_a_colour_are_readable(color: str, dark: str) -> None:
+    from pressgen.outputs.colour import contrast, for_dark_background
+
+    assert for_dark_background(color) == dark
+    assert contrast(dark, "#1e1e1e") >= 4.5

@@ -239,3 +239,58 @@ def test_a_server_reply_is_printed_with_its_control_characters_escaped(
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "554 Abgelehnt \\x1b]0;pwned\\x07" in result.stderr
+
+
+# ---------------------------------------------------------------- the embargo
+
+SECOND = SEED.parent / "neujahrsempfang-2027.yaml"  # Sperrfrist: 15 January 2027, 18:00
+BEFORE_EMBARGO = "1800028800"  # 2027-01-15 17:00 in Berlin
+AFTER_EMBARGO = "1800032400"  # 2027-01-15 18:00 in Berlin: the moment it ends
+
+
+@pytest.mark.parametrize(
+    ("now", "flags", "subject"),
+    [
+        (BEFORE_EMBARGO, (), None),
+        (
+            BEFORE_EMBARGO,
+            ("--before-embargo",),
+            "[TEST] Neujahrsempfang 2027: 1.200 Gäste im Rathaus",
+        ),
+        (AFTER_EMBARGO, (), "Neujahrsempfang 2027: 1.200 Gäste im Rathaus"),
+        (AFTER_EMBARGO, ("--before-embargo",), "Neujahrsempfang 2027: 1.200 Gäste im Rathaus"),
+    ],
+    ids=["refused-before", "test-send-before", "after", "flag-after-changes-nothing"],
+)
+def test_the_newsletter_waits_for_the_embargo(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    now: str,
+    flags: tuple[str, ...],
+    subject: str | None,
+) -> None:
+    import email
+    from email import policy
+
+    recorder, port = smtp_server()
+    result = run_cli(
+        "send", SECOND, "--to", "a@example.org", "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none", *flags,
+        env={"SOURCE_DATE_EPOCH": now},
+    )  # fmt: skip
+    assert "Traceback" not in result.output
+    if subject is None:
+        assert result.exit_code == 1
+        assert result.stderr.endswith(
+            "pressgen: the embargo lasts until 15. Januar 2027, 18 Uhr: the newsletter may not "
+            "go out before; for a test send use --before-embargo (the subject then starts with "
+            "[TEST]); nothing was sent.\n"
+        )
+        assert recorder.envelopes == []
+        return
+    assert result.exit_code == 0, result.output
+    (envelope,) = recorder.envelopes
+    assert envelope.original_content is not None
+    message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+    assert message["Subject"] == subject
+    assert result.stdout.endswith(f'Sent "{subject}" to 1 recipient.\n')

@@ -42,11 +42,7 @@ def check(shown: Presentation, found: Findings) -> None:
 def _reporting_texts(event: Event) -> Iterator[tuple[Loc, str]]:
     for loc, role, text in texts(event):
         if loc[0] in _REPORTING and role in (Role.TEXT, Role.PROSE) and loc[-1] not in _NAMES:
-            yield loc, _plain(prose.to_text(text) if role is Role.PROSE else text)
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.replace(typography.NBSP, " ").replace(typography.NARROW_NBSP, " ").split())
+            yield loc, typography.plain_spaces(prose.to_text(text) if role is Role.PROSE else text)
 
 
 # ---------------------------------------------------------------- gendering
@@ -260,7 +256,9 @@ def _venue(event: Event, found: Findings) -> None:
     if venue is None or not name:
         return
     body = " ".join(
-        _plain(prose.to_text(block.text)) for block in event.press_release.body if block.text
+        typography.plain_spaces(prose.to_text(block.text))
+        for block in event.press_release.body
+        if block.text
     )
     address = venue.address
     city = address.city if address else ""

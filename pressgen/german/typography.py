@@ -46,6 +46,12 @@ DEFAULT = Typography()
 # ---------------------------------------------------------------- dates and times
 
 
+def plain_spaces(text: str) -> str:
+    """One ordinary space between words: for places that keep no typesetting (metadata,
+    calendar entries, comparisons)."""
+    return " ".join(text.replace(NBSP, " ").replace(NARROW_NBSP, " ").split())
+
+
 def date_long(day: dt.date) -> str:
     """17. August 2017 (DIN 5008), with non-breaking spaces so it never splits."""
     return format_date(day, "d. MMMM y", locale=LOCALE).replace(" ", NBSP)

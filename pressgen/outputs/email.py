@@ -14,17 +14,31 @@ from pressgen.source.addresses import ascii_domain, ascii_url
 from pressgen.source.model import Event
 
 
+def embargo_end(event: Event) -> dt.datetime | None:
+    """When the Sperrfrist ends, time-zone aware (in the event's zone when none is written)."""
+    embargo = event.press_release.embargo
+    if embargo is None:
+        return None
+    return embargo if embargo.tzinfo else embargo.replace(tzinfo=event.event.zone)
+
+
 def message_date(event: Event) -> dt.datetime | None:
     """The Date header: the embargo if there is one, else the publication day, 9 Uhr
     (none while a draft leaves the publication date open)."""
     release = event.press_release
-    zone = event.event.zone
-    if release.embargo is not None:
-        embargo = release.embargo
-        return embargo if embargo.tzinfo else embargo.replace(tzinfo=zone)
+    embargo = embargo_end(event)
+    if embargo is not None:
+        return embargo
     if release.publication_date is None:
         return None
-    return dt.datetime.combine(release.publication_date, dt.time(9, 0), tzinfo=zone)
+    return dt.datetime.combine(release.publication_date, dt.time(9, 0), tzinfo=event.event.zone)
+
+
+def subject_of(message: bytes) -> str:
+    """The subject a built email really carries, decoded."""
+    from email.parser import BytesHeaderParser
+
+    return str(BytesHeaderParser(policy=policy.default).parsebytes(message)["Subject"])
 
 
 def _header_address(name: str, address: str) -> Address:
@@ -38,8 +52,10 @@ def needs_smtputf8(addresses: Sequence[str]) -> bool:
     return any(not address.rsplit("@", 1)[0].isascii() for address in addresses)
 
 
-def build_email(event: Event, text: str, html: str) -> bytes:
+def build_email(event: Event, text: str, html: str, test_send: bool = False) -> bytes:
     """multipart/alternative (text, then HTML), UTF-8, quoted-printable, byte-identical per data.
+
+    A test send (before the embargo has passed) says so in its subject: [TEST].
 
     Addresses with letters beyond ASCII before the @ make it an internationalised
     message (RFC 6532: headers in UTF-8), which only servers with SMTPUTF8 accept.
@@ -50,15 +66,19 @@ def build_email(event: Event, text: str, html: str) -> bytes:
         "\0".join([sender.email, newsletter.subject, text, html]).encode("utf-8")
     ).hexdigest()
     own = [sender.email, *([newsletter.reply_to] if newsletter.reply_to else [])]
-    headers = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
+    # RFC 2045 allows quoted-printable lines of 76 characters; the SMTP policy's 78
+    # are right for headers (RFC 5322) but too long for bodies.
+    base = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
+    mime_policy = base.clone(max_line_length=76)
 
-    message = EmailMessage(policy=headers)
+    message = EmailMessage(policy=mime_policy)
     message["From"] = _header_address(sender.name, sender.email)
     message["To"] = "undisclosed-recipients:;"
     if newsletter.reply_to:
         message["Reply-To"] = _header_address("", newsletter.reply_to)
     # Plain spaces: a no-break space would force the whole subject into encoded words.
-    message["Subject"] = newsletter.subject.replace("\u00a0", " ").replace("\u202f", " ")
+    subject = newsletter.subject.replace("\u00a0", " ").replace("\u202f", " ")
+    message["Subject"] = f"[TEST] {subject}" if test_send else subject
     date = message_date(event)
     if date is not None:  # no invented date; the sending server adds the real one
         message["Date"] = format_datetime(date)
@@ -76,4 +96,4 @@ def build_email(event: Event, text: str, html: str) -> bytes:
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     # A boundary from the content keeps rebuilds identical (the default one is random).
     message.set_boundary(f"=_pressgen_{fingerprint[32:56]}")
-    return message.as_bytes(policy=headers.clone(refold_source="none"))
+    return message.as_bytes(policy=mime_policy.clone(refold_source="none"))

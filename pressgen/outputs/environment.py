@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from pressgen.errors import DataError, Problem
 from pressgen.german import phrases, typography
+from pressgen.outputs import colour
 from pressgen.present import TEMPLATE_TYPES, Record
 from pressgen.source import prose
 
@@ -493,6 +494,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         postal_address=typography.postal_address,
         place=phrases.place,
         wrap=wrap,
+        on_dark=colour.for_dark_background,
         # Links in the newsletter carry campaign parameters when the data asks for them.
         link=_link,
         prose_html=_prose_html,

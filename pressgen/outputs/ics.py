@@ -122,15 +122,15 @@ def render_ics(event: Event) -> str | None:
         lines.append("STATUS:CANCELLED")
     elif info.status == "postponed" and info.postponed_to is None:
         lines.append("STATUS:TENTATIVE")  # the day stands in the file, but it will change
-    lines.append(f"SUMMARY:{escape_text(_plain(info.title))}")
+    lines.append(f"SUMMARY:{escape_text(typography.plain_spaces(info.title))}")
     if info.kind:
-        lines.append(f"CATEGORIES:{escape_text(_plain(info.kind))}")
+        lines.append(f"CATEGORIES:{escape_text(typography.plain_spaces(info.kind))}")
     description = info.motto or (prose.to_text(info.focus) if info.focus else "")
     status = phrases.status_note(info)  # moved or cancelled: said first
     description = f"{status} {description}".strip() if status else description
     if description:
-        lines.append(f"DESCRIPTION:{escape_text(_plain(description))}")
-    lines.append(f"LOCATION:{escape_text(_plain(phrases.event_place(info)))}")
+        lines.append(f"DESCRIPTION:{escape_text(typography.plain_spaces(description))}")
+    lines.append(f"LOCATION:{escape_text(typography.plain_spaces(phrases.event_place(info)))}")
     if info.livestream:  # RFC 7986: where to join
         lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO:{info.livestream}")
     organiser = event.organisation
@@ -141,7 +141,3 @@ def render_ics(event: Event) -> str | None:
         lines.append(f"URL:{info.website}")
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.replace(typography.NBSP, " ").split())

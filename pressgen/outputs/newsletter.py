@@ -103,6 +103,9 @@ def inline_css(html: str) -> str:
         remove_classes=False,
         strip_important=False,
         cssutils_logging_level=logging.CRITICAL,
+        # Outlook on Windows sizes images by their width attribute: keep the pixels mjml
+        # wrote, not the "100%" premailer would copy from the CSS.
+        disable_basic_attributes=["width", "height"],
     )
     inlined: str = inliner.transform(pretty_print=False)
     # lxml drops the doctype that mjml wrote; without it clients render in quirks mode.
