@@ -128,6 +128,12 @@ RULES: dict[str, Rule] = {
             "a quote's speaker whose function the press release never gives "
             "(attribution: short, and no paragraph says who they are)",
         ),
+        Rule(
+            "PG704",
+            "warning",
+            "the texts look back on the event (Rückblick, fand statt …), but the release is "
+            "published before it",
+        ),
     ]
 }
 

@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from helpers import SEED
+from helpers import SECOND, SEED
 
 from pressgen.errors import DataError, Problem
 from pressgen.outputs import environment as templating
 from pressgen.outputs import render
 from pressgen.pipeline import check
 
-SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 Edit = tuple[str, str, str]  # template, text to replace, replacement
 
 
@@ -234,6 +233,56 @@ def test_pg502_an_embargo_after_the_publication_date(
     ]
     event_data["press_release"]["embargo"] = "2017-08-28 10:00"
     assert messages("PG502", [write_yaml(event_data)]) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "headline", "expected"),
+    [
+        (
+            "2017-08-01",
+            None,
+            'press_release.headline: the text looks back ("Rückblick"), but the release is '
+            "published on 1. August 2017, before the event on 17. August 2017: set "
+            "press_release.publication_date to a day after the event, or write an announcement",
+        ),
+        ("2017-08-28", None, None),  # the seed: published after the event
+        ("2017-08-17", None, None),  # on the day itself
+        ("2017-08-01", "Workshop fand in Jena statt", "press_release.headline"),
+        ("2017-08-01", "Der Workshop war ein voller Erfolg", "press_release.headline"),
+    ],
+)
+def test_pg704_a_recap_published_before_the_event(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    published: str,
+    headline: str | None,
+    expected: str | None,
+) -> None:
+    event_data["press_release"]["publication_date"] = published
+    if headline:
+        event_data["press_release"]["headline"] = headline
+    found = messages("PG704", [write_yaml(event_data)])
+    if expected is None:
+        assert found == []
+    elif expected.endswith("headline"):
+        assert [message.partition(":")[0] for message in found] == [expected]
+    else:
+        assert found == [expected]
+
+
+def test_pg704_an_announcement_before_the_event_is_fine(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    event_data["press_release"]["publication_date"] = "2017-08-01"
+    release = event_data["press_release"]
+    release["headline"] = "Workshop-Nachmittag der TowerByte eG am 17. August"
+    release["body"] = ["Am 17. August 2017 lädt die TowerByte eG zum Workshop-Nachmittag ein."]
+    release.pop("subline", None)
+    event_data["newsletter"]["subject"] = "Einladung: Workshop-Nachmittag"
+    event_data["newsletter"].pop("teaser", None)
+    event_data["newsletter"].pop("preheader", None)
+    event_data.pop("quotes", None)
+    assert messages("PG704", [write_yaml(event_data)]) == []
 
 
 # ---------------------------------------------------------------- PG2xx

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 from click.testing import Result
 from helpers import ROOT
 
@@ -77,6 +78,30 @@ def test_the_readme_template_example_builds(
     assert result.exit_code == 0, result.output
     text = (project / "out" / "beispiel" / "newsletter.txt").read_text("utf-8")
     assert "\nIhr Team der Pressestelle\n\n-- \nImpressum\n" in text
+
+
+def test_the_readme_event_example_has_no_contradicting_dates(tmp_path: Path) -> None:
+    """The short example must not teach a Sperrfrist after the release, or a recap before."""
+    from pressgen.pipeline import check
+
+    section = README.split("## The event file", 1)[1]
+    example = yaml.safe_load(re.search(r"```yaml\n(.+?)```", section, re.S)[1])  # type: ignore[index]
+    example["press_release"].pop("photos")  # its photo file is not shipped
+    event_file = tmp_path / "example.yaml"
+    event_file.write_text(yaml.safe_dump(example, allow_unicode=True), encoding="utf-8")
+    codes = {problem.code for result in check([event_file]) for problem in result.warnings}
+    assert codes.isdisjoint({"PG502", "PG704"}), codes
+
+
+def test_every_path_the_readme_names_exists() -> None:
+    named = set(
+        re.findall(
+            r"`((?:pressgen|tests|docs|scripts|templates|data|benchmarks)/[\w./-]+)`", README
+        )
+    )
+    assert named
+    missing = sorted(path for path in named if "…" not in path and not (ROOT / path).exists())
+    assert missing == []
 
 
 # ---------------------------------------------------------------- one grammar for templates

@@ -478,11 +478,6 @@ def test_one_full_stop(parts: tuple[str, ...], expected: str) -> None:
     assert grammar.sentence(*parts) == expected
 
 
-def test_the_table_is_long_enough() -> None:
-    rows = len(ORGANISATIONS) + 6 + len(THANKS) + 8 + len(QUOTES) + 8 + 12 + 7 + 4 + 11 + 10 + 7 + 4
-    assert rows >= 80
-
-
 # ---------------------------------------------------------------- thanks from an event file
 
 

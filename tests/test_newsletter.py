@@ -16,13 +16,12 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import ROOT, SEED, parse, readable_text
+from helpers import ROOT, SECOND, SEED, parse, readable_text
 
 from pressgen.errors import DataError
 from pressgen.outputs.newsletter import explain_mjml_error
 from pressgen.pipeline import build
 
-SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 EVENTS = [SEED, SECOND]
 MJML_CLI = ROOT / "node_modules" / ".bin" / "mjml"
 

@@ -11,12 +11,11 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from helpers import SEED, parse, readable_text
+from helpers import SECOND, SEED, parse, readable_text
 
 from pressgen.errors import Problem
 from pressgen.pipeline import build, check
 
-SECOND = SEED.parent / "neujahrsempfang-2027.yaml"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 
 

@@ -190,6 +190,36 @@ def test_an_override_that_drops_the_impressum_is_refused(
     ) in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("date_line", "fails"),
+    [("Termin: {{ facts.date }}", False), ("Termin: bald", True)],
+    ids=["renamed-label", "date-dropped"],
+)
+def test_an_own_facts_partial_may_rename_labels_but_not_drop_the_date(
+    project: Path,
+    run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+    date_line: str,
+    fails: bool,
+) -> None:
+    builtin = (ROOT / "templates" / "partials" / "facts.txt.j2").read_text("utf-8")
+    original = '{{ (labels.date ~ ": " ~ facts.date) | wrap(indent="  ", first="") }}'
+    assert original in builtin
+    (project / "templates" / "partials").mkdir()
+    (project / "templates" / "partials" / "facts.txt.j2").write_text(
+        builtin.replace(original, date_line), "utf-8"
+    )
+    result = build_in(project, run_cli, monkeypatch)
+    if not fails:
+        assert result.exit_code == 0, result.output
+        text = (project / "out" / "beispiel" / "newsletter.txt").read_text("utf-8")
+        assert "Termin: " in text and "Datum: " not in text
+        return
+    assert result.exit_code == 1
+    assert "[PG104]" in result.stderr
+    assert "(rendered with your own template templates/partials/facts.txt.j2)" in result.stderr
+
+
 def test_an_own_partial_replaces_the_builtin_one(
     project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
-from helpers import SEED
+from helpers import SECOND, SEED  # SECOND has a Sperrfrist: 15 January 2027, 18:00
 
 
 class Recorder:
@@ -243,7 +243,6 @@ def test_a_server_reply_is_printed_with_its_control_characters_escaped(
 
 # ---------------------------------------------------------------- the embargo
 
-SECOND = SEED.parent / "neujahrsempfang-2027.yaml"  # Sperrfrist: 15 January 2027, 18:00
 BEFORE_EMBARGO = "1800028800"  # 2027-01-15 17:00 in Berlin
 AFTER_EMBARGO = "1800032400"  # 2027-01-15 18:00 in Berlin: the moment it ends
 

@@ -153,3 +153,14 @@ def test_remote_style_sheets_are_refused() -> None:
 
     with pytest.raises(NewsletterError, match="does not fetch"):
         _OfflineSession().get("https://example.com/a.css")
+
+
+def test_the_checks_read_the_presentation_not_the_renderer() -> None:
+    """One-way flow: checks compare outputs with the presentation; they never render."""
+    program = (
+        "import sys, pressgen.checks, pressgen.checks.texts\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pressgen.outputs')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -75,10 +75,10 @@ CASES: list[tuple[list[Callable[[dict[str, Any]], None]], str, list[str]]] = [
     # times: 17.30 Uhr is 17:30
     ([], "Pünktlich um 14.30 Uhr ging es los.", []),
     ([], "Pünktlich um 15 Uhr ging es los.",
-     ["body[1]: the text names 15 Uhr, which is neither the start or end of the event "
+     ["body[1]: the text names 15 Uhr, which is neither the start nor the end of the event "
       "(event.start, event.end) nor a time of the programme"]),
     ([], "Von 14:30 bis 19:45 Uhr wurde diskutiert.",
-     ["body[1]: the text names 19:45 Uhr, which is neither the start or end of the event "
+     ["body[1]: the text names 19:45 Uhr, which is neither the start nor the end of the event "
       "(event.start, event.end) nor a time of the programme"]),
     # days: the day something happens, not deadlines
     ([], "Am 17. August 2017 trafen sich alle.", []),

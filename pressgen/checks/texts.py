@@ -37,6 +37,7 @@ def check(shown: Presentation, found: Findings) -> None:
     _days(event, reporting, found)
     _venue(event, found)
     _functions_given(event, found)
+    _looking_back_too_early(event, reporting, found)
 
 
 def _reporting_texts(event: Event) -> Iterator[tuple[Loc, str]]:
@@ -162,7 +163,7 @@ def _times(event: Event, reporting: list[tuple[Loc, str]], found: Findings) -> N
                 found.add(
                     "PG702",
                     loc,
-                    f"the text names {shown}, which is neither the start or end of the event "
+                    f"the text names {shown}, which is neither the start nor the end of the event "
                     "(event.start, event.end) nor a time of the programme",
                     f"Der Text nennt {shown}; das ist weder Beginn oder Ende der Veranstaltung "
                     "noch eine Zeit im Programm",
@@ -299,3 +300,35 @@ def _functions_given(event: Event, found: Findings) -> None:
                     f"Die Pressemitteilung nennt die Funktion von {person.name} nirgends: das "
                     "Zitat nennt nur den Namen (attribution: short)",
                 )
+
+
+# ---------------------------------------------------------------- a recap before the event
+
+# Words with which a text reports on an event that has taken place.
+_LOOKING_BACK = re.compile(
+    r"\b(Rückblick|Nachbericht|blickt\w* \w+ zurück|fand(?:en)? (?:[^.!?]{0,80}? )?statt|"
+    r"war(?:en)? eine? (?:voller )?Erfolg)\b"
+)
+
+
+def _looking_back_too_early(
+    event: Event, reporting: list[tuple[Loc, str]], found: Findings
+) -> None:
+    published, first_day = event.press_release.publication_date, event.event.date
+    if published is None or first_day is None or published >= first_day:
+        return
+    for loc, text in reporting:
+        match = _LOOKING_BACK.search(text)
+        if match:
+            on = typography.plain_spaces(typography.date_long(published))
+            held = typography.plain_spaces(typography.date_long(first_day))
+            found.add(
+                "PG704",
+                loc,
+                f'the text looks back ("{match[0]}"), but the release is published on {on}, '
+                f"before the event on {held}: set press_release.publication_date to a day "
+                "after the event, or write an announcement",
+                f"Der Text blickt zurück („{match[0]}“), die Mitteilung erscheint aber am {on}, "
+                f"vor der Veranstaltung am {held}",
+            )
+            return
