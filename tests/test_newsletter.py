@@ -396,22 +396,22 @@ def test_dark_mode_gives_each_element_its_own_colours(built: dict[str, dict[str,
     head = html[: html.index("</head>")]
     assert "color-scheme: light dark" in head
     dark = head[head.index("@media (prefers-color-scheme: dark)") :]
-    # The organisation's name in a lighter brand colour (readable on #1e1e1e), not grey.
-    assert ".nl-brand div { color: #548fc0 !important; }" in dark
+    # The name in a lighter brand colour (readable on the dark backgrounds), not grey.
+    assert ".nl-brand div { color: #6097c4 !important; }" in dark
     assert ".nl-draft div" in dark and ".nl-embargo div" in dark and "img { color:" in dark
     # Outlook.com and the Outlook apps mark their dark mode with data-ogsc / data-ogsb.
     assert "[data-ogsc] .nl-brand div" in dark and "[data-ogsb] .nl-box td" in dark
     # Dark colours stay out of the inliner: no style attribute carries one.
     attributes = " ".join(re.findall(r'style="([^"]*)"', html))
-    assert "#1e1e1e" not in attributes and "#548fc0" not in attributes
+    assert "#1e1e1e" not in attributes and "#6097c4" not in attributes
     assert "data-premailer" not in html
 
 
 @pytest.mark.parametrize(
-    ("color", "dark"), [("#0b5fa5", "#548fc0"), ("#b00020", "#d06679"), ("#7cb8f0", "#7cb8f0")]
+    ("color", "dark"), [("#0b5fa5", "#6097c4"), ("#b00020", "#d47384"), ("#7cb8f0", "#7cb8f0")]
 )
 def test_dark_variants_of_a_colour_are_readable(color: str, dark: str) -> None:
     from pressgen.outputs.colour import contrast, for_dark_background
 
     assert for_dark_background(color) == dark
-    assert contrast(dark, "#1e1e1e") >= 4.5
+    assert contrast(dark, "#1d2a36") >= 4.5 and contrast(dark, "#1e1e1e") >= 4.5

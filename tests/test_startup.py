@@ -63,6 +63,22 @@ def test_a_changed_template_is_never_served_from_the_cache(cache: Path, tmp_path
     assert fresh.get_template("gruss.txt.j2").render(name="Jena") == "Guten Tag, Jena!\n"
 
 
+def test_a_changed_filter_is_never_served_from_the_cache(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja folds a filter applied to a constant into the compiled code; after a change of
+    pressgen's code (a new version) that kept code must not be used."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "farbe.txt.j2").write_text('{{ "#b00020" | on_dark }}\n', "utf-8")
+    first = templating.make_environment([folder])
+    assert first.get_template("farbe.txt.j2").render() == "#d47384\n"
+    monkeypatch.setattr(templating.colour, "for_dark_background", lambda color: "#ffffff")
+    monkeypatch.setattr(templating, "_code_stamp", lambda: "another version")
+    second = templating.make_environment([folder])
+    assert second.get_template("farbe.txt.j2").render() == "#ffffff\n"
+
+
 def test_a_cache_folder_others_can_write_to_is_never_used(cache: Path, tmp_path: Path) -> None:
     """Compiled code planted in a shared folder must not run: only a private folder is used."""
     folder = own_templates(tmp_path, "Hallo")

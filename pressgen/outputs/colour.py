@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-DARK_CARD = "#1e1e1e"  # the card's background in dark mode (newsletter.mjml.j2)
+# The lightest background of the newsletter in dark mode (the facts box, newsletter.mjml.j2):
+# a colour readable on it is readable on the darker card (#1e1e1e) too.
+DARK_BACKGROUND = "#1d2a36"
 
 
 def _channels(color: str) -> tuple[int, int, int]:
@@ -29,7 +31,7 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def for_dark_background(color: str, background: str = DARK_CARD, ratio: float = 4.5) -> str:
+def for_dark_background(color: str, background: str = DARK_BACKGROUND, ratio: float = 4.5) -> str:
     """`color` lightened (mixed with white) until text in it is readable on `background`.
 
     The brand colour stays recognisable: it is lightened only as far as needed.

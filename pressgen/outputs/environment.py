@@ -374,19 +374,31 @@ def private_folder(folder: Path) -> bool:
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+@cache
+def _code_stamp() -> str:
+    """Which pressgen code compiled the templates: Jinja folds a filter applied to a constant
+    into the compiled code, so a changed filter must not find old code in the cache."""
+    package = Path(__file__).resolve().parent.parent
+    stamps = []
+    for source in sorted(package.rglob("*.py")):
+        info = source.stat()
+        stamps.append(f"{source.relative_to(package)}:{info.st_mtime_ns}:{info.st_size}")
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:12]
+
+
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     """Jinja's file cache of compiled templates: a cold build saves compiling 20 of them.
 
     Jinja checks each entry against its template's source; the file names also
     carry what else shapes the compiled code (environment kind, whitespace
-    settings, Jinja version), so a changed setting never reuses old code.
+    settings, Jinja version, pressgen's own code), so a change never reuses old code.
     """
     folder = cache_dir()
     if folder is None or not private_folder(folder):
         return None  # no cache folder of our own: compile every time
     shape = repr(
         (type(env).__name__, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
-         jinja2.__version__)
+         jinja2.__version__, _code_stamp())
     )  # fmt: skip
     tag = hashlib.sha256(shape.encode()).hexdigest()[:12]
     return jinja2.FileSystemBytecodeCache(str(folder), f"template-{tag}-%s.cache")
