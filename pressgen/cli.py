@@ -51,6 +51,15 @@ DRAFT = click.option(
 )
 
 
+PHASE = click.option(
+    "--phase",
+    type=click.Choice(["invitation", "recap"]),
+    default=None,
+    help="Build the invitation (before the event) or the recap (after it) on purpose, "
+    "into <event>-einladung or <event>-rueckblick [default: as the file's dates say].",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressgen")
 def main() -> None:
@@ -68,8 +77,11 @@ def main() -> None:
     "[default: the project's output folder, else out].",
 )
 @DRAFT
+@PHASE
 @JOBS
-def build(paths: tuple[Path, ...], out_root: Path | None, draft: bool, jobs: int | None) -> None:
+def build(
+    paths: tuple[Path, ...], out_root: Path | None, draft: bool, phase: str | None, jobs: int | None
+) -> None:
     """Write press release, newsletter, plain texts, .eml and .ics for each event file.
 
     PATHS are event files or folders of them (every *.yaml inside); without
@@ -81,7 +93,12 @@ def build(paths: tuple[Path, ...], out_root: Path | None, draft: bool, jobs: int
         event_paths = _event_paths(paths)
     with _reported_errors("nothing was written"), _progress(event_paths, "Building") as progress:
         results = pipeline.build(
-            event_paths, out_root, jobs=_jobs(jobs), progress=progress, drafts=draft
+            event_paths,
+            out_root,
+            jobs=_jobs(jobs),
+            progress=progress,
+            drafts=draft,
+            phase=phase,  # type: ignore[arg-type]  # click.Choice guarantees it
         )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
@@ -105,9 +122,15 @@ def build(paths: tuple[Path, ...], out_root: Path | None, draft: bool, jobs: int
     help="json: one machine-readable report on standard output.",
 )
 @DRAFT
+@PHASE
 @JOBS
 def check(
-    paths: tuple[Path, ...], strict: bool, output_format: str, draft: bool, jobs: int | None
+    paths: tuple[Path, ...],
+    strict: bool,
+    output_format: str,
+    draft: bool,
+    phase: str | None,
+    jobs: int | None,
 ) -> None:
     """Validate, render in memory and check every output; write nothing.
 
@@ -117,12 +140,18 @@ def check(
     from pressgen import pipeline
 
     if output_format == "json":
-        _check_as_json(paths, strict, draft, _jobs(jobs))
+        _check_as_json(paths, strict, draft, phase, _jobs(jobs))
         return
     with _reported_errors():
         event_paths = _event_paths(paths)
     with _reported_errors(), _progress(event_paths, "Checking") as progress:
-        checked = pipeline.check(event_paths, jobs=_jobs(jobs), progress=progress, drafts=draft)
+        checked = pipeline.check(
+            event_paths,
+            jobs=_jobs(jobs),
+            progress=progress,
+            drafts=draft,
+            phase=phase,  # type: ignore[arg-type]  # click.Choice guarantees it
+        )
     warnings = [warning for result in checked for warning in result.warnings]
     _warn(warnings)
     for result in checked:
@@ -135,7 +164,9 @@ def check(
         raise SystemExit(1)
 
 
-def _check_as_json(paths: tuple[Path, ...], strict: bool, drafts: bool, jobs: int) -> None:
+def _check_as_json(
+    paths: tuple[Path, ...], strict: bool, drafts: bool, phase: str | None, jobs: int
+) -> None:
     """check --format json: every finding, errors and warnings, as one JSON document.
 
     Whatever goes wrong (a broken project file, a missing path) is in it too.
@@ -146,7 +177,13 @@ def _check_as_json(paths: tuple[Path, ...], strict: bool, drafts: bool, jobs: in
 
     problems: list[Problem] = []
     try:
-        for result in pipeline.check(_event_paths(paths), jobs=jobs, drafts=drafts):
+        checked = pipeline.check(
+            _event_paths(paths),
+            jobs=jobs,
+            drafts=drafts,
+            phase=phase,  # type: ignore[arg-type]
+        )
+        for result in checked:
             problems += result.warnings
     except DataError as error:
         problems = error.problems

@@ -16,7 +16,7 @@ from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.outputs.render import render_event
 from pressgen.present import present
 from pressgen.source.loader import SourceMap, load_yaml
-from pressgen.source.model import Event
+from pressgen.source.model import Event, Phase
 from pressgen.source.project import Project, project_for, with_defaults
 from pressgen.source.validate import validate_event
 from pressgen.write import (
@@ -94,12 +94,15 @@ class RenderedEvent:
     warnings: list[Problem]
 
 
-def render_one(loaded: LoadedEvent, now: dt.datetime, drafts: bool = False) -> RenderedEvent:
+def render_one(
+    loaded: LoadedEvent, now: dt.datetime, drafts: bool = False, phase: Phase | None = None
+) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings).
 
     A draft is an error unless `drafts` allows it (build --draft, the preview).
+    `phase` builds the invitation or the recap on purpose, whatever the dates say.
     """
-    shown = present(loaded.event)
+    shown = present(loaded.event, phase)
     rendered = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
     found = event_problems(
         shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=drafts
@@ -137,7 +140,11 @@ class _Outcome:
 
 
 def _render_and_stage(
-    path: Path, staged: Path | None, now: dt.datetime, drafts: bool = False
+    path: Path,
+    staged: Path | None,
+    now: dt.datetime,
+    drafts: bool = False,
+    phase: Phase | None = None,
 ) -> _Outcome:
     """Load, render and check one event; write its outputs into `staged` if given.
 
@@ -145,7 +152,7 @@ def _render_and_stage(
     the outputs go to disk at once instead of piling up in memory.
     """
     try:
-        rendered = render_one(load_one(path), now, drafts)
+        rendered = render_one(load_one(path), now, drafts, phase)
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:
@@ -163,12 +170,13 @@ def _run(
     jobs: int,
     progress: Callable[[int], None] | None,
     drafts: bool = False,
+    phase: Phase | None = None,
 ) -> list[_Outcome]:
     """Every event through _render_and_stage, in `jobs` processes when it pays off."""
     if jobs <= 1 or len(files) < PARALLEL_FROM_EVENTS:
         outcomes = []
         for path, staged in zip(files, staging, strict=True):
-            outcomes.append(_render_and_stage(path, staged, now, drafts))
+            outcomes.append(_render_and_stage(path, staged, now, drafts, phase))
             if progress:
                 progress(1)
         return outcomes
@@ -185,6 +193,7 @@ def _run(
             staging,
             itertools.repeat(now),
             itertools.repeat(drafts),
+            itertools.repeat(phase),
             chunksize=chunk,
         ):
             outcomes.append(outcome)
@@ -219,6 +228,7 @@ def check(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     drafts: bool = False,
+    phase: Phase | None = None,
 ) -> list[CheckedEvent]:
     """Validate, render and check everything in memory; write nothing.
 
@@ -227,7 +237,7 @@ def check(
     """
     files, missing = event_files(paths)
     moment = now or current_time()
-    outcomes = _run(files, [None] * len(files), moment, jobs, progress, drafts)
+    outcomes = _run(files, [None] * len(files), moment, jobs, progress, drafts, phase)
     _raise_errors(outcomes, missing)
     return [
         CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
@@ -241,10 +251,13 @@ def build(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     drafts: bool = False,
+    phase: Phase | None = None,
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks.
 
     Drafts are built (their open facts shown as placeholders) only when `drafts` allows.
+    A `phase` chosen on purpose goes to its own folder (<event>-einladung or
+    <event>-rueckblick), beside the one the dates choose.
 
     Outputs are first written to a staging folder inside each output folder
     (memory stays flat for thousands of events); only when all events succeeded
@@ -253,18 +266,18 @@ def build(
     files, missing = event_files(paths)
     if missing:  # every other file is still checked, so all problems come at once
         try:
-            checked = check(files, now, jobs, progress, drafts)
+            checked = check(files, now, jobs, progress, drafts, phase)
         except DataError as error:
             raise DataError([*missing, *error.problems]) from None
         raise DataError([*missing, *(w for result in checked for w in result.warnings)])
-    targets = _output_folders(files, out_root)
+    targets = _output_folders(files, out_root, PHASE_FOLDER_SUFFIX[phase] if phase else "")
     moment = now or current_time()
     with contextlib.ExitStack() as held:
         roots: dict[Path, OutputRoot] = {}
         for root in sorted({target.parent for target in targets}):
             roots[root] = held.enter_context(OutputRoot(root))
         staged = [roots[target.parent].staging / target.name for target in targets]
-        outcomes = _run(files, staged, moment, jobs, progress, drafts)
+        outcomes = _run(files, staged, moment, jobs, progress, drafts, phase)
         _raise_errors(outcomes)
         for outcome, target in zip(outcomes, targets, strict=True):
             check_replaceable(target, outcome.names)
@@ -278,13 +291,17 @@ def build(
         return built
 
 
-def _output_folders(files: Sequence[Path], out_root: Path | None) -> list[Path]:
+# A phase built on purpose gets a folder of its own.
+PHASE_FOLDER_SUFFIX = {"invitation": "-einladung", "recap": "-rueckblick"}
+
+
+def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = "") -> list[Path]:
     """Each event's output folder: below `out_root`, or its project's output folder."""
     seen: dict[Path, Path] = {}
     folders = []
     for path in files:
         root = Path(os.path.abspath(out_root or project_for(path).output_dir))
-        folder = root / path.stem
+        folder = root / (path.stem + suffix)
         if path.stem in ("", ".", "..") or path.stem.startswith(STAGING_PREFIX):
             raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")
         if folder in seen:

@@ -13,16 +13,26 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from pressgen.german import grammar, phrases, typography
 from pressgen.json_ld import json_ld_script
-from pressgen.registry import CALENDAR, NEWSLETTER_HTML
+from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.source import prose
-from pressgen.source.model import Event, Newsletter, Organisation, Typography
+from pressgen.source.model import (
+    BodyBlock,
+    Contact,
+    Event,
+    Invitation,
+    Newsletter,
+    Organisation,
+    Phase,
+    Typography,
+    is_local,
+)
 
 
 class Record(Mapping[str, Any]):
@@ -79,6 +89,9 @@ LABELS = Record(
     {
         "press_release": "Pressemitteilung",
         "date": "Datum",
+        "photo_opportunity": "Fototermin",
+        "accreditation": "Akkreditierung",
+        "read_more": "Weiterlesen",
         "time": "Uhrzeit",
         "venue": "Ort",
         "audience": "Publikum",
@@ -204,6 +217,7 @@ class Presentation:
     """Everything one event's outputs say. Built by present(); read by templates and checks."""
 
     event: Event  # the typeset event; templates get it as plain data (`template_data`)
+    phase: Phase  # invitation (before the event) or recap (after it)
     labels: Record
     blocks: tuple[Block, ...]
     block_groups: tuple[tuple[Block, ...], ...]
@@ -228,6 +242,19 @@ class Presentation:
     json_ld: Markup  # JSON text, already safe inside <script>
     open_facts: tuple[tuple[str | int, ...], ...]  # what a draft leaves open (shown as [… offen])
     draft_note: str  # "Entwurf – noch offen: …" above a draft's outputs, else empty
+    # The newsletter as its own product: what it shows of the press release.
+    newsletter_blocks: tuple[Block, ...]  # the body blocks the newsletter prints
+    newsletter_groups: tuple[tuple[Block, ...], ...]
+    newsletter_facts: bool  # the facts box and the programme (an invitation's)
+    read_more_url: str  # "Weiterlesen": the press release on the web, when the body is left out
+    lead_photo: Record | None  # a recap's first photo, when it has a web address
+    registration: Record | None  # an invitation's button: label, url, note
+    call_to_action: Record | None  # the file's button (label, url), unless registration replaces it
+    # The press invitation's own pieces (empty in a recap).
+    photo_opportunity: str
+    accreditation: str  # "Bitte akkreditieren Sie sich bis … bei:"
+    accreditation_contact: tuple[InfoLine, ...]
+    coverage_note: str  # "Wir freuen uns über Ihre Berichterstattung."
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""
@@ -236,8 +263,24 @@ class Presentation:
         return data
 
 
-def present(event: Event) -> Presentation:
+def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
+    """Invitation before the event, recap after it: as chosen (build --phase), as the file
+    says (phase:), or from the dates (published before the first day: invitation)."""
+    if chosen is not None:
+        return chosen
+    if event.phase is not None:
+        return event.phase
+    published, first_day = event.press_release.publication_date, event.event.date
+    if published is not None and first_day is not None and published < first_day:
+        return "invitation"
+    return "recap"
+
+
+def present(event: Event, chosen_phase: Phase | None = None) -> Presentation:
     """Typeset the event and compute every German piece the outputs print."""
+    phase = phase_of(event, chosen_phase)
+    if phase == "invitation":
+        event = _as_invitation(event)
     shown = _with_placeholders(typography.typeset_event(event))
     style = shown.typography
     release = shown.press_release
@@ -248,9 +291,24 @@ def present(event: Event) -> Presentation:
     dateline = f"{release.dateline_city}, {publication_day}"
     embargo_moment = typography.date_time(release.embargo) if release.embargo else ""
     web_url = shown.newsletter.web_url
+    invitation = (shown.invitation or Invitation()) if phase == "invitation" else None
+    # The newsletter leads to the full text on the web when there is one; else it carries it.
+    read_more_url = urljoin(web_url, PRESS_RELEASE_HTML) if web_url else ""
+    if phase == "invitation":
+        newsletter_blocks = blocks if not read_more_url or _invites_in_own_words(event) else ()
+    else:
+        newsletter_blocks = (
+            tuple(block for block in blocks if block.kind != "paragraph")
+            if read_more_url
+            else blocks
+        )
+    carries_body = len(newsletter_blocks) == len(blocks)
+    facts = _facts(shown)
+    accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     return Presentation(
         event=shown,
-        labels=LABELS,
+        phase=phase,
+        labels=_labels(phase, invitation),
         blocks=blocks,
         block_groups=_grouped(blocks),
         dateline=dateline,
@@ -258,7 +316,7 @@ def present(event: Event) -> Presentation:
         embargo=f"Sperrfrist: {embargo_moment}" if embargo_moment else "",
         embargo_moment=embargo_moment,
         publication_day=publication_day,
-        facts=_facts(shown),
+        facts=facts,
         programme=tuple(entry for day in days for entry in day.entries),
         programme_days=days,
         sponsor_thanks=thanks,
@@ -268,16 +326,124 @@ def present(event: Event) -> Presentation:
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
         unsubscribe_text=phrases.unsubscribe_text(shown.newsletter.unsubscribe_url or "", style),
-        preheader=_preheader(shown.newsletter),
+        preheader=_preheader(shown.newsletter) or (_when_and_where(facts) if invitation else ""),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         # A calendar entry helps before the event, not in a report after it.
         calendar_url=urljoin(web_url, CALENDAR)
-        if web_url and shown.event.date and not phrases.is_report(shown)
+        if web_url and shown.event.date and phase == "invitation"
         else "",
         json_ld=Markup(json_ld_script(shown)),
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
+        newsletter_blocks=newsletter_blocks,
+        newsletter_groups=_grouped(newsletter_blocks),
+        newsletter_facts=phase == "invitation",
+        read_more_url="" if carries_body else read_more_url,
+        lead_photo=_lead_photo(shown) if phase == "recap" else None,
+        registration=_registration(shown, invitation) if invitation else None,
+        # An invitation's registration takes the place of the file's button.
+        call_to_action=None
+        if invitation and invitation.registration
+        else freeze(shown.newsletter.call_to_action),
+        photo_opportunity=(invitation.photo_opportunity or "") if invitation else "",
+        accreditation=phrases.accreditation(invitation.accreditation, bool(accreditation_contact))
+        if invitation
+        else "",
+        accreditation_contact=accreditation_contact,
+        coverage_note=phrases.COVERAGE_NOTE if invitation else "",
     )
+
+
+def _labels(phase: Phase, invitation: Invitation | None) -> Record:
+    """The labels; an invitation calls itself Presseeinladung when it asks the press to come
+    (accreditation, a photo opportunity), else Terminankündigung."""
+    if invitation is None:
+        return LABELS
+    for_the_press = invitation.accreditation is not None or invitation.photo_opportunity
+    name = "Presseeinladung" if for_the_press else "Terminankündigung"
+    return Record({**LABELS, "press_release": name})
+
+
+def _when_and_where(facts: Facts) -> str:
+    """An invitation's inbox preview: Donnerstag, 17. August 2017, ab 14:30 Uhr, Jena."""
+    return ", ".join(part for part in (facts.date, facts.time, facts.venue) if part)
+
+
+def _invites_in_own_words(event: Event) -> bool:
+    return bool(event.invitation and event.invitation.text)
+
+
+def _as_invitation(event: Event) -> Event:
+    """The event as its invitation tells it: the invitation's date, headline and words
+    (when it has its own) in place of the report's; no quotes or thanks of a report."""
+    invitation = event.invitation or Invitation()
+    title = event.event.title
+    release_changes: dict[str, Any] = {
+        "embargo": None,  # the Sperrfrist holds back the report, not the invitation
+        "headline": invitation.headline
+        or (event.press_release.headline if not invitation.text else title),
+    }
+    if invitation.publication_date is not None:
+        release_changes["publication_date"] = invitation.publication_date
+    changes: dict[str, Any] = {}
+    if invitation.text:
+        release_changes["body"] = [BodyBlock(text=paragraph) for paragraph in invitation.text]
+        release_changes["subline"] = None
+        changes["quotes"] = {}
+        changes["thanks"] = []
+    # The report's teaser and preheader speak of the past: an invitation in its own words
+    # does without them (its preheader then gives date, time and place).
+    own_words = bool(invitation.text)
+    newsletter = event.newsletter.model_copy(
+        update={
+            "subject": invitation.subject
+            or (phrases.invitation_subject(title) if own_words else event.newsletter.subject),
+            "preheader": invitation.preheader
+            or (None if own_words else event.newsletter.preheader),
+            "teaser": None if own_words else event.newsletter.teaser,
+        }
+    )
+    release = event.press_release.model_copy(update=release_changes)
+    return event.model_copy(update={**changes, "press_release": release, "newsletter": newsletter})
+
+
+def _lead_photo(event: Event) -> Record | None:
+    """A recap newsletter opens with the first press photo, if mail programs can load it."""
+    for photo in event.press_release.photos:
+        src = photo.src
+        if is_local(src):
+            if not event.newsletter.web_url:
+                continue
+            src = urljoin(event.newsletter.web_url, src)
+        return Record(
+            {"src": src, "alt": photo.alt or photo.caption, "caption": photo.caption,
+             "credit": photo.credit or ""}
+        )  # fmt: skip
+    return None
+
+
+def _registration(event: Event, invitation: Invitation) -> Record | None:
+    """The invitation's button: to the registration page, or an email with its subject."""
+    registration = invitation.registration
+    if registration is None:
+        return None
+    if registration.url:
+        url = registration.url
+    else:
+        subject = quote(phrases.registration_subject(event.event.title))
+        url = f"mailto:{registration.email}?subject={subject}"
+    note = phrases.registration_note(registration.deadline) if registration.deadline else ""
+    return Record({"label": registration.label, "url": url, "note": note})
+
+
+def _accreditation_contact(event: Event, invitation: Invitation | None) -> Iterator[InfoLine]:
+    """Whom journalists register with, when not with the Pressekontakt (printed anyway)."""
+    if invitation is None or invitation.accreditation is None:
+        return
+    contact = invitation.accreditation.contact
+    if contact is None or contact == event.press_release.contact:
+        return
+    yield from _contact_lines(contact, event)
 
 
 def _preheader(newsletter: Newsletter) -> str:
@@ -469,6 +635,10 @@ def _contact(event: Event) -> Iterator[InfoLine]:
     contact = event.press_release.contact
     if contact is None:
         return
+    yield from _contact_lines(contact, event)
+
+
+def _contact_lines(contact: Contact, event: Event) -> Iterator[InfoLine]:
     yield InfoLine(contact.name)
     if contact.role:
         yield InfoLine(contact.role)

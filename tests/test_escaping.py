@@ -52,10 +52,23 @@ def hostile_outputs(
     data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL
     path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    return render_event(present(load_event(path))).files, markers
+    # The recap under its names, the invitation (which prints the invitation's texts and
+    # the facts box) under einladung/…
+    event = load_event(path)
+    outputs = dict(render_event(present(event, "recap")).files)
+    for name, content in render_event(present(event, "invitation")).files.items():
+        outputs[f"einladung/{name}"] = content
+    return outputs, markers
 
 
-@pytest.mark.parametrize("name", ["pressemitteilung.html", "newsletter.mjml", "newsletter.html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"{phase}{name}"
+        for phase in ("", "einladung/")
+        for name in ("pressemitteilung.html", "newsletter.mjml", "newsletter.html")
+    ],
+)
 def test_no_injected_element(hostile_outputs: tuple[dict[str, str], list[str]], name: str) -> None:
     outputs, _ = hostile_outputs
     tags = parse(outputs[name]).tags
@@ -64,10 +77,14 @@ def test_no_injected_element(hostile_outputs: tuple[dict[str, str], list[str]], 
     assert "x-evil2" not in names
     # The only script is the page's own JSON-LD.
     scripts = [attrs for tag, attrs in tags if tag == "script"]
-    assert scripts == ([{"type": "application/ld+json"}] if name.startswith("press") else [])
-    assert not any("evil.test" in str(attrs.get("href")) for _, attrs in tags)
-    # The only button is the call to action's own.
-    if name == "newsletter.mjml":
+    is_release = name.rpartition("/")[2].startswith("press")
+    assert scripts == ([{"type": "application/ld+json"}] if is_release else [])
+    hrefs = [str(attrs.get("href")) for _, attrs in tags if attrs.get("href")]
+    assert not any(href.startswith("https://evil.test") for href in hrefs)
+    # Text inside a link (a registration email's subject) is percent-encoded, never raw.
+    assert not any(set(href) & set('<>"') for href in hrefs if href.startswith("mailto:"))
+    # The only button is the call to action's own (in an invitation: the registration's).
+    if name.endswith("newsletter.mjml"):
         assert [tag for tag, _ in tags].count("mj-button") == 1
 
 
@@ -106,8 +123,9 @@ def test_every_free_text_field_reaches_an_output(
 ) -> None:
     outputs, markers = hostile_outputs
     everything = "".join(v for v in outputs.values() if isinstance(v, str))
-    email = message_from_bytes(outputs["newsletter.eml"], policy=policy.default)
-    everything += "".join(str(value) for value in email.values())  # decoded headers
+    for name in ("newsletter.eml", "einladung/newsletter.eml"):
+        email = message_from_bytes(outputs[name], policy=policy.default)
+        everything += "".join(str(value) for value in email.values())  # decoded headers
     assert [m for m in markers if m not in everything] == []
 
 

@@ -157,7 +157,12 @@ def render(
         loaded = load_one(path)
     except DataError:
         return None
-    return render_event(present(loaded.event), folder).files
+    # As the dates choose, and each phase on purpose: a field may speak in only one.
+    outputs: dict[str, str | bytes] = {}
+    for phase in (None, "invitation", "recap"):
+        for name, content in render_event(present(loaded.event, phase), folder).files.items():
+            outputs[f"{phase}/{name}"] = content
+    return outputs
 
 
 def examples_setting(path: str) -> Iterator[tuple[Path, dict[str, Any], Place]]:

@@ -138,10 +138,10 @@ def test_tally(errors: int, warnings: int, expected: str) -> None:
 def test_strict_says_that_warnings_became_errors(run_cli: Callable[..., Result]) -> None:
     result = run_cli("check", SECOND, "--strict")
     assert result.exit_code == 1
-    assert result.stdout == "data/neujahrsempfang-2027.yaml: ok, 6 warnings\n".replace(
+    assert result.stdout == "data/neujahrsempfang-2027.yaml: ok, 7 warnings\n".replace(
         "data/", str(SECOND.parent) + "/"
     )
-    assert result.stderr.splitlines()[-1] == "pressgen: 6 warnings are errors under --strict."
+    assert result.stderr.splitlines()[-1] == "pressgen: 7 warnings are errors under --strict."
 
 
 def test_many_warnings_of_one_kind_are_one_line(run_cli: Callable[..., Result]) -> None:
@@ -150,11 +150,11 @@ def test_many_warnings_of_one_kind_are_one_line(run_cli: Callable[..., Result]) 
     (line,) = result.stderr.splitlines()
     assert line.startswith(
         f"{SECOND}:9:3: warning: a placeholder address (example.com, .example, .test, "
-        "localhost), 6 times: organisation.website (line 9), sponsors[0].url (line 80), "
+        "localhost), 7 times: organisation.website (line 9), sponsors[0].url (line 80), "
     )
-    assert line.endswith("newsletter.call_to_action.url (line 133) [PG403]")
+    assert line.endswith("invitation.registration.url (line 149) [PG403]")
     report = json.loads(run_cli("check", SECOND, "--format", "json").stdout)
-    assert len(report["problems"]) == 6  # the machine-readable report keeps every one
+    assert len(report["problems"]) == 7  # the machine-readable report keeps every one
 
 
 def test_build_ends_with_where_to_look(data_dir: Path, run_cli: Callable[..., Result]) -> None:

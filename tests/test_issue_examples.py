@@ -27,6 +27,11 @@ def built(data: dict[str, Any], write_yaml: Callable[..., Path]) -> dict[str, st
     }
 
 
+def invitation(data: dict[str, Any]) -> None:
+    """The facts box and the programme are the invitation's (a recap's newsletter reports)."""
+    data["phase"] = "invitation"
+
+
 def organisation(name: str, article: str) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         data["organisation"].update(name=name, article=article)
@@ -119,10 +124,12 @@ EXAMPLES = [
     ("der Sponsorin, der Muster AG.", [host("Muster AG", "die")], "pressemitteilung.txt",
      "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft."),
     ("14 Gäste",
-     [event(guests=14, guests_qualifier=None, guests_noun="Unternehmerinnen und Unternehmer")],
+     [event(guests=14, guests_qualifier=None, guests_noun="Unternehmerinnen und Unternehmer"),
+      invitation],
      "newsletter.txt", "14 Unternehmerinnen und Unternehmer"),
     ("Ort: Gründerzentrum Musterstadt, Musterstadt",
-     [event(venue={"name": "Gründerzentrum Musterstadt", "address": {"city": "Musterstadt"}})],
+     [event(venue={"name": "Gründerzentrum Musterstadt", "address": {"city": "Musterstadt"}}),
+      invitation],
      "newsletter.txt", "Ort: Gründerzentrum Musterstadt über 80 Gäste"),
     ("", [], "termin.ics", "CATEGORIES:Workshop-Nachmittag"),  # event.kind was printed nowhere
 ]  # fmt: skip
@@ -153,6 +160,7 @@ def test_programme_descriptions_and_end_times_are_printed(
 ) -> None:
     data = copy.deepcopy(seed_data)
     data["programme"][0].update(end="15:00", description="Mit Kaffee und Kuchen im Foyer.")
+    invitation(data)
     outputs = built(data, write_yaml)
     for name in ("newsletter.txt", "newsletter.html"):
         assert "14:30 bis 15 Uhr · Eröffnung: Begrüßung der Gäste" in outputs[name], name
@@ -165,6 +173,7 @@ def test_an_event_only_online(seed_data: dict[str, Any], write_yaml: Callable[..
     data = copy.deepcopy(seed_data)
     del data["event"]["venue"]
     data["event"]["livestream"] = "https://stream.towerbyte.de/workshop"
+    invitation(data)
     rendered = render_one(load_one(write_yaml(data)), current_time())
     assert [p.code for p in rendered.warnings] == []
     text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))

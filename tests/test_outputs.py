@@ -12,6 +12,8 @@ import pytest
 from click.testing import Result
 from helpers import SEED, folded, readable_text
 
+from pressgen.source.model import Phase
+
 OUTPUTS = [
     "pressemitteilung.html",
     "pressemitteilung.txt",
@@ -208,16 +210,26 @@ CORPUS = sorted((Path(__file__).parent / "events").glob("*.yaml"))
 CORPUS_OUTPUTS = ("pressemitteilung.txt", "pressemitteilung.html", "newsletter.txt", "termin.ics")
 
 
-@pytest.mark.parametrize(
-    "event_file", sorted(SEED.parent.glob("*.yaml")) + CORPUS, ids=lambda p: p.stem
+EXAMPLES = sorted(SEED.parent.glob("*.yaml"))
+GOLDEN_CASES = (
+    [(example, None) for example in EXAMPLES]
+    + [(example, "invitation") for example in EXAMPLES]  # each example's invitation too
+    + [(event, None) for event in CORPUS]
 )
-def test_golden_files(event_file: Path, tmp_path: Path) -> None:
+
+
+@pytest.mark.parametrize(
+    ("event_file", "phase"),
+    GOLDEN_CASES,
+    ids=[f"{path.stem}{'-einladung' if phase else ''}" for path, phase in GOLDEN_CASES],
+)
+def test_golden_files(event_file: Path, phase: Phase | None, tmp_path: Path) -> None:
     """Regenerate with scripts/update-golden, then read the diff."""
     from pressgen.pipeline import build
 
-    (built,) = build([event_file], tmp_path, drafts=True)
+    (built,) = build([event_file], tmp_path, drafts=True, phase=phase)
     in_corpus = event_file in CORPUS
-    golden = Path(__file__).parent / "golden" / ("events" if in_corpus else "") / event_file.stem
+    golden = Path(__file__).parent / "golden" / ("events" if in_corpus else "") / built.out_dir.name
     names = sorted(str(p.relative_to(golden)) for p in golden.rglob("*") if p.is_file())
     written = [n for n in built.written if n in CORPUS_OUTPUTS] if in_corpus else built.written
     assert sorted(written) == names

@@ -86,8 +86,8 @@ def test_check_prints_warnings_and_exits_0(run_cli: Callable[..., Result], tmp_p
     result = run_cli("check", "fest.yaml")
     assert result.exit_code == 0
     assert "fest.yaml:" in result.stderr and ": warning: press_release.embargo:" in result.stderr
-    # Six more warnings: the invented example's addresses end in .example (PG403).
-    assert result.stdout == "fest.yaml: ok, 7 warnings\n"
+    # Seven more warnings: the invented example's addresses end in .example (PG403).
+    assert result.stdout == "fest.yaml: ok, 8 warnings\n"
 
 
 def test_photo_in_both_press_release_formats(second: dict[str, bytes]) -> None:
@@ -239,14 +239,20 @@ def test_calendar_folds_long_lines_and_escapes(
     assert happening.decoded("DTEND") - happening.decoded("DTSTART") == dt.timedelta(hours=10)
 
 
-def test_calendar_link_in_newsletter(second: dict[str, bytes]) -> None:
+def test_calendar_link_in_the_invitation_only(
+    second: dict[str, bytes], invitations: dict[str, dict[str, bytes]]
+) -> None:
     url = (
         "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/termin.ics"
         "?utm_source=newsletter&utm_medium=email&utm_campaign=neujahrsempfang-2027"
     )
-    hrefs = [a.get("href") for tag, a in parse(second["newsletter.html"].decode()).tags]
+    invitation = invitations["neujahrsempfang-2027"]
+    hrefs = [a.get("href") for tag, a in parse(invitation["newsletter.html"].decode()).tags]
     assert url in hrefs
-    assert url in second["newsletter.txt"].decode()
+    assert url in invitation["newsletter.txt"].decode()
+    # A recap reports on a day that has passed: no calendar entry.
+    assert "termin.ics" not in second["newsletter.html"].decode()
+    assert "termin.ics" not in second["newsletter.txt"].decode()
 
 
 @pytest.mark.parametrize("name", READER_OUTPUTS)

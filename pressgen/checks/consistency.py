@@ -6,8 +6,16 @@ import datetime as dt
 
 from pressgen.checks.days import mentioned_days
 from pressgen.checks.findings import Findings
-from pressgen.checks.reading import EMAIL_HTML, EMAIL_TEXT, READABLE, RELEASE, Reading, fold
-from pressgen.present import Presentation
+from pressgen.checks.reading import (
+    EMAIL_HTML,
+    EMAIL_TEXT,
+    NEWSLETTER,
+    READABLE,
+    RELEASE,
+    Reading,
+    fold,
+)
+from pressgen.present import Block, Presentation
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
 from pressgen.source import prose
 
@@ -33,15 +41,22 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
     _day_named(shown, reading, found)
 
 
+def showing(shown: Presentation, block: Block) -> tuple[str, ...]:
+    """The outputs that print a block: the press release all, the newsletter its own choice
+    (a recap with a web version gives the quotes and thanks, and leads to the rest)."""
+    return RELEASE + (NEWSLETTER if block in shown.newsletter_blocks else ())
+
+
 def _quotes(shown: Presentation, reading: Reading, found: Findings) -> None:
     attributed: set[tuple[str, str]] = set()  # (output, speaker) checked at first mention
     for block in shown.blocks:
         if block.kind != "quote":
             continue
+        outputs = showing(shown, block)
         # As printed: in quotation marks, without the closing mark and full stop,
         # which the press release's "…“, sagt" form leaves out.
         words = fold(prose.to_text(block.pull_quote))[:-1].rstrip(".")
-        for name in reading.missing_in(READABLE, words):
+        for name in reading.missing_in(outputs, words):
             found.add(
                 "PG101",
                 ("quotes", block.quote_key, "text"),
@@ -50,7 +65,7 @@ def _quotes(shown: Presentation, reading: Reading, found: Findings) -> None:
                 output=name,
             )
         close_mark = block.pull_quote[-1]
-        for name in READABLE:
+        for name in outputs:
             # The press release names the speakers as its sentence does; the newsletter
             # sets the quote apart, with names and functions in full.
             speaker = fold(block.speaker if name in RELEASE else block.pull_speaker)
@@ -79,10 +94,11 @@ def _attributed(text: str, words: str, attribution: str, close_mark: str) -> boo
 
 
 def _sponsors(shown: Presentation, reading: Reading, found: Findings) -> None:
-    if not shown.sponsor_thanks:
+    thanks = next((block for block in shown.blocks if block.kind == "sponsors"), None)
+    if thanks is None or not shown.sponsor_thanks:
         return
     names = [sponsor.name for sponsor in shown.event.sponsors]
-    for output in reading.missing_in(READABLE, shown.sponsor_thanks):
+    for output in reading.missing_in(showing(shown, thanks), shown.sponsor_thanks):
         text = reading.texts[output]
         missing = [name for name in names if fold(name) not in text]
         positions = [text.find(fold(name)) for name in names]
@@ -109,7 +125,7 @@ def _facts(shown: Presentation, reading: Reading, found: Findings) -> None:
         (facts.time, ("event", "start"), "the time", "Die Uhrzeit", "PG104"),
         (facts.venue, ("event", "venue"), "the venue", "Der Ort", "PG105"),
     ):
-        if not value:
+        if not value or not shown.newsletter_facts:
             continue
         for name in reading.missing_in(NEWSLETTER_TEXTS, value):
             found.add(

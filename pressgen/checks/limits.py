@@ -34,15 +34,15 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
             f"the subject has {length} characters; phones show about {SUBJECT_WARN}",
             f"Der Betreff hat {length} Zeichen; Telefone zeigen etwa {SUBJECT_WARN}",
         )
-    if newsletter.preheader is None:
+    if not shown.preheader:  # neither a preheader nor a teaser (nor an invitation's facts)
         found.add(
             "PG303",
             ("newsletter",),
-            "no preheader: mail programs show the first words of the email instead",
+            "no preheader and no teaser: mail programs show the first words of the email instead",
             "Kein Vorschautext (preheader): Mailprogramme zeigen stattdessen die ersten Wörter "
             "der E-Mail",
         )
-    elif len(newsletter.preheader) > PREHEADER_WARN:
+    elif newsletter.preheader and len(newsletter.preheader) > PREHEADER_WARN:
         count = len(newsletter.preheader)
         found.add(
             "PG303",

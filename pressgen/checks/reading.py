@@ -175,7 +175,9 @@ def _walk(element: Any, parts: list[str], tags: list[Tag]) -> None:
         separates = tag not in INLINE
         if separates:
             parts.append(" ")
-        if tag not in SKIPPED:
+        # Hidden text (the inbox preview) is not what a reader of the email sees.
+        hidden = "display:none" in str(element.get("style") or "").replace(" ", "")
+        if tag not in SKIPPED and not hidden:
             if element.text:
                 parts.append(element.text)
             for child in element:

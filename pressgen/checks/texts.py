@@ -35,7 +35,8 @@ def check(shown: Presentation, found: Findings) -> None:
     _guests(event, reporting, found)
     _times(event, reporting, found)
     _days(event, reporting, found)
-    _venue(event, found)
+    if not shown.newsletter_facts:  # an invitation's facts box names the venue anyway
+        _venue(event, found)
     _functions_given(event, found)
     _looking_back_too_early(event, reporting, found)
 

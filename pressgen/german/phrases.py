@@ -19,6 +19,7 @@ from pressgen.german import grammar, typography
 from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NBSP, Style
 from pressgen.source.model import (
+    Accreditation,
     Event,
     EventInfo,
     Organisation,
@@ -402,3 +403,33 @@ def programme_time(item: ProgrammeItem) -> str:
 
 def day_heading(day: dt.date | None) -> str:
     return typography.date_with_weekday(day) if day else OPEN_DATE
+
+
+# ---------------------------------------------------------------- the invitation
+
+COVERAGE_NOTE = "Wir freuen uns über Ihre Berichterstattung."
+
+
+def invitation_subject(title: str) -> str:
+    """The invitation email's subject when the file gives none."""
+    return f"Einladung: {title}"
+
+
+def registration_subject(title: str) -> str:
+    """The subject of an email that registers for the event."""
+    return f"Anmeldung: {title}"
+
+
+def registration_note(deadline: dt.date) -> str:
+    """Bitte melden Sie sich bis Montag, 14. August 2017, an."""
+    return f"Bitte melden Sie sich bis {typography.date_with_weekday(deadline)}, an."
+
+
+def accreditation(wanted: Accreditation | None, own_contact: bool) -> str:
+    """The press invitation's request: „… bis …, bei:“ before its own contact, else
+    pointing to the Pressekontakt at the end."""
+    if wanted is None:
+        return ""
+    until = f" bis {typography.date_with_weekday(wanted.deadline)}," if wanted.deadline else ""
+    whom = "bei:" if own_contact else "beim unten genannten Pressekontakt."
+    return f"Bitte akkreditieren Sie sich{until} {whom}"

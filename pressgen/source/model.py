@@ -806,6 +806,68 @@ class Newsletter(Schema):
     )
 
 
+Phase = Literal["invitation", "recap"]
+
+
+class Registration(Schema):
+    """How guests register for the event: the invitation's button."""
+
+    url: Url | None = Field(None, description="Registration page (https://).")
+    email: Email | None = Field(
+        None, description="Or an address to register by email; the subject is filled in."
+    )
+    deadline: Date | None = Field(None, description="Last day to register.")
+    label: Line = Field("Jetzt anmelden", description="Button text.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Registration:
+        if (self.url is None) == (self.email is None):
+            raise ValueError("give either url (a registration page) or email, not both")
+        return self
+
+
+class Accreditation(Schema):
+    """How journalists register: printed in the press invitation."""
+
+    deadline: Date | None = Field(None, description="Last day to register as a journalist.")
+    contact: Contact | None = Field(
+        None, description="Whom journalists register with; the Pressekontakt if omitted."
+    )
+
+
+class Invitation(Schema):
+    """Before the event: the Presseeinladung for journalists and the invitation newsletter.
+
+    Everything is optional; what is left out follows from the event's facts.
+    """
+
+    publication_date: Date | None = Field(
+        None,
+        description="When the invitation goes out, shown in its dateline; required to build "
+        "the invitation, but a draft may leave it open.",
+    )
+    headline: Line | None = Field(None, description="Headline; the event's title if omitted.")
+    subject: Line | None = Field(
+        None, description="Subject of the invitation email; 'Einladung: <title>' if omitted."
+    )
+    preheader: Line | None = Field(
+        None, description="Preview text after the subject; date, time and place if omitted."
+    )
+    text: list[Prose] = Field(
+        default_factory=list, max_length=50, description="Paragraphs inviting to the event."
+    )
+    registration: Registration | None = Field(
+        None, description="Registration for guests: the newsletter's button."
+    )
+    accreditation: Accreditation | None = Field(
+        None, description="Akkreditierung for journalists, in the press invitation."
+    )
+    photo_opportunity: Line | None = Field(
+        None,
+        description="Fototermin for the press, e.g. '15 Uhr: Gruppenbild mit den Referenten'.",
+    )
+
+
 class Typography(Schema):
     """How German text is set; the defaults follow DIN 5008."""
 
@@ -885,6 +947,16 @@ class Event(Schema):
     )
     press_release: PressRelease = Field(description="The press release.")
     newsletter: Newsletter = Field(description="The newsletter email.")
+    phase: Phase | None = Field(
+        None,
+        description="invitation (before the event: Presseeinladung, invitation newsletter) or "
+        "recap (after it: Pressemitteilung, report). If omitted: invitation when the press "
+        "release is published before the event's first day, else recap. "
+        "build --phase builds either on purpose.",
+    )
+    invitation: Invitation | None = Field(
+        None, description="What the invitation says beyond the event's facts."
+    )
     typography: Typography = Field(
         default_factory=Typography, description="Typographic settings for all outputs."
     )

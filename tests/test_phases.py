@@ -1,0 +1,213 @@
+"""Invitation and recap from one event file: which one, and what each says."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import email
+from collections.abc import Callable
+from email import policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from helpers import SECOND, SEED, readable_text
+
+from pressgen.german import phrases
+from pressgen.present import phase_of, present
+from pressgen.source.model import Accreditation
+from pressgen.source.validate import load_event
+
+# ---------------------------------------------------------------- the sentences pressgen writes
+
+SENTENCES = [
+    (phrases.accreditation(Accreditation(deadline=dt.date(2017, 8, 15)), own_contact=False),
+     "Bitte akkreditieren Sie sich bis Dienstag, 15.\u00a0August\u00a02017, beim unten genannten "
+     "Pressekontakt."),
+    (phrases.accreditation(Accreditation(deadline=dt.date(2027, 1, 13)), own_contact=True),
+     "Bitte akkreditieren Sie sich bis Mittwoch, 13.\u00a0Januar\u00a02027, bei:"),
+    (phrases.accreditation(Accreditation(), own_contact=False),
+     "Bitte akkreditieren Sie sich beim unten genannten Pressekontakt."),
+    (phrases.accreditation(Accreditation(), own_contact=True),
+     "Bitte akkreditieren Sie sich bei:"),
+    (phrases.accreditation(None, own_contact=True), ""),
+    (phrases.registration_note(dt.date(2017, 8, 14)),
+     "Bitte melden Sie sich bis Montag, 14.\u00a0August\u00a02017, an."),
+    (phrases.invitation_subject("Workshop-Nachmittag der TowerByte eG"),
+     "Einladung: Workshop-Nachmittag der TowerByte eG"),
+    (phrases.registration_subject("Neujahrsempfang 2027"), "Anmeldung: Neujahrsempfang 2027"),
+    (phrases.COVERAGE_NOTE, "Wir freuen uns über Ihre Berichterstattung."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("written", "expected"), SENTENCES)
+def test_the_invitations_sentences(written: str, expected: str) -> None:
+    assert written == expected
+
+
+# ---------------------------------------------------------------- which phase
+
+
+def seed_with(**changes: Any) -> Any:
+    event = load_event(SEED)
+    data = event.model_dump()
+    for dotted, value in changes.items():
+        target = data
+        *path, last = dotted.split("__")
+        for key in path:
+            target = target[key]
+        target[last] = value
+    return type(event).model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("changes", "chosen", "phase"),
+    [
+        ({}, None, "recap"),  # published 28 August, the event was on 17 August
+        ({"press_release__publication_date": dt.date(2017, 8, 17)}, None, "recap"),  # that day
+        ({"press_release__publication_date": dt.date(2017, 8, 16)}, None, "invitation"),
+        ({"press_release__publication_date": None, "draft": True}, None, "recap"),
+        ({"phase": "invitation"}, None, "invitation"),  # the file says so
+        ({"phase": "invitation"}, "recap", "recap"),  # build --phase wins
+        ({}, "invitation", "invitation"),
+    ],
+)
+def test_the_phase_follows_the_dates_the_file_and_the_command(
+    changes: dict[str, Any], chosen: Any, phase: str
+) -> None:
+    assert phase_of(seed_with(**changes), chosen) == phase
+
+
+# ---------------------------------------------------------------- what each phase says
+
+
+def text(outputs: dict[str, bytes], name: str) -> str:
+    return readable_text(name, outputs[name].decode("utf-8"))
+
+
+def test_the_recap_newsletter_reports_and_leads_to_the_whole_text(
+    built: dict[str, dict[str, bytes]],
+) -> None:
+    recap = built[SECOND.stem]
+    for name in ("newsletter.html", "newsletter.txt"):
+        words = text(recap, name)
+        assert "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann" in words
+        assert "„Wir haben die Digitalisierung nicht erfunden" in words  # the quotes
+        assert "Besonderer Dank gilt der Sponsorin, der Saale-Werkstatt GmbH." in words
+        assert "Weiterlesen" in words
+        # Neither the body's paragraphs, nor the programme, nor the calendar.
+        assert "Mit rund 1.200 Gästen aus Wirtschaft" not in words
+        assert "Programm " not in words.replace("Programm ansehen", "")  # the button's own
+        assert "Kalender" not in words and "Datum:" not in words
+    html = recap["newsletter.html"].decode("utf-8")
+    assert (
+        'href="https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/'
+        "pressemitteilung.html?utm_source=newsletter" in html
+    )
+    assert (
+        'src="https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/fotos/'
+        'neujahrsempfang-2027.png"' in html
+    )
+
+
+def test_without_a_web_version_the_recap_newsletter_carries_the_whole_text(
+    built: dict[str, dict[str, bytes]],
+) -> None:
+    words = text(built[SEED.stem], "newsletter.txt")
+    assert "Nach den Workshops versammelten sich die Teilnehmer" in words
+    assert "Weiterlesen" not in words and "PROGRAMM" not in words
+
+
+def test_the_invitation_newsletter_invites(invitations: dict[str, dict[str, bytes]]) -> None:
+    invited = invitations[SEED.stem]
+    words = text(invited, "newsletter.txt")
+    assert words.startswith(
+        "TowerByte eG Ab in die Zukunft: Workshop-Nachmittag der TowerByte eG am 17. August in "
+        "Jena Workshop-Nachmittag der TowerByte eG"
+    )
+    assert "Datum: Donnerstag, 17. August 2017 Uhrzeit: ab 14:30 Uhr Ort: Jena" in words
+    assert "PROGRAMM - 14:30 Uhr · Eröffnung: Begrüßung der Gäste" in words
+    assert "Bitte melden Sie sich bis Montag, 14. August 2017, an. Jetzt anmelden: [" in words
+    # The report's quote, thanks and teaser belong to the recap.
+    assert "Zum vierten Mal in Folge haben wir" not in words
+    assert "Besonderer Dank" not in words and "diskutierten" not in words
+    html = invited["newsletter.html"].decode("utf-8")
+    assert (
+        'href="mailto:info@towerbyte.de?subject=Anmeldung%3A%20Workshop-Nachmittag%20der%20'
+        'TowerByte%20eG"' in html
+    )
+    message = email.message_from_bytes(invited["newsletter.eml"], policy=policy.default)
+    assert message["Subject"] == "Einladung: Workshop-Nachmittag der TowerByte eG"
+    assert message["Date"] == "Thu, 03 Aug 2017 09:00:00 +0200"
+
+
+def test_the_press_invitation(invitations: dict[str, dict[str, bytes]]) -> None:
+    words = text(invitations[SECOND.stem], "pressemitteilung.txt")
+    assert words.startswith(
+        "PRESSEEINLADUNG Neujahrsempfang 2027 im Historischen Rathaus Jena "
+        "Jena, 10. Dezember 2026 – Das Netzwerk Digitale Region Saale e. V. lädt"
+    )
+    assert "Sperrfrist" not in words  # the embargo holds back the report, not the invitation
+    assert "Fototermin: 18 Uhr, Begrüßung im Festsaal" in words
+    assert (
+        "AKKREDITIERUNG Bitte akkreditieren Sie sich bis Mittwoch, 13. Januar 2027, beim unten "
+        "genannten Pressekontakt. Wir freuen uns über Ihre Berichterstattung."
+    ) in words
+    assert "PROGRAMM - 18 Uhr · Begrüßung" in words
+    assert "„Wir haben die Digitalisierung" not in words
+
+
+@pytest.mark.parametrize(
+    ("invitation", "label"),
+    [
+        ({"accreditation": {}}, "PRESSEEINLADUNG"),
+        ({"photo_opportunity": "15 Uhr, Gruppenbild"}, "PRESSEEINLADUNG"),
+        ({}, "TERMINANKÜNDIGUNG"),  # asks nothing of the press
+    ],
+)
+def test_an_invitation_names_itself_by_what_it_asks(
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+    invitation: dict[str, Any],
+    label: str,
+) -> None:
+    data = copy.deepcopy(seed_data)
+    data["invitation"] = {"publication_date": "2017-08-03", **invitation}
+    shown = present(load_event(write_yaml(data)), "invitation")
+    assert shown.labels.press_release.upper() == label
+
+
+def test_an_announcement_keeps_its_own_words(
+    seed_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    """A file written before invitations existed: published before the event, no
+    invitation section. Its headline, body and subject stay its own."""
+    data = copy.deepcopy(seed_data)
+    data.pop("invitation")
+    data["press_release"].update(
+        publication_date="2017-08-01",
+        headline="Workshop-Nachmittag der TowerByte eG am 17. August",
+        body=["Am 17. August 2017 lädt die TowerByte eG zum Workshop-Nachmittag ein."],
+    )
+    data["newsletter"]["subject"] = "Save the Date: Workshop-Nachmittag"
+    shown = present(load_event(write_yaml(data)))
+    assert shown.phase == "invitation"
+    headline = shown.event.press_release.headline  # typeset: 17.\u00a0August
+    assert headline == "Workshop-Nachmittag der TowerByte eG am 17.\u00a0August"
+    assert shown.event.newsletter.subject == "Save the Date: Workshop-Nachmittag"
+    assert shown.blocks[0].text.startswith("Am 17.\u00a0August\u00a02017 lädt")
+
+
+def test_build_phase_writes_beside_the_dated_one(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    assert run_cli("build", SEED, "--out", "out").exit_code == 0
+    result = run_cli("build", SEED, "--out", "out", "--phase", "invitation")
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "towerbyte-workshop-2017",
+        "towerbyte-workshop-2017-einladung",
+    ]
+    label = tmp_path / "out" / "towerbyte-workshop-2017-einladung" / "pressemitteilung.txt"
+    assert label.read_text("utf-8").startswith("PRESSEEINLADUNG\n")
