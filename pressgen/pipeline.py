@@ -14,6 +14,7 @@ from pressgen.checks import event_problems
 from pressgen.clock import current_time
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.outputs.render import render_event
+from pressgen.photos import local_photo_sizes
 from pressgen.present import present
 from pressgen.source.loader import SourceMap, load_yaml
 from pressgen.source.model import Event, Phase
@@ -102,7 +103,7 @@ def render_one(
     A draft is an error unless `drafts` allows it (build --draft, the preview).
     `phase` builds the invitation or the recap on purpose, whatever the dates say.
     """
-    shown = present(loaded.event, phase)
+    shown = present(loaded.event, phase, local_photo_sizes(loaded.event, loaded.path.parent))
     rendered = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
     found = event_problems(
         shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=drafts

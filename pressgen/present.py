@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from pressgen.german import grammar, phrases, typography
 from pressgen.json_ld import json_ld_script
+from pressgen.photos import EMAIL_WIDTH, email_names, shown_size
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.source import prose
 from pressgen.source.model import (
@@ -91,7 +92,9 @@ LABELS = Record(
         "date": "Datum",
         "photo_opportunity": "Fototermin",
         "accreditation": "Akkreditierung",
-        "read_more": "Weiterlesen",
+        "read_more": "Den ganzen Bericht lesen",
+        "read_more_invitation": "Die ganze Ankündigung lesen",
+        "at_a_glance": "Auf einen Blick",
         "time": "Uhrzeit",
         "venue": "Ort",
         "audience": "Publikum",
@@ -276,8 +279,16 @@ def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
     return "recap"
 
 
-def present(event: Event, chosen_phase: Phase | None = None) -> Presentation:
-    """Typeset the event and compute every German piece the outputs print."""
+def present(
+    event: Event,
+    chosen_phase: Phase | None = None,
+    photo_sizes: Mapping[str, tuple[int, int]] | None = None,
+) -> Presentation:
+    """Typeset the event and compute every German piece the outputs print.
+
+    `photo_sizes` (width, height of each local press photo) lets the email give its
+    photo numeric width and height, as Outlook needs.
+    """
     phase = phase_of(event, chosen_phase)
     if phase == "invitation":
         event = _as_invitation(event)
@@ -294,12 +305,14 @@ def present(event: Event, chosen_phase: Phase | None = None) -> Presentation:
     invitation = (shown.invitation or Invitation()) if phase == "invitation" else None
     # The newsletter leads to the full text on the web when there is one; else it carries it.
     read_more_url = urljoin(web_url, PRESS_RELEASE_HTML) if web_url else ""
+    changed_plans = shown.event.status != "scheduled"  # every reader must learn the details
     if phase == "invitation":
-        newsletter_blocks = blocks if not read_more_url or _invites_in_own_words(event) else ()
+        whole = not read_more_url or _invites_in_own_words(event) or changed_plans
+        newsletter_blocks = blocks if whole else ()
     else:
         newsletter_blocks = (
             tuple(block for block in blocks if block.kind != "paragraph")
-            if read_more_url
+            if read_more_url and not changed_plans
             else blocks
         )
     carries_body = len(newsletter_blocks) == len(blocks)
@@ -308,7 +321,7 @@ def present(event: Event, chosen_phase: Phase | None = None) -> Presentation:
     return Presentation(
         event=shown,
         phase=phase,
-        labels=_labels(phase, invitation),
+        labels=_labels(shown, invitation),
         blocks=blocks,
         block_groups=_grouped(blocks),
         dateline=dateline,
@@ -330,43 +343,71 @@ def present(event: Event, chosen_phase: Phase | None = None) -> Presentation:
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         # A calendar entry helps before the event, not in a report after it.
         calendar_url=urljoin(web_url, CALENDAR)
-        if web_url and shown.event.date and phase == "invitation"
+        if web_url
+        and shown.event.date
+        and phase == "invitation"
+        and shown.event.status != "cancelled"
         else "",
         json_ld=Markup(json_ld_script(shown)),
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
         newsletter_blocks=newsletter_blocks,
         newsletter_groups=_grouped(newsletter_blocks),
-        newsletter_facts=phase == "invitation",
+        newsletter_facts=phase == "invitation" and shown.event.status != "cancelled",
         read_more_url="" if carries_body else read_more_url,
-        lead_photo=_lead_photo(shown) if phase == "recap" else None,
+        lead_photo=_lead_photo(shown, photo_sizes or {}) if phase == "recap" else None,
         registration=_registration(shown, invitation) if invitation else None,
         # An invitation's registration takes the place of the file's button.
-        call_to_action=None
-        if invitation and invitation.registration
-        else freeze(shown.newsletter.call_to_action),
+        call_to_action=_call_to_action(shown, invitation),
         photo_opportunity=(invitation.photo_opportunity or "") if invitation else "",
         accreditation=phrases.accreditation(invitation.accreditation, bool(accreditation_contact))
         if invitation
         else "",
         accreditation_contact=accreditation_contact,
-        coverage_note=phrases.COVERAGE_NOTE if invitation else "",
+        coverage_note=phrases.coverage_note(_invitation_kind(shown, invitation))
+        if invitation
+        else "",
     )
 
 
-def _labels(phase: Phase, invitation: Invitation | None) -> Record:
-    """The labels; an invitation calls itself Presseeinladung when it asks the press to come
-    (accreditation, a photo opportunity), else Terminankündigung."""
+def _labels(event: Event, invitation: Invitation | None) -> Record:
+    """The labels; before the event the press release names what it is: Absage or
+    Terminverschiebung when the event does not take place as announced, Presseeinladung
+    when it asks the press to come (accreditation, a photo opportunity), else
+    Terminankündigung."""
     if invitation is None:
         return LABELS
-    for_the_press = invitation.accreditation is not None or invitation.photo_opportunity
-    name = "Presseeinladung" if for_the_press else "Terminankündigung"
-    return Record({**LABELS, "press_release": name})
+    return Record({**LABELS, "press_release": _invitation_kind(event, invitation)})
+
+
+def _invitation_kind(event: Event, invitation: Invitation) -> str:
+    status = event.event.status
+    if status == "cancelled":
+        return "Absage"
+    if status == "postponed":
+        return "Terminverschiebung"
+    if invitation.accreditation is not None or invitation.photo_opportunity:
+        return "Presseeinladung"
+    return "Terminankündigung"
 
 
 def _when_and_where(facts: Facts) -> str:
     """An invitation's inbox preview: Donnerstag, 17. August 2017, ab 14:30 Uhr, Jena."""
     return ", ".join(part for part in (facts.date, facts.time, facts.venue) if part)
+
+
+def _call_to_action(event: Event, invitation: Invitation | None) -> Record | None:
+    """The newsletter's button: the file's own; in an invitation the registration takes its
+    place, and without either the event's website invites to learn more."""
+    if invitation is not None and invitation.registration is not None:
+        return None
+    own = event.newsletter.call_to_action
+    if own is not None:
+        return Record({"label": own.label, "url": own.url})
+    website = event.event.website
+    if invitation is not None and website and event.event.status != "cancelled":
+        return Record({"label": phrases.MORE_ABOUT_THE_EVENT, "url": website})
+    return None
 
 
 def _invites_in_own_words(event: Event) -> bool:
@@ -379,7 +420,6 @@ def _as_invitation(event: Event) -> Event:
     invitation = event.invitation or Invitation()
     title = event.event.title
     release_changes: dict[str, Any] = {
-        "embargo": None,  # the Sperrfrist holds back the report, not the invitation
         "headline": invitation.headline
         or (event.press_release.headline if not invitation.text else title),
     }
@@ -387,8 +427,12 @@ def _as_invitation(event: Event) -> Event:
         release_changes["publication_date"] = invitation.publication_date
     changes: dict[str, Any] = {}
     if invitation.text:
+        # The report's Sperrfrist and photos belong to the report; an announcement written
+        # as the press release keeps both.
         release_changes["body"] = [BodyBlock(text=paragraph) for paragraph in invitation.text]
         release_changes["subline"] = None
+        release_changes["embargo"] = None
+        release_changes["photos"] = []
         changes["quotes"] = {}
         changes["thanks"] = []
     # The report's teaser and preheader speak of the past: an invitation in its own words
@@ -407,16 +451,25 @@ def _as_invitation(event: Event) -> Event:
     return event.model_copy(update={**changes, "press_release": release, "newsletter": newsletter})
 
 
-def _lead_photo(event: Event) -> Record | None:
-    """A recap newsletter opens with the first press photo, if mail programs can load it."""
+def _lead_photo(event: Event, sizes: Mapping[str, tuple[int, int]]) -> Record | None:
+    """A recap newsletter shows its first press photo that mail programs can load: a web
+    address, or a local photo published under the images' address (resized for email)."""
+    base = event.newsletter.image_base_url or event.newsletter.web_url
     for photo in event.press_release.photos:
-        src = photo.src
-        if is_local(src):
-            if not event.newsletter.web_url:
+        width, height = EMAIL_WIDTH, 0  # a photo on the web: its height is not known here
+        file = ""
+        src = text_src = photo.src
+        if is_local(photo.src):
+            if not base:
                 continue
-            src = urljoin(event.newsletter.web_url, src)
+            file = photo.src
+            one, two = email_names(photo.src)
+            src, text_src = urljoin(base, two), urljoin(base, one)
+            if photo.src in sizes:
+                width, height = shown_size(sizes[photo.src])
         return Record(
-            {"src": src, "alt": photo.alt or photo.caption, "caption": photo.caption,
+            {"src": src, "text_src": text_src, "file": file, "width": width, "height": height,
+             "alt": photo.alt or photo.caption, "caption": photo.caption,
              "credit": photo.credit or ""}
         )  # fmt: skip
     return None

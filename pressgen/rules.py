@@ -80,6 +80,11 @@ RULES: dict[str, Rule] = {
         Rule("PG205", "error", "the Abmeldelink (§ 7 UWG) is missing"),
         Rule("PG206", "error", "an image without alt text"),
         Rule("PG207", "error", "a photo credit (Bildnachweis) is missing"),
+        Rule(
+            "PG208",
+            "warning",
+            "an invitation whose venue has no street address: journalists and guests must find it",
+        ),
         # ------------------------------------------------ limits
         Rule("PG301", "error", "the subject is longer than 78 characters"),
         Rule("PG302", "warning", "the subject is longer than 50 characters (phones cut it)"),
@@ -94,6 +99,12 @@ RULES: dict[str, Rule] = {
             "PG403",
             "warning",
             "a placeholder address (example.com, .example, .test, localhost)",
+        ),
+        Rule(
+            "PG404",
+            "warning",
+            "an image in the email without a full https:// address, or a press photo the "
+            "email cannot show (no newsletter.image_base_url or web_url)",
         ),
         # ------------------------------------------------ dates
         Rule(

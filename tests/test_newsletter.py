@@ -416,3 +416,102 @@ def test_dark_variants_of_a_colour_are_readable(color: str, dark: str) -> None:
 
     assert for_dark_background(color) == dark
     assert contrast(dark, "#1d2a36") >= 4.5 and contrast(dark, "#1e1e1e") >= 4.5
+
+
+# ---------------------------------------------------------------- photos in the email
+
+
+def test_the_recap_shows_its_photo_resized_for_email(
+    built: dict[str, dict[str, bytes]],
+) -> None:
+    import io
+
+    from PIL import Image
+
+    outputs = built["neujahrsempfang-2027"]
+    one, two = "fotos/neujahrsempfang-2027.email.png", "fotos/neujahrsempfang-2027.email@2x.png"
+    original = Image.open(io.BytesIO(outputs["fotos/neujahrsempfang-2027.png"]))
+    assert original.size == (640, 400)
+    # The column's width, and twice that but never more than the original (640 px).
+    assert Image.open(io.BytesIO(outputs[one])).size == (552, 345)
+    assert outputs[two] == outputs["fotos/neujahrsempfang-2027.png"]
+    html = outputs["newsletter.html"].decode("utf-8")
+    (photo,) = [
+        attrs for tag, attrs in parse(html).tags if tag == "img" and "email@2x" in attrs["src"]
+    ]
+    base = "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/"
+    assert photo["src"] == base + two
+    assert (photo["width"], photo["height"]) == ("552", "345")
+    text = outputs["newsletter.txt"].decode("utf-8")
+    assert (
+        "Bild: Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max\nMustermann\n"
+        + base
+        + one
+    ) in text
+    assert "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann" in (
+        readable_text("newsletter.html", html)
+    )
+
+
+def test_a_big_photo_is_made_smaller_twice(tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from pressgen.photos import email_versions
+
+    picture = Image.new("RGB", (3000, 2000), (200, 120, 40))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG")
+    versions = email_versions("fotos/gross.jpg", buffer.getvalue())
+    sizes = {name: Image.open(io.BytesIO(data)).size for name, data in versions.items()}
+    assert sizes == {"fotos/gross.email.jpg": (552, 368), "fotos/gross.email@2x.jpg": (1104, 736)}
+    # The same photo gives the same bytes on every build.
+    assert email_versions("fotos/gross.jpg", buffer.getvalue()) == versions
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, []),  # the example publishes its photos under web_url
+        (
+            {"web_url": None},
+            ["press_release.photos[0].src: the press photo fotos/neujahrsempfang-2027.png "
+             "cannot be shown in the email: give newsletter.image_base_url (or "
+             "newsletter.web_url), where the photos are published"],
+        ),
+        ({"web_url": None, "image_base_url": "https://bilder.netzwerk-saale.de/2027/"}, []),
+    ],
+)  # fmt: skip
+def test_pg404_every_email_image_can_be_loaded(
+    tmp_path: Path, changes: dict[str, Any], expected: list[str]
+) -> None:
+    from pressgen.pipeline import check
+
+    data = yaml.safe_load(SECOND.read_text("utf-8"))
+    for key, value in changes.items():
+        if value is None:
+            data["newsletter"].pop(key)
+        else:
+            data["newsletter"][key] = value
+    shutil.copytree(SECOND.parent / "fotos", tmp_path / "fotos")
+    event_file = tmp_path / "fest.yaml"
+    event_file.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (result,) = check([event_file])
+    found = [f"{p.field}: {p.message}" for p in result.warnings if p.code == "PG404"]
+    assert found == expected
+
+
+def test_pg404_an_image_without_https(tmp_path: Path) -> None:
+    from pressgen.pipeline import check
+
+    data = yaml.safe_load(SECOND.read_text("utf-8"))
+    data["sponsors"][0]["logo"]["src"] = "http://www.saale-werkstatt.de/logo.png"
+    shutil.copytree(SECOND.parent / "fotos", tmp_path / "fotos")
+    event_file = tmp_path / "fest.yaml"
+    event_file.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (result,) = check([event_file])
+    assert [p.message for p in result.warnings if p.code == "PG404"] == [
+        "the email shows the image 'http://www.saale-werkstatt.de/logo.png', which mail "
+        "programs cannot load: every image in an email needs a full https:// address"
+    ]

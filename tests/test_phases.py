@@ -37,7 +37,15 @@ SENTENCES = [
     (phrases.invitation_subject("Workshop-Nachmittag der TowerByte eG"),
      "Einladung: Workshop-Nachmittag der TowerByte eG"),
     (phrases.registration_subject("Neujahrsempfang 2027"), "Anmeldung: Neujahrsempfang 2027"),
-    (phrases.COVERAGE_NOTE, "Wir freuen uns über Ihre Berichterstattung."),
+    (phrases.coverage_note("Presseeinladung"),
+     "Wir laden Sie herzlich ein und freuen uns auf Ihren Besuch und Ihre Berichterstattung."),
+    (phrases.coverage_note("Terminankündigung"),
+     "Wir freuen uns über eine Ankündigung in Ihrem Veranstaltungskalender und über Ihre "
+     "Berichterstattung."),
+    (phrases.coverage_note("Terminverschiebung"),
+     "Wir bitten um Veröffentlichung des neuen Termins."),
+    (phrases.coverage_note("Absage"), "Wir bitten um Veröffentlichung der Absage."),
+    (phrases.MORE_ABOUT_THE_EVENT, "Mehr zur Veranstaltung"),
 ]  # fmt: skip
 
 
@@ -95,7 +103,7 @@ def test_the_recap_newsletter_reports_and_leads_to_the_whole_text(
         assert "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann" in words
         assert "„Wir haben die Digitalisierung nicht erfunden" in words  # the quotes
         assert "Besonderer Dank gilt der Sponsorin, der Saale-Werkstatt GmbH." in words
-        assert "Weiterlesen" in words
+        assert "Den ganzen Bericht lesen" in words
         # Neither the body's paragraphs, nor the programme, nor the calendar.
         assert "Mit rund 1.200 Gästen aus Wirtschaft" not in words
         assert "Programm " not in words.replace("Programm ansehen", "")  # the button's own
@@ -107,7 +115,7 @@ def test_the_recap_newsletter_reports_and_leads_to_the_whole_text(
     )
     assert (
         'src="https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/fotos/'
-        'neujahrsempfang-2027.png"' in html
+        'neujahrsempfang-2027.email@2x.png"' in html
     )
 
 
@@ -116,7 +124,7 @@ def test_without_a_web_version_the_recap_newsletter_carries_the_whole_text(
 ) -> None:
     words = text(built[SEED.stem], "newsletter.txt")
     assert "Nach den Workshops versammelten sich die Teilnehmer" in words
-    assert "Weiterlesen" not in words and "PROGRAMM" not in words
+    assert "Den ganzen Bericht lesen" not in words and "PROGRAMM" not in words
 
 
 def test_the_invitation_newsletter_invites(invitations: dict[str, dict[str, bytes]]) -> None:
@@ -152,7 +160,8 @@ def test_the_press_invitation(invitations: dict[str, dict[str, bytes]]) -> None:
     assert "Fototermin: 18 Uhr, Begrüßung im Festsaal" in words
     assert (
         "AKKREDITIERUNG Bitte akkreditieren Sie sich bis Mittwoch, 13. Januar 2027, beim unten "
-        "genannten Pressekontakt. Wir freuen uns über Ihre Berichterstattung."
+        "genannten Pressekontakt. Wir laden Sie herzlich ein und freuen uns auf Ihren Besuch "
+        "und Ihre Berichterstattung."
     ) in words
     assert "PROGRAMM - 18 Uhr · Begrüßung" in words
     assert "„Wir haben die Digitalisierung" not in words
@@ -211,3 +220,66 @@ def test_build_phase_writes_beside_the_dated_one(
     ]
     label = tmp_path / "out" / "towerbyte-workshop-2017-einladung" / "pressemitteilung.txt"
     assert label.read_text("utf-8").startswith("PRESSEEINLADUNG\n")
+
+
+@pytest.mark.parametrize(
+    ("status", "label", "facts", "calendar"),
+    [
+        ("postponed", "TERMINVERSCHIEBUNG", True, True),
+        ("cancelled", "ABSAGE", False, False),
+    ],
+)
+def test_a_changed_plan_says_so_and_tells_everything(
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+    status: str,
+    label: str,
+    facts: bool,
+    calendar: bool,
+) -> None:
+    data = copy.deepcopy(seed_data)
+    data["event"]["status"] = status
+    if status == "postponed":
+        data["event"]["postponed_to"] = "2017-09-21"
+    data["newsletter"]["web_url"] = "https://www.towerbyte.de/presse/workshop-2017/"
+    shown = present(load_event(write_yaml(data)), "invitation")
+    assert shown.labels.press_release.upper() == label
+    assert shown.newsletter_facts is facts
+    assert bool(shown.calendar_url) is calendar
+    # Whoever reads the newsletter must learn the details, not only a link.
+    assert shown.newsletter_blocks == shown.blocks and shown.read_more_url == ""
+
+
+def test_pg208_an_invitation_needs_a_street(
+    seed_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    from pressgen.pipeline import check
+
+    data = copy.deepcopy(seed_data)
+    (result,) = check([write_yaml(data)], phase="invitation")
+    assert [f"{p.field}: {p.message}" for p in result.warnings if p.code == "PG208"] == [
+        "event.venue: the invitation gives no street address for the venue (Jena): add "
+        "event.venue.address.street, so that guests and journalists find it"
+    ]
+    data["event"]["venue"] = {"name": "Villa Rosenthal", "address": {
+        "street": "Mälzerstraße 11", "postcode": "07745", "city": "Jena"}}  # fmt: skip
+    (result,) = check([write_yaml(data)], phase="invitation")
+    assert [p for p in result.warnings if p.code == "PG208"] == []
+    (result,) = check([write_yaml(seed_data)])  # a recap need not say where it was
+    assert [p for p in result.warnings if p.code == "PG208"] == []
+
+
+def test_an_announcement_without_a_button_links_its_website(
+    seed_data: dict[str, Any], write_yaml: Callable[..., Path]
+) -> None:
+    data = copy.deepcopy(seed_data)
+    data.pop("invitation")
+    data["newsletter"].pop("call_to_action")
+    data["event"]["website"] = "https://www.towerbyte.de/workshop"
+    shown = present(load_event(write_yaml(data)), "invitation")
+    assert shown.call_to_action is not None
+    assert dict(shown.call_to_action) == {
+        "label": "Mehr zur Veranstaltung",
+        "url": "https://www.towerbyte.de/workshop",
+    }
+    assert present(load_event(write_yaml(data)), "recap").call_to_action is None

@@ -11,6 +11,7 @@ from pressgen.source import prose
 
 def check(shown: Presentation, reading: Reading, found: Findings) -> None:
     event = shown.event
+    _venue_to_find(shown, found)
     release = event.press_release
     for name in reading.missing_in(RELEASE, shown.dateline):
         found.add(
@@ -140,4 +141,21 @@ def _legal_musts(shown: Presentation, reading: Reading, found: Findings) -> None
             f"the Abmeldelink is missing in {name}",
             f"Der Abmeldelink fehlt in {name}",
             output=name,
+        )
+
+
+def _venue_to_find(shown: Presentation, found: Findings) -> None:
+    """Before the event, whoever is invited must find the place: a street, not a town."""
+    info = shown.event.event
+    venue = info.venue
+    if shown.phase != "invitation" or info.status == "cancelled" or venue is None:
+        return
+    if venue.address is None or not venue.address.street:
+        found.add(
+            "PG208",
+            ("event", "venue"),
+            f"the invitation gives no street address for the venue ({fold(shown.facts.venue)}): "
+            "add event.venue.address.street, so that guests and journalists find it",
+            f"Die Einladung nennt keine Anschrift des Ortes ({fold(shown.facts.venue)}): "
+            "ergänzen Sie event.venue.address.street",
         )

@@ -31,6 +31,7 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
                     f"{name} verlinkt auf '{href}'; erlaubt sind nur http, https und mailto",
                     output=name,
                 )
+    _email_images(shown, reading, found)
     seen: dict[tuple[str, str, str], Loc] = {}
     for loc, role, url in texts(shown.event):
         if role not in (Role.URL, Role.IMAGE):
@@ -56,3 +57,31 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
             )
         else:
             seen[key] = loc
+
+
+def _email_images(shown: Presentation, reading: Reading, found: Findings) -> None:
+    """A mail program loads an email's images from the web, and only safely over https."""
+    for _, attrs in reading.tags(NEWSLETTER_HTML):
+        src = attrs.get("src")
+        if src is None:
+            continue
+        if not src.lower().startswith("https://"):
+            found.add(
+                "PG404",
+                ("newsletter",),
+                f"the email shows the image '{src}', which mail programs cannot load: every "
+                "image in an email needs a full https:// address",
+                f"Die E-Mail zeigt das Bild „{src}“, das Mailprogramme nicht laden können: "
+                "jedes Bild braucht eine vollständige https://-Adresse",
+                output=NEWSLETTER_HTML,
+            )
+    photos = shown.event.press_release.photos
+    if shown.phase == "recap" and photos and shown.lead_photo is None:
+        found.add(
+            "PG404",
+            ("press_release", "photos", 0, "src"),
+            f"the press photo {photos[0].src} cannot be shown in the email: give "
+            "newsletter.image_base_url (or newsletter.web_url), where the photos are published",
+            f"Das Pressefoto {photos[0].src} kann in der E-Mail nicht erscheinen: geben Sie "
+            "newsletter.image_base_url (oder newsletter.web_url) an",
+        )

@@ -407,7 +407,22 @@ def day_heading(day: dt.date | None) -> str:
 
 # ---------------------------------------------------------------- the invitation
 
-COVERAGE_NOTE = "Wir freuen uns über Ihre Berichterstattung."
+MORE_ABOUT_THE_EVENT = "Mehr zur Veranstaltung"
+
+# The closing line of what goes to journalists before the event, by what it is.
+COVERAGE_NOTES = {
+    "Presseeinladung": "Wir laden Sie herzlich ein und freuen uns auf Ihren Besuch und Ihre "
+    "Berichterstattung.",
+    "Terminankündigung": "Wir freuen uns über eine Ankündigung in Ihrem Veranstaltungskalender "
+    "und über Ihre Berichterstattung.",
+    "Terminverschiebung": "Wir bitten um Veröffentlichung des neuen Termins.",
+    "Absage": "Wir bitten um Veröffentlichung der Absage.",
+}
+
+
+def coverage_note(kind: str) -> str:
+    """Presseeinladung, Terminankündigung, Terminverschiebung or Absage: its closing line."""
+    return COVERAGE_NOTES[kind]
 
 
 def invitation_subject(title: str) -> str:

@@ -14,6 +14,7 @@ from pressgen.errors import display_path
 from pressgen.outputs.email import build_email
 from pressgen.outputs.environment import environment, render_template, template_fingerprint
 from pressgen.outputs.ics import render_ics
+from pressgen.photos import email_versions
 from pressgen.present import Presentation
 from pressgen.registry import (
     CALENDAR,
@@ -74,6 +75,12 @@ def render_event(
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None:
             files[photo.src] = (event_dir / photo.src).read_bytes()
+    lead = shown.lead_photo
+    if lead is not None and lead.file and lead.file in files:
+        # The email's copies of its photo, to publish beside the original.
+        original = files[lead.file]
+        assert isinstance(original, bytes)
+        files.update(email_versions(lead.file, original))
     return Outputs(files, _own(used, template_dirs))
 
 

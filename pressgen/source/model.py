@@ -804,6 +804,12 @@ class Newsletter(Schema):
         description="Address of the folder where the outputs are published online, ending "
         "in '/'; the newsletter then links to its web version and calendar file there.",
     )
+    image_base_url: Url | None = Field(
+        None,
+        description="Where the email's local images are published (the press room or web "
+        "server), ending in '/': fotos/a.jpg is loaded from there. newsletter.web_url if "
+        "omitted; without either, a local photo cannot be shown in the email.",
+    )
 
 
 Phase = Literal["invitation", "recap"]
@@ -1028,6 +1034,11 @@ class ProjectConfig(Schema):
         "its file name below it, for 'Im Browser ansehen' and the calendar link.",
     )
     utm: UtmDefaults | None = Field(None, description="Add campaign parameters to web links.")
+    image_base_url: Url | None = Field(
+        None,
+        description="Where the email's images are published, ending in '/'; each event's "
+        "are in a folder named like its file below it (newsletter.image_base_url).",
+    )
 
 
 # ---------------------------------------------------------------- field roles

@@ -227,6 +227,9 @@ def with_defaults(loaded: LoadedFile, project: Project, slug: str) -> LoadedFile
             # The folder is named like the file; in a web address that name is %-encoded.
             web = project.config.web_base_url.rstrip("/") + f"/{quote(slug)}/"
             inherit(("newsletter", "web_url"), web, config.source, ("web_base_url",))
+        if project.config.image_base_url:
+            images = project.config.image_base_url.rstrip("/") + f"/{quote(slug)}/"
+            inherit(("newsletter", "image_base_url"), images, config.source, ("image_base_url",))
         if project.config.utm is not None:
             utm = {**project.config.utm.model_dump(), "campaign": slug}
             inherit(("newsletter", "utm"), utm, config.source, ("utm",))
