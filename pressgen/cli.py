@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
@@ -13,6 +14,9 @@ from pressgen import __version__, report
 from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
 from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.report import counted
+
+if TYPE_CHECKING:
+    from pressgen.source.model import Phase
 
 JOBS = click.option(
     "--jobs",
@@ -60,6 +64,11 @@ PHASE = click.option(
 )
 
 
+def _phase(value: str | None) -> Phase | None:
+    """--phase as the pipeline takes it (click.Choice has checked the value)."""
+    return cast("Phase | None", value)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressgen")
 def main() -> None:
@@ -98,7 +107,7 @@ def build(
             jobs=_jobs(jobs),
             progress=progress,
             drafts=draft,
-            phase=phase,  # type: ignore[arg-type]  # click.Choice guarantees it
+            phase=_phase(phase),
         )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
@@ -121,6 +130,19 @@ def build(
     show_default=True,
     help="json: one machine-readable report on standard output.",
 )
+@click.option(
+    "--clients",
+    is_flag=True,
+    help="Also report what Gmail, Outlook, Apple Mail, GMX, WEB.DE and other major mail "
+    "programs do not support in newsletter.html (caniemail data, PG801).",
+)
+@click.option(
+    "--ignore-feature",
+    "ignored_features",
+    multiple=True,
+    metavar="SLUG",
+    help="With --clients: leave out this caniemail feature, e.g. css-border-radius.",
+)
 @DRAFT
 @PHASE
 @JOBS
@@ -128,6 +150,8 @@ def check(
     paths: tuple[Path, ...],
     strict: bool,
     output_format: str,
+    clients: bool,
+    ignored_features: tuple[str, ...],
     draft: bool,
     phase: str | None,
     jobs: int | None,
@@ -135,12 +159,13 @@ def check(
     """Validate, render in memory and check every output; write nothing.
 
     Each finding has a code: PG1xx consistency across the outputs, PG2xx
-    completeness, PG3xx limits, PG4xx links, PG5xx dates.
+    completeness, PG3xx limits, PG4xx links, PG5xx dates, PG6xx drafts, PG7xx the
+    author's texts, PG8xx mail programs (with --clients).
     """
     from pressgen import pipeline
 
     if output_format == "json":
-        _check_as_json(paths, strict, draft, phase, _jobs(jobs))
+        _check_as_json(paths, strict, draft, phase, _jobs(jobs), clients, ignored_features)
         return
     with _reported_errors():
         event_paths = _event_paths(paths)
@@ -150,10 +175,30 @@ def check(
             jobs=_jobs(jobs),
             progress=progress,
             drafts=draft,
-            phase=phase,  # type: ignore[arg-type]  # click.Choice guarantees it
+            phase=_phase(phase),
         )
+    if clients:
+        with _reported_errors():
+            reported = pipeline.client_report(
+                event_paths,
+                draft,
+                _phase(phase),
+                ignored_features,
+            )
+        checked = [
+            pipeline.CheckedEvent(result.path, [*result.warnings, *report.warnings])
+            for result, report in zip(checked, reported, strict=True)
+        ]
     warnings = [warning for result in checked for warning in result.warnings]
     _warn(warnings)
+    if clients:
+        from pressgen.checks.clients import GRACEFUL, source
+
+        data = source()
+        say(
+            f"Mail programs: caniemail {data['version']} (data of {data['updated'][:10]}). "
+            f"Left aside, as the email reads right without them: {', '.join(GRACEFUL)}."
+        )
     for result in checked:
         count = len(result.warnings)
         verdict = f"ok, {counted(count, 'warning')}" if count else "ok"
@@ -165,7 +210,13 @@ def check(
 
 
 def _check_as_json(
-    paths: tuple[Path, ...], strict: bool, drafts: bool, phase: str | None, jobs: int
+    paths: tuple[Path, ...],
+    strict: bool,
+    drafts: bool,
+    phase: str | None,
+    jobs: int,
+    clients: bool = False,
+    ignored_features: tuple[str, ...] = (),
 ) -> None:
     """check --format json: every finding, errors and warnings, as one JSON document.
 
@@ -181,10 +232,18 @@ def _check_as_json(
             _event_paths(paths),
             jobs=jobs,
             drafts=drafts,
-            phase=phase,  # type: ignore[arg-type]
+            phase=_phase(phase),
         )
         for result in checked:
             problems += result.warnings
+        if clients:
+            reported = pipeline.client_report(
+                [result.path for result in checked],
+                drafts,
+                _phase(phase),
+                ignored_features,
+            )
+            problems += [problem for result in reported for problem in result.warnings]
     except DataError as error:
         problems = error.problems
     except (PressgenError, click.UsageError) as error:

@@ -313,3 +313,26 @@ def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = 
         seen[folder] = path
         folders.append(folder)
     return folders
+
+
+def client_report(
+    paths: Sequence[Path],
+    drafts: bool = False,
+    phase: Phase | None = None,
+    ignored: Sequence[str] = (),
+) -> list[CheckedEvent]:
+    """check --clients: what the major mail programs do not support in each event's
+    newsletter.html (PG801), after the event has passed its checks."""
+    from pressgen.checks.clients import client_problems
+    from pressgen.registry import NEWSLETTER_HTML
+
+    reports = []
+    for path in paths:
+        loaded = load_one(path)
+        rendered = render_one(loaded, current_time(), drafts, phase)
+        html = rendered.outputs[NEWSLETTER_HTML]
+        assert isinstance(html, str)
+        own = loaded.project.config.ignored_email_features
+        found = client_problems(html, loaded.source, [*own, *ignored])
+        reports.append(CheckedEvent(path, found))
+    return reports

@@ -11,6 +11,8 @@ from pressgen.rules import RULES
 
 # From this many warnings of one kind in one file, they are one line.
 GROUP_FROM = 3
+# Warnings whose every line says something different (one mail program each): never grouped.
+NEVER_GROUPED = frozenset({"PG801"})
 
 
 def counted(number: int, noun: str) -> str:
@@ -33,7 +35,7 @@ def lines(problems: Sequence[Problem]) -> list[str]:
     ordered = sorted(problems, key=lambda p: (str(p.file), p.line, p.column))
     alike: dict[tuple[Path, str], list[Problem]] = defaultdict(list)
     for problem in ordered:
-        if problem.severity == "warning" and problem.code:
+        if problem.severity == "warning" and problem.code and problem.code not in NEVER_GROUPED:
             alike[(problem.file, problem.code)].append(problem)
     shown: list[str] = []
     done: set[tuple[Path, str]] = set()

@@ -145,6 +145,13 @@ RULES: dict[str, Rule] = {
             "the texts look back on the event (Rückblick, fand statt …), but the release is "
             "published before it",
         ),
+        # ------------------------------------------------ mail programs (check --clients)
+        Rule(
+            "PG801",
+            "warning",
+            "a feature of newsletter.html that a major mail program does not support "
+            "(caniemail data; only with check --clients)",
+        ),
     ]
 }
 

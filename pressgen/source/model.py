@@ -1039,6 +1039,11 @@ class ProjectConfig(Schema):
         description="Where the email's images are published, ending in '/'; each event's "
         "are in a folder named like its file below it (newsletter.image_base_url).",
     )
+    ignored_email_features: list[Line] = Field(
+        default_factory=list,
+        max_length=300,
+        description="caniemail features that check --clients leaves out, e.g. css-border-radius.",
+    )
 
 
 # ---------------------------------------------------------------- field roles
