@@ -309,18 +309,24 @@ def send(
     from pressgen.clock import current_time
     from pressgen.deliver.smtp import SmtpSettings, email_to_send, parse_recipients, send_email
     from pressgen.outputs.email import subject_of
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import RenderedIssue, render_path
     from pressgen.present import present
-    from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
+    from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
         now = current_time()
-        rendered = render_one(load_one(event_file), now)
+        rendered = render_path(event_file, now)
         _warn(rendered.warnings)
-        shown = present(rendered.loaded.event).event
-        email = email_to_send(shown, rendered.outputs, now, before_embargo)
-        newsletter = rendered.loaded.event.newsletter
+        if isinstance(rendered, RenderedIssue):
+            # A newsletter file: no event of it may have a Sperrfrist left (PG503).
+            email = rendered.outputs[NEWSLETTER_EMAIL]
+            assert isinstance(email, bytes)
+            newsletter = rendered.sender
+        else:
+            shown = present(rendered.loaded.event).event
+            email = email_to_send(shown, rendered.outputs, now, before_embargo)
+            newsletter = rendered.loaded.event.newsletter
         subject = subject_of(email)
         if dry_run:
             html, text = rendered.outputs[NEWSLETTER_HTML], rendered.outputs[NEWSLETTER_TEXT]
@@ -431,9 +437,14 @@ def new(folder: Path) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["event", "organisation", "config"]), default="event")
+@click.argument(
+    "kind",
+    type=click.Choice(["event", "newsletter", "organisation", "config"]),
+    default="event",
+)
 def schema(kind: str) -> None:
-    """Print the JSON Schema of an event file, the organisation file or pressgen.yaml.
+    """Print the JSON Schema of an event file, a newsletter file (several items in one
+    email), the organisation file or pressgen.yaml.
 
     Editors use it to complete and check while you type, through the line
     '# yaml-language-server: $schema=PATH' at the top of the YAML file.

@@ -13,11 +13,19 @@ from pathlib import Path
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
 from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.issue import (
+    LoadedIssue,
+    is_issue,
+    issue_problems,
+    load_issue,
+    present_issue,
+    render_issue,
+)
 from pressgen.outputs.render import render_event
 from pressgen.photos import local_photo_sizes
 from pressgen.present import present
-from pressgen.source.loader import SourceMap, load_yaml
-from pressgen.source.model import Event, Phase
+from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
+from pressgen.source.model import Event, Newsletter, Phase
 from pressgen.source.project import Project, project_for, with_defaults
 from pressgen.source.validate import validate_event
 from pressgen.write import (
@@ -94,6 +102,52 @@ class RenderedEvent:
     outputs: dict[str, str | bytes]
     warnings: list[Problem]
 
+    @property
+    def title(self) -> str:
+        return self.loaded.event.event.title
+
+    @property
+    def headline(self) -> str:
+        return self.loaded.event.press_release.headline
+
+    @property
+    def subject(self) -> str:
+        return self.loaded.event.newsletter.subject
+
+    @property
+    def preheader(self) -> str:
+        return self.loaded.event.newsletter.preheader or ""
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    """A valid newsletter issue with its outputs (the newsletter's four) and its warnings."""
+
+    loaded: LoadedIssue
+    outputs: dict[str, str | bytes]
+    warnings: list[Problem]
+
+    @property
+    def title(self) -> str:
+        return self.loaded.issue.issue.title or self.loaded.issue.issue.subject
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def subject(self) -> str:
+        return self.loaded.issue.issue.subject
+
+    @property
+    def preheader(self) -> str:
+        return self.loaded.issue.issue.preheader or ""
+
+    @property
+    def sender(self) -> Newsletter:
+        """The newsletter settings of the first event: who sends the issue."""
+        return self.loaded.events[min(self.loaded.events)].event.newsletter
+
 
 def render_one(
     loaded: LoadedEvent, now: dt.datetime, drafts: bool = False, phase: Phase | None = None
@@ -114,11 +168,29 @@ def render_one(
     return RenderedEvent(loaded, rendered.files, found)
 
 
-def load_one(path: Path) -> LoadedEvent:
+def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
     """Read one event file, fill in what it inherits from its project, validate it."""
     project = project_for(path)
-    loaded = with_defaults(load_yaml(path), project, path.stem)
+    loaded = with_defaults(raw or load_yaml(path), project, path.stem)
     return LoadedEvent(path, validate_event(loaded), loaded.source, project)
+
+
+def render_path(
+    path: Path, now: dt.datetime, drafts: bool = False, phase: Phase | None = None
+) -> RenderedEvent | RenderedIssue:
+    """An event file or a newsletter file (it has an `issue:` section), rendered and checked."""
+    raw = load_yaml(path)
+    if not is_issue(raw):
+        return render_one(load_one(path, raw), now, drafts, phase)
+    loaded = load_issue(path, raw)
+    shown = present_issue(loaded)
+    outputs = render_issue(shown, project_for(path).template_dirs)
+    found = issue_problems(shown, loaded, outputs)
+    for event in loaded.events.values():  # the events' own findings are their files'
+        render_one(event, now, drafts=True)
+    if any(problem.severity == "error" for problem in found):
+        raise DataError(found)
+    return RenderedIssue(loaded, outputs, found)
 
 
 @dataclass(frozen=True)
@@ -153,7 +225,7 @@ def _render_and_stage(
     the outputs go to disk at once instead of piling up in memory.
     """
     try:
-        rendered = render_one(load_one(path), now, drafts, phase)
+        rendered = render_path(path, now, drafts, phase)
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:

@@ -339,7 +339,7 @@ def present(
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
         unsubscribe_text=phrases.unsubscribe_text(shown.newsletter.unsubscribe_url or "", style),
-        preheader=_preheader(shown.newsletter) or (_when_and_where(facts) if invitation else ""),
+        preheader=_preheader(shown.newsletter) or (when_and_where(facts) if invitation else ""),
         web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
         # A calendar entry helps before the event, not in a report after it.
         calendar_url=urljoin(web_url, CALENDAR)
@@ -391,7 +391,7 @@ def _invitation_kind(event: Event, invitation: Invitation) -> str:
     return "Terminankündigung"
 
 
-def _when_and_where(facts: Facts) -> str:
+def when_and_where(facts: Facts) -> str:
     """An invitation's inbox preview: Donnerstag, 17. August 2017, ab 14:30 Uhr, Jena."""
     return ", ".join(part for part in (facts.date, facts.time, facts.venue) if part)
 

@@ -113,6 +113,11 @@ RULES: dict[str, Rule] = {
             "the embargo has passed (now: the time of the check, or SOURCE_DATE_EPOCH)",
         ),
         Rule("PG502", "warning", "the embargo lies after the publication date"),
+        Rule(
+            "PG503",
+            "error",
+            "a newsletter issue goes out before the Sperrfrist of an event in it has passed",
+        ),
         # ------------------------------------------------ drafts
         Rule(
             "PG601",

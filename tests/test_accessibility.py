@@ -113,3 +113,27 @@ def test_text_edges_line_up_on_one_gutter(
         context.close()
     assert len(edges) > 5
     assert set(edges) == {card + gutter}
+
+
+@pytest.fixture(scope="module")
+def issue_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from pressgen.pipeline import build
+
+    (built,) = build([ROOT / "data" / "newsletter-2027-01.yaml"], tmp_path_factory.mktemp("i"))
+    return (built.out_dir / "newsletter.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("width", [600, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_newsletter_issue_has_no_serious_violations(
+    browser: Browser, issue_html: str, scheme: str, width: int
+) -> None:
+    violations = run_axe(browser, issue_html, width, scheme)
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_nothing_in_the_issue_is_unsupported_in_gmail_or_apple_mail(issue_html: str) -> None:
+    from pressgen.checks import clients
+
+    found, _ = clients.unsupported(issue_html)
+    assert [item for item in found if item.client in ("gmail", "apple-mail")] == []

@@ -199,15 +199,15 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
 
     from pressgen.preview import state as preview_module
 
-    real_render_one = preview_module.render_one
+    real_render_path = preview_module.render_path
     broken = {"yes": True}
 
-    def render_one(*args: Any, **kwargs: Any) -> Any:
+    def render_path(*args: Any, **kwargs: Any) -> Any:
         if broken["yes"]:
             raise ZeroDivisionError("division by zero")
-        return real_render_one(*args, **kwargs)
+        return real_render_path(*args, **kwargs)
 
-    monkeypatch.setattr(preview_module, "render_one", render_one)
+    monkeypatch.setattr(preview_module, "render_path", render_path)
     preview = Preview([data_dir])
     preview.rebuild()  # as at start-up: no exception escapes
     event = preview.events["towerbyte-workshop-2017"]
@@ -299,3 +299,17 @@ def test_saving_one_event_renders_only_that_one(data_dir: Path) -> None:
         assert preview.events["neujahrsempfang-2027"].rendered is not other
     finally:
         stop.set()
+
+
+def test_a_newsletter_file_previews_beside_the_events(server: PreviewServer) -> None:
+    status, _, body = get(server, "/")
+    assert status == 200 and 'href="/newsletter-2027-01/"' in body.decode()
+    assert "Newsletter Januar 2027" in body.decode()
+    status, _, body = get(server, "/newsletter-2027-01/")
+    page = body.decode()
+    assert status == 200
+    assert "Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder" in page  # subject
+    assert 'id="tab-newsletter"' in page and 'id="tab-newsletter-text"' in page
+    assert 'id="tab-release"' not in page  # a newsletter file has no press release
+    status, _, body = get(server, "/newsletter-2027-01/newsletter.html")
+    assert status == 200 and b'id="punkt-1"' in body

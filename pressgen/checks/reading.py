@@ -91,12 +91,15 @@ class Reading:
     def texts(self) -> dict[str, str]:
         """What a reader sees in each output, white space folded; the email's parts apart."""
         if self._texts is None:
+            # A newsletter issue has no press release: only the outputs there are.
             texts = {
                 name: fold(self.document(name).text)
                 for name in (PRESS_RELEASE_HTML, NEWSLETTER_MJML, NEWSLETTER_HTML)
+                if name in self.outputs
             }
             for name in (PRESS_RELEASE_TEXT, NEWSLETTER_TEXT):
-                texts[name] = fold(as_text(self.outputs[name]))
+                if name in self.outputs:
+                    texts[name] = fold(as_text(self.outputs[name]))
             # The email carries the newsletter's HTML and text; when a part is exactly
             # the rendered file (the usual case), it reads the same and is not parsed again.
             for name, kind, rendered in (

@@ -19,6 +19,7 @@ from pressgen.source.model import (
     Address,
     Event,
     EventInfo,
+    ModelT,
     Role,
     Typography,
     map_texts,
@@ -359,12 +360,16 @@ _PROTECTED = re.compile(
 
 def typeset_event(event: Event) -> Event:
     """The event with every German text (one-line and running) typeset by refine()."""
-    style = event.typography
+    return typeset(event, event.typography)
 
-    def typeset(role: Role, text: str) -> str:
+
+def typeset(value: ModelT, style: Style) -> ModelT:
+    """Any of pressgen's models (an event, a newsletter issue) with its texts typeset."""
+
+    def change(role: Role, text: str) -> str:
         return _refine_outside_links(text, style) if role in _TYPESET else text
 
-    return map_texts(event, typeset)
+    return map_texts(value, change)
 
 
 _TYPESET = (Role.TEXT, Role.PROSE)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pressgen.clock import current_time
 from pressgen.errors import DataError, PressgenError, display_path
 from pressgen.outputs.environment import builtin_templates_dir
-from pressgen.pipeline import RenderedEvent, find_event_files, load_one, render_one
+from pressgen.pipeline import RenderedEvent, RenderedIssue, find_event_files, render_path
 from pressgen.source.project import project_for
 
 
@@ -24,7 +24,7 @@ class EventPreview:
     """One event as the preview shows it: its outputs, or why there are none."""
 
     path: Path
-    rendered: RenderedEvent | None = None
+    rendered: RenderedEvent | RenderedIssue | None = None
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -79,7 +79,7 @@ class Preview:
         preview = EventPreview(path)
         try:
             # A draft is shown with its open facts marked; the page lists them as a warning.
-            preview.rendered = render_one(load_one(path), now, drafts=True)
+            preview.rendered = render_path(path, now, drafts=True)
         except DataError as error:
             preview.errors = [p.german() for p in error.problems]
         except PressgenError as error:

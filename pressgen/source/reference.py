@@ -13,7 +13,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pressgen.source.model import Event, OrganisationFile, ProjectConfig, Role
+from pressgen.source.model import Event, NewsletterIssue, OrganisationFile, ProjectConfig, Role
 
 KINDS = {
     Role.TEXT: "text",
@@ -31,6 +31,13 @@ FILES: list[tuple[str, type[BaseModel], str]] = [
         "Organisation file",
         OrganisationFile,
         "What every event of a project inherits (`organisation.yaml`).",
+    ),
+    (
+        "Newsletter file",
+        NewsletterIssue,
+        "Several items in one email (`data/newsletter-2027-01.yaml`): events by their file, "
+        "shown as invitation or recap, and news written in the file. A file with an "
+        "`issue:` section is a newsletter file.",
     ),
     ("pressgen.yaml", ProjectConfig, "The settings of a project."),
 ]

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pressgen.source.model import Event, OrganisationFile, ProjectConfig
+from pressgen.source.model import Event, NewsletterIssue, OrganisationFile, ProjectConfig
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -77,7 +77,17 @@ def config_schema() -> dict[str, Any]:
     return _schema(ProjectConfig, "pressgen project settings (pressgen.yaml)")
 
 
-SCHEMAS = {"event": event_schema, "organisation": organisation_schema, "config": config_schema}
+def issue_schema() -> dict[str, Any]:
+    """A newsletter file with several items."""
+    return _schema(NewsletterIssue, "pressgen newsletter file")
+
+
+SCHEMAS = {
+    "event": event_schema,
+    "newsletter": issue_schema,
+    "organisation": organisation_schema,
+    "config": config_schema,
+}
 
 
 def schema_text(kind: str) -> str:

@@ -1,0 +1,347 @@
+"""A newsletter issue: several items (events shown as invitation or recap, short news) in
+one email, with its own subject, intro and greeting.
+
+The flow is an event's: load (the issue and each event it names) → present (each event
+through the same presentation as its own outputs, so quotes and thanks read the
+same) → render (newsletter_issue.mjml.j2 and .txt.j2) → check.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urljoin
+
+from pressgen.errors import DataError, Problem
+from pressgen.german import phrases, typography
+from pressgen.photos import local_photo_sizes
+from pressgen.present import Block, Presentation, Record, freeze, present, when_and_where
+from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_MJML, NEWSLETTER_TEXT
+from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
+from pressgen.source.model import NewsletterIssue, Phase, is_local
+
+if TYPE_CHECKING:
+    from pressgen.pipeline import LoadedEvent
+
+ISSUE_TEMPLATES = {
+    NEWSLETTER_MJML: "newsletter_issue.mjml.j2",
+    NEWSLETTER_TEXT: "newsletter_issue.txt.j2",
+}
+ISSUE_LABELS = {
+    "contents": "In dieser Ausgabe",
+    "invitation": "Einladung",
+    "recap": "Rückblick",
+    "news": "Nachricht",
+}
+
+
+def is_issue(loaded: LoadedFile) -> bool:
+    """A newsletter file says so with its `issue:` section; an event file has none."""
+    return isinstance(loaded.data, dict) and "issue" in loaded.data
+
+
+@dataclass(frozen=True)
+class LoadedIssue:
+    """A validated newsletter file and the events it names, each loaded in full."""
+
+    path: Path
+    issue: NewsletterIssue
+    source: SourceMap
+    events: dict[int, LoadedEvent]  # item index → the event file, loaded
+
+
+def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
+    """Read and validate a newsletter file and every event file it names."""
+    from pydantic import ValidationError
+
+    from pressgen.pipeline import load_one
+    from pressgen.source.validate import problems_from_validation
+
+    loaded = loaded or load_yaml(path)
+    source = loaded.source
+    problems = list(loaded.problems)
+    try:
+        issue = NewsletterIssue.model_validate(loaded.data)
+    except ValidationError as error:
+        found = problems_from_validation(error, source, NewsletterIssue)
+        raise DataError([*problems, *found]) from None
+    events: dict[int, LoadedEvent] = {}
+    for index, item in enumerate(issue.items):
+        if item.event is None:
+            continue
+        event_file = (path.parent / item.event).resolve()
+        if not event_file.is_file() or not event_file.is_relative_to(path.parent.resolve()):
+            problems.append(
+                source.problem(
+                    ("items", index, "event"),
+                    f"there is no event file {item.event} next to the newsletter file",
+                    code="PG007",
+                )
+            )
+            continue
+        try:
+            events[index] = load_one(event_file)
+        except DataError as error:
+            problems += error.problems
+    if not events and not problems:
+        problems.append(
+            source.problem(
+                ("items",),
+                "a newsletter issue needs at least one event: its organisation sends the "
+                "issue and signs its Impressum",
+                code="PG004",
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    return LoadedIssue(path, issue, source, events)
+
+
+# ---------------------------------------------------------------- presentation
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the issue as it is printed."""
+
+    kind: Literal["invitation", "recap", "news"]
+    anchor: str  # "punkt-1": the table of contents links here
+    kicker: str  # Einladung, Rückblick, Nachricht
+    headline: str
+    text: str  # two or three sentences, with inline markup
+    when_and_where: str  # an invitation's day, time and place
+    photo: Record | None
+    quote: Block | None  # a recap's first quote, as the event's own newsletter sets it
+    thanks: str  # a recap's thanks, word for word as in the event's outputs
+    link: str
+    link_label: str
+
+
+@dataclass(frozen=True)
+class IssuePresentation:
+    """What the issue's templates and checks read."""
+
+    frame: Presentation  # the first event's: organisation, brand, Impressum, sender
+    entries: tuple[Entry, ...]
+    title: str
+    intro: str
+    greeting: str
+    preheader: str
+    web_version_url: str
+    labels: Record
+    event_presentations: tuple[Presentation, ...]
+
+    def template_data(self) -> dict[str, Any]:
+        data = self.frame.template_data()
+        data.update(
+            # Plain read-only records: templates reach nothing but the values.
+            entries=tuple(
+                Record({field.name: getattr(entry, field.name) for field in fields(entry)})
+                for entry in self.entries
+            ),
+            title=self.title,
+            intro=self.intro,
+            greeting=self.greeting,
+            preheader=self.preheader,
+            web_version_url=self.web_version_url,
+            labels=self.labels,
+            # The frame's own pieces that are not the issue's.
+            embargo="",
+            draft_note="",
+            lead_photo=None,
+            registration=None,
+            call_to_action=None,
+        )
+        return data
+
+
+def present_issue(loaded: LoadedIssue) -> IssuePresentation:
+    issue = loaded.issue
+    first_index = min(loaded.events)
+    first = loaded.events[first_index]
+    style = first.event.typography
+    info = typography.typeset(issue.issue, style)
+    shown_events: list[Presentation] = []
+    entries: list[Entry] = []
+    for index, item in enumerate(issue.items):
+        anchor = f"punkt-{index + 1}"
+        if item.news is not None:
+            news = typography.typeset(item.news, style)
+            entries.append(_news_entry(news, anchor, info.web_url))
+            continue
+        event = loaded.events[index]
+        shown = present(
+            event.event, item.show_as, local_photo_sizes(event.event, event.path.parent)
+        )
+        shown_events.append(shown)
+        entries.append(_event_entry(shown, anchor))
+    frame = _frame(shown_events[0], info, loaded.path.stem)
+    web_version = urljoin(info.web_url, NEWSLETTER_HTML) if info.web_url else ""
+    return IssuePresentation(
+        frame=frame,
+        entries=tuple(entries),
+        title=info.title or "",
+        intro=info.intro or "",
+        greeting=info.greeting or "",
+        preheader=info.preheader or "",
+        web_version_url=web_version,
+        labels=Record({**frame.labels, **ISSUE_LABELS}),
+        event_presentations=tuple(shown_events),
+    )
+
+
+def _frame(first: Presentation, info: Any, stem: str) -> Presentation:
+    """The first event's presentation as the issue's frame: its organisation, brand and
+    footer, with the issue's subject, date and campaign."""
+    event = first.event
+    newsletter = event.newsletter
+    utm = newsletter.utm.model_copy(update={"campaign": stem}) if newsletter.utm else None
+    framed = event.model_copy(
+        update={
+            "newsletter": newsletter.model_copy(
+                update={
+                    "subject": info.subject,
+                    "preheader": info.preheader,
+                    "teaser": None,
+                    "web_url": info.web_url,
+                    "utm": utm,
+                    "call_to_action": None,
+                }
+            ),
+            "press_release": event.press_release.model_copy(
+                update={"publication_date": info.publication_date, "embargo": None}
+            ),
+        }
+    )
+    return dataclasses.replace(first, event=framed)
+
+
+def _event_entry(shown: Presentation, anchor: str) -> Entry:
+    event = shown.event
+    phase: Phase = shown.phase
+    text = event.newsletter.teaser or next(
+        (block.text for block in shown.blocks if block.kind == "paragraph"), ""
+    )
+    quote = next((block for block in shown.blocks if block.kind == "quote"), None)
+    if phase == "invitation":
+        registration = shown.registration
+        if registration is not None:
+            link, label = registration.url, registration.label
+        elif shown.read_more_url:
+            link, label = shown.read_more_url, shown.labels.read_more_invitation
+        else:
+            link, label = event.event.website or "", phrases.MORE_ABOUT_THE_EVENT
+        return Entry(
+            "invitation", anchor, ISSUE_LABELS["invitation"], event.press_release.headline,
+            text, when_and_where(shown.facts), None, None, "", link, label,
+        )  # fmt: skip
+    link = shown.read_more_url or (
+        urljoin(event.newsletter.web_url, "pressemitteilung.html")
+        if event.newsletter.web_url
+        else event.event.website or ""
+    )
+    return Entry(
+        "recap", anchor, ISSUE_LABELS["recap"], event.press_release.headline, text, "",
+        shown.lead_photo, quote, shown.sponsor_thanks, link, shown.labels.read_more,
+    )  # fmt: skip
+
+
+def _news_entry(news: Any, anchor: str, web_url: str | None) -> Entry:
+    photo = None
+    if news.photo is not None:
+        src = news.photo.src
+        if is_local(src):
+            src = urljoin(web_url, src) if web_url else ""
+        if src:
+            photo = Record(
+                {"src": src, "text_src": src, "file": "", "width": 552, "height": 0,
+                 "alt": news.photo.alt or news.photo.caption, "caption": news.photo.caption,
+                 "credit": news.photo.credit or ""}
+            )  # fmt: skip
+    return Entry(
+        "news", anchor, ISSUE_LABELS["news"], news.headline, news.text, "", photo, None, "",
+        news.link or "", news.link_label if news.link else "",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- rendering and checks
+
+
+def render_issue(
+    shown: IssuePresentation, template_dirs: tuple[Path, ...] = ()
+) -> dict[str, str | bytes]:
+    from pressgen.outputs.email import build_email
+    from pressgen.outputs.environment import environment, render_template, template_fingerprint
+    from pressgen.outputs.newsletter import compile_newsletter
+
+    data = shown.template_data()
+    data["event"] = freeze(shown.frame.event)
+    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+    used: list[str] = []
+    mjml = render_template(ISSUE_TEMPLATES[NEWSLETTER_MJML], data, env, used, campaign_links=True)
+    html = compile_newsletter(mjml)
+    text = render_template(ISSUE_TEMPLATES[NEWSLETTER_TEXT], data, env, used, campaign_links=True)
+    return {
+        NEWSLETTER_MJML: mjml,
+        NEWSLETTER_HTML: html,
+        NEWSLETTER_TEXT: text,
+        NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html),
+    }
+
+
+def issue_problems(
+    shown: IssuePresentation, loaded: LoadedIssue, outputs: dict[str, str | bytes]
+) -> list[Problem]:
+    """What every newsletter must carry, and each event's words as its own outputs say
+    them; no item may break its event's Sperrfrist."""
+    from pressgen.checks.reading import Reading, fold
+
+    reading = Reading(outputs)
+    problems: list[Problem] = []
+    source = loaded.source
+
+    def missing(fragment: str) -> list[str]:
+        return reading.missing_in((NEWSLETTER_HTML, NEWSLETTER_TEXT), fragment)
+
+    for line in shown.frame.impressum:
+        for name in missing(line.text):
+            problems.append(
+                source.problem(
+                    ("issue",), f"the Impressum is missing in {name}: {fold(line.text)}",
+                    code="PG204",
+                )
+            )  # fmt: skip
+            break
+    for index, entry in enumerate(shown.entries):
+        loc = ("items", index)
+        for fragment, what, code in (
+            (entry.headline, "the headline", "PG106"),
+            (entry.thanks, "the thanks", "PG103"),
+            (fold(entry.quote.pull_quote)[:-1] if entry.quote else "", "the quote", "PG101"),
+        ):
+            if fragment and missing(fragment):
+                problems.append(
+                    source.problem(
+                        loc,
+                        f"{what} of this item is missing or worded differently in "
+                        f"{', '.join(missing(fragment))}",
+                        code=code,
+                    )
+                )
+    published = loaded.issue.issue.publication_date
+    for index, event in loaded.events.items():
+        embargo = event.event.press_release.embargo
+        if embargo is not None and embargo.date() > published:
+            problems.append(
+                source.problem(
+                    ("items", index, "event"),
+                    f"{event.path.name} has a Sperrfrist until "
+                    f"{typography.plain_spaces(typography.date_time(embargo))}, after this "
+                    f"issue goes out ({typography.plain_spaces(typography.date_long(published))}): "
+                    "set issue.publication_date to a later day, or leave the event out",
+                    code="PG503",
+                )
+            )
+    return problems

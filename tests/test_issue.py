@@ -1,0 +1,211 @@
+"""A newsletter file: several items (events as invitation or recap, news) in one email."""
+
+from __future__ import annotations
+
+import copy
+import email
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from email import policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import Result
+from helpers import ROOT, SECOND, SEED, readable_text
+
+from pressgen.errors import DataError
+
+ISSUE = ROOT / "data" / "newsletter-2027-01.yaml"
+MJML_CLI = ROOT / "node_modules" / ".bin" / "mjml"
+
+
+@pytest.fixture(scope="module")
+def issue_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    from pressgen.pipeline import build
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        (built,) = build([ISSUE], tmp_path_factory.mktemp("issue"))
+    return {name: (built.out_dir / name).read_bytes() for name in built.written}
+
+
+@pytest.fixture
+def issue_folder(tmp_path: Path) -> Iterator[Callable[[dict[str, Any]], Path]]:
+    """A copy of data/ with an edited newsletter file."""
+
+    def write(data: dict[str, Any]) -> Path:
+        folder = tmp_path / "data"
+        if not folder.exists():
+            shutil.copytree(ROOT / "data", folder)
+        path = folder / "ausgabe.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        return path
+
+    yield write
+
+
+def issue_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(ISSUE.read_text("utf-8"))
+    return data
+
+
+def test_an_issue_has_the_newsletters_outputs(issue_outputs: dict[str, bytes]) -> None:
+    assert sorted(issue_outputs) == [
+        "newsletter.eml", "newsletter.html", "newsletter.mjml", "newsletter.txt",
+    ]  # fmt: skip
+    message = email.message_from_bytes(issue_outputs["newsletter.eml"], policy=policy.default)
+    assert message["Subject"] == "Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder"
+    assert message["From"] == "Netzwerk Digitale Region Saale <newsletter@netzwerk-saale.example>"
+    assert message["Date"] == "Wed, 20 Jan 2027 09:00:00 +0100"
+
+
+@pytest.mark.parametrize("name", ["newsletter.txt", "newsletter.html"])
+def test_the_issue_reads_in_order(issue_outputs: dict[str, bytes], name: str) -> None:
+    text = readable_text(name, issue_outputs[name].decode("utf-8"))
+    order = [
+        "Newsletter Januar 2027",
+        "Liebe Mitglieder, Partner und Freunde des Netzwerks",
+        "In dieser Ausgabe",  # the table of contents
+        "Rückblick Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen Rathaus",
+        "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann",
+        "Rund 1.200 Gäste, zwei Reden und ein volles Rathaus",
+        "„Wir haben die Digitalisierung nicht erfunden",
+        # The thanks as the event's own outputs say them, word for word.
+        "Besonderer Dank gilt der Sponsorin, der Saale-Werkstatt GmbH.",
+        "Den ganzen Bericht lesen",
+        "Zwei neue Mitglieder im Netzwerk",
+        "Alle Mitglieder ansehen",
+        "Arbeitsgruppe Smart City sucht Mitstreiter",
+        "Ihr Team des Netzwerks Digitale Region Saale",
+        "Impressum",
+        "Newsletter abbestellen",
+    ]
+    # Each part after the one before (the contents name the headlines once already).
+    folded, at = text.casefold(), 0
+    for part in order:
+        found = folded.find(part.casefold(), at)
+        assert found >= 0, f"{part!r} is missing or out of order"
+        at = found + len(part)
+
+
+def test_the_contents_link_to_their_items(issue_outputs: dict[str, bytes]) -> None:
+    html = issue_outputs["newsletter.html"].decode("utf-8")
+    for number in (1, 2, 3):
+        assert f'href="#punkt-{number}"' in html and f'id="punkt-{number}"' in html
+
+
+def test_an_event_shown_as_invitation(
+    issue_folder: Callable[[dict[str, Any]], Path],
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = issue_data()
+    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
+    data["issue"]["publication_date"] = "2027-01-20"
+    rendered = render_path(issue_folder(data), _now())
+    text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))
+    assert (
+        "EINLADUNG Ab in die Zukunft: Workshop-Nachmittag der TowerByte eG am 17. August in Jena "
+        "Donnerstag, 17. August 2017, ab 14:30 Uhr, Jena Zum vierten Mal lädt"
+    ) in text
+    assert "Jetzt anmelden: [" in text
+
+
+def test_the_issue_waits_for_every_sperrfrist(
+    issue_folder: Callable[[dict[str, Any]], Path],
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = issue_data()
+    data["issue"]["publication_date"] = "2027-01-14"  # the recap's Sperrfrist ends on 15 Jan
+    with pytest.raises(DataError) as error:
+        render_path(issue_folder(data), _now())
+    assert [f"{p.field}: {p.message} [{p.code}]" for p in error.value.problems] == [
+        "items[0].event: neujahrsempfang-2027.yaml has a Sperrfrist until 15. Januar 2027, "
+        "18 Uhr, after this issue goes out (14. Januar 2027): set issue.publication_date to a "
+        "later day, or leave the event out [PG503]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["items"].__setitem__(0, {"event": "fehlt.yaml"}),
+         "items[0].event: there is no event file fehlt.yaml next to the newsletter file"),
+        (lambda d: d["items"].__setitem__(0, {"event": "../etc/passwd"}),
+         "items[0].event: there is no event file ../etc/passwd next to the newsletter file"),
+        (lambda d: d["items"].pop(0),
+         "items: a newsletter issue needs at least one event: its organisation sends the "
+         "issue and signs its Impressum"),
+        (lambda d: d["items"][1].update(event="neujahrsempfang-2027.yaml"),
+         "items[1]: give either event (a file) or news, not both"),
+        (lambda d: d["issue"].pop("subject"), "issue.subject: required field is missing"),
+    ],
+)  # fmt: skip
+def test_a_wrong_newsletter_file_is_located(
+    issue_folder: Callable[[dict[str, Any]], Path],
+    change: Callable[[dict[str, Any]], Any],
+    message: str,
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = copy.deepcopy(issue_data())
+    change(data)
+    path = issue_folder(data)
+    with pytest.raises(DataError) as error:
+        render_path(path, _now())
+    found = [f"{p.field}: {p.message}" for p in error.value.problems]
+    assert message in found, found
+    assert all(p.file == path for p in error.value.problems)
+
+
+def test_build_and_check_take_newsletter_files_beside_events(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = run_cli("build", ROOT / "data", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "newsletter-2027-01.yaml → out/newsletter-2027-01/ (4 written" in result.stdout
+    checked = run_cli("check", ISSUE)
+    assert checked.exit_code == 0 and checked.stdout.endswith("newsletter-2027-01.yaml: ok\n")
+    sent = run_cli("send", ISSUE, "--to", "a@example.org", "--dry-run")
+    assert sent.exit_code == 0, sent.output
+    assert (
+        "Subject:    Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder" in sent.stdout
+    )
+
+
+@pytest.mark.node
+def test_the_issue_passes_the_reference_validator(
+    issue_outputs: dict[str, bytes], tmp_path: Path
+) -> None:
+    source = tmp_path / "newsletter.mjml"
+    source.write_bytes(issue_outputs["newsletter.mjml"])
+    result = subprocess.run(
+        [str(MJML_CLI), "--validate", "--config.validationLevel=strict", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_the_newsletter_schema_validates_the_example() -> None:
+    import json
+
+    import jsonschema
+
+    from pressgen.source.schema import schema_text
+
+    schema = json.loads(schema_text("newsletter"))
+    # As an editor reads the YAML: dates are text.
+    jsonschema.validate(json.loads(json.dumps(issue_data(), default=str)), schema)
+    assert SEED.exists() and SECOND.exists()
+
+
+def _now() -> Any:
+    import datetime as dt
+
+    return dt.datetime(2027, 1, 20, 9, tzinfo=dt.UTC)
