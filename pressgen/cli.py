@@ -16,6 +16,7 @@ from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.report import counted
 
 if TYPE_CHECKING:
+    from pressgen.deliver.smtp import SmtpSettings
     from pressgen.source.model import Phase
 
 JOBS = click.option(
@@ -267,9 +268,35 @@ def _check_as_json(
 @click.option(
     "--to",
     "recipients",
-    required=True,
     help="Recipient address; several separated by commas (or give --to again).",
     multiple=True,
+)
+@click.option(
+    "--to-list",
+    "recipient_list",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A list of recipients (.csv or .yaml): one message each, written down in the "
+    "send journal.",
+)
+@click.option("--resume", is_flag=True, help="With --to-list: continue a send that was cut short.")
+@click.option(
+    "--again",
+    is_flag=True,
+    help="With --to-list: send also to those who got this newsletter in an earlier run.",
+)
+@click.option(
+    "--rate",
+    type=click.FloatRange(min=0.1),
+    metavar="N",
+    help="With --to-list: at most N messages a minute.",
+)
+@click.option(
+    "--retry-wait",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --to-list: wait before trying a temporary failure again (doubled each time).",
 )
 @click.option("--smtp-host", envvar="PRESSGEN_SMTP_HOST", help="Mail server [PRESSGEN_SMTP_HOST].")
 @click.option(
@@ -298,6 +325,11 @@ def send(
     smtp_host: str | None,
     smtp_port: int | None,
     smtp_user: str | None,
+    recipient_list: Path | None,
+    resume: bool,
+    again: bool,
+    rate: float | None,
+    retry_wait: float,
     security: str,
     dry_run: bool,
     before_embargo: bool,
@@ -305,14 +337,24 @@ def send(
     """Send the newsletter of EVENT_FILE as email through an SMTP server.
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
+    To a list (--to-list), every recipient gets a message of their own, and the send
+    journal makes sure nobody gets it twice.
     """
     from pressgen.clock import current_time
-    from pressgen.deliver.smtp import SmtpSettings, email_to_send, parse_recipients, send_email
+    from pressgen.deliver.smtp import email_to_send, parse_recipients, send_email
     from pressgen.outputs.email import subject_of
     from pressgen.pipeline import RenderedIssue, render_path
     from pressgen.present import present
     from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 
+    if bool(recipients) == bool(recipient_list):
+        raise click.UsageError("give either --to ADDRESS or --to-list FILE")
+    if recipient_list is not None:
+        _send_to_list(
+            event_file, recipient_list, dry_run, before_embargo, resume, again, rate,
+            retry_wait, _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run),
+        )  # fmt: skip
+        return
     with _reported_errors("nothing was sent"):
         addresses = parse_recipients(recipients)
         now = current_time()
@@ -339,19 +381,81 @@ def send(
             )
             say("Dry run: nothing was sent.")
             return
-        if not smtp_host:
-            raise click.UsageError("give --smtp-host or set PRESSGEN_SMTP_HOST")
-        default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
-        settings = SmtpSettings(
-            host=smtp_host,
-            port=smtp_port or default_port,
-            security=security,  # type: ignore[arg-type]  # click.Choice guarantees it
-            user=smtp_user,
-            password=os.environ.get("PRESSGEN_SMTP_PASSWORD"),
-        )
+        settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
+        assert settings is not None
         send_email(email, newsletter.sender.email, addresses, settings)
         count = len(addresses)
         say(f'Sent "{subject}" to {counted(count, "recipient")}.')
+
+
+def _smtp_settings(
+    host: str | None, port: int | None, user: str | None, security: str, dry_run: bool
+) -> SmtpSettings | None:
+    from pressgen.deliver.smtp import SmtpSettings
+
+    if dry_run:
+        return None
+    if not host:
+        raise click.UsageError("give --smtp-host or set PRESSGEN_SMTP_HOST")
+    default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+    return SmtpSettings(
+        host=host,
+        port=port or default_port,
+        security=security,  # type: ignore[arg-type]  # click.Choice guarantees it
+        user=user,
+        password=os.environ.get("PRESSGEN_SMTP_PASSWORD"),
+    )
+
+
+def _send_to_list(
+    event_file: Path,
+    list_file: Path,
+    dry_run: bool,
+    before_embargo: bool,
+    resume: bool,
+    again: bool,
+    rate: float | None,
+    retry_wait: float,
+    settings: SmtpSettings | None,
+) -> None:
+    """send --to-list: one message per recipient, journalled (pressgen.deliver.lists)."""
+    from pressgen.clock import current_time
+    from pressgen.deliver.lists import send_to_list, unsubscribe_secret
+    from pressgen.deliver.recipients import load_recipients
+    from pressgen.deliver.smtp import email_to_send
+    from pressgen.pipeline import load_one, render_one
+    from pressgen.present import present
+
+    with _reported_errors("nothing was sent"):
+        recipients = load_recipients(list_file)
+        now = current_time()
+        loaded = load_one(event_file)
+        rendered = render_one(loaded, now)
+        _warn(rendered.warnings)
+        # Refuses before the embargo unless this is a test send.
+        email_to_send(present(loaded.event).event, rendered.outputs, now, before_embargo)
+        unsubscribe_secret(loaded.event.newsletter.unsubscribe_url)
+        newsletter = loaded.event.newsletter
+        if dry_run or settings is None:
+            say(f"Subject:    {newsletter.subject}")
+            say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
+            listed = counted(len(recipients), "recipient")
+            say(f"Recipients: {listed} in {display_path(list_file)}, one message each")
+            say("Dry run: nothing was sent, the journal is unchanged.")
+            return
+        outcome = send_to_list(
+            loaded, recipients, list_file, settings, resume=resume, again=again,
+            rate_per_minute=rate, retry_wait=retry_wait, test_send=before_embargo,
+        )  # fmt: skip
+    if outcome.skipped:
+        had = counted(len(outcome.skipped), "recipient")
+        say(f"{had} had it already (--again sends once more).")
+    say(f'Sent "{newsletter.subject}" to {counted(len(outcome.sent), "recipient")}.')
+    if outcome.failed:
+        for address, answer in outcome.failed:
+            say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
+        say(f"pressgen: {counted(len(outcome.failed), 'message')} could not be sent.", err=True)
+        raise SystemExit(1)
 
 
 @main.command()

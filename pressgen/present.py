@@ -258,6 +258,8 @@ class Presentation:
     accreditation: str  # "Bitte akkreditieren Sie sich bis … bei:"
     accreditation_contact: tuple[InfoLine, ...]
     coverage_note: str  # "Wir freuen uns über Ihre Berichterstattung."
+    # One recipient's message: „Sehr geehrte Frau Muster,“ from the list (empty when built).
+    salutation: str = ""
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""

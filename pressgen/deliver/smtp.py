@@ -16,7 +16,20 @@ from pressgen.source.model import Event
 
 
 class SendError(PressgenError):
-    """The mail server could not be reached or refused the message."""
+    """The mail server could not be reached or refused the message.
+
+    `code` is the server's reply code when it gave one: 4xx may pass if tried again
+    later, 5xx will not.
+    """
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+    @property
+    def temporary(self) -> bool:
+        """Worth trying again: a 4xx answer, or no answer at all (connection, time-out)."""
+        return self.code is None or 400 <= self.code < 500
 
 
 def parse_recipients(values: Sequence[str]) -> list[str]:
@@ -119,22 +132,28 @@ def send_email(
     except smtplib.SMTPAuthenticationError as error:
         raise SendError(
             f"the mail server {where} refused the login of {settings.user!r}: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}"
+            f"{error.smtp_code} {_reply(error.smtp_error)}",
+            535,  # a wrong login does not get better by trying again
         ) from None
     except smtplib.SMTPRecipientsRefused as error:
         codes = "; ".join(
             f"{rcpt}: {code} {_reply(text)}" for rcpt, (code, text) in error.recipients.items()
         )
-        raise SendError(f"the mail server {where} refused every recipient: {codes}") from None
+        first = min(code for code, _ in error.recipients.values())
+        raise SendError(
+            f"the mail server {where} refused every recipient: {codes}", first
+        ) from None
     except smtplib.SMTPSenderRefused as error:
         raise SendError(
             f"the mail server {where} refused the sender {sender}: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}"
+            f"{error.smtp_code} {_reply(error.smtp_error)}",
+            error.smtp_code,
         ) from None
     except smtplib.SMTPResponseException as error:
         raise SendError(
             f"the mail server {where} refused the message: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}"
+            f"{error.smtp_code} {_reply(error.smtp_error)}",
+            error.smtp_code,
         ) from None
     except smtplib.SMTPNotSupportedError as error:
         raise SendError(f"the mail server {where} does not support this: {error}") from None

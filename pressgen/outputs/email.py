@@ -52,10 +52,21 @@ def needs_smtputf8(addresses: Sequence[str]) -> bool:
     return any(not address.rsplit("@", 1)[0].isascii() for address in addresses)
 
 
-def build_email(event: Event, text: str, html: str, test_send: bool = False) -> bytes:
+def build_email(
+    event: Event,
+    text: str,
+    html: str,
+    test_send: bool = False,
+    *,
+    to: tuple[str, str] | None = None,
+    sent_at: dt.datetime | None = None,
+    message_id: str | None = None,
+) -> bytes:
     """multipart/alternative (text, then HTML), UTF-8, quoted-printable, byte-identical per data.
 
     A test send (before the embargo has passed) says so in its subject: [TEST].
+    A message for one recipient (`to`: name, address) carries the moment it is sent
+    and its own Message-ID; the built file keeps the ones that follow from the data.
 
     Addresses with letters beyond ASCII before the @ make it an internationalised
     message (RFC 6532: headers in UTF-8), which only servers with SMTPUTF8 accept.
@@ -66,6 +77,7 @@ def build_email(event: Event, text: str, html: str, test_send: bool = False) -> 
         "\0".join([sender.email, newsletter.subject, text, html]).encode("utf-8")
     ).hexdigest()
     own = [sender.email, *([newsletter.reply_to] if newsletter.reply_to else [])]
+    own += [to[1]] if to else []
     # RFC 2045 allows quoted-printable lines of 76 characters; the SMTP policy's 78
     # are right for headers (RFC 5322) but too long for bodies.
     base = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
@@ -73,17 +85,17 @@ def build_email(event: Event, text: str, html: str, test_send: bool = False) -> 
 
     message = EmailMessage(policy=mime_policy)
     message["From"] = _header_address(sender.name, sender.email)
-    message["To"] = "undisclosed-recipients:;"
+    message["To"] = _header_address(*to) if to else "undisclosed-recipients:;"
     if newsletter.reply_to:
         message["Reply-To"] = _header_address("", newsletter.reply_to)
     # Plain spaces: a no-break space would force the whole subject into encoded words.
     subject = newsletter.subject.replace("\u00a0", " ").replace("\u202f", " ")
     message["Subject"] = f"[TEST] {subject}" if test_send else subject
-    date = message_date(event)
+    date = sent_at or message_date(event)
     if date is not None:  # no invented date; the sending server adds the real one
         message["Date"] = format_datetime(date)
     domain = ascii_domain(sender.email.rsplit("@", 1)[1])
-    message["Message-ID"] = f"<{fingerprint[:32]}@{domain}>"
+    message["Message-ID"] = message_id or f"<{fingerprint[:32]}@{domain}>"
     unsubscribe = newsletter.unsubscribe_url
     if unsubscribe:
         # A URL header (RFC 2369): never encoded, never folded inside <…>; set raw, so

@@ -1,0 +1,207 @@
+"""The newsletter to a list: one message per recipient, journalled, each sent once.
+
+Every recipient gets a message of their own, built from the same data as the
+written .eml: their address alone in To, the moment of sending in Date, a
+Message-ID of its own, their salutation, and an unsubscribe link that carries
+an HMAC token of their address (never the address itself) under a secret from
+the environment.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import hashlib
+import hmac
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from email.utils import make_msgid
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from pressgen.deliver.journal import JOURNAL_NAME, Journal
+from pressgen.deliver.recipients import Recipient
+from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
+from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
+from pressgen.source.addresses import ascii_domain
+
+if TYPE_CHECKING:
+    from pressgen.pipeline import LoadedEvent
+
+SECRET_VARIABLE = "PRESSGEN_UNSUBSCRIBE_SECRET"
+MIN_SECRET = 16
+TRIES = 3  # a temporary failure (4xx, a lost connection) is tried this often
+
+
+def unsubscribe_token(address: str, secret: str) -> str:
+    """What identifies a recipient in their unsubscribe link: HMAC-SHA256 of the address
+    (case-folded) under the secret, 128 bits, URL-safe. The address is not in it."""
+    digest = hmac.new(secret.encode(), address.casefold().encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+
+
+def personal_unsubscribe_url(url: str, address: str, secret: str) -> str:
+    joiner = "&" if urlsplit(url).query else "?"
+    return f"{url}{joiner}token={unsubscribe_token(address, secret)}"
+
+
+def unsubscribe_secret(url: str | None) -> str:
+    """The secret the tokens need, when the Abmeldelink is a web page (a mailto needs none)."""
+    if not url or not url.lower().startswith("https://"):
+        return ""
+    secret = os.environ.get(SECRET_VARIABLE, "")
+    if len(secret) < MIN_SECRET:
+        raise SendError(
+            f"set {SECRET_VARIABLE} to a secret of at least {MIN_SECRET} characters: each "
+            "recipient's unsubscribe link carries a token made with it (your unsubscribe page "
+            "checks it with the same secret); keep it out of the project's files"
+        )
+    return secret
+
+
+def personal_message(
+    loaded: LoadedEvent,
+    recipient: Recipient,
+    secret: str,
+    sent_at: dt.datetime,
+    message_id: str,
+    test_send: bool = False,
+) -> bytes:
+    """One recipient's message, rendered through the same presentation as the build."""
+    from pressgen.outputs.email import build_email
+    from pressgen.outputs.render import render_event
+    from pressgen.photos import local_photo_sizes
+    from pressgen.present import present
+
+    event = loaded.event
+    newsletter = event.newsletter
+    if secret and newsletter.unsubscribe_url:
+        url = personal_unsubscribe_url(newsletter.unsubscribe_url, recipient.email, secret)
+        event = event.model_copy(
+            update={"newsletter": newsletter.model_copy(update={"unsubscribe_url": url})}
+        )
+    shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
+    shown = dataclasses.replace(shown, salutation=recipient.salutation)
+    files = render_event(shown, loaded.path.parent, loaded.project.template_dirs).files
+    text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
+    assert isinstance(text, str) and isinstance(html, str)
+    return build_email(
+        shown.event, text, html, test_send,
+        to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
+    )  # fmt: skip
+
+
+def journal_path(loaded: LoadedEvent) -> Path:
+    """One journal per project (beside pressgen.yaml), else beside the event file."""
+    root = loaded.project.root
+    return (root if root is not None else loaded.path.parent) / JOURNAL_NAME
+
+
+@dataclass
+class Outcome:
+    """What a run did, for the closing lines."""
+
+    sent: list[str] = dataclasses.field(default_factory=list)
+    skipped: list[str] = dataclasses.field(default_factory=list)  # got it in an earlier run
+    failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # address, answer
+
+
+def send_to_list(
+    loaded: LoadedEvent,
+    recipients: Sequence[Recipient],
+    list_path: Path,
+    settings: SmtpSettings,
+    *,
+    resume: bool = False,
+    again: bool = False,
+    rate_per_minute: float | None = None,
+    retry_wait: float = 30.0,
+    test_send: bool = False,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Outcome:
+    """Send one message per recipient, each at most once, and write down every step."""
+    event = loaded.event
+    sender = event.newsletter.sender.email
+    secret = unsubscribe_secret(event.newsletter.unsubscribe_url)
+    key = f"newsletter|{loaded.path.resolve()}|{list_path.resolve()}"
+    journal = Journal(journal_path(loaded))
+    try:
+        run = journal.open_run(key)
+        if run is not None and not resume:
+            done = sum(1 for d in journal.deliveries(run).values() if d.status == "sent")
+            raise SendError(
+                f"an earlier send of this newsletter to {list_path.name} stopped after {done} "
+                f"of {len(recipients)} messages; continue it with --resume (the journal is "
+                f"{journal.path})"
+            )
+        if run is None and resume:
+            raise SendError(f"there is no interrupted send of this newsletter to {list_path.name}")
+        before = journal.deliveries(run) if run is not None else {}
+        had = set() if again else journal.delivered(key)
+        if run is None:
+            run = journal.start(key, event.newsletter.subject)
+        outcome = Outcome()
+        domain = ascii_domain(sender.rsplit("@", 1)[1])
+        pause = 60.0 / rate_per_minute if rate_per_minute else 0.0
+        for recipient in recipients:
+            folded = recipient.email.casefold()
+            earlier = before.get(folded)
+            if (earlier is not None and earlier.status == "sent") or folded in had:
+                outcome.skipped.append(recipient.email)
+                continue
+            # The same Message-ID on a resumed run: a message that did reach the server
+            # before the journal heard of it is then one that mail programs know.
+            message_id = earlier.message_id if earlier else make_msgid(domain=domain)
+            answer = _deliver(
+                journal, run, recipient, message_id, loaded, secret, settings, sender,
+                retry_wait, test_send,
+            )  # fmt: skip
+            if answer is None:
+                outcome.sent.append(recipient.email)
+                progress(recipient.email)
+            else:
+                outcome.failed.append((recipient.email, answer))
+            if pause:
+                time.sleep(pause)
+        journal.finish(run)
+        return outcome
+    finally:
+        journal.close()
+
+
+def _deliver(
+    journal: Journal,
+    run: int,
+    recipient: Recipient,
+    message_id: str,
+    loaded: LoadedEvent,
+    secret: str,
+    settings: SmtpSettings,
+    sender: str,
+    retry_wait: float,
+    test_send: bool,
+) -> str | None:
+    """Send one message, trying a temporary failure again; None when it was taken."""
+    wait = retry_wait
+    for attempt in range(1, TRIES + 1):
+        message = personal_message(
+            loaded, recipient, secret, dt.datetime.now(dt.UTC).astimezone(), message_id, test_send
+        )
+        journal.record(run, recipient.email, message_id, "sending")
+        try:
+            send_email(message, sender, [recipient.email], settings)
+        except SendError as error:
+            if error.temporary and attempt < TRIES:
+                journal.record(run, recipient.email, message_id, "retry", str(error))
+                time.sleep(wait)
+                wait *= 2
+                continue
+            journal.record(run, recipient.email, message_id, "failed", str(error))
+            return str(error)
+        journal.record(run, recipient.email, message_id, "sent", "accepted")
+        return None
+    return "not sent"  # not reached: the last try returns either way

@@ -1,0 +1,156 @@
+"""Recipient lists: a Presseverteiler or the subscribers, as CSV or YAML.
+
+Each entry is an email address with an optional name, salutation („Sehr geehrte
+Frau Muster,“), medium and tags: in CSV a column each (the first line names them),
+in YAML a list under `recipients:`. A list is read whole and every mistake is
+reported with its file and line, like an event file's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressgen.errors import DataError, Problem
+from pressgen.source.addresses import email_problem
+
+COLUMNS = ("email", "name", "salutation", "medium", "tags")
+MAX_RECIPIENTS = 100_000
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One address on a list, and what the message may say to its owner."""
+
+    email: str
+    name: str = ""
+    salutation: str = ""  # „Sehr geehrte Frau Muster,“: opens the message when given
+    medium: str = ""
+    tags: tuple[str, ...] = field(default=())
+    line: int = 0  # where it stands in its file
+
+
+def load_recipients(path: Path) -> list[Recipient]:
+    """Every recipient of a .csv or .yaml list; all mistakes at once as a DataError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError([Problem(path, 1, 1, f"cannot read the list: {error.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(
+            [Problem(path, 1, 1, "the list is not UTF-8 text; save it as UTF-8", code="PG001")]
+        ) from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        rows = _yaml_rows(path)
+    elif path.suffix.lower() == ".csv":
+        rows = _csv_rows(path, text)
+    else:
+        raise DataError(
+            [Problem(path, 1, 1, "a recipient list is a .csv or .yaml file", code="PG007")]
+        )
+    return _checked(path, rows)
+
+
+Row = tuple[int, int, dict[str, str]]  # line, column of the address, values
+
+
+def _csv_rows(path: Path, text: str) -> list[Row]:
+    """Rows with their line numbers; the header names the columns (email is required).
+    Excel's semicolons are read as well as commas."""
+    first = text.splitlines()[0] if text.strip() else ""
+    dialect = "excel" if first.count(",") >= first.count(";") else "excel-semicolon"
+    if dialect == "excel-semicolon":
+        csv.register_dialect("excel-semicolon", delimiter=";")
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [name.strip().lower() for name in reader.fieldnames or []]
+    if "email" not in header:
+        raise DataError(
+            [Problem(path, 1, 1, "the first line must name the columns, among them 'email' "
+                     f"(known: {', '.join(COLUMNS)})", code="PG004")]
+        )  # fmt: skip
+    unknown = [name for name in header if name and name not in COLUMNS]
+    if unknown:
+        raise DataError(
+            [Problem(path, 1, 1, f"unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}",
+                     code="PG003")]
+        )  # fmt: skip
+    rows = []
+    for row in reader:
+        values = {
+            str(key).strip().lower(): (value or "").strip()
+            for key, value in row.items()
+            if key is not None
+        }
+        if any(values.values()):
+            rows.append((reader.line_num, 1, values))
+    return rows
+
+
+def _yaml_rows(path: Path) -> list[Row]:
+    from pressgen.source.loader import load_yaml
+
+    loaded = load_yaml(path)
+    if loaded.problems:
+        raise DataError(loaded.problems)
+    data = loaded.data.get("recipients") if isinstance(loaded.data, dict) else None
+    if not isinstance(data, list):
+        raise DataError(
+            [Problem(path, 1, 1, "a recipient list in YAML has 'recipients:' with a list of "
+                     "entries (- email: …)", code="PG004")]
+        )  # fmt: skip
+    rows = []
+    for index, entry in enumerate(data):
+        place = ("recipients", index, "email") if isinstance(entry, dict) else ("recipients", index)
+        _, line, column = loaded.source.locate(place)
+        if isinstance(entry, str):
+            entry = {"email": entry}
+        if not isinstance(entry, dict):
+            rows.append((line, column, {"email": ""}))
+            continue
+        unknown = [str(key) for key in entry if key not in COLUMNS]
+        if unknown:
+            raise DataError(
+                [Problem(path, line, 1, f"unknown field {unknown[0]!r}; known: "
+                         f"{', '.join(COLUMNS)}", code="PG003")]
+            )  # fmt: skip
+        tags = entry.get("tags") or []
+        values = {key: str(value).strip() for key, value in entry.items() if key != "tags"}
+        values["tags"] = ",".join(str(tag) for tag in tags) if isinstance(tags, list) else str(tags)
+        rows.append((line, column, values))
+    return rows
+
+
+def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    recipients = []
+    if len(rows) > MAX_RECIPIENTS:
+        raise DataError([Problem(path, 1, 1, f"at most {MAX_RECIPIENTS} recipients per list")])
+    for line, column, values in rows:
+        address = values.get("email", "")
+        problem = email_problem(address) if address else "the email address is missing"
+        if problem:
+            problems.append(Problem(path, line, column, f"email: {problem}", code="PG005"))
+            continue
+        key = address.casefold()
+        if key in seen:
+            problems.append(
+                Problem(path, line, column, f"email: {address} is on the list twice (also line "
+                        f"{seen[key]}); each recipient gets one message", code="PG002")
+            )  # fmt: skip
+            continue
+        seen[key] = line
+        tags = tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip())
+        recipients.append(
+            Recipient(address, values.get("name", ""), values.get("salutation", ""),
+                      values.get("medium", ""), tags, line)
+        )  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    if not recipients:
+        raise DataError([Problem(path, 1, 1, "the list names no recipient", code="PG004")])
+    return recipients

@@ -1,0 +1,296 @@
+"""The newsletter to a list: one message per recipient, each once, through a real SMTP
+server (aiosmtpd on 127.0.0.1) that the tests also make fail on purpose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope, Session
+from click.testing import Result
+from helpers import SEED
+
+from pressgen.deliver.lists import unsubscribe_token
+from pressgen.deliver.recipients import load_recipients
+from pressgen.errors import DataError
+
+SECRET = "ein-geheimnis-nur-fuer-tests"
+
+
+# ---------------------------------------------------------------- lists
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("verteiler.csv", "email,name,salutation\nx@redaktion.de,X,\nkein-at-zeichen,Y,\n",
+         ["verteiler.csv:3:1: email: expected an email address like presse@example.de"]),
+        ("verteiler.csv", "email\na@redaktion.de\nb@redaktion.de\nA@Redaktion.de\n",
+         ["verteiler.csv:4:1: email: A@Redaktion.de is on the list twice (also line 2); each "
+          "recipient gets one message"]),
+        ("verteiler.csv", "mail,name\na@b.de,x\n",
+         ["verteiler.csv:1:1: the first line must name the columns, among them 'email' "
+          "(known: email, name, salutation, medium, tags)"]),
+        ("verteiler.csv", "email,telefon\na@b.de,1\n",
+         ["verteiler.csv:1:1: unknown column 'telefon'; known: email, name, salutation, "
+          "medium, tags"]),
+        ("verteiler.yaml", "recipients:\n  - email: a@b.de\n  - email: c@d\n",
+         ["verteiler.yaml:3:12: email: the part after the @ 'd' is not a host name like "
+          "www.example.de"]),
+        ("verteiler.txt", "a@b.de\n",
+         ["verteiler.txt:1:1: a recipient list is a .csv or .yaml file"]),
+    ],
+)  # fmt: skip
+def test_a_wrong_list_is_located(
+    tmp_path: Path, name: str, content: str, expected: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    with pytest.raises(DataError) as error:
+        load_recipients(path)
+    found = [f"{p.file.name}:{p.line}:{p.column}: {p.message}" for p in error.value.problems]
+    assert found == expected
+
+
+def test_lists_in_csv_excel_and_yaml(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        "email,name,salutation,medium,tags\n"
+        'lena@zeitung.de,Lena Muster,"Sehr geehrte Frau Muster,",Ostthüringer Zeitung,'
+        '"lokal,print"\n',
+        "utf-8",
+    )
+    (tmp_path / "b.csv").write_text(  # as Excel writes it in Germany
+        "\ufeffemail;name\r\nlena@zeitung.de;Lena Muster\r\n", "utf-8"
+    )
+    (tmp_path / "c.yaml").write_text(
+        "recipients:\n  - email: lena@zeitung.de\n    name: Lena Muster\n"
+        "    tags: [lokal, print]\n  - jo@radio.de\n",
+        "utf-8",
+    )
+    (first,) = load_recipients(tmp_path / "a.csv")
+    assert first.salutation == "Sehr geehrte Frau Muster," and first.tags == ("lokal", "print")
+    assert first.medium == "Ostthüringer Zeitung"
+    assert [r.name for r in load_recipients(tmp_path / "b.csv")] == ["Lena Muster"]
+    assert [r.email for r in load_recipients(tmp_path / "c.yaml")] == [
+        "lena@zeitung.de", "jo@radio.de",
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- a server that can fail
+
+
+class Server:
+    """Keeps every message it accepted; answers as the test tells it."""
+
+    def __init__(self) -> None:
+        self.accepted: list[EmailMessage] = []
+        self.refuse: dict[str, list[str]] = {}  # address → replies to give, in turn
+        self.kill_at: tuple[int, int] | None = None  # (after n accepted, pid)
+
+    async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
+        (recipient,) = envelope.rcpt_tos
+        replies = self.refuse.get(recipient)
+        if replies:
+            return replies.pop(0)
+        if self.kill_at and len(self.accepted) == self.kill_at[0]:
+            # The sender dies before this message is answered: it was not delivered.
+            os.kill(self.kill_at[1], signal.SIGKILL)
+            self.kill_at = None
+            return "451 4.3.0 gone"
+        assert envelope.original_content is not None
+        message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        self.accepted.append(message)
+        return "250 OK"
+
+    def per_recipient(self) -> Counter[str]:
+        return Counter(str(message["To"].addresses[0].addr_spec) for message in self.accepted)
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[Server, int]]:
+    handler = Server()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, port
+    controller.stop()
+
+
+def a_list(folder: Path, count: int) -> Path:
+    rows = ["email,name,salutation"]
+    rows += [
+        f"redaktion{n}@zeitung{n}.de,Redaktion {n},"
+        + (f'"Sehr geehrte Frau Muster{n},"' if n % 2 else "")
+        for n in range(1, count + 1)
+    ]
+    path = folder / "verteiler.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+@pytest.fixture
+def event_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "presse"
+    folder.mkdir()
+    (folder / SEED.name).write_text(SEED.read_text("utf-8"), "utf-8")
+    return folder
+
+
+def send_list(run_cli: Callable[..., Result], folder: Path, port: int, *extra: str) -> Result:
+    return run_cli(
+        "send", folder / SEED.name, "--to-list", folder / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+        "--retry-wait", "0.05", *extra, env={"PRESSGEN_UNSUBSCRIBE_SECRET": SECRET},
+    )  # fmt: skip
+
+
+def test_fifty_recipients_get_fifty_messages_each_their_own(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 50)
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result = send_list(run_cli, event_folder, port)
+    ended = dt.datetime.now(dt.UTC)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        'Sent "Rückblick: Workshop-Nachmittag der TowerByte eG" to 50 recipients.\n'
+    )
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 51)}
+    )
+    ids = {str(message["Message-ID"]) for message in handler.accepted}
+    assert len(ids) == 50  # mailboxes must not take two recipients' messages for one
+    addresses = [f"redaktion{n}@zeitung{n}.de" for n in range(1, 51)]
+    for message in handler.accepted:
+        own = str(message["To"].addresses[0].addr_spec)
+        raw = message.as_string()
+        # No other recipient anywhere in it; the own address only in To.
+        assert [a for a in addresses if a != own and a in raw] == []
+        sent = dt.datetime.fromisoformat(message["Date"].datetime.isoformat())
+        assert started <= sent <= ended  # the moment of sending, not the build's date
+        token = unsubscribe_token(own, SECRET)
+        personal = f"https://www.towerbyte.de/newsletter/abmelden?token={token}"
+        assert message["List-Unsubscribe"] == f"<{personal}>"
+        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content()
+        assert personal in html and personal in text and own not in personal
+        number = int(re.search(r"redaktion(\d+)@", own)[1])  # type: ignore[index]
+        salutation = f"Sehr geehrte Frau Muster{number},"
+        assert (salutation in text) is bool(number % 2)
+    # The built file stays what the data says: its Date and Message-ID did not move.
+    (built,) = __import__("pressgen.pipeline", fromlist=["build"]).build(
+        [event_folder / SEED.name], event_folder / "out"
+    )
+    eml = (built.out_dir / "newsletter.eml").read_bytes()
+    assert (
+        b"Date: Mon, 28 Aug 2017 09:00:00 +0200" in eml and b"To: undisclosed-recipients:;" in eml
+    )
+
+
+def test_nobody_gets_it_twice_unless_asked(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 5)
+    assert send_list(run_cli, event_folder, port).exit_code == 0
+    again = send_list(run_cli, event_folder, port)
+    assert again.exit_code == 0
+    assert "5 recipients had it already (--again sends once more)." in again.stdout
+    assert len(handler.accepted) == 5
+    assert send_list(run_cli, event_folder, port, "--again").exit_code == 0
+    assert len(handler.accepted) == 10
+
+
+def test_temporary_failures_are_tried_again_permanent_ones_reported(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 6)
+    handler.refuse = {
+        "redaktion3@zeitung3.de": ["451 4.7.1 try again later"],
+        "redaktion5@zeitung5.de": ["550 5.1.1 no such mailbox", "550 5.1.1 no such mailbox"],
+    }
+    result = send_list(run_cli, event_folder, port)
+    assert result.exit_code == 1
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in (1, 2, 3, 4, 6)}
+    )
+    assert handler.refuse["redaktion5@zeitung5.de"] == ["550 5.1.1 no such mailbox"]  # once
+    assert 'Sent "Rückblick: Workshop-Nachmittag der TowerByte eG" to 5 recipients.' in (
+        result.stdout
+    )
+    assert result.stderr.splitlines()[-2:] == [
+        f"pressgen: not sent to redaktion5@zeitung5.de: the mail server 127.0.0.1:{port} "
+        "refused the message: 550 5.1.1 no such mailbox",
+        "pressgen: 1 message could not be sent.",
+    ]
+
+
+def test_a_killed_send_resumes_and_everyone_gets_exactly_one(
+    server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 200)
+    command = [
+        sys.executable, "-m", "pressgen", "send", str(event_folder / SEED.name),
+        "--to-list", str(event_folder / "verteiler.csv"), "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none", "--retry-wait", "0.05",
+    ]  # fmt: skip
+    env = {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    handler.kill_at = (100, first.pid)
+    first.communicate(timeout=300)
+    assert first.returncode == -signal.SIGKILL
+    assert len(handler.accepted) == 100
+    # A new run without --resume is refused: it would not know who got the message.
+    refused = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1
+    assert "stopped after 100 of 200 messages; continue it with --resume" in refused.stderr
+    resumed = subprocess.run(
+        [*command, "--resume"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "100 recipients had it already" in resumed.stdout
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 201)}
+    )
+    # The journal agrees with what the server received.
+    import sqlite3
+
+    journal = sqlite3.connect(event_folder / "pressgen-versand.sqlite")
+    sent = {row[0] for row in journal.execute("SELECT address FROM deliveries WHERE status='sent'")}
+    assert sent == set(handler.per_recipient())
+
+
+def test_no_token_without_a_secret(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    _, port = server
+    a_list(event_folder, 2)
+    result = run_cli(
+        "send", event_folder / SEED.name, "--to-list", event_folder / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+        env={"PRESSGEN_UNSUBSCRIBE_SECRET": ""},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "set PRESSGEN_UNSUBSCRIBE_SECRET to a secret of at least 16 characters" in (
+        result.stderr
+    )
