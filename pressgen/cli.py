@@ -17,6 +17,7 @@ from pressgen.report import counted
 
 if TYPE_CHECKING:
     from pressgen.deliver.smtp import SmtpSettings
+    from pressgen.pipeline import LoadedEvent
     from pressgen.source.model import Phase
 
 JOBS = click.option(
@@ -383,9 +384,37 @@ def send(
             return
         settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
         assert settings is not None
-        send_email(email, newsletter.sender.email, addresses, settings)
+        if isinstance(rendered, RenderedIssue):
+            send_email(email, newsletter.sender.email, addresses, settings)
+        else:
+            _send_each(rendered.loaded, addresses, settings, test_send=subject.startswith("[TEST]"))
         count = len(addresses)
         say(f'Sent "{subject}" to {counted(count, "recipient")}.')
+
+
+def _send_each(
+    loaded: LoadedEvent, addresses: list[str], settings: SmtpSettings, test_send: bool
+) -> None:
+    """--to: each address its own message, dated when it is sent, with its own Message-ID
+    (and its own unsubscribe token when PRESSGEN_UNSUBSCRIBE_SECRET is set)."""
+    import datetime as dt
+    from email.utils import make_msgid
+
+    from pressgen.deliver.lists import MIN_SECRET, SECRET_VARIABLE, personal_message
+    from pressgen.deliver.recipients import Recipient
+    from pressgen.deliver.smtp import send_email
+    from pressgen.source.addresses import ascii_domain
+
+    secret = os.environ.get(SECRET_VARIABLE, "")
+    secret = secret if len(secret) >= MIN_SECRET else ""
+    sender = loaded.event.newsletter.sender.email
+    domain = ascii_domain(sender.rsplit("@", 1)[1])
+    for address in addresses:
+        now = dt.datetime.now(dt.UTC).astimezone()
+        message = personal_message(
+            loaded, Recipient(address), secret, now, make_msgid(domain=domain), test_send
+        )
+        send_email(message, sender, [address], settings)
 
 
 def _smtp_settings(

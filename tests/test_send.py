@@ -76,24 +76,42 @@ def send(run_cli: Callable[..., Result], port: int, *extra: str) -> Result:
     )  # fmt: skip
 
 
-def test_server_receives_exactly_the_written_email(
+def test_each_address_gets_the_written_email_dated_when_it_is_sent(
     run_cli: Callable[..., Result],
     smtp_server: Callable[..., tuple[Recorder, int]],
     built_email: bytes,
 ) -> None:
+    import datetime as dt
+    import email
+    from email import policy
+
     recorder, port = smtp_server()
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     result = send(run_cli, port)
     assert result.exit_code == 0, result.output
     assert (
         result.stdout == 'Sent "Rückblick: Workshop-Nachmittag der TowerByte eG" to 2 recipients.\n'
     )
-    (envelope,) = recorder.envelopes
-    assert envelope.mail_from == "newsletter@towerbyte.de"
-    assert envelope.rcpt_tos == ["a@example.org", "b@example.org"]
-    received = envelope.original_content
-    assert received is not None
-    # No transport header was added by us; the bytes are the written file's.
-    assert received.rstrip(b"\r\n") == built_email.rstrip(b"\r\n")
+    built = email.message_from_bytes(built_email, policy=policy.default)
+    assert [envelope.rcpt_tos for envelope in recorder.envelopes] == [
+        ["a@example.org"], ["b@example.org"],
+    ]  # fmt: skip
+    ids = set()
+    for envelope, address in zip(
+        recorder.envelopes, ["a@example.org", "b@example.org"], strict=True
+    ):
+        assert envelope.mail_from == "newsletter@towerbyte.de"
+        assert envelope.original_content is not None
+        received = email.message_from_bytes(envelope.original_content, policy=policy.default)
+        assert received["To"] == address  # never the other recipient
+        # Dated when sent (a 2017 date costs spam points), with a Message-ID of its own.
+        assert received["Date"].datetime >= started
+        ids.add(received["Message-ID"])
+        # The content is the written file's.
+        for kind in ("plain", "html"):
+            assert received.get_body((kind,)).get_content() == built.get_body((kind,)).get_content()
+        assert received["Subject"] == built["Subject"]
+    assert len(ids) == 2 and built["Message-ID"] not in ids
 
 
 def test_login_with_password_from_the_environment(
@@ -105,7 +123,7 @@ def test_login_with_password_from_the_environment(
     monkeypatch.setenv("PRESSGEN_SMTP_PASSWORD", "geheim")
     result = send(run_cli, port, "--smtp-user", "presse")
     assert result.exit_code == 0, result.output
-    assert len(recorder.envelopes) == 1
+    assert len(recorder.envelopes) == 2  # a message each
 
 
 def test_settings_from_the_environment(
