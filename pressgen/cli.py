@@ -16,6 +16,7 @@ from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.report import counted
 
 if TYPE_CHECKING:
+    from pressgen.deliver.lists import Outcome
     from pressgen.deliver.smtp import SmtpSettings
     from pressgen.pipeline import LoadedEvent
     from pressgen.source.model import Phase
@@ -316,6 +317,12 @@ def _check_as_json(
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; do not connect.")
 @click.option(
+    "--press",
+    is_flag=True,
+    help="Send the press release to journalists instead of the newsletter: its text in the "
+    "mail, the photos attached, replies to the Pressekontakt; before a Sperrfrist too.",
+)
+@click.option(
     "--before-embargo",
     is_flag=True,
     help="Send before the embargo has passed, as a test: the subject starts with [TEST].",
@@ -333,6 +340,7 @@ def send(
     retry_wait: float,
     security: str,
     dry_run: bool,
+    press: bool,
     before_embargo: bool,
 ) -> None:
     """Send the newsletter of EVENT_FILE as email through an SMTP server.
@@ -350,6 +358,12 @@ def send(
 
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError("give either --to ADDRESS or --to-list FILE")
+    if press:
+        _send_press(
+            event_file, recipients, recipient_list, dry_run, resume, again, rate, retry_wait,
+            _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run),
+        )  # fmt: skip
+        return
     if recipient_list is not None:
         _send_to_list(
             event_file, recipient_list, dry_run, before_embargo, resume, again, rate,
@@ -417,6 +431,78 @@ def _send_each(
         send_email(message, sender, [address], settings)
 
 
+def _send_press(
+    event_file: Path,
+    recipients: tuple[str, ...],
+    list_file: Path | None,
+    dry_run: bool,
+    resume: bool,
+    again: bool,
+    rate: float | None,
+    retry_wait: float,
+    settings: SmtpSettings | None,
+) -> None:
+    """send --press: the press release, one message per journalist."""
+    import datetime as dt
+    from email.utils import make_msgid
+
+    from pressgen.clock import current_time
+    from pressgen.deliver.lists import press_message, send_to_list
+    from pressgen.deliver.recipients import Recipient, load_recipients
+    from pressgen.deliver.smtp import parse_recipients, send_email
+    from pressgen.outputs.email import subject_of
+    from pressgen.pipeline import load_one, render_one
+    from pressgen.source.addresses import ascii_domain
+
+    with _reported_errors("nothing was sent"):
+        if list_file is not None:
+            listed = load_recipients(list_file)
+        else:
+            listed = [Recipient(address) for address in parse_recipients(recipients)]
+        loaded = load_one(event_file)
+        _warn(render_one(loaded, current_time()).warnings)
+        sender = loaded.event.newsletter.sender.email
+        domain = ascii_domain(sender.rsplit("@", 1)[1])
+        now = dt.datetime.now(dt.UTC).astimezone()
+        sample = press_message(loaded, listed[0], now, make_msgid(domain=domain))
+        subject = subject_of(sample)
+        if dry_run or settings is None:
+            say(f"Subject:    {subject}")
+            say(f"Recipients: {counted(len(listed), 'recipient')}, one message each")
+            say(f"Size:       {len(sample)} bytes")
+            say("Dry run: nothing was sent, the journal is unchanged.")
+            return
+        if list_file is None:
+            for recipient in listed:
+                message = press_message(
+                    loaded, recipient, dt.datetime.now(dt.UTC).astimezone(),
+                    make_msgid(domain=domain),
+                )  # fmt: skip
+                send_email(message, sender, [recipient.email], settings)
+            say(f'Sent "{subject}" to {counted(len(listed), "recipient")}.')
+            return
+        outcome = send_to_list(
+            loaded, listed, list_file, settings, kind="press",
+            make=lambda recipient, sent_at, message_id: press_message(
+                loaded, recipient, sent_at, message_id
+            ),
+            resume=resume, again=again, rate_per_minute=rate, retry_wait=retry_wait,
+        )  # fmt: skip
+    _report_outcome(outcome, subject)
+
+
+def _report_outcome(outcome: Outcome, subject: str) -> None:
+    if outcome.skipped:
+        had = counted(len(outcome.skipped), "recipient")
+        say(f"{had} had it already (--again sends once more).")
+    say(f'Sent "{subject}" to {counted(len(outcome.sent), "recipient")}.')
+    if outcome.failed:
+        for address, answer in outcome.failed:
+            say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
+        say(f"pressgen: {counted(len(outcome.failed), 'message')} could not be sent.", err=True)
+        raise SystemExit(1)
+
+
 def _smtp_settings(
     host: str | None, port: int | None, user: str | None, security: str, dry_run: bool
 ) -> SmtpSettings | None:
@@ -476,15 +562,7 @@ def _send_to_list(
             loaded, recipients, list_file, settings, resume=resume, again=again,
             rate_per_minute=rate, retry_wait=retry_wait, test_send=before_embargo,
         )  # fmt: skip
-    if outcome.skipped:
-        had = counted(len(outcome.skipped), "recipient")
-        say(f"{had} had it already (--again sends once more).")
-    say(f'Sent "{newsletter.subject}" to {counted(len(outcome.sent), "recipient")}.')
-    if outcome.failed:
-        for address, answer in outcome.failed:
-            say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
-        say(f"pressgen: {counted(len(outcome.failed), 'message')} could not be sent.", err=True)
-        raise SystemExit(1)
+    _report_outcome(outcome, newsletter.subject)
 
 
 @main.command()

@@ -294,3 +294,83 @@ def test_no_token_without_a_secret(
     assert "set PRESSGEN_UNSUBSCRIBE_SECRET to a secret of at least 16 characters" in (
         result.stderr
     )
+
+
+# ---------------------------------------------------------------- the press release by mail
+
+
+@pytest.mark.parametrize(
+    ("kind", "headline", "embargo", "subject"),
+    [
+        ("Pressemitteilung", "Rund um die Digitalisierung", "",
+         "Pressemitteilung: Rund um die Digitalisierung"),
+        ("Pressemitteilung", "Neujahrsempfang 2027", "15.\u00a0Januar\u00a02027, 18\u00a0Uhr",
+         "Pressemitteilung: Neujahrsempfang 2027 (Sperrfrist: 15.\u00a0Januar\u00a02027, "
+         "18\u00a0Uhr)"),
+        ("Presseeinladung", "Neujahrsempfang 2027 im Rathaus", "",
+         "Presseeinladung: Neujahrsempfang 2027 im Rathaus"),
+    ],
+)  # fmt: skip
+def test_the_press_subject(kind: str, headline: str, embargo: str, subject: str) -> None:
+    from pressgen.german import phrases
+
+    assert phrases.press_subject(kind, headline, embargo) == subject
+
+
+@pytest.mark.parametrize(
+    ("urls", "line"),
+    [
+        (["https://a.de/f/1.jpg"], "Foto in Druckqualität zum Herunterladen: https://a.de/f/1.jpg"),
+        (["https://a.de/1.jpg", "https://a.de/2.jpg"],
+         "Fotos in Druckqualität zum Herunterladen: https://a.de/1.jpg, https://a.de/2.jpg"),
+    ],
+)  # fmt: skip
+def test_photos_too_large_to_attach(urls: list[str], line: str) -> None:
+    from pressgen.german import phrases
+
+    assert phrases.photos_to_download(urls) == line
+
+
+def test_the_press_release_goes_to_each_journalist(
+    run_cli: Callable[..., Result], server: tuple[Server, int], tmp_path: Path
+) -> None:
+    import shutil
+
+    from helpers import SECOND
+
+    handler, port = server
+    folder = tmp_path / "presse"
+    shutil.copytree(SECOND.parent, folder)
+    (folder / "verteiler.csv").write_text(
+        "email,name,salutation,medium\n"
+        'lena@zeitung.de,Lena Muster,"Sehr geehrte Frau Muster,",OTZ\n'
+        "jo@radio.de,Jo Beispiel,,Radio Jena\n",
+        "utf-8",
+    )
+    result = run_cli(
+        "send", folder / SECOND.name, "--press", "--to-list", folder / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+        env={"SOURCE_DATE_EPOCH": "1800028800"},  # before the Sperrfrist: journalists may
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert handler.per_recipient() == Counter({"lena@zeitung.de": 1, "jo@radio.de": 1})
+    lena = next(m for m in handler.accepted if "lena@" in str(m["To"]))
+    assert lena["Subject"] == (
+        "Pressemitteilung: Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen Rathaus "
+        "(Sperrfrist: 15. Januar 2027, 18 Uhr)"
+    )
+    assert lena["Reply-To"] == "Lena Beispiel <presse@netzwerk-saale.example>"
+    body = lena.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert body.startswith("Sehr geehrte Frau Muster,\n\n*** Sperrfrist: 15.")
+    assert "Jena, 15.\u00a0Januar\u00a02027 – Mit rund 1.200 Gästen" in body
+    names = [part.get_filename() for part in lena.iter_attachments()]
+    assert names == ["neujahrsempfang-2027.png"]
+    jo = next(m for m in handler.accepted if "jo@" in str(m["To"]))
+    assert jo.get_body(("plain",)).get_content().startswith("*** Sperrfrist")
+    assert "lena@zeitung.de" not in jo.as_string()
+    # Sent once: a second run sends nobody the press release again.
+    again = run_cli(
+        "send", folder / SECOND.name, "--press", "--to-list", folder / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+    )  # fmt: skip
+    assert "2 recipients had it already" in again.stdout and len(handler.accepted) == 2

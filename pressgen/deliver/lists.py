@@ -28,6 +28,7 @@ from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.addresses import ascii_domain
+from pressgen.source.model import is_local
 
 if TYPE_CHECKING:
     from pressgen.pipeline import LoadedEvent
@@ -95,6 +96,51 @@ def personal_message(
     )  # fmt: skip
 
 
+# Photos up to this size travel with the press release; larger ones are linked.
+ATTACH_PHOTOS_UP_TO = 3 * 1024 * 1024
+
+
+def press_message(
+    loaded: LoadedEvent, recipient: Recipient, sent_at: dt.datetime, message_id: str
+) -> bytes:
+    """The press release for one journalist: its plain text in the body (after their
+    salutation), the photos attached (or linked when large), replies to the Pressekontakt."""
+    from urllib.parse import urljoin
+
+    from pressgen.german import phrases
+    from pressgen.outputs.email import build_press_email
+    from pressgen.outputs.render import render_event
+    from pressgen.photos import local_photo_sizes
+    from pressgen.present import present
+    from pressgen.registry import PRESS_RELEASE_TEXT
+
+    event = loaded.event
+    shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
+    files = render_event(shown, loaded.path.parent, loaded.project.template_dirs).files
+    text = files[PRESS_RELEASE_TEXT]
+    assert isinstance(text, str)
+    attachments: list[tuple[str, bytes]] = []
+    linked = []
+    base = shown.event.newsletter.image_base_url or shown.event.newsletter.web_url
+    for photo in shown.event.press_release.photos:
+        data = files.get(photo.src)
+        if isinstance(data, bytes) and len(data) <= ATTACH_PHOTOS_UP_TO:
+            attachments.append((photo.src.rsplit("/", 1)[-1], data))
+        elif base or not is_local(photo.src):
+            linked.append(urljoin(base or "", photo.src))
+    if linked:
+        text = text.rstrip("\n") + "\n\n" + phrases.photos_to_download(linked) + "\n"
+    if recipient.salutation:
+        text = f"{recipient.salutation}\n\n{text}"
+    subject = phrases.press_subject(
+        shown.labels.press_release, shown.event.press_release.headline, shown.embargo_moment
+    )
+    return build_press_email(
+        shown.event, subject, text, attachments,
+        to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
+    )  # fmt: skip
+
+
 def journal_path(loaded: LoadedEvent) -> Path:
     """One journal per project (beside pressgen.yaml), else beside the event file."""
     root = loaded.project.root
@@ -110,12 +156,17 @@ class Outcome:
     failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # address, answer
 
 
+MessageMaker = Callable[[Recipient, dt.datetime, str], bytes]
+
+
 def send_to_list(
     loaded: LoadedEvent,
     recipients: Sequence[Recipient],
     list_path: Path,
     settings: SmtpSettings,
     *,
+    kind: str = "newsletter",
+    make: MessageMaker | None = None,
     resume: bool = False,
     again: bool = False,
     rate_per_minute: float | None = None,
@@ -123,27 +174,38 @@ def send_to_list(
     test_send: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> Outcome:
-    """Send one message per recipient, each at most once, and write down every step."""
+    """Send one message per recipient, each at most once, and write down every step.
+
+    `make` builds one recipient's message (name, address → bytes); by default the
+    newsletter with its unsubscribe token. `kind` keeps the journal of the press
+    release apart from the newsletter's.
+    """
     event = loaded.event
     sender = event.newsletter.sender.email
-    secret = unsubscribe_secret(event.newsletter.unsubscribe_url)
-    key = f"newsletter|{loaded.path.resolve()}|{list_path.resolve()}"
+    if make is None:
+        secret = unsubscribe_secret(event.newsletter.unsubscribe_url)
+
+        def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
+            return personal_message(loaded, recipient, secret, sent_at, message_id, test_send)
+
+    key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}"
     journal = Journal(journal_path(loaded))
     try:
         run = journal.open_run(key)
+        what = "press release" if kind == "press" else kind
         if run is not None and not resume:
             done = sum(1 for d in journal.deliveries(run).values() if d.status == "sent")
             raise SendError(
-                f"an earlier send of this newsletter to {list_path.name} stopped after {done} "
+                f"an earlier send of this {what} to {list_path.name} stopped after {done} "
                 f"of {len(recipients)} messages; continue it with --resume (the journal is "
                 f"{journal.path})"
             )
         if run is None and resume:
-            raise SendError(f"there is no interrupted send of this newsletter to {list_path.name}")
+            raise SendError(f"there is no interrupted send of this {what} to {list_path.name}")
         before = journal.deliveries(run) if run is not None else {}
         had = set() if again else journal.delivered(key)
         if run is None:
-            run = journal.start(key, event.newsletter.subject)
+            run = journal.start(key, kind)
         outcome = Outcome()
         domain = ascii_domain(sender.rsplit("@", 1)[1])
         pause = 60.0 / rate_per_minute if rate_per_minute else 0.0
@@ -157,9 +219,8 @@ def send_to_list(
             # before the journal heard of it is then one that mail programs know.
             message_id = earlier.message_id if earlier else make_msgid(domain=domain)
             answer = _deliver(
-                journal, run, recipient, message_id, loaded, secret, settings, sender,
-                retry_wait, test_send,
-            )  # fmt: skip
+                journal, run, recipient, message_id, make, settings, sender, retry_wait
+            )
             if answer is None:
                 outcome.sent.append(recipient.email)
                 progress(recipient.email)
@@ -178,19 +239,15 @@ def _deliver(
     run: int,
     recipient: Recipient,
     message_id: str,
-    loaded: LoadedEvent,
-    secret: str,
+    make: MessageMaker,
     settings: SmtpSettings,
     sender: str,
     retry_wait: float,
-    test_send: bool,
 ) -> str | None:
     """Send one message, trying a temporary failure again; None when it was taken."""
     wait = retry_wait
     for attempt in range(1, TRIES + 1):
-        message = personal_message(
-            loaded, recipient, secret, dt.datetime.now(dt.UTC).astimezone(), message_id, test_send
-        )
+        message = make(recipient, dt.datetime.now(dt.UTC).astimezone(), message_id)
         journal.record(run, recipient.email, message_id, "sending")
         try:
             send_email(message, sender, [recipient.email], settings)

@@ -448,3 +448,18 @@ def accreditation(wanted: Accreditation | None, own_contact: bool) -> str:
     until = f" bis {typography.date_with_weekday(wanted.deadline)}," if wanted.deadline else ""
     whom = "bei:" if own_contact else "beim unten genannten Pressekontakt."
     return f"Bitte akkreditieren Sie sich{until} {whom}"
+
+
+# ---------------------------------------------------------------- the press release by mail
+
+
+def press_subject(kind: str, headline: str, embargo_moment: str) -> str:
+    """„Pressemitteilung: <Überschrift>“, with the Sperrfrist when there is one."""
+    subject = f"{kind}: {headline}"
+    return f"{subject} (Sperrfrist: {embargo_moment})" if embargo_moment else subject
+
+
+def photos_to_download(urls: Sequence[str]) -> str:
+    """The line for photos too large to attach."""
+    noun = "Foto in Druckqualität" if len(urls) == 1 else "Fotos in Druckqualität"
+    return f"{noun} zum Herunterladen: {', '.join(urls)}"

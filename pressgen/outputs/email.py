@@ -109,3 +109,40 @@ def build_email(
     # A boundary from the content keeps rebuilds identical (the default one is random).
     message.set_boundary(f"=_pressgen_{fingerprint[32:56]}")
     return message.as_bytes(policy=mime_policy.clone(refold_source="none"))
+
+
+def build_press_email(
+    event: Event,
+    subject: str,
+    text: str,
+    attachments: Sequence[tuple[str, bytes]],
+    *,
+    to: tuple[str, str],
+    sent_at: dt.datetime,
+    message_id: str,
+) -> bytes:
+    """The press release for one journalist: the plain text in the body, files attached
+    (name, bytes), answers to the Pressekontakt."""
+    import mimetypes
+
+    newsletter = event.newsletter
+    contact = event.press_release.contact
+    reply_to = contact.email if contact and contact.email else newsletter.reply_to
+    own = [newsletter.sender.email, to[1], *([reply_to] if reply_to else [])]
+    base = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
+    mime_policy = base.clone(max_line_length=76)
+    message = EmailMessage(policy=mime_policy)
+    message["From"] = _header_address(newsletter.sender.name, newsletter.sender.email)
+    message["To"] = _header_address(*to)
+    if reply_to:
+        name = contact.name if contact and contact.email == reply_to else ""
+        message["Reply-To"] = _header_address(name, reply_to)
+    message["Subject"] = subject.replace("\u00a0", " ").replace("\u202f", " ")
+    message["Date"] = format_datetime(sent_at)
+    message["Message-ID"] = message_id
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    for name, data in attachments:
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message.as_bytes(policy=mime_policy)
