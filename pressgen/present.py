@@ -177,6 +177,7 @@ class Facts:
     time: str
     venue: str
     guests: str
+    guests_label: str  # Erwartet (the box is an invitation's), or Plätze for a count of seats
     audience: str
     focus: str  # running text with inline markup, or empty
     organisers: tuple[Named, ...]  # the organisation and its co-hosts, when there are co-hosts
@@ -620,6 +621,10 @@ def _day(day: dt.date | None) -> str:
 def _facts(event: Event) -> Facts:
     info = event.event
     style = event.typography
+    guests, guests_label = phrases.guests(info, style), "Erwartet"
+    if info.guests is not None and "plätze" in phrases.guests_noun(info, "none").lower():
+        qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
+        guests, guests_label = f"{qualifier}{typography.number(info.guests, style)}", "Plätze"
     honoured = [event.person(key).name for key in info.guests_of_honour]
     organiser = (event.organisation.name, event.organisation.website)
     co_hosts = [(party.name, party.url) for party in info.co_hosts]
@@ -631,7 +636,8 @@ def _facts(event: Event) -> Facts:
         day=_day(info.held_on),
         time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
         venue=phrases.event_place(info),
-        guests=phrases.guests(info, style),
+        guests=guests,
+        guests_label=guests_label,
         audience=info.audience or "",
         focus=info.focus or "",
         organisers=organisers,

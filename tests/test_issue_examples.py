@@ -130,7 +130,7 @@ EXAMPLES = [
     ("Ort: Gründerzentrum Musterstadt, Musterstadt",
      [event(venue={"name": "Gründerzentrum Musterstadt", "address": {"city": "Musterstadt"}}),
       invitation],
-     "newsletter.txt", "Ort: Gründerzentrum Musterstadt über 80 Gäste"),
+     "newsletter.txt", "Ort: Gründerzentrum Musterstadt Erwartet: über 80 Gäste"),
     ("", [], "termin.ics", "CATEGORIES:Workshop-Nachmittag"),  # event.kind was printed nowhere
 ]  # fmt: skip
 
@@ -177,7 +177,7 @@ def test_an_event_only_online(seed_data: dict[str, Any], write_yaml: Callable[..
     rendered = render_one(load_one(write_yaml(data)), current_time())
     assert [p.code for p in rendered.warnings] == []
     text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))
-    assert "Ort: online über 80 Gäste" in text
+    assert "Ort: online Erwartet: über 80 Gäste" in text
     calendar = str(rendered.outputs["termin.ics"])
     assert "LOCATION:online\r\n" in calendar
     assert "CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://stream.towerbyte.de/workshop\r\n" in calendar

@@ -283,3 +283,31 @@ def test_an_announcement_without_a_button_links_its_website(
         "url": "https://www.towerbyte.de/workshop",
     }
     assert present(load_event(write_yaml(data)), "recap").call_to_action is None
+
+
+@pytest.mark.parametrize(
+    ("guests", "qualifier", "noun", "label", "value"),
+    [
+        (80, "über", None, "Erwartet", "über 80\u00a0Gäste"),
+        (1200, "rund", None, "Erwartet", "rund 1.200\u00a0Gäste"),
+        (150, None, "Sitzplätze", "Plätze", "150"),
+        (250, "bis zu", "Plätze", "Plätze", "bis zu 250"),
+    ],
+)
+def test_the_facts_box_says_who_is_expected(
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+    guests: int,
+    qualifier: str | None,
+    noun: str | None,
+    label: str,
+    value: str,
+) -> None:
+    data = copy.deepcopy(seed_data)
+    data["event"].update(guests=guests, guests_qualifier=qualifier)
+    if noun:
+        data["event"]["guests_noun"] = noun
+    else:
+        data["event"].pop("guests_noun", None)
+    facts = present(load_event(write_yaml(data)), "invitation").facts
+    assert (facts.guests_label, facts.guests) == (label, value)

@@ -311,3 +311,12 @@ def test_the_newsletter_waits_for_the_embargo(
     message = email.message_from_bytes(envelope.original_content, policy=policy.default)
     assert message["Subject"] == subject
     assert result.stdout.endswith(f'Sent "{subject}" to 1 recipient.\n')
+
+
+def test_control_characters_in_an_address_reach_the_terminal_escaped(
+    run_cli: Callable[..., Result],
+) -> None:
+    result = run_cli("send", SEED, "--to", "a\x1b[31m@b.de", "--dry-run")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    assert "a\\x1b[31m@b.de" in result.stderr

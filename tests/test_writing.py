@@ -185,9 +185,35 @@ def test_a_read_only_output_folder_is_one_line(built: Path, run_cli: Callable[..
     assert snapshot(built) == before
 
 
+def test_a_full_disk_is_one_line_and_changes_nothing(
+    built: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No space left while staging: one line, and the outputs of the last build stay."""
+    import errno
+
+    before = snapshot(built)
+    real = Path.write_bytes
+    written: list[Path] = []
+
+    def write_bytes(path: Path, data: bytes) -> int:
+        if written:  # the second file no longer fits
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        written.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    result = run_cli("build", "fest.yaml")
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pressgen: cannot write ")
+    assert result.stderr.endswith(": No space left on device; nothing was written.\n")
+    assert "Traceback" not in result.output
+    assert snapshot(built) == before
+
+
 # ---------------------------------------------------------------- killed builds
 
-EVENTS = 500
+EVENTS = 200  # enough for a kill to land inside either phase; fewer keep CI short
 
 
 def small_event(version: int) -> str:
