@@ -450,7 +450,7 @@ def _send_press(
     from pressgen.deliver.lists import press_message, send_to_list
     from pressgen.deliver.recipients import Recipient, load_recipients
     from pressgen.deliver.smtp import parse_recipients, send_email
-    from pressgen.outputs.email import subject_of
+    from pressgen.outputs.email import attachment_names, subject_of
     from pressgen.pipeline import load_one, render_one
     from pressgen.source.addresses import ascii_domain
 
@@ -470,6 +470,7 @@ def _send_press(
             say(f"Subject:    {subject}")
             say(f"Recipients: {counted(len(listed), 'recipient')}, one message each")
             say(f"Size:       {len(sample)} bytes")
+            say(f"Attached:   {', '.join(attachment_names(sample)) or 'nothing'}")
             say("Dry run: nothing was sent, the journal is unchanged.")
             return
         if list_file is None:

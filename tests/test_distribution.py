@@ -374,3 +374,17 @@ def test_the_press_release_goes_to_each_journalist(
         "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
     )  # fmt: skip
     assert "2 recipients had it already" in again.stdout and len(handler.accepted) == 2
+
+
+def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> None:
+    from helpers import SECOND
+
+    result = run_cli("send", SECOND, "--press", "--to", "lena@zeitung.de", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "Subject:    Pressemitteilung: Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen "
+        "Rathaus (Sperrfrist: 15. Januar 2027, 18 Uhr)"
+    )
+    assert "Recipients: 1 recipient, one message each" in result.stdout
+    assert "Attached:   neujahrsempfang-2027.png" in result.stdout
+    assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")

@@ -41,6 +41,15 @@ def subject_of(message: bytes) -> str:
     return str(BytesHeaderParser(policy=policy.default).parsebytes(message)["Subject"])
 
 
+def attachment_names(message: bytes) -> list[str]:
+    """The file names of a built message's attachments."""
+    from email import message_from_bytes
+
+    parsed = message_from_bytes(message, policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return [str(part.get_filename()) for part in parsed.iter_attachments()]
+
+
 def _header_address(name: str, address: str) -> Address:
     """An address for a header; a non-ASCII domain in its IDNA form (xn--…)."""
     local_part, domain = address.rsplit("@", 1)
