@@ -90,9 +90,20 @@ def main() -> None:
 )
 @DRAFT
 @PHASE
+@click.option(
+    "--documents",
+    is_flag=True,
+    help="Also write the press release as pressemitteilung.pdf (A4, tagged PDF/UA; needs "
+    "Debian's pango libraries).",
+)
 @JOBS
 def build(
-    paths: tuple[Path, ...], out_root: Path | None, draft: bool, phase: str | None, jobs: int | None
+    paths: tuple[Path, ...],
+    out_root: Path | None,
+    draft: bool,
+    phase: str | None,
+    documents: bool,
+    jobs: int | None,
 ) -> None:
     """Write press release, newsletter, plain texts, .eml and .ics for each event file.
 
@@ -111,6 +122,7 @@ def build(
             progress=progress,
             drafts=draft,
             phase=_phase(phase),
+            documents=documents,
         )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
@@ -447,7 +459,7 @@ def _send_press(
     from email.utils import make_msgid
 
     from pressgen.clock import current_time
-    from pressgen.deliver.lists import press_message, send_to_list
+    from pressgen.deliver.lists import press_message, press_release, send_to_list
     from pressgen.deliver.recipients import Recipient, load_recipients
     from pressgen.deliver.smtp import parse_recipients, send_email
     from pressgen.outputs.email import attachment_names, subject_of
@@ -464,7 +476,8 @@ def _send_press(
         sender = loaded.event.newsletter.sender.email
         domain = ascii_domain(sender.rsplit("@", 1)[1])
         now = dt.datetime.now(dt.UTC).astimezone()
-        sample = press_message(loaded, listed[0], now, make_msgid(domain=domain))
+        release = press_release(loaded)
+        sample = press_message(release, listed[0], now, make_msgid(domain=domain))
         subject = subject_of(sample)
         if dry_run or settings is None:
             say(f"Subject:    {subject}")
@@ -476,7 +489,7 @@ def _send_press(
         if list_file is None:
             for recipient in listed:
                 message = press_message(
-                    loaded, recipient, dt.datetime.now(dt.UTC).astimezone(),
+                    release, recipient, dt.datetime.now(dt.UTC).astimezone(),
                     make_msgid(domain=domain),
                 )  # fmt: skip
                 send_email(message, sender, [recipient.email], settings)
@@ -485,7 +498,7 @@ def _send_press(
         outcome = send_to_list(
             loaded, listed, list_file, settings, kind="press",
             make=lambda recipient, sent_at, message_id: press_message(
-                loaded, recipient, sent_at, message_id
+                release, recipient, sent_at, message_id
             ),
             resume=resume, again=again, rate_per_minute=rate, retry_wait=retry_wait,
         )  # fmt: skip

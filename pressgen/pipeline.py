@@ -150,7 +150,11 @@ class RenderedIssue:
 
 
 def render_one(
-    loaded: LoadedEvent, now: dt.datetime, drafts: bool = False, phase: Phase | None = None
+    loaded: LoadedEvent,
+    now: dt.datetime,
+    drafts: bool = False,
+    phase: Phase | None = None,
+    documents: bool = False,
 ) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings).
 
@@ -158,7 +162,9 @@ def render_one(
     `phase` builds the invitation or the recap on purpose, whatever the dates say.
     """
     shown = present(loaded.event, phase, local_photo_sizes(loaded.event, loaded.path.parent))
-    rendered = render_event(shown, loaded.path.parent, loaded.project.template_dirs)
+    rendered = render_event(
+        shown, loaded.path.parent, loaded.project.template_dirs, documents=documents
+    )
     found = event_problems(
         shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=drafts
     )
@@ -176,12 +182,16 @@ def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
 
 
 def render_path(
-    path: Path, now: dt.datetime, drafts: bool = False, phase: Phase | None = None
+    path: Path,
+    now: dt.datetime,
+    drafts: bool = False,
+    phase: Phase | None = None,
+    documents: bool = False,
 ) -> RenderedEvent | RenderedIssue:
     """An event file or a newsletter file (it has an `issue:` section), rendered and checked."""
     raw = load_yaml(path)
     if not is_issue(raw):
-        return render_one(load_one(path, raw), now, drafts, phase)
+        return render_one(load_one(path, raw), now, drafts, phase, documents)
     loaded = load_issue(path, raw)
     shown = present_issue(loaded)
     outputs = render_issue(shown, project_for(path).template_dirs)
@@ -218,6 +228,7 @@ def _render_and_stage(
     now: dt.datetime,
     drafts: bool = False,
     phase: Phase | None = None,
+    documents: bool = False,
 ) -> _Outcome:
     """Load, render and check one event; write its outputs into `staged` if given.
 
@@ -225,7 +236,7 @@ def _render_and_stage(
     the outputs go to disk at once instead of piling up in memory.
     """
     try:
-        rendered = render_path(path, now, drafts, phase)
+        rendered = render_path(path, now, drafts, phase, documents)
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:
@@ -244,12 +255,13 @@ def _run(
     progress: Callable[[int], None] | None,
     drafts: bool = False,
     phase: Phase | None = None,
+    documents: bool = False,
 ) -> list[_Outcome]:
     """Every event through _render_and_stage, in `jobs` processes when it pays off."""
     if jobs <= 1 or len(files) < PARALLEL_FROM_EVENTS:
         outcomes = []
         for path, staged in zip(files, staging, strict=True):
-            outcomes.append(_render_and_stage(path, staged, now, drafts, phase))
+            outcomes.append(_render_and_stage(path, staged, now, drafts, phase, documents))
             if progress:
                 progress(1)
         return outcomes
@@ -267,6 +279,7 @@ def _run(
             itertools.repeat(now),
             itertools.repeat(drafts),
             itertools.repeat(phase),
+            itertools.repeat(documents),
             chunksize=chunk,
         ):
             outcomes.append(outcome)
@@ -325,6 +338,7 @@ def build(
     progress: Callable[[int], None] | None = None,
     drafts: bool = False,
     phase: Phase | None = None,
+    documents: bool = False,
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks.
 
@@ -350,7 +364,7 @@ def build(
         for root in sorted({target.parent for target in targets}):
             roots[root] = held.enter_context(OutputRoot(root))
         staged = [roots[target.parent].staging / target.name for target in targets]
-        outcomes = _run(files, staged, moment, jobs, progress, drafts, phase)
+        outcomes = _run(files, staged, moment, jobs, progress, drafts, phase, documents)
         _raise_errors(outcomes)
         for outcome, target in zip(outcomes, targets, strict=True):
             check_replaceable(target, outcome.names)

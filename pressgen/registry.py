@@ -13,14 +13,15 @@ NEWSLETTER_HTML = "newsletter.html"
 NEWSLETTER_TEXT = "newsletter.txt"
 NEWSLETTER_EMAIL = "newsletter.eml"
 CALENDAR = "termin.ics"
+PRESS_RELEASE_PDF = "pressemitteilung.pdf"  # with build --documents
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file pressgen writes for every event."""
+    """One file pressgen writes for every event (the PDF when asked for)."""
 
     name: str
-    kind: Literal["html", "text", "mjml", "email", "calendar"]
+    kind: Literal["html", "text", "mjml", "email", "calendar", "document"]
     content_type: str
     template: str = ""  # the template it is rendered from, when it is rendered from one
 
@@ -33,6 +34,7 @@ OUTPUTS = (
     Output(NEWSLETTER_TEXT, "text", "text/plain; charset=utf-8", "newsletter.txt.j2"),
     Output(NEWSLETTER_EMAIL, "email", "message/rfc822"),
     Output(CALENDAR, "calendar", "text/calendar; charset=utf-8"),
+    Output(PRESS_RELEASE_PDF, "document", "application/pdf"),
 )
 BY_NAME = {output.name: output for output in OUTPUTS}
 TEMPLATE_OF = {output.name: output.template for output in OUTPUTS if output.template}

@@ -364,7 +364,7 @@ def test_the_press_release_goes_to_each_journalist(
     assert body.startswith("Sehr geehrte Frau Muster,\n\n*** Sperrfrist: 15.")
     assert "Jena, 15.\u00a0Januar\u00a02027 – Mit rund 1.200 Gästen" in body
     names = [part.get_filename() for part in lena.iter_attachments()]
-    assert names == ["neujahrsempfang-2027.png"]
+    assert names == ["pressemitteilung.pdf", "neujahrsempfang-2027.png"]
     jo = next(m for m in handler.accepted if "jo@" in str(m["To"]))
     assert jo.get_body(("plain",)).get_content().startswith("*** Sperrfrist")
     assert "lena@zeitung.de" not in jo.as_string()
@@ -386,5 +386,5 @@ def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> Non
         "Rathaus (Sperrfrist: 15. Januar 2027, 18 Uhr)"
     )
     assert "Recipients: 1 recipient, one message each" in result.stdout
-    assert "Attached:   neujahrsempfang-2027.png" in result.stdout
+    assert "Attached:   pressemitteilung.pdf, neujahrsempfang-2027.png" in result.stdout
     assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")

@@ -100,26 +100,36 @@ def personal_message(
 ATTACH_PHOTOS_UP_TO = 3 * 1024 * 1024
 
 
-def press_message(
-    loaded: LoadedEvent, recipient: Recipient, sent_at: dt.datetime, message_id: str
-) -> bytes:
-    """The press release for one journalist: its plain text in the body (after their
-    salutation), the photos attached (or linked when large), replies to the Pressekontakt."""
+@dataclass(frozen=True)
+class PressRelease:
+    """What every journalist's message carries, made once for the whole list."""
+
+    loaded: LoadedEvent
+    subject: str
+    text: str
+    attachments: tuple[tuple[str, bytes], ...]
+
+
+def press_release(loaded: LoadedEvent) -> PressRelease:
+    """The press release for mailing: subject, plain text, and the PDF and photos to attach
+    (photos over the limit linked instead)."""
     from urllib.parse import urljoin
 
     from pressgen.german import phrases
-    from pressgen.outputs.email import build_press_email
     from pressgen.outputs.render import render_event
     from pressgen.photos import local_photo_sizes
     from pressgen.present import present
-    from pressgen.registry import PRESS_RELEASE_TEXT
+    from pressgen.registry import PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
 
     event = loaded.event
     shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
-    files = render_event(shown, loaded.path.parent, loaded.project.template_dirs).files
+    files = render_event(
+        shown, loaded.path.parent, loaded.project.template_dirs, documents=True
+    ).files
     text = files[PRESS_RELEASE_TEXT]
-    assert isinstance(text, str)
-    attachments: list[tuple[str, bytes]] = []
+    pdf = files[PRESS_RELEASE_PDF]
+    assert isinstance(text, str) and isinstance(pdf, bytes)
+    attachments: list[tuple[str, bytes]] = [(PRESS_RELEASE_PDF, pdf)]
     linked = []
     base = shown.event.newsletter.image_base_url or shown.event.newsletter.web_url
     for photo in shown.event.press_release.photos:
@@ -130,13 +140,22 @@ def press_message(
             linked.append(urljoin(base or "", photo.src))
     if linked:
         text = text.rstrip("\n") + "\n\n" + phrases.photos_to_download(linked) + "\n"
-    if recipient.salutation:
-        text = f"{recipient.salutation}\n\n{text}"
     subject = phrases.press_subject(
         shown.labels.press_release, shown.event.press_release.headline, shown.embargo_moment
     )
+    return PressRelease(loaded, subject, text, tuple(attachments))
+
+
+def press_message(
+    release: PressRelease, recipient: Recipient, sent_at: dt.datetime, message_id: str
+) -> bytes:
+    """The press release for one journalist: its plain text in the body (after their
+    salutation), the PDF and photos attached, replies to the Pressekontakt."""
+    from pressgen.outputs.email import build_press_email
+
+    text = f"{recipient.salutation}\n\n{release.text}" if recipient.salutation else release.text
     return build_press_email(
-        shown.event, subject, text, attachments,
+        release.loaded.event, release.subject, text, release.attachments,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
     )  # fmt: skip
 

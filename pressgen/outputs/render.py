@@ -23,6 +23,7 @@ from pressgen.registry import (
     NEWSLETTER_MJML,
     NEWSLETTER_TEXT,
     PRESS_RELEASE_HTML,
+    PRESS_RELEASE_PDF,
     PRESS_RELEASE_TEXT,
     TEMPLATE_OF,
 )
@@ -40,12 +41,16 @@ class Outputs:
 
 
 def render_event(
-    shown: Presentation, event_dir: Path | None = None, template_dirs: Sequence[Path] = ()
+    shown: Presentation,
+    event_dir: Path | None = None,
+    template_dirs: Sequence[Path] = (),
+    documents: bool = False,
 ) -> Outputs:
     """Every output of one event, in memory.
 
     Local press photos are read from `event_dir` (the event file's folder) and
-    included, so the HTML finds them beside it.
+    included, so the HTML finds them beside it. `documents` adds the press release
+    as PDF (WeasyPrint, loaded only then).
     """
     from pressgen.outputs.newsletter import compile_newsletter  # heavy imports only when rendering
 
@@ -72,6 +77,12 @@ def render_event(
     calendar = render_ics(event)
     if calendar is not None:
         files[CALENDAR] = calendar
+    if documents:
+        from pressgen.outputs.documents import press_release_pdf
+
+        html = files[PRESS_RELEASE_HTML]
+        assert isinstance(html, str)
+        files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, event_dir)
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None:
             files[photo.src] = (event_dir / photo.src).read_bytes()

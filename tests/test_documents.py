@@ -1,0 +1,91 @@
+"""The press release as PDF (build --documents, the attachment of send --press), read back
+with pdftotext and pdfinfo (Debian's poppler-utils)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from helpers import SECOND, SEED
+
+pytestmark = pytest.mark.tooling
+
+
+def pdf_text(path: Path, *options: str) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils is missing: apt-get install poppler-utils"
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from pressgen.pipeline import build
+
+    out = tmp_path_factory.mktemp("documents")
+    results = build([SEED, SECOND], out, documents=True)
+    return {result.path.stem: result.out_dir / "pressemitteilung.pdf" for result in results}
+
+
+def test_the_pdf_carries_every_fact_the_quote_and_the_thanks(documents: dict[str, Path]) -> None:
+    # Words the layout hyphenated at a line's end (U+2010) read whole again.
+    text = " ".join(pdf_text(documents[SEED.stem]).replace("\u2010\n", "").split())
+    for part in (
+        "PRESSEMITTEILUNG",
+        "Rund um die Digitalisierung von Städten",
+        "Jena, 28. August 2017 –",
+        "„Zum vierten Mal in Folge haben wir nun den Workshop-Nachmittag realisiert",
+        "Besonderer Dank gilt den Sponsoren JenaWirtschaft, der Thüringer Agentur für die "
+        "Kreativwirtschaft (ThAK) und der Impulsregion Jena, Erfurt und Weimar.",
+        "Über die TowerByte eG",
+        "Maria Beispiel",
+        "presse@towerbyte.de",
+    ):
+        assert part in text, part
+
+
+def test_every_page_has_the_letterhead_its_number_and_the_sperrfrist(
+    documents: dict[str, Path],
+) -> None:
+    pages = pdf_text(documents[SECOND.stem], "-layout").split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) == 2
+    for number, page in enumerate(pages, start=1):
+        first = page.strip().splitlines()[0]
+        assert first.startswith("Netzwerk Digitale Region Saale e. V. · Am Anger 12, 07743 Jena")
+        assert first.rstrip().endswith("Sperrfrist: 15. Januar 2027, 18 Uhr")
+        assert f"Seite {number} von 2" in page
+    seed_page = pdf_text(documents[SEED.stem], "-layout").split("\f")[0]
+    assert "Sperrfrist" not in seed_page  # no embargo, no line
+
+
+def test_the_pdf_is_tagged_a4_and_the_same_every_build(
+    documents: dict[str, Path], tmp_path: Path
+) -> None:
+    from pressgen.pipeline import build
+
+    info = subprocess.run(
+        ["pdfinfo", str(documents[SEED.stem])], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Tagged:          yes" in info and "(A4)" in info
+    (again,) = build([SEED], tmp_path, documents=True)
+    assert (again.out_dir / "pressemitteilung.pdf").read_bytes() == documents[
+        SEED.stem
+    ].read_bytes()
+
+
+def test_build_writes_the_pdf_only_when_asked(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    assert run_cli("build", SEED, "--out", "out").exit_code == 0
+    assert not (tmp_path / "out" / SEED.stem / "pressemitteilung.pdf").exists()
+    result = run_cli("build", SEED, "--out", "out", "--documents")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / SEED.stem / "pressemitteilung.pdf").read_bytes()[:5] == b"%PDF-"
+    # Built again without it, the old PDF does not stay behind as if it were current.
+    assert run_cli("build", SEED, "--out", "out").exit_code == 0
+    assert not (tmp_path / "out" / SEED.stem / "pressemitteilung.pdf").exists()
