@@ -388,3 +388,28 @@ def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> Non
     assert "Recipients: 1 recipient, one message each" in result.stdout
     assert "Attached:   pressemitteilung.pdf, neujahrsempfang-2027.png" in result.stdout
     assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")
+
+
+def test_the_seeds_press_release_to_fifty_journalists_with_its_pdf(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 50)
+    result = run_cli(
+        "send", event_folder / SEED.name, "--press", "--to-list", event_folder / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 51)}
+    )
+    pdfs = set()
+    for message in handler.accepted:
+        assert message["Subject"] == (
+            "Pressemitteilung: Rund um die Digitalisierung von Städten: Der Rückblick auf den "
+            "Workshop-Nachmittag der TowerByte eG"
+        )
+        (pdf,) = [part for part in message.iter_attachments()]
+        assert pdf.get_filename() == "pressemitteilung.pdf"
+        pdfs.add(pdf.get_content())
+    assert len(pdfs) == 1 and next(iter(pdfs)).startswith(b"%PDF-")  # one PDF, made once
