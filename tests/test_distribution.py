@@ -100,9 +100,14 @@ class Server:
         self.accepted: list[EmailMessage] = []
         self.refuse: dict[str, list[str]] = {}  # address → replies to give, in turn
         self.kill_at: tuple[int, int] | None = None  # (after n accepted, pid)
+        self.hang_up: set[str] = set()  # drop the connection during these recipients' DATA
 
     async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
         (recipient,) = envelope.rcpt_tos
+        if recipient in self.hang_up:
+            self.hang_up.discard(recipient)
+            server.transport.close()  # the line goes dead in the middle of the message
+            return "421 4.4.2 connection dropped"
         replies = self.refuse.get(recipient)
         if replies:
             return replies.pop(0)
@@ -413,3 +418,17 @@ def test_the_seeds_press_release_to_fifty_journalists_with_its_pdf(
         assert pdf.get_filename() == "pressemitteilung.pdf"
         pdfs.add(pdf.get_content())
     assert len(pdfs) == 1 and next(iter(pdfs)).startswith(b"%PDF-")  # one PDF, made once
+
+
+def test_a_connection_dropped_during_a_message_is_tried_again(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 4)
+    handler.hang_up = {"redaktion2@zeitung2.de"}
+    result = send_list(run_cli, event_folder, port)
+    assert result.exit_code == 0, result.output
+    assert handler.hang_up == set()  # the line did go dead once
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 5)}
+    )
