@@ -335,6 +335,11 @@ def _check_as_json(
     "mail, the photos attached, replies to the Pressekontakt; before a Sperrfrist too.",
 )
 @click.option(
+    "--docx",
+    is_flag=True,
+    help="With --press: attach the press release as a Word file too (for papers that edit it).",
+)
+@click.option(
     "--before-embargo",
     is_flag=True,
     help="Send before the embargo has passed, as a test: the subject starts with [TEST].",
@@ -353,6 +358,7 @@ def send(
     security: str,
     dry_run: bool,
     press: bool,
+    docx: bool,
     before_embargo: bool,
 ) -> None:
     """Send the newsletter of EVENT_FILE as email through an SMTP server.
@@ -373,7 +379,7 @@ def send(
     if press:
         _send_press(
             event_file, recipients, recipient_list, dry_run, resume, again, rate, retry_wait,
-            _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run),
+            _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run), docx,
         )  # fmt: skip
         return
     if recipient_list is not None:
@@ -453,6 +459,7 @@ def _send_press(
     rate: float | None,
     retry_wait: float,
     settings: SmtpSettings | None,
+    docx: bool = False,
 ) -> None:
     """send --press: the press release, one message per journalist."""
     import datetime as dt
@@ -476,7 +483,7 @@ def _send_press(
         sender = loaded.event.newsletter.sender.email
         domain = ascii_domain(sender.rsplit("@", 1)[1])
         now = dt.datetime.now(dt.UTC).astimezone()
-        release = press_release(loaded)
+        release = press_release(loaded, docx)
         sample = press_message(release, listed[0], now, make_msgid(domain=domain))
         subject = subject_of(sample)
         if dry_run or settings is None:

@@ -14,6 +14,7 @@ NEWSLETTER_TEXT = "newsletter.txt"
 NEWSLETTER_EMAIL = "newsletter.eml"
 CALENDAR = "termin.ics"
 PRESS_RELEASE_PDF = "pressemitteilung.pdf"  # with build --documents
+PRESS_RELEASE_DOCX = "pressemitteilung.docx"  # with build --documents
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ OUTPUTS = (
     Output(NEWSLETTER_EMAIL, "email", "message/rfc822"),
     Output(CALENDAR, "calendar", "text/calendar; charset=utf-8"),
     Output(PRESS_RELEASE_PDF, "document", "application/pdf"),
+    Output(
+        PRESS_RELEASE_DOCX,
+        "document",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
 )
 BY_NAME = {output.name: output for output in OUTPUTS}
 TEMPLATE_OF = {output.name: output.template for output in OUTPUTS if output.template}

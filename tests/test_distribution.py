@@ -432,3 +432,9 @@ def test_a_connection_dropped_during_a_message_is_tried_again(
     assert handler.per_recipient() == Counter(
         {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 5)}
     )
+
+
+def test_the_word_file_goes_along_when_asked(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("send", SEED, "--press", "--docx", "--to", "lena@zeitung.de", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Attached:   pressemitteilung.pdf, pressemitteilung.docx" in result.stdout

@@ -89,3 +89,46 @@ def test_build_writes_the_pdf_only_when_asked(
     # Built again without it, the old PDF does not stay behind as if it were current.
     assert run_cli("build", SEED, "--out", "out").exit_code == 0
     assert not (tmp_path / "out" / SEED.stem / "pressemitteilung.pdf").exists()
+
+
+@pytest.fixture(scope="module")
+def word(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pressgen.pipeline import build
+
+    (built,) = build([SECOND], tmp_path_factory.mktemp("word"), documents=True)
+    return built.out_dir / "pressemitteilung.docx"
+
+
+def test_the_docx_has_every_piece_in_its_style(word: Path) -> None:
+    import docx
+
+    document = docx.Document(str(word))
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert styled[:4] == [
+        ("Sperrfrist", "Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr"),
+        ("Dokumentart", "PRESSEMITTEILUNG"),
+        ("Title", "Neujahrsempfang 2027\u00a0– rund 1.200 Gäste im Historischen Rathaus"),
+        ("Subtitle", "Netzwerk Digitale Region Saale e.\u00a0V. lädt zum zwölften Mal ein"),
+    ]
+    text = " ".join(p.text for p in document.paragraphs)
+    for part in (
+        "Jena, 15.\u00a0Januar\u00a02027 – Mit rund 1.200 Gästen",
+        "„Wir haben die Digitalisierung nicht erfunden",
+        "Besonderer Dank gilt der Sponsorin, der Saale-Werkstatt GmbH.",
+        "Foto: Max Mustermann",
+        "Lena Beispiel",
+    ):
+        assert part in text, part
+    assert ("Quote", "Jonas Beispiel blickte zuversichtlich auf das neue Jahr") in [
+        (style, words[:55]) for style, words in styled
+    ]
+    # Styles, not hand formatting: no run is made bold or italic by itself.
+    assert not any(run.bold or run.italic for p in document.paragraphs for run in p.runs)
+    assert len(document.inline_shapes) == 1  # the press photo
+
+
+def test_the_docx_is_the_same_every_build(word: Path, tmp_path: Path) -> None:
+    from pressgen.pipeline import build
+
+    (again,) = build([SECOND], tmp_path, documents=True)
+    assert (again.out_dir / "pressemitteilung.docx").read_bytes() == word.read_bytes()

@@ -110,16 +110,16 @@ class PressRelease:
     attachments: tuple[tuple[str, bytes], ...]
 
 
-def press_release(loaded: LoadedEvent) -> PressRelease:
-    """The press release for mailing: subject, plain text, and the PDF and photos to attach
-    (photos over the limit linked instead)."""
+def press_release(loaded: LoadedEvent, docx: bool = False) -> PressRelease:
+    """The press release for mailing: subject, plain text, and the PDF (with `docx` the Word
+    file too) and photos to attach (photos over the limit linked instead)."""
     from urllib.parse import urljoin
 
     from pressgen.german import phrases
     from pressgen.outputs.render import render_event
     from pressgen.photos import local_photo_sizes
     from pressgen.present import present
-    from pressgen.registry import PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
+    from pressgen.registry import PRESS_RELEASE_DOCX, PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
 
     event = loaded.event
     shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
@@ -130,6 +130,9 @@ def press_release(loaded: LoadedEvent) -> PressRelease:
     pdf = files[PRESS_RELEASE_PDF]
     assert isinstance(text, str) and isinstance(pdf, bytes)
     attachments: list[tuple[str, bytes]] = [(PRESS_RELEASE_PDF, pdf)]
+    word = files[PRESS_RELEASE_DOCX]
+    if docx and isinstance(word, bytes):
+        attachments.append((PRESS_RELEASE_DOCX, word))
     linked = []
     base = shown.event.newsletter.image_base_url or shown.event.newsletter.web_url
     for photo in shown.event.press_release.photos:

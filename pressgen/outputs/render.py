@@ -22,6 +22,7 @@ from pressgen.registry import (
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
     NEWSLETTER_TEXT,
+    PRESS_RELEASE_DOCX,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_PDF,
     PRESS_RELEASE_TEXT,
@@ -78,11 +79,12 @@ def render_event(
     if calendar is not None:
         files[CALENDAR] = calendar
     if documents:
-        from pressgen.outputs.documents import press_release_pdf
+        from pressgen.outputs.documents import press_release_docx, press_release_pdf
 
         html = files[PRESS_RELEASE_HTML]
         assert isinstance(html, str)
         files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, event_dir)
+        files[PRESS_RELEASE_DOCX] = press_release_docx(shown, event_dir)
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None:
             files[photo.src] = (event_dir / photo.src).read_bytes()
