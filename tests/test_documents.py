@@ -132,3 +132,16 @@ def test_the_docx_is_the_same_every_build(word: Path, tmp_path: Path) -> None:
 
     (again,) = build([SECOND], tmp_path, documents=True)
     assert (again.out_dir / "pressemitteilung.docx").read_bytes() == word.read_bytes()
+
+
+@pytest.mark.parametrize("event", [SEED.stem, SECOND.stem])
+def test_no_page_holds_only_the_footer(documents: dict[str, Path], event: str) -> None:
+    """Über uns and Pressekontakt never stand alone on the last page."""
+    pages = [page for page in pdf_text(documents[event]).split("\f") if page.strip()]
+    last = pages[-1]
+    assert "Pressekontakt" in last
+    # Something of the release itself shares the page: its text, a photo, the count.
+    before_footer = last.split("Über ", 1)[0]
+    lines = [line for line in before_footer.splitlines() if line.strip()]
+    letterhead_and_embargo = 2 if event == SECOND.stem else 1
+    assert len(lines) > letterhead_and_embargo, last[:300]

@@ -32,7 +32,11 @@ _PAGE = """
 body { max-width: none; margin: 0; padding: 0; }
 .embargo { string-set: embargo content(); }
 h1 { hyphens: manual; }
-footer { break-inside: avoid; }
+p { orphans: 3; widows: 3; }
+/* The footer (Über uns, Pressekontakt) never stands alone on a page: the count and the
+   last lines of the text go over with it. */
+footer { break-inside: avoid; break-before: avoid; }
+.meta { break-before: avoid; }
 """
 
 
