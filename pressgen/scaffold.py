@@ -170,6 +170,10 @@ def project_files() -> dict[str, str]:
         "schemas/event.schema.json": schema_text("event"),
         "schemas/organisation.schema.json": schema_text("organisation"),
         "schemas/config.schema.json": schema_text("config"),
+        "schemas/newsletter.schema.json": schema_text("newsletter"),
+        # The outputs are made again by build; the send journal holds recipients'
+        # addresses, which do not belong in a repository.
+        ".gitignore": "out/\npressgen-versand.sqlite*\n",
     }
 
 

@@ -32,14 +32,18 @@ def test_new_then_build_works_at_once(
     project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert sorted(str(p.relative_to(project)) for p in project.rglob("*") if p.is_file()) == [
+        ".gitignore",
         "events/beispiel.yaml",
         "organisation.yaml",
         "pressgen.yaml",
         "schemas/config.schema.json",
         "schemas/event.schema.json",
+        "schemas/newsletter.schema.json",
         "schemas/organisation.schema.json",
         "templates/README.md",
     ]
+    # Outputs are made again; the send journal holds addresses: neither is committed.
+    assert (project / ".gitignore").read_text("utf-8") == "out/\npressgen-versand.sqlite*\n"
     result = build_in(project, run_cli, monkeypatch)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
