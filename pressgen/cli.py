@@ -430,21 +430,19 @@ def _send_each(
     """--to: each address its own message, dated when it is sent, with its own Message-ID
     (and its own unsubscribe token when PRESSGEN_UNSUBSCRIBE_SECRET is set)."""
     import datetime as dt
-    from email.utils import make_msgid
 
     from pressgen.deliver.lists import MIN_SECRET, SECRET_VARIABLE, personal_message
     from pressgen.deliver.recipients import Recipient
     from pressgen.deliver.smtp import send_email
-    from pressgen.source.addresses import ascii_domain
+    from pressgen.outputs.email import new_message_id
 
     secret = os.environ.get(SECRET_VARIABLE, "")
     secret = secret if len(secret) >= MIN_SECRET else ""
     sender = loaded.event.newsletter.sender.email
-    domain = ascii_domain(sender.rsplit("@", 1)[1])
     for address in addresses:
         now = dt.datetime.now(dt.UTC).astimezone()
         message = personal_message(
-            loaded, Recipient(address), secret, now, make_msgid(domain=domain), test_send
+            loaded, Recipient(address), secret, now, new_message_id(sender), test_send
         )
         send_email(message, sender, [address], settings)
 
@@ -463,15 +461,13 @@ def _send_press(
 ) -> None:
     """send --press: the press release, one message per journalist."""
     import datetime as dt
-    from email.utils import make_msgid
 
     from pressgen.clock import current_time
     from pressgen.deliver.lists import press_message, press_release, send_to_list
     from pressgen.deliver.recipients import Recipient, load_recipients
     from pressgen.deliver.smtp import parse_recipients, send_email
-    from pressgen.outputs.email import attachment_names, subject_of
+    from pressgen.outputs.email import attachment_names, new_message_id, subject_of
     from pressgen.pipeline import load_one, render_one
-    from pressgen.source.addresses import ascii_domain
 
     with _reported_errors("nothing was sent"):
         if list_file is not None:
@@ -481,10 +477,9 @@ def _send_press(
         loaded = load_one(event_file)
         _warn(render_one(loaded, current_time()).warnings)
         sender = loaded.event.newsletter.sender.email
-        domain = ascii_domain(sender.rsplit("@", 1)[1])
         now = dt.datetime.now(dt.UTC).astimezone()
         release = press_release(loaded, docx)
-        sample = press_message(release, listed[0], now, make_msgid(domain=domain))
+        sample = press_message(release, listed[0], now, new_message_id(sender))
         subject = subject_of(sample)
         if dry_run or settings is None:
             say(f"Subject:    {subject}")
@@ -497,7 +492,7 @@ def _send_press(
             for recipient in listed:
                 message = press_message(
                     release, recipient, dt.datetime.now(dt.UTC).astimezone(),
-                    make_msgid(domain=domain),
+                    new_message_id(sender),
                 )  # fmt: skip
                 send_email(message, sender, [recipient.email], settings)
             say(f'Sent "{subject}" to {counted(len(listed), "recipient")}.')

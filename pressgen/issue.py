@@ -17,7 +17,15 @@ from urllib.parse import urljoin
 from pressgen.errors import DataError, Problem
 from pressgen.german import phrases, typography
 from pressgen.photos import local_photo_sizes
-from pressgen.present import Block, Presentation, Record, freeze, present, when_and_where
+from pressgen.present import (
+    Block,
+    Presentation,
+    Record,
+    email_photo,
+    freeze,
+    present,
+    when_and_where,
+)
 from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_MJML, NEWSLETTER_TEXT
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import NewsletterIssue, Phase, is_local
@@ -255,11 +263,7 @@ def _news_entry(news: Any, anchor: str, web_url: str | None) -> Entry:
         if is_local(src):
             src = urljoin(web_url, src) if web_url else ""
         if src:
-            photo = Record(
-                {"src": src, "text_src": src, "file": "", "width": 552, "height": 0,
-                 "alt": news.photo.alt or news.photo.caption, "caption": news.photo.caption,
-                 "credit": news.photo.credit or ""}
-            )  # fmt: skip
+            photo = email_photo(news.photo, src)
     return Entry(
         "news", anchor, ISSUE_LABELS["news"], news.headline, news.text, "", photo, None, "",
         news.link or "", news.link_label if news.link else "",

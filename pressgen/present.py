@@ -31,6 +31,7 @@ from pressgen.source.model import (
     Newsletter,
     Organisation,
     Phase,
+    Photo,
     Typography,
     is_local,
 )
@@ -310,7 +311,8 @@ def present(
     read_more_url = urljoin(web_url, PRESS_RELEASE_HTML) if web_url else ""
     changed_plans = shown.event.status != "scheduled"  # every reader must learn the details
     if phase == "invitation":
-        whole = not read_more_url or _invites_in_own_words(event) or changed_plans
+        own_words = bool(shown.invitation and shown.invitation.text)
+        whole = not read_more_url or own_words or changed_plans
         newsletter_blocks = blocks if whole else ()
     else:
         newsletter_blocks = (
@@ -413,10 +415,6 @@ def _call_to_action(event: Event, invitation: Invitation | None) -> Record | Non
     return None
 
 
-def _invites_in_own_words(event: Event) -> bool:
-    return bool(event.invitation and event.invitation.text)
-
-
 def _as_invitation(event: Event) -> Event:
     """The event as its invitation tells it: the invitation's date, headline and words
     (when it has its own) in place of the report's; no quotes or thanks of a report."""
@@ -459,23 +457,29 @@ def _lead_photo(event: Event, sizes: Mapping[str, tuple[int, int]]) -> Record | 
     address, or a local photo published under the images' address (resized for email)."""
     base = event.newsletter.image_base_url or event.newsletter.web_url
     for photo in event.press_release.photos:
-        width, height = EMAIL_WIDTH, 0  # a photo on the web: its height is not known here
-        file = ""
-        src = text_src = photo.src
-        if is_local(photo.src):
-            if not base:
-                continue
-            file = photo.src
+        if not is_local(photo.src):
+            return email_photo(photo, photo.src)  # on the web: its height is not known here
+        if base:
             one, two = email_names(photo.src)
-            src, text_src = urljoin(base, two), urljoin(base, one)
-            if photo.src in sizes:
-                width, height = shown_size(sizes[photo.src])
-        return Record(
-            {"src": src, "text_src": text_src, "file": file, "width": width, "height": height,
-             "alt": photo.alt or photo.caption, "caption": photo.caption,
-             "credit": photo.credit or ""}
-        )  # fmt: skip
+            size = shown_size(sizes[photo.src]) if photo.src in sizes else (EMAIL_WIDTH, 0)
+            return email_photo(photo, urljoin(base, two), urljoin(base, one), photo.src, size)
     return None
+
+
+def email_photo(
+    photo: Photo,
+    src: str,
+    text_src: str = "",
+    file: str = "",
+    size: tuple[int, int] = (EMAIL_WIDTH, 0),
+) -> Record:
+    """A photo as an email shows it: where it loads from (`text_src`: the plain text's
+    link), the local file it was made from, width and height (0: not known)."""
+    return Record(
+        {"src": src, "text_src": text_src or src, "file": file, "width": size[0],
+         "height": size[1], "alt": photo.alt or photo.caption, "caption": photo.caption,
+         "credit": photo.credit or ""}
+    )  # fmt: skip
 
 
 def _registration(event: Event, invitation: Invitation) -> Record | None:
@@ -623,8 +627,7 @@ def _facts(event: Event) -> Facts:
     style = event.typography
     guests, guests_label = phrases.guests(info, style), "Erwartet"
     if info.guests is not None and "plätze" in phrases.guests_noun(info, "none").lower():
-        qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
-        guests, guests_label = f"{qualifier}{typography.number(info.guests, style)}", "Plätze"
+        guests, guests_label = phrases.guests_count(info, style), "Plätze"
     honoured = [event.person(key).name for key in info.guests_of_honour]
     organiser = (event.organisation.name, event.organisation.website)
     co_hosts = [(party.name, party.url) for party in info.co_hosts]

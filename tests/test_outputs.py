@@ -12,6 +12,8 @@ import pytest
 from click.testing import Result
 from helpers import SEED, folded, readable_text
 
+from pressgen.issue import is_issue
+from pressgen.source.loader import load_yaml
 from pressgen.source.model import Phase
 
 OUTPUTS = [
@@ -211,7 +213,7 @@ CORPUS_OUTPUTS = ("pressemitteilung.txt", "pressemitteilung.html", "newsletter.t
 
 
 EXAMPLES = sorted(SEED.parent.glob("*.yaml"))
-EVENT_EXAMPLES = [path for path in EXAMPLES if "\nissue:" not in "\n" + path.read_text("utf-8")]
+EVENT_EXAMPLES = [path for path in EXAMPLES if not is_issue(load_yaml(path))]
 GOLDEN_CASES = (
     [(example, None) for example in EXAMPLES]
     + [(example, "invitation") for example in EVENT_EXAMPLES]  # each event's invitation too

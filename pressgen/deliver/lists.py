@@ -18,7 +18,6 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from email.utils import make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -26,8 +25,8 @@ from urllib.parse import urlsplit
 from pressgen.deliver.journal import JOURNAL_NAME, Journal
 from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
+from pressgen.outputs.email import new_message_id
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
-from pressgen.source.addresses import ascii_domain
 from pressgen.source.model import is_local
 
 if TYPE_CHECKING:
@@ -229,7 +228,6 @@ def send_to_list(
         if run is None:
             run = journal.start(key, kind)
         outcome = Outcome()
-        domain = ascii_domain(sender.rsplit("@", 1)[1])
         pause = 60.0 / rate_per_minute if rate_per_minute else 0.0
         for recipient in recipients:
             folded = recipient.email.casefold()
@@ -239,7 +237,7 @@ def send_to_list(
                 continue
             # The same Message-ID on a resumed run: a message that did reach the server
             # before the journal heard of it is then one that mail programs know.
-            message_id = earlier.message_id if earlier else make_msgid(domain=domain)
+            message_id = earlier.message_id if earlier else new_message_id(sender)
             answer = _deliver(
                 journal, run, recipient, message_id, make, settings, sender, retry_wait
             )

@@ -304,13 +304,20 @@ def guests_noun(info: EventInfo, gender: str) -> str:
     return words[gender]
 
 
+def guests_count(info: EventInfo, style: Style) -> str:
+    """über 80; bis zu 250 — the count without the word for the guests."""
+    if info.guests is None:
+        return ""
+    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
+    return f"{qualifier}{typography.number(info.guests, style)}"
+
+
 def guests(info: EventInfo, style: Style) -> str:
     """über 80 Gäste; rund 40 Unternehmerinnen und Unternehmer."""
     if info.guests is None:
         return ""
-    qualifier = f"{info.guests_qualifier} " if info.guests_qualifier else ""
     noun = guests_noun(info, getattr(style, "gender", "neutral"))
-    return f"{qualifier}{typography.number(info.guests, style)}{NBSP}{noun}"
+    return f"{guests_count(info, style)}{NBSP}{noun}"
 
 
 def place(venue: Venue) -> str:

@@ -50,6 +50,21 @@ def attachment_names(message: bytes) -> list[str]:
     return [str(part.get_filename()) for part in parsed.iter_attachments()]
 
 
+def _mime_policy(addresses: Sequence[str]) -> policy.EmailPolicy[EmailMessage]:
+    """SMTP, or SMTPUTF8 when an address has letters beyond ASCII before the @. RFC 2045
+    allows quoted-printable lines of 76 characters; the policy's 78 are right for headers
+    (RFC 5322) but too long for bodies."""
+    base = policy.SMTPUTF8 if needs_smtputf8(addresses) else policy.SMTP
+    return base.clone(max_line_length=76)
+
+
+def new_message_id(sender: str) -> str:
+    """A Message-ID of its own for a message sent now, in the sender's (ASCII) domain."""
+    from email.utils import make_msgid
+
+    return make_msgid(domain=ascii_domain(sender.rsplit("@", 1)[1]))
+
+
 def _header_address(name: str, address: str) -> Address:
     """An address for a header; a non-ASCII domain in its IDNA form (xn--…)."""
     local_part, domain = address.rsplit("@", 1)
@@ -86,11 +101,7 @@ def build_email(
         "\0".join([sender.email, newsletter.subject, text, html]).encode("utf-8")
     ).hexdigest()
     own = [sender.email, *([newsletter.reply_to] if newsletter.reply_to else [])]
-    own += [to[1]] if to else []
-    # RFC 2045 allows quoted-printable lines of 76 characters; the SMTP policy's 78
-    # are right for headers (RFC 5322) but too long for bodies.
-    base = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
-    mime_policy = base.clone(max_line_length=76)
+    mime_policy = _mime_policy([*own, *([to[1]] if to else [])])
 
     message = EmailMessage(policy=mime_policy)
     message["From"] = _header_address(sender.name, sender.email)
@@ -137,9 +148,7 @@ def build_press_email(
     newsletter = event.newsletter
     contact = event.press_release.contact
     reply_to = contact.email if contact and contact.email else newsletter.reply_to
-    own = [newsletter.sender.email, to[1], *([reply_to] if reply_to else [])]
-    base = policy.SMTPUTF8 if needs_smtputf8(own) else policy.SMTP
-    mime_policy = base.clone(max_line_length=76)
+    mime_policy = _mime_policy([newsletter.sender.email, to[1], *([reply_to] if reply_to else [])])
     message = EmailMessage(policy=mime_policy)
     message["From"] = _header_address(newsletter.sender.name, newsletter.sender.email)
     message["To"] = _header_address(*to)
