@@ -12,10 +12,11 @@ import click
 
 from pressgen import __version__, report
 from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
-from pressgen.registry import PRESS_RELEASE_HTML
+from pressgen.registry import LIST_MANAGER_NOTES, PRESS_RELEASE_HTML
 from pressgen.report import counted
 
 if TYPE_CHECKING:
+    from pressgen import pipeline
     from pressgen.deliver.lists import Outcome
     from pressgen.deliver.smtp import SmtpSettings
     from pressgen.pipeline import LoadedEvent
@@ -67,6 +68,17 @@ PHASE = click.option(
 )
 
 
+LIST_MANAGER = click.option(
+    "--for",
+    "list_manager",
+    type=click.Choice(["listmonk", "mailchimp", "brevo", "cleverreach"]),  # LIST_MANAGERS
+    default=None,
+    help="The newsletter for a list manager that sends it: its placeholders for the "
+    "unsubscribe link, the web version and the preview text, no .eml, and uebergabe.txt; "
+    "written to <event>-<system>.",
+)
+
+
 def _phase(value: str | None) -> Phase | None:
     """--phase as the pipeline takes it (click.Choice has checked the value)."""
     return cast("Phase | None", value)
@@ -90,6 +102,7 @@ def main() -> None:
 )
 @DRAFT
 @PHASE
+@LIST_MANAGER
 @click.option(
     "--documents",
     is_flag=True,
@@ -102,6 +115,7 @@ def build(
     out_root: Path | None,
     draft: bool,
     phase: str | None,
+    list_manager: str | None,
     documents: bool,
     jobs: int | None,
 ) -> None:
@@ -120,15 +134,19 @@ def build(
             out_root,
             jobs=_jobs(jobs),
             progress=progress,
-            drafts=draft,
-            phase=_phase(phase),
-            documents=documents,
+            choices=pipeline.Choices(draft, _phase(phase), documents, list_manager),
         )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
         changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
-    if results:
+    if results and list_manager:
+        from pressgen.list_managers import LIST_MANAGERS
+
+        notes = display_path(results[0].out_dir / LIST_MANAGER_NOTES)
+        label = LIST_MANAGERS[list_manager].label
+        say(f"Next: read {notes}, then give newsletter.html and newsletter.txt to {label}.")
+    elif results:
         first = display_path(results[0].out_dir / PRESS_RELEASE_HTML)
         command = " ".join(["pressgen preview", *(display_path(path) for path in paths)])
         say(f"Next: open {first} in a browser, or see every output with: {command}")
@@ -160,6 +178,7 @@ def build(
 )
 @DRAFT
 @PHASE
+@LIST_MANAGER
 @JOBS
 def check(
     paths: tuple[Path, ...],
@@ -169,6 +188,7 @@ def check(
     ignored_features: tuple[str, ...],
     draft: bool,
     phase: str | None,
+    list_manager: str | None,
     jobs: int | None,
 ) -> None:
     """Validate, render in memory and check every output; write nothing.
@@ -179,8 +199,9 @@ def check(
     """
     from pressgen import pipeline
 
+    choices = pipeline.Choices(draft, _phase(phase), list_manager=list_manager)
     if output_format == "json":
-        _check_as_json(paths, strict, draft, phase, _jobs(jobs), clients, ignored_features)
+        _check_as_json(paths, strict, choices, _jobs(jobs), clients, ignored_features)
         return
     with _reported_errors():
         event_paths = _event_paths(paths)
@@ -189,17 +210,11 @@ def check(
             event_paths,
             jobs=_jobs(jobs),
             progress=progress,
-            drafts=draft,
-            phase=_phase(phase),
+            choices=choices,
         )
     if clients:
         with _reported_errors():
-            reported = pipeline.client_report(
-                event_paths,
-                draft,
-                _phase(phase),
-                ignored_features,
-            )
+            reported = pipeline.client_report(event_paths, choices, ignored_features)
         checked = [
             pipeline.CheckedEvent(result.path, [*result.warnings, *report.warnings])
             for result, report in zip(checked, reported, strict=True)
@@ -227,8 +242,7 @@ def check(
 def _check_as_json(
     paths: tuple[Path, ...],
     strict: bool,
-    drafts: bool,
-    phase: str | None,
+    choices: pipeline.Choices,
     jobs: int,
     clients: bool = False,
     ignored_features: tuple[str, ...] = (),
@@ -246,17 +260,13 @@ def _check_as_json(
         checked = pipeline.check(
             _event_paths(paths),
             jobs=jobs,
-            drafts=drafts,
-            phase=_phase(phase),
+            choices=choices,
         )
         for result in checked:
             problems += result.warnings
         if clients:
             reported = pipeline.client_report(
-                [result.path for result in checked],
-                drafts,
-                _phase(phase),
-                ignored_features,
+                [result.path for result in checked], choices, ignored_features
             )
             problems += [problem for result in reported for problem in result.warnings]
     except DataError as error:

@@ -21,6 +21,12 @@ from pressgen.issue import (
     present_issue,
     render_issue,
 )
+from pressgen.list_managers import (
+    for_list_manager,
+    handed_over,
+    issue_for_list_manager,
+    list_manager,
+)
 from pressgen.outputs.render import render_event
 from pressgen.photos import local_photo_sizes
 from pressgen.present import present
@@ -50,6 +56,22 @@ class LoadedEvent:
     event: Event
     source: SourceMap
     project: Project = field(default_factory=Project)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the user chose for a run, the same for every event in it."""
+
+    drafts: bool = False  # build drafts (their open facts as [… offen]) instead of refusing
+    phase: Phase | None = None  # the invitation or the recap on purpose, whatever the dates say
+    documents: bool = False  # also the press release as PDF and DOCX
+    list_manager: str | None = None  # the newsletter for listmonk, Mailchimp, Brevo or CleverReach
+
+    @property
+    def folder_suffix(self) -> str:
+        """What the output folder's name gets beside the event's: -einladung, -mailchimp."""
+        phase = PHASE_FOLDER_SUFFIX[self.phase] if self.phase else ""
+        return phase + (f"-{self.list_manager}" if self.list_manager else "")
 
 
 @dataclass(frozen=True)
@@ -150,28 +172,32 @@ class RenderedIssue:
 
 
 def render_one(
-    loaded: LoadedEvent,
-    now: dt.datetime,
-    drafts: bool = False,
-    phase: Phase | None = None,
-    documents: bool = False,
+    loaded: LoadedEvent, now: dt.datetime, choices: Choices = Choices()
 ) -> RenderedEvent:
     """Render one valid event in memory and find its problems (errors and warnings).
 
-    A draft is an error unless `drafts` allows it (build --draft, the preview).
-    `phase` builds the invitation or the recap on purpose, whatever the dates say.
+    A draft is an error unless `choices.drafts` allows it (build --draft, the preview).
     """
-    shown = present(loaded.event, phase, local_photo_sizes(loaded.event, loaded.path.parent))
+    shown = present(
+        loaded.event, choices.phase, local_photo_sizes(loaded.event, loaded.path.parent)
+    )
+    manager = list_manager(choices.list_manager)
+    preview_text = shown.preheader  # the list manager may want it typed in
+    if manager is not None:
+        shown = for_list_manager(shown, manager)
     rendered = render_event(
-        shown, loaded.path.parent, loaded.project.template_dirs, documents=documents
+        shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
     )
     found = event_problems(
-        shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=drafts
+        shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=choices.drafts
     )
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
-    return RenderedEvent(loaded, rendered.files, found)
+    files = rendered.files
+    if manager is not None:
+        files = handed_over(files, manager, shown.event.newsletter, preview_text)
+    return RenderedEvent(loaded, files, found)
 
 
 def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
@@ -182,24 +208,27 @@ def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
 
 
 def render_path(
-    path: Path,
-    now: dt.datetime,
-    drafts: bool = False,
-    phase: Phase | None = None,
-    documents: bool = False,
+    path: Path, now: dt.datetime, choices: Choices = Choices()
 ) -> RenderedEvent | RenderedIssue:
     """An event file or a newsletter file (it has an `issue:` section), rendered and checked."""
     raw = load_yaml(path)
     if not is_issue(raw):
-        return render_one(load_one(path, raw), now, drafts, phase, documents)
+        return render_one(load_one(path, raw), now, choices)
     loaded = load_issue(path, raw)
+    manager = list_manager(choices.list_manager)
     shown = present_issue(loaded)
+    preview_text = shown.preheader
+    if manager is not None:
+        shown = issue_for_list_manager(shown, manager)
     outputs = render_issue(shown, project_for(path).template_dirs)
     found = issue_problems(shown, loaded, outputs)
     for event in loaded.events.values():  # the events' own findings are their files'
-        render_one(event, now, drafts=True)
+        render_one(event, now, Choices(drafts=True))
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
+    if manager is not None:
+        newsletter = shown.frame.event.newsletter
+        outputs = handed_over(outputs, manager, newsletter, preview_text)
     return RenderedIssue(loaded, outputs, found)
 
 
@@ -223,12 +252,7 @@ class _Outcome:
 
 
 def _render_and_stage(
-    path: Path,
-    staged: Path | None,
-    now: dt.datetime,
-    drafts: bool = False,
-    phase: Phase | None = None,
-    documents: bool = False,
+    path: Path, staged: Path | None, now: dt.datetime, choices: Choices
 ) -> _Outcome:
     """Load, render and check one event; write its outputs into `staged` if given.
 
@@ -236,7 +260,7 @@ def _render_and_stage(
     the outputs go to disk at once instead of piling up in memory.
     """
     try:
-        rendered = render_path(path, now, drafts, phase, documents)
+        rendered = render_path(path, now, choices)
     except DataError as error:
         return _Outcome(error.problems, [])
     if staged is not None:
@@ -253,15 +277,13 @@ def _run(
     now: dt.datetime,
     jobs: int,
     progress: Callable[[int], None] | None,
-    drafts: bool = False,
-    phase: Phase | None = None,
-    documents: bool = False,
+    choices: Choices,
 ) -> list[_Outcome]:
     """Every event through _render_and_stage, in `jobs` processes when it pays off."""
     if jobs <= 1 or len(files) < PARALLEL_FROM_EVENTS:
         outcomes = []
         for path, staged in zip(files, staging, strict=True):
-            outcomes.append(_render_and_stage(path, staged, now, drafts, phase, documents))
+            outcomes.append(_render_and_stage(path, staged, now, choices))
             if progress:
                 progress(1)
         return outcomes
@@ -277,9 +299,7 @@ def _run(
             files,
             staging,
             itertools.repeat(now),
-            itertools.repeat(drafts),
-            itertools.repeat(phase),
-            itertools.repeat(documents),
+            itertools.repeat(choices),
             chunksize=chunk,
         ):
             outcomes.append(outcome)
@@ -313,17 +333,16 @@ def check(
     now: dt.datetime | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    drafts: bool = False,
-    phase: Phase | None = None,
+    choices: Choices = Choices(),
 ) -> list[CheckedEvent]:
     """Validate, render and check everything in memory; write nothing.
 
     Every problem of every file is reported, a missing path among them. Drafts
-    are errors unless `drafts` allows them.
+    are errors unless `choices.drafts` allows them.
     """
     files, missing = event_files(paths)
     moment = now or current_time()
-    outcomes = _run(files, [None] * len(files), moment, jobs, progress, drafts, phase)
+    outcomes = _run(files, [None] * len(files), moment, jobs, progress, choices)
     _raise_errors(outcomes, missing)
     return [
         CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
@@ -336,15 +355,13 @@ def build(
     now: dt.datetime | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-    drafts: bool = False,
-    phase: Phase | None = None,
-    documents: bool = False,
+    choices: Choices = Choices(),
 ) -> list[BuiltEvent]:
     """Build every event; nothing is written unless every event loads, renders and checks.
 
-    Drafts are built (their open facts shown as placeholders) only when `drafts` allows.
-    A `phase` chosen on purpose goes to its own folder (<event>-einladung or
-    <event>-rueckblick), beside the one the dates choose.
+    Drafts are built (their open facts shown as placeholders) only when chosen.
+    A phase or a list manager chosen on purpose goes to its own folder
+    (<event>-einladung, <event>-mailchimp), beside the one the dates choose.
 
     Outputs are first written to a staging folder inside each output folder
     (memory stays flat for thousands of events); only when all events succeeded
@@ -353,18 +370,18 @@ def build(
     files, missing = event_files(paths)
     if missing:  # every other file is still checked, so all problems come at once
         try:
-            checked = check(files, now, jobs, progress, drafts, phase)
+            checked = check(files, now, jobs, progress, choices)
         except DataError as error:
             raise DataError([*missing, *error.problems]) from None
         raise DataError([*missing, *(w for result in checked for w in result.warnings)])
-    targets = _output_folders(files, out_root, PHASE_FOLDER_SUFFIX[phase] if phase else "")
+    targets = _output_folders(files, out_root, choices.folder_suffix)
     moment = now or current_time()
     with contextlib.ExitStack() as held:
         roots: dict[Path, OutputRoot] = {}
         for root in sorted({target.parent for target in targets}):
             roots[root] = held.enter_context(OutputRoot(root))
         staged = [roots[target.parent].staging / target.name for target in targets]
-        outcomes = _run(files, staged, moment, jobs, progress, drafts, phase, documents)
+        outcomes = _run(files, staged, moment, jobs, progress, choices)
         _raise_errors(outcomes)
         for outcome, target in zip(outcomes, targets, strict=True):
             check_replaceable(target, outcome.names)
@@ -403,8 +420,7 @@ def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = 
 
 def client_report(
     paths: Sequence[Path],
-    drafts: bool = False,
-    phase: Phase | None = None,
+    choices: Choices = Choices(),
     ignored: Sequence[str] = (),
 ) -> list[CheckedEvent]:
     """check --clients: what the major mail programs do not support in each event's
@@ -415,7 +431,7 @@ def client_report(
     reports = []
     for path in paths:
         loaded = load_one(path)
-        rendered = render_one(loaded, current_time(), drafts, phase)
+        rendered = render_one(loaded, current_time(), choices)
         html = rendered.outputs[NEWSLETTER_HTML]
         assert isinstance(html, str)
         own = loaded.project.config.ignored_email_features

@@ -262,6 +262,8 @@ class Presentation:
     coverage_note: str  # "Wir freuen uns über Ihre Berichterstattung."
     # One recipient's message: „Sehr geehrte Frau Muster,“ from the list (empty when built).
     salutation: str = ""
+    # A list manager's placeholders that stand where addresses would (build --for mailchimp).
+    placeholders: tuple[str, ...] = ()
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""

@@ -96,11 +96,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes
 @pytest.fixture(scope="session")
 def invitations(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
     """Both shipped examples built as invitations (build --phase invitation)."""
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        results = build([SEED, SECOND], tmp_path_factory.mktemp("invited"), phase="invitation")
+        results = build(
+            [SEED, SECOND], tmp_path_factory.mktemp("invited"), choices=Choices(phase="invitation")
+        )
     return {
         result.path.stem: {name: (result.out_dir / name).read_bytes() for name in result.written}
         for result in results

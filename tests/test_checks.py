@@ -14,7 +14,7 @@ from helpers import SECOND, SEED
 from pressgen.errors import DataError, Problem
 from pressgen.outputs import environment as templating
 from pressgen.outputs import render
-from pressgen.pipeline import check
+from pressgen.pipeline import Choices, check
 from pressgen.source.model import Phase
 
 Edit = tuple[str, str, str]  # template, text to replace, replacement
@@ -40,7 +40,7 @@ def templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., 
 
 def findings(paths: list[Path], phase: Phase | None = None) -> list[Problem]:
     try:
-        return [w for result in check(paths, phase=phase) for w in result.warnings]
+        return [w for result in check(paths, choices=Choices(phase=phase)) for w in result.warnings]
     except DataError as error:
         return error.problems
 

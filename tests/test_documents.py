@@ -24,10 +24,10 @@ def pdf_text(path: Path, *options: str) -> str:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
     out = tmp_path_factory.mktemp("documents")
-    results = build([SEED, SECOND], out, documents=True)
+    results = build([SEED, SECOND], out, choices=Choices(documents=True))
     return {result.path.stem: result.out_dir / "pressemitteilung.pdf" for result in results}
 
 
@@ -66,13 +66,13 @@ def test_every_page_has_the_letterhead_its_number_and_the_sperrfrist(
 def test_the_pdf_is_tagged_a4_and_the_same_every_build(
     documents: dict[str, Path], tmp_path: Path
 ) -> None:
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
     info = subprocess.run(
         ["pdfinfo", str(documents[SEED.stem])], capture_output=True, text=True, check=True
     ).stdout
     assert "Tagged:          yes" in info and "(A4)" in info
-    (again,) = build([SEED], tmp_path, documents=True)
+    (again,) = build([SEED], tmp_path, choices=Choices(documents=True))
     assert (again.out_dir / "pressemitteilung.pdf").read_bytes() == documents[
         SEED.stem
     ].read_bytes()
@@ -93,9 +93,9 @@ def test_build_writes_the_pdf_only_when_asked(
 
 @pytest.fixture(scope="module")
 def word(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
-    (built,) = build([SECOND], tmp_path_factory.mktemp("word"), documents=True)
+    (built,) = build([SECOND], tmp_path_factory.mktemp("word"), choices=Choices(documents=True))
     return built.out_dir / "pressemitteilung.docx"
 
 
@@ -128,9 +128,9 @@ def test_the_docx_has_every_piece_in_its_style(word: Path) -> None:
 
 
 def test_the_docx_is_the_same_every_build(word: Path, tmp_path: Path) -> None:
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
-    (again,) = build([SECOND], tmp_path, documents=True)
+    (again,) = build([SECOND], tmp_path, choices=Choices(documents=True))
     assert (again.out_dir / "pressemitteilung.docx").read_bytes() == word.read_bytes()
 
 

@@ -228,9 +228,9 @@ GOLDEN_CASES = (
 )
 def test_golden_files(event_file: Path, phase: Phase | None, tmp_path: Path) -> None:
     """Regenerate with scripts/update-golden, then read the diff."""
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
-    (built,) = build([event_file], tmp_path, drafts=True, phase=phase)
+    (built,) = build([event_file], tmp_path, choices=Choices(drafts=True, phase=phase))
     in_corpus = event_file in CORPUS
     golden = Path(__file__).parent / "golden" / ("events" if in_corpus else "") / built.out_dir.name
     names = sorted(str(p.relative_to(golden)) for p in golden.rglob("*") if p.is_file())
@@ -254,9 +254,9 @@ def test_golden_files(event_file: Path, phase: Phase | None, tmp_path: Path) -> 
 def test_the_corpus_passes_check(event_file: Path) -> None:
     """Each real kind of event checks clean: only placeholder addresses (the corpus is
     invented) and, for the draft, that it is one."""
-    from pressgen.pipeline import check
+    from pressgen.pipeline import Choices, check
 
-    (checked,) = check([event_file], drafts=True)
+    (checked,) = check([event_file], choices=Choices(drafts=True))
     allowed = {"PG403"} | ({"PG601"} if "entwurf" in event_file.stem else set())
     assert {problem.code for problem in checked.warnings} <= allowed, [
         str(problem) for problem in checked.warnings if problem.code not in allowed

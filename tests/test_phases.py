@@ -253,17 +253,17 @@ def test_a_changed_plan_says_so_and_tells_everything(
 def test_pg208_an_invitation_needs_a_street(
     seed_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
-    from pressgen.pipeline import check
+    from pressgen.pipeline import Choices, check
 
     data = copy.deepcopy(seed_data)
-    (result,) = check([write_yaml(data)], phase="invitation")
+    (result,) = check([write_yaml(data)], choices=Choices(phase="invitation"))
     assert [f"{p.field}: {p.message}" for p in result.warnings if p.code == "PG208"] == [
         "event.venue: the invitation gives no street address for the venue (Jena): add "
         "event.venue.address.street, so that guests and journalists find it"
     ]
     data["event"]["venue"] = {"name": "Villa Rosenthal", "address": {
         "street": "Mälzerstraße 11", "postcode": "07745", "city": "Jena"}}  # fmt: skip
-    (result,) = check([write_yaml(data)], phase="invitation")
+    (result,) = check([write_yaml(data)], choices=Choices(phase="invitation"))
     assert [p for p in result.warnings if p.code == "PG208"] == []
     (result,) = check([write_yaml(seed_data)])  # a recap need not say where it was
     assert [p for p in result.warnings if p.code == "PG208"] == []

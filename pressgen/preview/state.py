@@ -15,7 +15,13 @@ from pathlib import Path
 from pressgen.clock import current_time
 from pressgen.errors import DataError, PressgenError, display_path
 from pressgen.outputs.environment import builtin_templates_dir
-from pressgen.pipeline import RenderedEvent, RenderedIssue, find_event_files, render_path
+from pressgen.pipeline import (
+    Choices,
+    RenderedEvent,
+    RenderedIssue,
+    find_event_files,
+    render_path,
+)
 from pressgen.source.project import project_for
 
 
@@ -79,7 +85,7 @@ class Preview:
         preview = EventPreview(path)
         try:
             # A draft is shown with its open facts marked; the page lists them as a warning.
-            preview.rendered = render_path(path, now, drafts=True)
+            preview.rendered = render_path(path, now, Choices(drafts=True))
         except DataError as error:
             preview.errors = [p.german() for p in error.problems]
         except PressgenError as error:

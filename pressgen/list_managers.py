@@ -1,0 +1,152 @@
+"""The newsletter for a list manager (listmonk, Mailchimp, Brevo, CleverReach).
+
+Such a system keeps the subscribers, sends the mail and fills in, for each
+recipient, the unsubscribe link and the address of its web copy. The newsletter
+built for it carries that system's placeholders ("merge tags") where pressgen
+would write its own addresses, has no .eml (the system writes the messages) and
+comes with uebergabe.txt: what to paste where.
+
+Each placeholder is the one the system's own documentation gives (cited beside
+it). Where a system has no placeholder for a piece, the newsletter keeps
+pressgen's own: the web version under newsletter.web_url, the preview text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pressgen.registry import (
+    LIST_MANAGER_NOTES,
+    NEWSLETTER_EMAIL,
+    NEWSLETTER_HTML,
+    NEWSLETTER_MJML,
+    NEWSLETTER_TEXT,
+    PRESS_RELEASE_DOCX,
+    PRESS_RELEASE_HTML,
+    PRESS_RELEASE_PDF,
+    PRESS_RELEASE_TEXT,
+)
+
+if TYPE_CHECKING:
+    from pressgen.issue import IssuePresentation
+    from pressgen.present import Presentation
+    from pressgen.source.model import Newsletter
+
+
+@dataclass(frozen=True)
+class ListManager:
+    name: str  # as on the command line: build --for mailchimp
+    label: str  # as its users write it
+    unsubscribe: str  # the recipient's own unsubscribe link
+    web_version: str | None  # the address of the email's copy on the web, if it has one
+    preview_text: str | None  # the preview text entered in the system, if it has one
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        tags = (self.unsubscribe, self.web_version, self.preview_text)
+        return tuple(tag for tag in tags if tag)
+
+
+# Tags without inner spaces: the plain text is wrapped at spaces, and a tag broken in
+# two is no longer a tag.
+LIST_MANAGERS: Mapping[str, ListManager] = {
+    # listmonk, "Templating": {{ UnsubscribeURL }} and {{ MessageURL }} ("URL to view the
+    # message online"); Go templates take the names without spaces as well.
+    # https://listmonk.app/docs/templating/
+    "listmonk": ListManager("listmonk", "listmonk", "{{UnsubscribeURL}}", "{{MessageURL}}", None),
+    # Mailchimp, "All the Merge Tags Cheat Sheet": *|UNSUB|* (unsubscribe link),
+    # *|ARCHIVE|* ("View this email in your browser"), *|MC_PREVIEW_TEXT|* (the campaign's
+    # preview text). https://mailchimp.com/help/all-the-merge-tags-cheat-sheet/
+    "mailchimp": ListManager(
+        "mailchimp", "Mailchimp", "*|UNSUB|*", "*|ARCHIVE|*", "*|MC_PREVIEW_TEXT|*"
+    ),
+    # Brevo, "About Brevo Template Language": predefined placeholders {{ mirror }} ("View in
+    # browser" link) and {{ unsubscribe }}; "{{ ... }} or {{...}}" are both accepted.
+    # https://help.brevo.com/hc/en-us/articles/360000946299
+    "brevo": ListManager("brevo", "Brevo", "{{unsubscribe}}", "{{mirror}}", None),
+    # CleverReach, "Automatic unsubscribe management": in own templates, a hyperlink to
+    # {UNSUBSCRIBE}. https://www.cleverreach.com/en/features/manage-recipients/
+    # automatic-unsubscribe-management/ (no web-version placeholder documented there).
+    "cleverreach": ListManager("cleverreach", "CleverReach", "{UNSUBSCRIBE}", None, None),
+}
+
+# What a list manager gets: the newsletter, not the press release and not a message.
+_NOT_HANDED_OVER = (
+    NEWSLETTER_EMAIL,
+    PRESS_RELEASE_HTML,
+    PRESS_RELEASE_TEXT,
+    PRESS_RELEASE_PDF,
+    PRESS_RELEASE_DOCX,
+)
+
+
+def list_manager(name: str | None) -> ListManager | None:
+    return LIST_MANAGERS[name] if name else None
+
+
+def for_list_manager(shown: Presentation, manager: ListManager) -> Presentation:
+    """The presentation with the system's placeholders where pressgen writes addresses."""
+    event = shown.event
+    newsletter = event.newsletter.model_copy(update={"unsubscribe_url": manager.unsubscribe})
+    return dataclasses.replace(
+        shown,
+        event=event.model_copy(update={"newsletter": newsletter}),
+        unsubscribe_text=manager.unsubscribe,
+        web_version_url=manager.web_version or shown.web_version_url,
+        preheader=manager.preview_text or shown.preheader,
+        placeholders=manager.placeholders,
+    )
+
+
+def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
+    return dataclasses.replace(
+        shown,
+        frame=for_list_manager(shown.frame, manager),
+        web_version_url=manager.web_version or shown.web_version_url,
+        preheader=manager.preview_text or shown.preheader,
+    )
+
+
+def handed_over(
+    files: Mapping[str, str | bytes],
+    manager: ListManager,
+    newsletter: Newsletter,
+    preview_text: str,
+) -> dict[str, str | bytes]:
+    """What the list manager gets: the newsletter's files (and its photos) and the notes."""
+    kept = {name: data for name, data in files.items() if name not in _NOT_HANDED_OVER}
+    kept[LIST_MANAGER_NOTES] = handover_notes(manager, newsletter, preview_text)
+    return kept
+
+
+def handover_notes(manager: ListManager, newsletter: Newsletter, preview_text: str) -> str:
+    """uebergabe.txt: what the press officer enters in the system, and what it fills in."""
+    sender = newsletter.sender
+    lines = [
+        f"Newsletter für {manager.label}",
+        "",
+        f"Betreff: {newsletter.subject}",
+    ]
+    if preview_text:
+        lines.append(f"Vorschautext: {preview_text}")
+    lines += [
+        f"Absender: {sender.name} <{sender.email}>",
+        "",
+        f"{NEWSLETTER_HTML}: der HTML-Code des Newsletters",
+        f"{NEWSLETTER_TEXT}: die Textversion",
+        f"{NEWSLETTER_MJML}: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten",
+        "",
+        f"Platzhalter, die {manager.label} beim Versand füllt:",
+        f"- Abmeldelink: {manager.unsubscribe}",
+    ]
+    if manager.web_version:
+        lines.append(f"- Webversion: {manager.web_version}")
+    if manager.preview_text:
+        lines.append(
+            f"- Vorschautext: {manager.preview_text} – tragen Sie dafür in {manager.label} "
+            "den Vorschautext von oben ein"
+        )
+    return "\n".join(lines) + "\n"
