@@ -561,22 +561,25 @@ def _send_to_list(
 ) -> None:
     """send --to-list: one message per recipient, journalled (pressgen.deliver.lists)."""
     from pressgen.clock import current_time
-    from pressgen.deliver.lists import send_to_list, unsubscribe_secret
+    from pressgen.deliver.lists import newsletter_of, send_to_list, unsubscribe_secret
     from pressgen.deliver.recipients import load_recipients
     from pressgen.deliver.smtp import email_to_send
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import RenderedEvent, render_path
     from pressgen.present import present
 
     with _reported_errors("nothing was sent"):
         recipients = load_recipients(list_file)
         now = current_time()
-        loaded = load_one(event_file)
-        rendered = render_one(loaded, now)
+        # An event file, or a newsletter file (whose events' Sperrfristen PG503 guards).
+        rendered = render_path(event_file, now)
         _warn(rendered.warnings)
-        # Refuses before the embargo unless this is a test send.
-        email_to_send(present(loaded.event).event, rendered.outputs, now, before_embargo)
-        unsubscribe_secret(loaded.event.newsletter.unsubscribe_url)
-        newsletter = loaded.event.newsletter
+        loaded = rendered.loaded
+        if isinstance(rendered, RenderedEvent):
+            # Refuses before the embargo unless this is a test send.
+            event = rendered.loaded.event
+            email_to_send(present(event).event, rendered.outputs, now, before_embargo)
+        newsletter = newsletter_of(loaded)
+        unsubscribe_secret(newsletter.unsubscribe_url)
         if dry_run or settings is None:
             say(f"Subject:    {newsletter.subject}")
             say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")

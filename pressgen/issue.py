@@ -185,7 +185,9 @@ def present_issue(loaded: LoadedIssue) -> IssuePresentation:
         )
         shown_events.append(shown)
         entries.append(_event_entry(shown, anchor))
-    frame = _frame(shown_events[0], info, loaded.path.stem)
+    frame = dataclasses.replace(
+        _frame(shown_events[0], info, loaded.path.stem), salutation=info.salutation or ""
+    )
     web_version = urljoin(info.web_url, NEWSLETTER_HTML) if info.web_url else ""
     return IssuePresentation(
         frame=frame,

@@ -438,3 +438,43 @@ def test_the_word_file_goes_along_when_asked(run_cli: Callable[..., Result]) -> 
     result = run_cli("send", SEED, "--press", "--docx", "--to", "lena@zeitung.de", "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Attached:   pressemitteilung.pdf, pressemitteilung.docx" in result.stdout
+
+
+def test_a_newsletter_file_goes_to_each_subscriber_with_their_salutation(
+    run_cli: Callable[..., Result], server: tuple[Server, int], data_dir: Path
+) -> None:
+    """A newsletter with several items (an issue: section) to a list, as an event's goes."""
+    handler, port = server
+    a_list(data_dir, 5)
+    after_the_embargo = dt.datetime(2027, 2, 1, tzinfo=dt.UTC).timestamp()
+    result = run_cli(
+        "send", data_dir / "newsletter-2027-01.yaml", "--to-list", data_dir / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+        env={"PRESSGEN_UNSUBSCRIBE_SECRET": SECRET,
+             "SOURCE_DATE_EPOCH": str(int(after_the_embargo))},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 6)}
+    )
+    for message in handler.accepted:
+        own = str(message["To"].addresses[0].addr_spec)
+        assert message["Subject"] == "Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder"
+        token = unsubscribe_token(own, SECRET)
+        personal = f"https://www.netzwerk-saale.example/newsletter/abmelden?token={token}"
+        assert message["List-Unsubscribe"] == f"<{personal}>"
+        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content()
+        assert personal in html and personal in text
+        number = int(re.search(r"redaktion(\d+)@", own)[1])  # type: ignore[index]
+        salutation = f"Sehr geehrte Frau Muster{number},"
+        assert (salutation in text) is (salutation in html) is bool(number % 2)
+    # A second run finds everyone served.
+    again = run_cli(
+        "send", data_dir / "newsletter-2027-01.yaml", "--to-list", data_dir / "verteiler.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+        env={"PRESSGEN_UNSUBSCRIBE_SECRET": SECRET,
+             "SOURCE_DATE_EPOCH": str(int(after_the_embargo))},
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert len(handler.accepted) == 5

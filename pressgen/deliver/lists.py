@@ -30,7 +30,9 @@ from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.model import is_local
 
 if TYPE_CHECKING:
+    from pressgen.issue import LoadedIssue
     from pressgen.pipeline import LoadedEvent
+    from pressgen.source.model import Newsletter
 
 SECRET_VARIABLE = "PRESSGEN_UNSUBSCRIBE_SECRET"
 MIN_SECRET = 16
@@ -93,6 +95,53 @@ def personal_message(
         shown.event, text, html, test_send,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
     )  # fmt: skip
+
+
+def personal_issue_message(
+    loaded: LoadedIssue,
+    recipient: Recipient,
+    secret: str,
+    sent_at: dt.datetime,
+    message_id: str,
+    test_send: bool = False,
+) -> bytes:
+    """One recipient's copy of a newsletter file (an `issue:` section), as the build
+    renders it, with their salutation and their own unsubscribe link."""
+    from pressgen.german import phrases
+    from pressgen.issue import present_issue, render_issue
+    from pressgen.outputs.email import build_email
+    from pressgen.source.project import project_for
+
+    shown = present_issue(loaded)
+    frame = shown.frame
+    event = frame.event
+    newsletter = event.newsletter
+    if secret and newsletter.unsubscribe_url:
+        url = personal_unsubscribe_url(newsletter.unsubscribe_url, recipient.email, secret)
+        event = event.model_copy(
+            update={"newsletter": newsletter.model_copy(update={"unsubscribe_url": url})}
+        )
+        words = phrases.unsubscribe_text(url, event.typography)
+        frame = dataclasses.replace(frame, event=event, unsubscribe_text=words)
+    # The list's own salutation takes the place of the one for everyone.
+    frame = dataclasses.replace(frame, salutation=recipient.salutation or frame.salutation)
+    template_dirs = project_for(loaded.path).template_dirs
+    files = render_issue(dataclasses.replace(shown, frame=frame), template_dirs)
+    text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
+    assert isinstance(text, str) and isinstance(html, str)
+    return build_email(
+        event, text, html, test_send,
+        to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
+    )  # fmt: skip
+
+
+def newsletter_of(loaded: LoadedEvent | LoadedIssue) -> Newsletter:
+    """Who sends it: the event's newsletter settings, or a newsletter file's first event's."""
+    from pressgen.issue import LoadedIssue
+
+    if isinstance(loaded, LoadedIssue):
+        return loaded.events[min(loaded.events)].event.newsletter
+    return loaded.event.newsletter
 
 
 # Photos up to this size travel with the press release; larger ones are linked.
@@ -162,9 +211,11 @@ def press_message(
     )  # fmt: skip
 
 
-def journal_path(loaded: LoadedEvent) -> Path:
+def journal_path(loaded: LoadedEvent | LoadedIssue) -> Path:
     """One journal per project (beside pressgen.yaml), else beside the event file."""
-    root = loaded.project.root
+    from pressgen.source.project import project_for
+
+    root = project_for(loaded.path).root
     return (root if root is not None else loaded.path.parent) / JOURNAL_NAME
 
 
@@ -181,7 +232,7 @@ MessageMaker = Callable[[Recipient, dt.datetime, str], bytes]
 
 
 def send_to_list(
-    loaded: LoadedEvent,
+    loaded: LoadedEvent | LoadedIssue,
     recipients: Sequence[Recipient],
     list_path: Path,
     settings: SmtpSettings,
@@ -201,13 +252,10 @@ def send_to_list(
     newsletter with its unsubscribe token. `kind` keeps the journal of the press
     release apart from the newsletter's.
     """
-    event = loaded.event
-    sender = event.newsletter.sender.email
+    newsletter = newsletter_of(loaded)
+    sender = newsletter.sender.email
     if make is None:
-        secret = unsubscribe_secret(event.newsletter.unsubscribe_url)
-
-        def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
-            return personal_message(loaded, recipient, secret, sent_at, message_id, test_send)
+        make = _newsletter_maker(loaded, unsubscribe_secret(newsletter.unsubscribe_url), test_send)
 
     key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}"
     journal = Journal(journal_path(loaded))
@@ -252,6 +300,27 @@ def send_to_list(
         return outcome
     finally:
         journal.close()
+
+
+def _newsletter_maker(
+    loaded: LoadedEvent | LoadedIssue, secret: str, test_send: bool
+) -> MessageMaker:
+    """Each recipient's newsletter: an event's, or a newsletter file's."""
+    from pressgen.issue import LoadedIssue
+
+    if isinstance(loaded, LoadedIssue):
+        issue = loaded
+
+        def make_issue(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
+            return personal_issue_message(issue, recipient, secret, sent_at, message_id, test_send)
+
+        return make_issue
+    event_file = loaded
+
+    def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
+        return personal_message(event_file, recipient, secret, sent_at, message_id, test_send)
+
+    return make
 
 
 def _deliver(

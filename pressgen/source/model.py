@@ -1158,6 +1158,11 @@ class IssueInfo(Schema):
     title: Line | None = Field(
         None, description="Heading above the items, e.g. 'Newsletter Januar 2027'."
     )
+    salutation: Line | None = Field(
+        None,
+        description="Salutation above the intro, e.g. 'Liebe Mitglieder,'; a recipient's own "
+        "from the list (send --to-list) takes its place. The intro then goes on in lower case.",
+    )
     intro: Prose | None = Field(None, description="Editorial introduction above the items.")
     greeting: Line | None = Field(
         None, description="Closing greeting, e.g. 'Ihr Team des Netzwerks'."
