@@ -79,6 +79,12 @@ LIST_MANAGER = click.option(
 )
 
 
+def _press_room(paths: tuple[Path, ...], phase: str | None, list_manager: str | None) -> bool:
+    """A folder or a project gets its press room; a phase or a list manager chosen on
+    purpose is built beside it, not into it."""
+    return (not paths or any(path.is_dir() for path in paths)) and not phase and not list_manager
+
+
 def _phase(value: str | None) -> Phase | None:
     """--phase as the pipeline takes it (click.Choice has checked the value)."""
     return cast("Phase | None", value)
@@ -134,7 +140,13 @@ def build(
             out_root,
             jobs=_jobs(jobs),
             progress=progress,
-            choices=pipeline.Choices(draft, _phase(phase), documents, list_manager),
+            choices=pipeline.Choices(
+                draft,
+                _phase(phase),
+                documents,
+                list_manager,
+                press_room=_press_room(paths, phase, list_manager),
+            ),
         )
     _warn([warning for built in results for warning in built.warnings])
     for built in results:
@@ -199,7 +211,12 @@ def check(
     """
     from pressgen import pipeline
 
-    choices = pipeline.Choices(draft, _phase(phase), list_manager=list_manager)
+    choices = pipeline.Choices(
+        draft,
+        _phase(phase),
+        list_manager=list_manager,
+        press_room=_press_room(paths, phase, list_manager),
+    )
     if output_format == "json":
         _check_as_json(paths, strict, choices, _jobs(jobs), clients, ignored_features)
         return

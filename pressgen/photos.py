@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 from pathlib import Path, PurePosixPath
 
-from pressgen.source.model import Event, is_local
+from pressgen.source.model import Event, Photo, is_local
 
 EMAIL_WIDTH = 552  # the newsletter's text column: 600 px less two gutters of 24 px
+WEB_WIDTH = 1200  # the web pages' copy, and the picture a shared link shows (og:image)
+PRINT_SIZE = 1200  # a press photo's long side below this is too small to print
 
 
 def email_names(src: str) -> tuple[str, str]:
@@ -24,12 +26,31 @@ def email_names(src: str) -> tuple[str, str]:
     return f"{stem}.email{path.suffix}", f"{stem}.email@2x{path.suffix}"
 
 
-def shown_size(size: tuple[int, int]) -> tuple[int, int]:
-    """Width and height the email gives the photo: the column's width, or less when the
-    photo is narrower (never enlarged)."""
+def web_name(src: str) -> str:
+    """Where the web pages' copy of a local photo goes: fotos/a.jpg → fotos/a.web.jpg."""
+    path = PurePosixPath(src)
+    return f"{path.with_suffix('')}.web{path.suffix}"
+
+
+def shown_size(size: tuple[int, int], column: int = EMAIL_WIDTH) -> tuple[int, int]:
+    """Width and height the email (or the web page) gives the photo: the column's width,
+    or less when the photo is narrower (never enlarged)."""
     width, height = size
-    shown = min(EMAIL_WIDTH, width)
+    shown = min(column, width)
     return shown, max(1, round(height * shown / width))
+
+
+def web_version(src: str, data: bytes) -> dict[str, bytes]:
+    """The web pages' copy of a photo: at most WEB_WIDTH wide, the same bytes every build."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as picture:
+        picture.load()
+        if picture.width <= WEB_WIDTH:
+            return {web_name(src): data}
+        size = shown_size(picture.size, WEB_WIDTH)
+        resized = picture.resize(size, Image.Resampling.LANCZOS)
+        return {web_name(src): _encoded(resized, picture.format or "PNG")}
 
 
 def local_photo_sizes(event: Event, folder: Path) -> dict[str, tuple[int, int]]:
@@ -78,3 +99,36 @@ def _encoded(picture: object, image_format: str) -> bytes:
     else:
         picture.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def published_photo(photo: Photo, data: bytes) -> bytes:
+    """The photo as the press room and the event's folder publish it: caption, credit and
+    terms of use written into its metadata (EXIF, IPTC and XMP, where picture agencies and
+    editorial systems read them), and no GPS position. The picture itself is not
+    encoded again (pyexiv2 edits the metadata only)."""
+    import pyexiv2
+
+    notice = f"© {photo.credit}" if photo.credit else ""
+    with pyexiv2.ImageData(data) as image:
+        exif: dict[str, str | None] = {
+            key: None for key in image.read_exif() if key.startswith("Exif.GPSInfo.")
+        }
+        if exif:
+            exif["Exif.Image.GPSTag"] = None
+        exif["Exif.Image.ImageDescription"] = photo.caption
+        iptc: dict[str, str | list[str]] = {
+            "Iptc.Envelope.CharacterSet": "\x1b%G",  # the texts are UTF-8
+            "Iptc.Application2.Caption": photo.caption,
+        }
+        xmp: dict[str, str | list[str]] = {"Xmp.dc.description": photo.caption}
+        if photo.credit:
+            exif |= {"Exif.Image.Artist": photo.credit, "Exif.Image.Copyright": notice}
+            iptc |= {"Iptc.Application2.Byline": [photo.credit],
+                     "Iptc.Application2.Copyright": notice}  # fmt: skip
+            xmp |= {"Xmp.dc.creator": [photo.credit], "Xmp.dc.rights": notice}
+        if photo.licence:
+            xmp["Xmp.xmpRights.UsageTerms"] = photo.licence
+        image.modify_exif(exif)
+        image.modify_iptc(iptc)
+        image.modify_xmp(xmp)
+        return bytes(image.get_bytes())

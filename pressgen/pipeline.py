@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import itertools
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
 from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.incremental import (
+    BuildRecord,
+    InputKeys,
+    Remembered,
+    code_stamp,
+    remembered_warnings,
+    warnings_of,
+)
 from pressgen.issue import (
     LoadedIssue,
     is_issue,
@@ -30,6 +41,15 @@ from pressgen.list_managers import (
 from pressgen.outputs.render import render_event
 from pressgen.photos import local_photo_sizes
 from pressgen.present import present
+from pressgen.press_room import (
+    EMBARGOED,
+    INDEX_LINK,
+    PRESS_ROOM_FILES,
+    press_room_files,
+    summary,
+    under_embargo,
+)
+from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import Event, Newsletter, Phase
 from pressgen.source.project import Project, project_for, with_defaults
@@ -41,6 +61,7 @@ from pressgen.write import (
     check_replaceable,
     replace_folder,
     stage,
+    write_atomically,
 )
 
 EVENT_SUFFIXES = (".yaml", ".yml")
@@ -66,6 +87,7 @@ class Choices:
     phase: Phase | None = None  # the invitation or the recap on purpose, whatever the dates say
     documents: bool = False  # also the press release as PDF and DOCX
     list_manager: str | None = None  # the newsletter for listmonk, Mailchimp, Brevo or CleverReach
+    press_room: bool = False  # the release pages link to the press room's index
 
     @property
     def folder_suffix(self) -> str:
@@ -83,6 +105,7 @@ class BuiltEvent:
     written: list[str]
     unchanged: list[str]
     warnings: list[Problem]
+    rendered: bool = True  # False: nothing it follows from changed since the last build
 
 
 def find_event_files(paths: Iterable[Path]) -> list[Path]:
@@ -123,6 +146,8 @@ class RenderedEvent:
     loaded: LoadedEvent
     outputs: dict[str, str | bytes]
     warnings: list[Problem]
+    # What the press room shows of it (pressgen.press_room.summary); None for a list manager.
+    summary: dict[str, Any] | None = None
 
     @property
     def title(self) -> str:
@@ -178,9 +203,10 @@ def render_one(
 
     A draft is an error unless `choices.drafts` allows it (build --draft, the preview).
     """
-    shown = present(
-        loaded.event, choices.phase, local_photo_sizes(loaded.event, loaded.path.parent)
-    )
+    sizes = local_photo_sizes(loaded.event, loaded.path.parent)
+    shown = present(loaded.event, choices.phase, sizes)
+    if choices.press_room:
+        shown = dataclasses.replace(shown, press_room_link=INDEX_LINK)
     manager = list_manager(choices.list_manager)
     preview_text = shown.preheader  # the list manager may want it typed in
     if manager is not None:
@@ -189,7 +215,13 @@ def render_one(
         shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
     )
     found = event_problems(
-        shown, loaded.source, rendered.files, now, rendered.made_with, allow_drafts=choices.drafts
+        shown,
+        loaded.source,
+        rendered.files,
+        now,
+        rendered.made_with,
+        allow_drafts=choices.drafts,
+        photo_sizes=sizes,
     )
     errors = [p for p in found if p.severity == "error"]
     if errors:
@@ -197,7 +229,10 @@ def render_one(
     files = rendered.files
     if manager is not None:
         files = handed_over(files, manager, shown.event.newsletter, preview_text)
-    return RenderedEvent(loaded, files, found)
+        return RenderedEvent(loaded, files, found)
+    page = files[PRESS_RELEASE_HTML]
+    assert isinstance(page, str)
+    return RenderedEvent(loaded, files, found, summary(shown, loaded.path.stem, page, sizes))
 
 
 def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
@@ -249,6 +284,7 @@ class _Outcome:
 
     problems: list[Problem]
     names: list[str]
+    summary: dict[str, Any] | None = None  # a release's, for the press room
 
 
 def _render_and_stage(
@@ -268,7 +304,8 @@ def _render_and_stage(
             stage(rendered.outputs, staged)
         except OSError as error:
             raise cannot_write(staged.parent.parent / staged.name, error) from None
-    return _Outcome(rendered.warnings, list(rendered.outputs))
+    release = rendered.summary if isinstance(rendered, RenderedEvent) else None
+    return _Outcome(rendered.warnings, list(rendered.outputs), release)
 
 
 def _run(
@@ -381,19 +418,137 @@ def build(
         for root in sorted({target.parent for target in targets}):
             roots[root] = held.enter_context(OutputRoot(root))
         staged = [roots[target.parent].staging / target.name for target in targets]
-        outcomes = _run(files, staged, moment, jobs, progress, choices)
-        _raise_errors(outcomes)
-        for outcome, target in zip(outcomes, targets, strict=True):
-            check_replaceable(target, outcome.names)
+        # What has not changed since the last build is not rendered again.
+        records = {root: BuildRecord.read(root) for root in roots}
+        keys = InputKeys(repr(choices), code_stamp())
+        plan = [
+            _remembered(path, target, keys, records, moment)
+            for path, target in zip(files, targets, strict=True)
+        ]
+        rendering = [index for index, (_, entry) in enumerate(plan) if entry is None]
+        fresh = _run(
+            [files[i] for i in rendering],
+            [staged[i] for i in rendering],
+            moment,
+            jobs,
+            progress,
+            choices,
+        )
+        _raise_errors(fresh)
+        outcomes: list[_Outcome] = [
+            _Outcome(warnings_of(entry), entry.names, entry.summary)
+            if entry is not None
+            else _Outcome([], [])
+            for _, entry in plan
+        ]
+        for index, outcome in zip(rendering, fresh, strict=True):
+            outcomes[index] = outcome
+        # A release under embargo is kept out of the folder that is published.
+        targets = [
+            target.parent / EMBARGOED / target.name
+            if outcome.summary is not None and under_embargo(outcome.summary, moment)
+            else target
+            for outcome, target in zip(outcomes, targets, strict=True)
+        ]
+        for index in rendering:
+            check_replaceable(targets[index], outcomes[index].names)
         built = []
-        for path, outcome, folder, target in zip(files, outcomes, staged, targets, strict=True):
+        for index, (path, outcome, folder, target) in enumerate(
+            zip(files, outcomes, staged, targets, strict=True)
+        ):
+            key, entry = plan[index]
+            if entry is not None:
+                built.append(
+                    BuiltEvent(path, target, [], list(entry.names), outcome.problems, False)
+                )
+                continue
             try:
+                target.parent.mkdir(exist_ok=True)
+                _follow_the_embargo(target)
                 written, unchanged = replace_folder(folder, target, outcome.names)
             except OSError as error:
                 raise cannot_write(target, error) from None
             built.append(BuiltEvent(path, target, written, unchanged, outcome.problems))
+            record = records[staged[index].parent.parent]
+            if target.parent.name == EMBARGOED:
+                # The record lies in the published folder: nothing of a release under
+                # embargo goes into it (it is rendered on each build until it is out).
+                record.events.pop(folder.name, None)
+                continue
+            record.events[folder.name] = Remembered(
+                key,
+                str(target.relative_to(record.root)),
+                outcome.names,
+                remembered_warnings(outcome.problems),
+                outcome.summary,
+            )
+        for record in records.values():
+            try:
+                record.write()
+            except OSError as error:
+                raise cannot_write(record.root, error) from None
+        if choices.press_room:
+            for root in roots:
+                releases = [
+                    outcome.summary
+                    for outcome, target in zip(outcomes, targets, strict=True)
+                    if outcome.summary is not None and root in (target.parent, target.parent.parent)
+                ]
+                _write_press_room(root, releases, moment, files[0])
         return built
 
+
+def _remembered(
+    path: Path,
+    target: Path,
+    keys: InputKeys,
+    records: dict[Path, BuildRecord],
+    now: dt.datetime,
+) -> tuple[str, Remembered | None]:
+    """The event's key, and its last build when nothing it follows from has changed (nor
+    its Sperrfrist ended since)."""
+    key = keys.key(path)
+    if ISSUE_SECTION.search(path.read_bytes()):
+        return key, None  # a newsletter file shows other files' events: always rendered
+    entry = records[target.parent].unchanged(target.name, key)
+    if entry is not None and entry.summary is not None:
+        waits = entry.folder.startswith(EMBARGOED + "/")
+        if under_embargo(entry.summary, now) != waits:
+            return key, None  # the folder must move
+    return key, entry
+
+
+def _follow_the_embargo(target: Path) -> None:
+    """An event's folder moves with its embargo: into embargoed/ when a Sperrfrist is set
+    (so that nothing of it stays in the folder that is published), out of it when the
+    Sperrfrist has passed. Files the press office put into the folder move along."""
+    if target.parent.name == EMBARGOED:
+        other = target.parent.parent / target.name
+    else:
+        other = target.parent / EMBARGOED / target.name
+    if other.is_dir() and not other.is_symlink() and not target.exists():
+        other.rename(target)
+
+
+def _write_press_room(
+    root: Path, releases: Sequence[dict[str, Any]], now: dt.datetime, first: Path
+) -> None:
+    """index.html, feed.xml, sitemap.xml and robots.txt beside the events' folders."""
+    project = project_for(first)
+    made = press_room_files(releases, now, project.config.web_base_url, project.template_dirs)
+    for name in PRESS_ROOM_FILES:
+        target = root / name
+        try:
+            if name not in made:
+                target.unlink(missing_ok=True)  # no web address any more: no sitemap
+            elif not target.is_file() or target.read_bytes() != made[name]:
+                write_atomically(target, made[name])
+        except OSError as error:
+            raise cannot_write(target, error) from None
+
+
+# A newsletter file has this section (pressgen.issue.is_issue reads the YAML to be sure).
+ISSUE_SECTION = re.compile(rb"(?m)^issue\s*:")
 
 # A phase built on purpose gets a folder of its own.
 PHASE_FOLDER_SUFFIX = {"invitation": "-einladung", "recap": "-rueckblick"}

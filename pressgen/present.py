@@ -20,8 +20,8 @@ from pydantic import BaseModel
 
 from pressgen.german import grammar, phrases, typography
 from pressgen.json_ld import json_ld_script
-from pressgen.photos import EMAIL_WIDTH, email_names, shown_size
-from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PRESS_RELEASE_HTML
+from pressgen.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
+from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PHOTO_ARCHIVE, PRESS_RELEASE_HTML
 from pressgen.source import prose
 from pressgen.source.model import (
     BodyBlock,
@@ -125,6 +125,9 @@ LABELS = Record(
         "sponsor_list": "Mit freundlicher Unterstützung von",
         "unsubscribe": "Newsletter abbestellen",
         "links": "Links",
+        "press_room": "Alle Pressemitteilungen",
+        "photo_original": "Foto in voller Auflösung",
+        "photo_archive": "Alle Fotos mit Bildnachweis (ZIP)",
     }
 )
 
@@ -260,6 +263,13 @@ class Presentation:
     accreditation: str  # "Bitte akkreditieren Sie sich bis … bei:"
     accreditation_contact: tuple[InfoLine, ...]
     coverage_note: str  # "Wir freuen uns über Ihre Berichterstattung."
+    # The press release on the web: its address, the photos it shows, what a link to it
+    # shows when shared (Open Graph).
+    page_url: str = ""  # the absolute address of pressemitteilung.html, when it has one
+    page_photos: tuple[Record, ...] = ()  # src (the web copy), original, alt, caption, credit
+    social: Record | None = None
+    press_room_link: str = ""  # "../index.html" when built into a press room
+    photo_archive: str = ""  # pressefotos.zip, when the release has photos of its own
     # One recipient's message: „Sehr geehrte Frau Muster,“ from the list (empty when built).
     salutation: str = ""
     # A list manager's placeholders that stand where addresses would (build --for mailchimp).
@@ -310,7 +320,8 @@ def present(
     web_url = shown.newsletter.web_url
     invitation = (shown.invitation or Invitation()) if phase == "invitation" else None
     # The newsletter leads to the full text on the web when there is one; else it carries it.
-    read_more_url = urljoin(web_url, PRESS_RELEASE_HTML) if web_url else ""
+    page_url = urljoin(web_url, PRESS_RELEASE_HTML) if web_url else ""
+    read_more_url = page_url
     changed_plans = shown.event.status != "scheduled"  # every reader must learn the details
     if phase == "invitation":
         own_words = bool(shown.invitation and shown.invitation.text)
@@ -374,6 +385,10 @@ def present(
         coverage_note=phrases.coverage_note(_invitation_kind(shown, invitation))
         if invitation
         else "",
+        page_url=page_url,
+        page_photos=tuple(_page_photo(photo) for photo in release.photos),
+        photo_archive=PHOTO_ARCHIVE if any(is_local(p.src) for p in release.photos) else "",
+        social=_social(shown, blocks, page_url, photo_sizes or {}),
     )
 
 
@@ -466,6 +481,58 @@ def _lead_photo(event: Event, sizes: Mapping[str, tuple[int, int]]) -> Record | 
             size = shown_size(sizes[photo.src]) if photo.src in sizes else (EMAIL_WIDTH, 0)
             return email_photo(photo, urljoin(base, two), urljoin(base, one), photo.src, size)
     return None
+
+
+def _page_photo(photo: Photo) -> Record:
+    """A press photo as the web page shows it: its web copy, linked to the original."""
+    src = web_name(photo.src) if is_local(photo.src) else photo.src
+    return Record(
+        {"src": src, "original": photo.src, "alt": photo.alt or photo.caption,
+         "caption": photo.caption, "credit": photo.credit or ""}
+    )  # fmt: skip
+
+
+def _social(
+    event: Event, blocks: tuple[Block, ...], page_url: str, sizes: Mapping[str, tuple[int, int]]
+) -> Record:
+    """What a link to the press release shows in a messenger or on LinkedIn (Open Graph):
+    headline, a short description, the first photo on the web (0 × 0 when its size is not
+    known here), the moment of publication."""
+    release = event.press_release
+    text = event.newsletter.teaser or next(
+        (block.text for block in blocks if block.kind == "paragraph"), ""
+    )
+    image, size, alt = "", (0, 0), ""
+    base = event.newsletter.image_base_url or event.newsletter.web_url
+    for photo in release.photos[:1]:
+        alt = photo.alt or photo.caption
+        if not is_local(photo.src):
+            image = photo.src
+        elif base:
+            image = urljoin(base, web_name(photo.src))
+            size = shown_size(sizes[photo.src], WEB_WIDTH) if photo.src in sizes else (0, 0)
+    embargo = release.embargo
+    if embargo is not None and embargo.tzinfo is None:
+        embargo = embargo.replace(tzinfo=event.event.zone)  # an instant, as Open Graph wants
+    published = embargo or release.publication_date
+    return Record(
+        {"title": release.headline, "description": _shortened(_plain(text), 200),
+         "url": page_url, "image": image, "image_width": size[0], "image_height": size[1],
+         "image_alt": alt, "published": published.isoformat() if published else "",
+         "site_name": event.organisation.name}
+    )  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", prose.to_text(text)).strip()
+
+
+def _shortened(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return f"{cut}…"
 
 
 def email_photo(

@@ -15,6 +15,7 @@ NEWSLETTER_EMAIL = "newsletter.eml"
 CALENDAR = "termin.ics"
 PRESS_RELEASE_PDF = "pressemitteilung.pdf"  # with build --documents
 PRESS_RELEASE_DOCX = "pressemitteilung.docx"  # with build --documents
+PHOTO_ARCHIVE = "pressefotos.zip"  # the press photos in full resolution, with Bildnachweis.txt
 LIST_MANAGER_NOTES = "uebergabe.txt"  # with build --for mailchimp (and the other systems)
 
 

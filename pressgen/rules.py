@@ -157,6 +157,11 @@ RULES: dict[str, Rule] = {
             "a feature of newsletter.html that a major mail program does not support "
             "(caniemail data; only with check --clients)",
         ),
+        # ------------------------------------------------ the web and the press room
+        Rule("PG901", "warning", "the release has no web address (feed, sitemap, og:url)"),
+        Rule("PG902", "warning", "no picture for the link preview (og:image)"),
+        Rule("PG903", "warning", "the link preview's picture is under 1200 × 630 pixels"),
+        Rule("PG904", "warning", "a press photo under 1200 pixels on its long side (print)"),
     ]
 }
 

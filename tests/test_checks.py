@@ -345,7 +345,7 @@ def test_pg206_pg207_photo_without_alt_and_credit(templates: Callable[..., None]
     )
     assert messages("PG206", [SECOND]) == [
         "newsletter: an image in pressemitteilung.html has no alt text: "
-        "fotos/neujahrsempfang-2027.png"
+        "fotos/neujahrsempfang-2027.web.png"
     ]
     assert messages("PG207", [SECOND]) == [
         "press_release.photos[0].credit: the photo credit (Max Mustermann) is missing in "

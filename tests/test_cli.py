@@ -10,9 +10,14 @@ from helpers import SEED
 
 
 def test_check_passes_on_the_seed(run_cli: Callable[..., Result]) -> None:
-    result = run_cli("check", SEED.parent)
+    result = run_cli("check", SEED)
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("towerbyte-workshop-2017.yaml: ok\n")
+    # In the press room of its folder it lacks what the web needs: an address, a photo.
+    room = run_cli("check", SEED.parent)
+    assert room.exit_code == 0, room.output
+    assert room.stdout.endswith("towerbyte-workshop-2017.yaml: ok, 2 warnings\n")
+    assert "[PG901]" in room.stderr and "[PG902]" in room.stderr
 
 
 def test_check_writes_nothing(run_cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -166,13 +166,15 @@ def test_a_calendar_file_from_an_earlier_build_goes(
 ) -> None:
     """The date became open again: the old termin.ics must not stay beside the draft,
     while a file the press office put into the folder stays."""
-    out = tmp_path / "out"
+    out = tmp_path / "out"  # the example's Sperrfrist has not passed: embargoed/
     draft.write_text(SECOND_TEXT, "utf-8")
     assert run_cli("build", draft, "--out", out).exit_code == 0
-    assert (out / "entwurf" / "termin.ics").exists()
-    (out / "entwurf" / "notizen.txt").write_text("von Hand", "utf-8")
+    assert (out / "embargoed" / "entwurf" / "termin.ics").exists()
+    (out / "embargoed" / "entwurf" / "notizen.txt").write_text("von Hand", "utf-8")
     draft.write_text(without_open_facts(draft=True), "utf-8")
     assert run_cli("build", "--draft", draft, "--out", out).exit_code == 0
+    # Without its Sperrfrist (an open fact now) the folder moved out of embargoed/.
+    assert not (out / "embargoed" / "entwurf").exists()
     assert not (out / "entwurf" / "termin.ics").exists()
     assert (out / "entwurf" / "notizen.txt").read_text("utf-8") == "von Hand"
 

@@ -152,7 +152,7 @@ def test_many_warnings_of_one_kind_are_one_line(run_cli: Callable[..., Result]) 
         f"{SECOND}:9:3: warning: a placeholder address (example.com, .example, .test, "
         "localhost), 7 times: organisation.website (line 9), sponsors[0].url (line 80), "
     )
-    assert line.endswith("invitation.registration.url (line 149) [PG403]")
+    assert line.endswith("invitation.registration.url (line 152) [PG403]")
     report = json.loads(run_cli("check", SECOND, "--format", "json").stdout)
     assert len(report["problems"]) == 7  # the machine-readable report keeps every one
 
@@ -161,7 +161,9 @@ def test_build_ends_with_where_to_look(data_dir: Path, run_cli: Callable[..., Re
     result = run_cli("build", "data/")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == (
-        "Next: open out/neujahrsempfang-2027/pressemitteilung.html in a browser, or see every "
+        # Its Sperrfrist has not passed: outside the press room, in embargoed/.
+        "Next: open out/embargoed/neujahrsempfang-2027/pressemitteilung.html in a browser, "
+        "or see every "
         "output with: pressgen preview data"
     )
 
@@ -255,7 +257,9 @@ def test_an_inherited_value_is_named_as_its_own_file_writes_it(
     assert run_cli("new", "presse").exit_code == 0
     monkeypatch.chdir(tmp_path / "presse")
     result = run_cli("check", "--format", "json")
-    found = {(p["file"], p["field"]) for p in json.loads(result.stdout)["problems"]}
+    problems = json.loads(result.stdout)["problems"]
+    # (Left aside: what the press room lacks, PG9xx, is the event file's to give.)
+    found = {(p["file"], p["field"]) for p in problems if not p["code"].startswith("PG9")}
     # The catalogue sponsor of organisation.yaml, and the Abmeldelink set there too.
     assert ("organisation.yaml", "sponsors.stadtwerke.url") in found
     assert ("organisation.yaml", "unsubscribe_url") in found

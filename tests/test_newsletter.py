@@ -431,10 +431,10 @@ def test_the_recap_shows_its_photo_resized_for_email(
     outputs = built["neujahrsempfang-2027"]
     one, two = "fotos/neujahrsempfang-2027.email.png", "fotos/neujahrsempfang-2027.email@2x.png"
     original = Image.open(io.BytesIO(outputs["fotos/neujahrsempfang-2027.png"]))
-    assert original.size == (640, 400)
-    # The column's width, and twice that but never more than the original (640 px).
+    assert original.size == (2400, 1500)
+    # The column's width, and twice that.
     assert Image.open(io.BytesIO(outputs[one])).size == (552, 345)
-    assert outputs[two] == outputs["fotos/neujahrsempfang-2027.png"]
+    assert Image.open(io.BytesIO(outputs[two])).size == (1104, 690)
     html = outputs["newsletter.html"].decode("utf-8")
     (photo,) = [
         attrs for tag, attrs in parse(html).tags if tag == "img" and "email@2x" in attrs["src"]
@@ -451,6 +451,21 @@ def test_the_recap_shows_its_photo_resized_for_email(
     assert "Abendstimmung vor dem Historischen Rathaus in Jena. Foto: Max Mustermann" in (
         readable_text("newsletter.html", html)
     )
+
+
+def test_a_narrow_photo_is_never_enlarged_for_email() -> None:
+    import io
+
+    from PIL import Image
+
+    from pressgen.photos import email_versions
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 400), (20, 30, 80)).save(out, "PNG")
+    narrow = out.getvalue()
+    versions = email_versions("fotos/a.png", narrow)
+    assert Image.open(io.BytesIO(versions["fotos/a.email.png"])).size == (552, 345)
+    assert versions["fotos/a.email@2x.png"] == narrow  # not enlarged, not encoded again
 
 
 def test_a_big_photo_is_made_smaller_twice(tmp_path: Path) -> None:

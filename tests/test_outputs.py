@@ -188,7 +188,7 @@ def test_one_bad_file_stops_the_whole_build(run_cli: Callable[..., Result], tmp_
     (data / "b.yaml").write_text("event: [\n", "utf-8")
     result = run_cli("build", data)
     assert result.exit_code == 1
-    assert result.stderr.startswith("data/b.yaml:2:1: YAML syntax error")
+    assert "\ndata/b.yaml:2:1: YAML syntax error" in "\n" + result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -257,7 +257,8 @@ def test_the_corpus_passes_check(event_file: Path) -> None:
     from pressgen.pipeline import Choices, check
 
     (checked,) = check([event_file], choices=Choices(drafts=True))
-    allowed = {"PG403"} | ({"PG601"} if "entwurf" in event_file.stem else set())
+    # The invented photos are small (PG904): the press would not print them.
+    allowed = {"PG403", "PG904"} | ({"PG601"} if "entwurf" in event_file.stem else set())
     assert {problem.code for problem in checked.warnings} <= allowed, [
         str(problem) for problem in checked.warnings if problem.code not in allowed
     ]

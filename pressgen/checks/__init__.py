@@ -12,6 +12,7 @@ quote from one format is caught, one that words a label differently is not.
     dates         PG5xx  the embargo
     drafts        PG601  a draft's open facts (an error unless drafts are allowed)
     texts         PG7xx  the author's texts against themselves and the data
+    web           PG9xx  the release on the web: press room, link previews, print photos
 
 Errors stop a build; warnings are printed (and are errors with --strict).
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from pressgen.checks import completeness, consistency, dates, drafts, limits, links, texts
+from pressgen.checks import completeness, consistency, dates, drafts, limits, links, texts, web
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
 from pressgen.errors import Problem
@@ -36,6 +37,7 @@ def event_problems(
     now: dt.datetime,
     made_with: Mapping[str, tuple[str, ...]] | None = None,
     allow_drafts: bool = False,
+    photo_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[Problem]:
     """Every error and warning for one valid, rendered event; `now` is time-zone aware.
 
@@ -51,4 +53,5 @@ def event_problems(
     dates.check(shown, now, found)
     drafts.check(shown, found, allowed=allow_drafts)
     texts.check(shown, found)
+    web.check(shown, photo_sizes or {}, found)
     return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))

@@ -22,6 +22,10 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
             href = attrs.get("href")
             if href is None or href in shown.placeholders:  # the list manager fills these in
                 continue
+            if name == PRESS_RELEASE_HTML and (
+                href in reading.outputs or href == shown.press_room_link
+            ):
+                continue  # the page's own photos and archive, beside it; the press room
             scheme = urlsplit(href).scheme.lower()
             if scheme not in ALLOWED_SCHEMES or any(char.isspace() for char in href):
                 found.add(

@@ -10,6 +10,7 @@ data gives the same bytes (WeasyPrint writes no dates unless told).
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,11 @@ def _local_only(event_dir: Path | None) -> Any:
             path = Path(unquote(urlsplit(url).path)).resolve()
             if urlsplit(url).scheme != "file" or root is None or not path.is_relative_to(root):
                 raise ValueError(f"pressgen does not fetch {url} for the PDF")
+            original = path.with_name(path.name.replace(".web.", ".", 1))
+            if not path.is_file() and original.is_file():
+                # The page shows a photo's web copy (an output, fotos/a.web.jpg); the
+                # PDF is printed, so it takes the original beside the event file.
+                return super().fetch(original.as_uri(), headers)
             return super().fetch(url, headers)
 
     return LocalFiles(allowed_protocols={"file"})
@@ -91,7 +97,6 @@ def press_release_docx(shown: Presentation, event_dir: Path | None) -> bytes:
     each in a named style (Title, Subtitle, Heading 2, Quote …), never hand-formatted,
     so a newsroom's own template restyles it at once."""
     import datetime as dt
-    import io
 
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
@@ -135,7 +140,11 @@ def press_release_docx(shown: Presentation, event_dir: Path | None) -> bytes:
         if event_dir is not None and (event_dir / photo.src).is_file():
             from docx.shared import Cm
 
-            document.add_picture(str(event_dir / photo.src), width=Cm(12))
+            from pressgen.photos import published_photo
+
+            # As the web publishes it: credit in its metadata, no GPS position.
+            published = published_photo(photo, (event_dir / photo.src).read_bytes())
+            document.add_picture(io.BytesIO(published), width=Cm(12))
         paragraph(f"{photo.caption} {shown.labels.photo_credit}: {photo.credit}", "Caption")
     paragraph(f"{shown.labels.character_count}: {shown.character_count}", "Caption")
     if event.organisation.about:
@@ -163,7 +172,6 @@ def press_release_docx(shown: Presentation, event_dir: Path | None) -> bytes:
 def _fixed_zip(data: bytes) -> bytes:
     """The zip again with every entry dated 1 January 1980: python-docx stamps the time of
     saving, which would make each build differ."""
-    import io
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))

@@ -14,7 +14,8 @@ from pressgen.errors import display_path
 from pressgen.outputs.email import build_email
 from pressgen.outputs.environment import environment, render_template, template_fingerprint
 from pressgen.outputs.ics import render_ics
-from pressgen.photos import email_versions
+from pressgen.outputs.photo_archive import photo_archive
+from pressgen.photos import email_versions, published_photo, web_version
 from pressgen.present import Presentation
 from pressgen.registry import (
     CALENDAR,
@@ -22,6 +23,7 @@ from pressgen.registry import (
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
     NEWSLETTER_TEXT,
+    PHOTO_ARCHIVE,
     PRESS_RELEASE_DOCX,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_PDF,
@@ -85,15 +87,21 @@ def render_event(
         assert isinstance(html, str)
         files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, event_dir)
         files[PRESS_RELEASE_DOCX] = press_release_docx(shown, event_dir)
+    published: dict[str, bytes] = {}
     for photo in event.press_release.photos:
-        if is_local(photo.src) and event_dir is not None:
-            files[photo.src] = (event_dir / photo.src).read_bytes()
+        if is_local(photo.src) and event_dir is not None and photo.src not in published:
+            original = (event_dir / photo.src).read_bytes()
+            published[photo.src] = published_photo(photo, original)
+            files[photo.src] = published[photo.src]
+            files.update(web_version(photo.src, published[photo.src]))
+    if published:
+        files[PHOTO_ARCHIVE] = photo_archive(shown, published)
     lead = shown.lead_photo
     if lead is not None and lead.file and lead.file in files:
         # The email's copies of its photo, to publish beside the original.
-        original = files[lead.file]
-        assert isinstance(original, bytes)
-        files.update(email_versions(lead.file, original))
+        published_lead = files[lead.file]
+        assert isinstance(published_lead, bytes)
+        files.update(email_versions(lead.file, published_lead))
     return Outputs(files, _own(used, template_dirs))
 
 

@@ -733,6 +733,16 @@ class Photo(Schema):
         "draft may leave it open.",
     )
     alt: Line | None = Field(None, description="Text for screen readers; the caption if omitted.")
+    licence: Line | None = Field(
+        None,
+        description="Terms of use for the press, e.g. 'Abdruck honorarfrei bei Nennung des "
+        "Bildnachweises'; in Bildnachweis.txt and the photo's metadata.",
+    )
+    consent: Line | None = Field(
+        None,
+        description="Note on the consent of the people shown (KUG § 22), e.g. 'Die "
+        "Abgebildeten haben der Veröffentlichung zugestimmt.'; in Bildnachweis.txt.",
+    )
 
 
 class PressRelease(Schema):
@@ -740,6 +750,9 @@ class PressRelease(Schema):
 
     headline: Line = Field(description="Headline.")
     subline: Line | None = Field(None, description="Optional second headline.")
+    category: Line | None = Field(
+        None, description="Rubrik in the press room, e.g. Veranstaltungen or Vereinsleben."
+    )
     publication_date: Date | None = Field(
         None,
         description="Date of publication, shown in the dateline. Required, but a draft may "

@@ -1,0 +1,166 @@
+"""Build only what changed: each event's outputs are remembered with what they came from.
+
+A press room grows to hundreds of releases; one changed file should not render all of
+them again. The output folder keeps a record (.pressgen-build.json): for each event
+folder, a key made of everything its outputs follow from, the names it wrote, its
+warnings and its press-room summary. An event whose key is unchanged, whose files are
+all still there and whose Sperrfrist has not ended since is not rendered again; the
+index and the feed are made from the summaries.
+
+The key: pressgen's version and code, the choices of the run, the contents of the
+event file, of pressgen.yaml and the organisation file, of every template (built-in
+and the project's), and the size and time of every other file in the event's folder
+(its photos). A changed template or organisation file therefore rebuilds every event
+that uses it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pressgen import __version__
+from pressgen.errors import Problem
+from pressgen.write import STAGING_PREFIX, write_atomically
+
+RECORD_NAME = ".pressgen-build.json"
+RECORD_FORMAT = 1
+
+
+@dataclass
+class Remembered:
+    """What one event folder was built from, and what the build found and wrote."""
+
+    key: str
+    folder: str  # relative to the output root: name, or embargoed/name
+    names: list[str]
+    warnings: list[dict[str, Any]]
+    summary: dict[str, Any] | None
+
+
+@dataclass
+class BuildRecord:
+    """The record of one output folder, read before and written after a build."""
+
+    root: Path
+    events: dict[str, Remembered] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, root: Path) -> BuildRecord:
+        try:
+            data = json.loads((root / RECORD_NAME).read_text("utf-8"))
+            if data.get("format") != RECORD_FORMAT:
+                return cls(root)
+            events = {name: Remembered(**entry) for name, entry in data["events"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(root)  # no record, or one pressgen cannot read: build everything
+        return cls(root, events)
+
+    def write(self) -> None:
+        data = {
+            "format": RECORD_FORMAT,
+            "events": {
+                name: dataclasses.asdict(entry) for name, entry in sorted(self.events.items())
+            },
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(self.root / RECORD_NAME, text.encode("utf-8"))
+
+    def unchanged(self, name: str, key: str) -> Remembered | None:
+        """The remembered build of this event folder, if it is still what `key` gives and
+        every file it wrote is still there."""
+        entry = self.events.get(name)
+        if entry is None or entry.key != key:
+            return None
+        folder = self.root / entry.folder
+        if not all((folder / written).is_file() for written in entry.names):
+            return None
+        return entry
+
+
+class InputKeys:
+    """The key of each event file; what folders share (project, templates, photos) is
+    read once per build."""
+
+    def __init__(self, run: str, code: str) -> None:
+        self._run = run  # the run's choices, as text
+        self._code = code
+        self._shared: dict[Path, str] = {}
+
+    def key(self, path: Path) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, self._code, self._run, self._shared_key(path.parent)):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def _shared_key(self, folder: Path) -> str:
+        known = self._shared.get(folder)
+        if known is None:
+            known = self._shared[folder] = _folder_key(folder)
+        return known
+
+
+def code_stamp() -> str:
+    """pressgen's own code and built-in templates, by content."""
+    package = Path(__file__).resolve().parent
+    from pressgen.outputs.environment import builtin_templates_dir
+
+    return _hash_files(
+        [*sorted(package.rglob("*.py")), *sorted(builtin_templates_dir().rglob("*.j2"))]
+    )
+
+
+def _folder_key(folder: Path) -> str:
+    from pressgen.source.project import project_for
+
+    project = project_for(folder)
+    own: list[Path] = []
+    if project.config_source is not None:
+        own.append(project.config_source.source.file)
+    if project.organisation_source is not None:
+        own.append(project.organisation_source.source.file)
+    for templates in project.template_dirs:
+        own.extend(sorted(templates.rglob("*.j2")))
+    output = Path(os.path.abspath(project.output_dir))
+    return _hash_files(own) + ":" + _assets(folder, output)
+
+
+def _hash_files(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _assets(folder: Path, output: Path) -> str:
+    """Size and time of every file below the event's folder that is not an event file:
+    its photos (read by their size and time; hashing every photo on every build would
+    cost more than rendering)."""
+    digest = hashlib.sha256()
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith((".", STAGING_PREFIX)) and Path(top, d).resolve() != output
+        )
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")) and top == str(folder):
+                continue  # the event files themselves: each is in its own key
+            info = os.stat(os.path.join(top, name))
+            digest.update(f"{top}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def warnings_of(entry: Remembered) -> list[Problem]:
+    return [Problem(**{**item, "file": Path(item["file"])}) for item in entry.warnings]
+
+
+def remembered_warnings(problems: Iterable[Problem]) -> list[dict[str, Any]]:
+    return [{**dataclasses.asdict(problem), "file": str(problem.file)} for problem in problems]

@@ -1,0 +1,277 @@
+"""The press room: every release of a build on one static website.
+
+`pressgen build` of a folder or a project writes, beside the events' folders in the
+output folder: index.html (the releases, newest first), feed.xml (Atom, full
+text), sitemap.xml and robots.txt. Each release's own page is its
+pressemitteilung.html, which links back to the index. All links are relative, so
+the output folder can be copied to any web server or opened from disk; only the
+feed, the sitemap and the link previews need absolute addresses, from the
+project's web_base_url (or the events' web addresses).
+
+A release whose Sperrfrist has not passed is not in the press room: its folder goes
+to embargoed/ (never to be published), and the build after the embargo moves it in.
+
+The press room is made from one summary per release (`summary`), which the
+incremental build keeps, so that the index and the feed need no event rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from pressgen.photos import WEB_WIDTH, shown_size, web_name
+from pressgen.present import Presentation, freeze
+from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML
+from pressgen.source.model import is_local
+
+INDEX = "index.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+EMBARGOED = "embargoed"  # the folder of releases under embargo: never to be published
+PRESS_ROOM_FILES = (INDEX, FEED, SITEMAP, ROBOTS)
+FEED_ENTRIES = 50  # feed readers want the latest, not the archive
+YEARS_FROM = 10  # with more releases than this, the index is divided by year
+INDEX_LINK = "../" + INDEX  # from a release's page back to the index
+PRESS_ROOM_TEMPLATE = "presseraum.html.j2"
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def embargo_until(shown: Presentation) -> dt.datetime | None:
+    """The moment the Sperrfrist ends, in the event's time zone (None without one)."""
+    embargo = shown.event.press_release.embargo
+    if embargo is None:
+        return None
+    return embargo if embargo.tzinfo else embargo.replace(tzinfo=shown.event.event.zone)
+
+
+def summary(
+    shown: Presentation, slug: str, page_html: str, sizes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What the press room shows of one release, as plain JSON data (kept between builds)."""
+    event = shown.event
+    release = event.press_release
+    zone = event.event.zone
+    until = embargo_until(shown)
+    day = release.publication_date
+    published = until or (dt.datetime.combine(day, dt.time(), tzinfo=zone) if day else None)
+    photo = next((p for p in release.photos if is_local(p.src)), None)
+    picture = None
+    if photo is not None:
+        width, height = shown_size(tuple(sizes[photo.src]), WEB_WIDTH)
+        picture = {
+            "src": f"{slug}/{web_name(photo.src)}",
+            "alt": photo.alt or photo.caption,
+            "width": width,
+            "height": height,
+            "type": _image_type(photo.src),
+        }
+    social = shown.social
+    return {
+        "slug": slug,
+        "kind": shown.labels.press_release,
+        "headline": release.headline,
+        "teaser": social.description if social else "",
+        "category": release.category or "",
+        "day": shown.publication_day,
+        "published": published.isoformat() if published else "",
+        "embargo_until": until.isoformat() if until else "",
+        "page": f"{slug}/{PRESS_RELEASE_HTML}",
+        "archive": f"{slug}/{PHOTO_ARCHIVE}" if shown.photo_archive else "",
+        "photo": picture,
+        "page_url": shown.page_url,
+        "image_url": social.image if social else "",
+        "organisation": event.organisation.name,
+        "id_host": _host(event.organisation.website) or _host(event.newsletter.web_url),
+        "content": _article(page_html),
+    }
+
+
+def under_embargo(release: Mapping[str, Any], now: dt.datetime) -> bool:
+    until = str(release.get("embargo_until") or "")
+    return bool(until) and dt.datetime.fromisoformat(until) > now
+
+
+def base_url(releases: Sequence[Mapping[str, Any]], configured: str | None) -> str:
+    """Where the press room is on the web: the project's web_base_url, else the folder
+    above the releases' own addresses when they all agree; empty when unknown."""
+    if configured:
+        return configured if configured.endswith("/") else configured + "/"
+    bases = set()
+    for release in releases:
+        url = release["page_url"]
+        suffix = f"{release['slug']}/{PRESS_RELEASE_HTML}"
+        if not url.endswith("/" + suffix):
+            return ""
+        bases.add(url[: -len(suffix)])
+    return bases.pop() if len(bases) == 1 else ""
+
+
+# The words of the index page (the releases bring their own).
+LABELS = {
+    "title": "Pressemitteilungen",
+    "feed": "Pressemitteilungen als Feed abonnieren (Atom)",
+    "archive": "Fotos mit Bildnachweis (ZIP)",
+    "none": "Noch keine Pressemitteilungen.",
+}
+
+
+def press_room_files(
+    releases: Sequence[Mapping[str, Any]],
+    now: dt.datetime,
+    configured_base: str | None,
+    template_dirs: Sequence[Path] = (),
+) -> dict[str, bytes]:
+    """index.html, feed.xml, robots.txt and (with a web address) sitemap.xml."""
+    from pressgen.outputs.environment import environment, render_template, template_fingerprint
+
+    shown = sorted(
+        (release for release in releases if not under_embargo(release, now)),
+        key=lambda release: (release["published"], release["slug"]),
+        reverse=True,
+    )
+    base = base_url(shown, configured_base)
+    organisation = shown[0]["organisation"] if shown else ""
+    sections = (
+        [(year, list(items)) for year, items in groupby(shown, key=lambda r: r["published"][:4])]
+        if len(shown) > YEARS_FROM
+        else [("", shown)]
+    )
+    data = {"organisation": organisation, "sections": sections, "feed": FEED, "labels": LABELS}
+    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+    index = render_template(PRESS_ROOM_TEMPLATE, freeze(data), env)
+    files = {
+        INDEX: index.encode("utf-8"),
+        FEED: _feed(shown, base, organisation),
+        ROBOTS: _robots(base),
+    }
+    if base:
+        files[SITEMAP] = _sitemap(shown, base)
+    return files
+
+
+# ---------------------------------------------------------------- feed and sitemap
+
+
+def _feed(releases: Sequence[Mapping[str, Any]], base: str, organisation: str) -> bytes:
+    """Atom (RFC 4287) with the full text of the newest releases. Links are relative to
+    the feed when the press room has no web address (readers resolve them)."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
+    host = next((r["id_host"] for r in releases if r["id_host"]), "")
+    _text(feed, "id", urljoin(base, FEED) if base else _tag(host, "", "presseraum"))
+    _text(
+        feed,
+        "title",
+        f"Pressemitteilungen – {organisation}" if organisation else "Pressemitteilungen",
+    )
+    _text(feed, "updated", max((r["published"] for r in releases), default=_EPOCH))
+    ET.SubElement(
+        feed,
+        f"{{{ATOM}}}link",
+        {"rel": "alternate", "type": "text/html", "href": urljoin(base, INDEX)},
+    )
+    if base:
+        ET.SubElement(
+            feed,
+            f"{{{ATOM}}}link",
+            {"rel": "self", "type": "application/atom+xml", "href": urljoin(base, FEED)},
+        )
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", organisation or "Pressestelle")
+    for release in releases[:FEED_ENTRIES]:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        # The address of a release may change (a new web address); its ID never does.
+        _text(entry, "id", _tag(release["id_host"], release["published"][:10], release["slug"]))
+        _text(entry, "title", release["headline"])
+        _text(entry, "published", release["published"] or _EPOCH)
+        _text(entry, "updated", release["published"] or _EPOCH)
+        page = release["page_url"] or urljoin(base, release["page"])
+        ET.SubElement(
+            entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": page}
+        )
+        photo = release["photo"]
+        if photo and (release["image_url"] or not base):
+            image = release["image_url"] or photo["src"]
+            ET.SubElement(
+                entry, f"{{{ATOM}}}link", {"rel": "enclosure", "type": photo["type"], "href": image}
+            )
+        if release["category"]:
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": release["category"]})
+        if release["teaser"]:
+            _text(entry, "summary", release["teaser"])
+        content = _text(entry, "content", release["content"])
+        content.set("type", "html")
+        content.set("{http://www.w3.org/XML/1998/namespace}base", page)
+    return _xml(feed)
+
+
+def _sitemap(releases: Sequence[Mapping[str, Any]], base: str) -> bytes:
+    ET.register_namespace("", SITEMAPS)
+    urlset = ET.Element(f"{{{SITEMAPS}}}urlset")
+    newest = releases[0]["published"][:10] if releases else ""
+    for loc, lastmod in [(INDEX, newest), *((r["page"], r["published"][:10]) for r in releases)]:
+        url = ET.SubElement(urlset, f"{{{SITEMAPS}}}url")
+        _text(url, "loc", urljoin(base, loc), SITEMAPS)
+        if lastmod:
+            _text(url, "lastmod", lastmod, SITEMAPS)
+    return _xml(urlset)
+
+
+def _robots(base: str) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if base:
+        lines.append(f"Sitemap: {urljoin(base, SITEMAP)}")
+    return ("\n".join(lines) + "\n").encode("ascii", "xmlcharrefreplace")
+
+
+_EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+def _text(parent: ET.Element, name: str, value: str, namespace: str = ATOM) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{namespace}}}{name}")
+    element.text = value
+    return element
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
+
+
+def _tag(host: str, day: str, name: str) -> str:
+    """A tag: URI (RFC 4151): the same ID for the same release on every build."""
+    if not host:
+        return f"urn:pressgen:{name}"
+    return f"tag:{host},{day or '2000-01-01'}:{name}"
+
+
+def _host(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.")
+
+
+def _image_type(src: str) -> str:
+    suffix = src.rsplit(".", 1)[-1].lower()
+    return {"jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(suffix, f"image/{suffix}")
+
+
+def _article(page_html: str) -> str:
+    """The release's text for the feed: the page's <article> without its header."""
+    match = re.search(r"<article>(.*?)</article>", page_html, re.S) or re.search(
+        r"<body[^>]*>(.*?)</body>", page_html, re.S
+    )
+    if not match:
+        return ""
+    # The entry has the headline as its title; the page's label and notes stay on the page.
+    return re.sub(r"<header>.*?</header>", "", match[1], count=1, flags=re.S).strip()
