@@ -148,6 +148,8 @@ def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> di
     data["event"]["title"] = f"Veranstaltung {number}: {sentence(4)[:-1]}"
     day = dt.date(2020, 1, 1) + dt.timedelta(days=number % 2000)
     data["event"]["date"] = day
+    # Published after the day: a recap, as the seed is (before it, it would be an invitation).
+    data["press_release"]["publication_date"] = day + dt.timedelta(days=11)
     data["event"]["guests"] = rng.randint(10, 5000)
     data["press_release"]["headline"] = sentence(rng.randint(6, 14))[:-1]
     paragraphs = [
@@ -230,6 +232,25 @@ def batch(count: int, jobs: int) -> tuple[float, int, int, int]:
         return seconds, peak, peak_largest, peak_proportional
 
 
+def incremental(count: int, jobs: int, runs: int = 3) -> tuple[float, list[float], float]:
+    """A press room of `count` events: the full build, then `runs` builds after one event
+    file was changed each time (target ≤ 1 s each), then one with nothing changed."""
+    with tempfile.TemporaryDirectory() as folder:
+        events = Path(folder) / "events"
+        make_events(events, count)
+        command = [sys.executable, "-m", "pressgen", "build", str(events), "--out",
+                   str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
+        full = run_seconds(command)
+        touched = []
+        for run in range(runs):
+            path = events / f"event-{run * 7:05d}.yaml"
+            text = path.read_text("utf-8")
+            path.write_text(text.replace("subject: Rückblick", "subject: Neuer Rückblick"), "utf-8")
+            touched.append(run_seconds(command))
+        nothing = run_seconds(command)
+        return full, touched, nothing
+
+
 def breakdown(repeat: int) -> dict[str, float]:
     """Milliseconds per step for the seed, measured step by step in-process."""
     from pressgen.checks import event_problems
@@ -289,6 +310,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="batch sizes, comma-separated")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=7, help="runs per cold measurement")
+    parser.add_argument(
+        "--incremental", type=int, default=1000, help="events in the incremental press room"
+    )
+    parser.add_argument(
+        "--only-incremental", action="store_true", help="measure the incremental build only"
+    )
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
 
@@ -298,6 +325,16 @@ def main() -> None:
 
     print(f"pressgen benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print()
+    full, touched, nothing = incremental(options.incremental, options.jobs)
+    print("| press room, incremental | seconds |")
+    print("|---|---|")
+    print(f"| full build of {options.incremental} events | {full:.1f} |")
+    for number, seconds in enumerate(touched, 1):
+        print(f"| one event file changed, run {number} (target ≤ 1 s) | {seconds:.2f} |")
+    print(f"| nothing changed | {nothing:.2f} |")
+    print()
+    if options.only_incremental:
+        return
     times = cold(options.repeat)
     print("| measurement | result |")
     print("|---|---|")

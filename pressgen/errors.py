@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -85,8 +86,15 @@ def display_path(path: Path) -> str:
 
     The last part is not resolved: a symbolic link is named, not where it leads.
     """
-    absolute = Path(os.path.abspath(path))
-    try:
-        return str((absolute.parent.resolve() / absolute.name).relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute = os.path.abspath(path)
+    folder, name = os.path.split(absolute)
+    inside = _resolved(folder)
+    here = _resolved(os.getcwd())
+    if inside == here or inside.startswith(here.rstrip("/") + "/"):
+        return os.path.relpath(os.path.join(inside, name), here)
+    return str(path)
+
+
+@functools.lru_cache(maxsize=1024)  # a batch names the same few folders many times
+def _resolved(folder: str) -> str:
+    return os.path.realpath(folder)

@@ -30,7 +30,7 @@ from pressgen.errors import Problem
 from pressgen.write import STAGING_PREFIX, write_atomically
 
 RECORD_NAME = ".pressgen-build.json"
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2  # a record of another format is not read: everything is built
 
 
 @dataclass
@@ -50,6 +50,7 @@ class BuildRecord:
 
     root: Path
     events: dict[str, Remembered] = field(default_factory=dict)
+    changed: bool = False  # written only when something is new
 
     @classmethod
     def read(cls, root: Path) -> BuildRecord:
@@ -65,9 +66,7 @@ class BuildRecord:
     def write(self) -> None:
         data = {
             "format": RECORD_FORMAT,
-            "events": {
-                name: dataclasses.asdict(entry) for name, entry in sorted(self.events.items())
-            },
+            "events": {name: vars(entry) for name, entry in sorted(self.events.items())},
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         write_atomically(self.root / RECORD_NAME, text.encode("utf-8"))
@@ -78,10 +77,18 @@ class BuildRecord:
         entry = self.events.get(name)
         if entry is None or entry.key != key:
             return None
-        folder = self.root / entry.folder
-        if not all((folder / written).is_file() for written in entry.names):
+        folder = os.path.join(self.root, entry.folder)
+        if not all(os.path.isfile(os.path.join(folder, written)) for written in entry.names):
             return None
         return entry
+
+    def remember(self, name: str, entry: Remembered | None) -> None:
+        """Keep (or, with None, forget) what the build of this folder was made from."""
+        if entry is None:
+            self.changed |= self.events.pop(name, None) is not None
+        elif self.events.get(name) != entry:
+            self.events[name] = entry
+            self.changed = True
 
 
 class InputKeys:
@@ -93,12 +100,14 @@ class InputKeys:
         self._code = code
         self._shared: dict[Path, str] = {}
 
-    def key(self, path: Path) -> str:
+    def key(self, path: Path) -> tuple[str, bytes]:
+        """The key of the event file, and the file's bytes (read once)."""
         digest = hashlib.sha256()
         for part in (__version__, self._code, self._run, self._shared_key(path.parent)):
             digest.update(part.encode("utf-8") + b"\0")
-        digest.update(path.read_bytes())
-        return digest.hexdigest()
+        data = path.read_bytes()
+        digest.update(data)
+        return digest.hexdigest(), data
 
     def _shared_key(self, folder: Path) -> str:
         known = self._shared.get(folder)
@@ -127,7 +136,14 @@ def _folder_key(folder: Path) -> str:
     if project.organisation_source is not None:
         own.append(project.organisation_source.source.file)
     for templates in project.template_dirs:
-        own.extend(sorted(templates.rglob("*.j2")))
+        # Only what the template loader would read: no link that leads elsewhere (a
+        # template named passwd.j2 may point at /etc/passwd).
+        inside = templates.resolve()
+        own.extend(
+            path
+            for path in sorted(templates.rglob("*.j2"))
+            if path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(inside)
+        )
     output = Path(os.path.abspath(project.output_dir))
     return _hash_files(own) + ":" + _assets(folder, output)
 

@@ -24,6 +24,7 @@ from pressgen.registry import (
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
     NEWSLETTER_TEXT,
+    PHOTO_ARCHIVE,
     PRESS_RELEASE_DOCX,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_PDF,
@@ -76,6 +77,7 @@ LIST_MANAGERS: Mapping[str, ListManager] = {
 # What a list manager gets: the newsletter, not the press release and not a message.
 _NOT_HANDED_OVER = (
     NEWSLETTER_EMAIL,
+    PHOTO_ARCHIVE,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
     PRESS_RELEASE_PDF,
@@ -111,42 +113,57 @@ def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> Is
 
 
 def handed_over(
-    files: Mapping[str, str | bytes],
-    manager: ListManager,
-    newsletter: Newsletter,
-    preview_text: str,
+    files: Mapping[str, str | bytes], manager: ListManager, notes: str
 ) -> dict[str, str | bytes]:
     """What the list manager gets: the newsletter's files (and its photos) and the notes."""
     kept = {name: data for name, data in files.items() if name not in _NOT_HANDED_OVER}
-    kept[LIST_MANAGER_NOTES] = handover_notes(manager, newsletter, preview_text)
+    kept[LIST_MANAGER_NOTES] = notes
     return kept
 
 
-def handover_notes(manager: ListManager, newsletter: Newsletter, preview_text: str) -> str:
-    """uebergabe.txt: what the press officer enters in the system, and what it fills in."""
+def handover_notes(
+    manager: ListManager,
+    newsletter: Newsletter,
+    preview_text: str,
+    embargo_moment: str = "",
+    own_web_version: str = "",
+) -> str:
+    """uebergabe.txt: what the press officer enters in the system, when to send, what
+    must be online first, and which placeholders the system fills in."""
     sender = newsletter.sender
-    lines = [
-        f"Newsletter für {manager.label}",
-        "",
-        f"Betreff: {newsletter.subject}",
-    ]
+    label = manager.label
+    lines = [f"Newsletter für {label}", "", f"Betreff: {newsletter.subject}"]
     if preview_text:
         lines.append(f"Vorschautext: {preview_text}")
+    lines.append(f"Absender: {sender.name} <{sender.email}>")
+    if embargo_moment:
+        lines.append(f"Sperrfrist: nicht vor {embargo_moment} versenden.")
+    if newsletter.web_url:
+        lines.append(
+            f"Vor dem Versand online stellen (Fotos und Links des Newsletters führen "
+            f"dorthin): {newsletter.web_url}"
+        )
     lines += [
-        f"Absender: {sender.name} <{sender.email}>",
         "",
-        f"{NEWSLETTER_HTML}: der HTML-Code des Newsletters",
-        f"{NEWSLETTER_TEXT}: die Textversion",
-        f"{NEWSLETTER_MJML}: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten",
+        "Dateien:",
+        f"- {NEWSLETTER_HTML}: der HTML-Code des Newsletters",
+        f"- {NEWSLETTER_TEXT}: die Textversion",
+        f"- {NEWSLETTER_MJML}: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten",
         "",
-        f"Platzhalter, die {manager.label} beim Versand füllt:",
+        # One placeholder is „ihn“, several „sie“.
+        f"Platzhalter – bitte unverändert lassen, {label} ersetzt "
+        f"{'sie' if len(manager.placeholders) > 1 else 'ihn'} beim Versand:",
         f"- Abmeldelink: {manager.unsubscribe}",
     ]
     if manager.web_version:
         lines.append(f"- Webversion: {manager.web_version}")
     if manager.preview_text:
         lines.append(
-            f"- Vorschautext: {manager.preview_text} – tragen Sie dafür in {manager.label} "
-            "den Vorschautext von oben ein"
+            f"- Vorschautext: {manager.preview_text} – {label} setzt hier den Vorschautext "
+            "ein, den Sie in der Kampagne eintragen (Text siehe oben)"
         )
+    if not manager.web_version and own_web_version:
+        lines += ["", f"Die Webversion verlinkt der Newsletter selbst: {own_web_version}"]
+    if not manager.preview_text and preview_text:
+        lines += ["", "Der Vorschautext steht bereits im HTML-Code."]
     return "\n".join(lines) + "\n"

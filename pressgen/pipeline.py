@@ -35,6 +35,7 @@ from pressgen.issue import (
 from pressgen.list_managers import (
     for_list_manager,
     handed_over,
+    handover_notes,
     issue_for_list_manager,
     list_manager,
 )
@@ -49,7 +50,6 @@ from pressgen.press_room import (
     summary,
     under_embargo,
 )
-from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import Event, Newsletter, Phase
 from pressgen.source.project import Project, project_for, with_defaults
@@ -208,8 +208,13 @@ def render_one(
     if choices.press_room:
         shown = dataclasses.replace(shown, press_room_link=INDEX_LINK)
     manager = list_manager(choices.list_manager)
-    preview_text = shown.preheader  # the list manager may want it typed in
+    notes = ""
     if manager is not None:
+        own = shown  # what the notes tell the press officer to enter, and when
+        notes = handover_notes(
+            manager, own.event.newsletter, own.preheader, own.embargo_moment,
+            own.web_version_url,
+        )  # fmt: skip
         shown = for_list_manager(shown, manager)
     rendered = render_event(
         shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
@@ -228,11 +233,9 @@ def render_one(
         raise DataError(found)
     files = rendered.files
     if manager is not None:
-        files = handed_over(files, manager, shown.event.newsletter, preview_text)
+        files = handed_over(files, manager, notes)
         return RenderedEvent(loaded, files, found)
-    page = files[PRESS_RELEASE_HTML]
-    assert isinstance(page, str)
-    return RenderedEvent(loaded, files, found, summary(shown, loaded.path.stem, page, sizes))
+    return RenderedEvent(loaded, files, found, summary(shown, loaded.path.stem, sizes))
 
 
 def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
@@ -252,8 +255,12 @@ def render_path(
     loaded = load_issue(path, raw)
     manager = list_manager(choices.list_manager)
     shown = present_issue(loaded)
-    preview_text = shown.preheader
+    notes = ""
     if manager is not None:
+        newsletter = shown.frame.event.newsletter
+        notes = handover_notes(
+            manager, newsletter, shown.preheader, own_web_version=shown.web_version_url
+        )
         shown = issue_for_list_manager(shown, manager)
     outputs = render_issue(shown, project_for(path).template_dirs)
     found = issue_problems(shown, loaded, outputs)
@@ -262,8 +269,7 @@ def render_path(
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
     if manager is not None:
-        newsletter = shown.frame.event.newsletter
-        outputs = handed_over(outputs, manager, newsletter, preview_text)
+        outputs = handed_over(outputs, manager, notes)
     return RenderedIssue(loaded, outputs, found)
 
 
@@ -470,21 +476,25 @@ def build(
                 raise cannot_write(target, error) from None
             built.append(BuiltEvent(path, target, written, unchanged, outcome.problems))
             record = records[staged[index].parent.parent]
-            if target.parent.name == EMBARGOED:
-                # The record lies in the published folder: nothing of a release under
-                # embargo goes into it (it is rendered on each build until it is out).
-                record.events.pop(folder.name, None)
-                continue
-            record.events[folder.name] = Remembered(
-                key,
-                str(target.relative_to(record.root)),
-                outcome.names,
-                remembered_warnings(outcome.problems),
-                outcome.summary,
+            # The record lies in the published folder: nothing of a release under embargo
+            # goes into it (it is rendered on each build until it is out).
+            embargoed = target.parent.name == EMBARGOED
+            record.remember(
+                folder.name,
+                None
+                if embargoed
+                else Remembered(
+                    key,
+                    str(target.relative_to(record.root)),
+                    outcome.names,
+                    remembered_warnings(outcome.problems),
+                    outcome.summary,
+                ),
             )
         for record in records.values():
             try:
-                record.write()
+                if record.changed:
+                    record.write()
             except OSError as error:
                 raise cannot_write(record.root, error) from None
         if choices.press_room:
@@ -507,8 +517,8 @@ def _remembered(
 ) -> tuple[str, Remembered | None]:
     """The event's key, and its last build when nothing it follows from has changed (nor
     its Sperrfrist ended since)."""
-    key = keys.key(path)
-    if ISSUE_SECTION.search(path.read_bytes()):
+    key, data = keys.key(path)
+    if ISSUE_SECTION.search(data):
         return key, None  # a newsletter file shows other files' events: always rendered
     entry = records[target.parent].unchanged(target.name, key)
     if entry is not None and entry.summary is not None:
@@ -535,7 +545,16 @@ def _write_press_room(
 ) -> None:
     """index.html, feed.xml, sitemap.xml and robots.txt beside the events' folders."""
     project = project_for(first)
-    made = press_room_files(releases, now, project.config.web_base_url, project.template_dirs)
+    try:
+        made = press_room_files(
+            releases,
+            now,
+            project.config.web_base_url,
+            lambda page: (root / page).read_text("utf-8"),
+            project.template_dirs,
+        )
+    except OSError as error:  # a release's page, read for the feed, is gone
+        raise cannot_write(root, error) from None
     for name in PRESS_ROOM_FILES:
         target = root / name
         try:
@@ -558,8 +577,11 @@ def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = 
     """Each event's output folder: below `out_root`, or its project's output folder."""
     seen: dict[Path, Path] = {}
     folders = []
+    roots: dict[Path, Path] = {}  # event folder → output root (one project per folder)
     for path in files:
-        root = Path(os.path.abspath(out_root or project_for(path).output_dir))
+        if path.parent not in roots:
+            roots[path.parent] = Path(os.path.abspath(out_root or project_for(path).output_dir))
+        root = roots[path.parent]
         folder = root / (path.stem + suffix)
         if path.stem in ("", ".", "..") or path.stem.startswith(STAGING_PREFIX):
             raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")

@@ -126,8 +126,6 @@ LABELS = Record(
         "unsubscribe": "Newsletter abbestellen",
         "links": "Links",
         "press_room": "Alle Pressemitteilungen",
-        "photo_original": "Foto in voller Auflösung",
-        "photo_archive": "Alle Fotos mit Bildnachweis (ZIP)",
     }
 )
 
@@ -270,6 +268,7 @@ class Presentation:
     social: Record | None = None
     press_room_link: str = ""  # "../index.html" when built into a press room
     photo_archive: str = ""  # pressefotos.zip, when the release has photos of its own
+    photo_archive_label: str = ""  # „Pressefoto mit Bildnachweis herunterladen (ZIP)“
     # One recipient's message: „Sehr geehrte Frau Muster,“ from the list (empty when built).
     salutation: str = ""
     # A list manager's placeholders that stand where addresses would (build --for mailchimp).
@@ -386,8 +385,11 @@ def present(
         if invitation
         else "",
         page_url=page_url,
-        page_photos=tuple(_page_photo(photo) for photo in release.photos),
+        page_photos=tuple(_page_photo(photo, photo_sizes or {}) for photo in release.photos),
         photo_archive=PHOTO_ARCHIVE if any(is_local(p.src) for p in release.photos) else "",
+        photo_archive_label=phrases.photo_archive_label(
+            sum(1 for photo in release.photos if is_local(photo.src))
+        ),
         social=_social(shown, blocks, page_url, photo_sizes or {}),
     )
 
@@ -483,12 +485,15 @@ def _lead_photo(event: Event, sizes: Mapping[str, tuple[int, int]]) -> Record | 
     return None
 
 
-def _page_photo(photo: Photo) -> Record:
-    """A press photo as the web page shows it: its web copy, linked to the original."""
-    src = web_name(photo.src) if is_local(photo.src) else photo.src
+def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]]) -> Record:
+    """A press photo as the web page shows it: its web copy, linked to the original with
+    its format and size („Foto herunterladen (PNG, 2400 × 1500 Pixel)“)."""
+    local = is_local(photo.src)
+    src = web_name(photo.src) if local else photo.src
+    download = phrases.photo_download_label(photo.src, sizes.get(photo.src)) if local else ""
     return Record(
         {"src": src, "original": photo.src, "alt": photo.alt or photo.caption,
-         "caption": photo.caption, "credit": photo.credit or ""}
+         "caption": photo.caption, "credit": photo.credit or "", "download": download}
     )  # fmt: skip
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from pressgen.outputs.photo_archive import contact_text
 from pressgen.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.present import Presentation, freeze
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML
@@ -54,9 +55,7 @@ def embargo_until(shown: Presentation) -> dt.datetime | None:
     return embargo if embargo.tzinfo else embargo.replace(tzinfo=shown.event.event.zone)
 
 
-def summary(
-    shown: Presentation, slug: str, page_html: str, sizes: Mapping[str, Any]
-) -> dict[str, Any]:
+def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[str, Any]:
     """What the press room shows of one release, as plain JSON data (kept between builds)."""
     event = shown.event
     release = event.press_release
@@ -87,12 +86,13 @@ def summary(
         "embargo_until": until.isoformat() if until else "",
         "page": f"{slug}/{PRESS_RELEASE_HTML}",
         "archive": f"{slug}/{PHOTO_ARCHIVE}" if shown.photo_archive else "",
+        "archive_label": shown.photo_archive_label,
+        "contact": contact_text(shown),
         "photo": picture,
         "page_url": shown.page_url,
         "image_url": social.image if social else "",
         "organisation": event.organisation.name,
         "id_host": _host(event.organisation.website) or _host(event.newsletter.web_url),
-        "content": _article(page_html),
     }
 
 
@@ -120,7 +120,7 @@ def base_url(releases: Sequence[Mapping[str, Any]], configured: str | None) -> s
 LABELS = {
     "title": "Pressemitteilungen",
     "feed": "Pressemitteilungen als Feed abonnieren (Atom)",
-    "archive": "Fotos mit Bildnachweis (ZIP)",
+    "contact": "Pressekontakt",
     "none": "Noch keine Pressemitteilungen.",
 }
 
@@ -129,9 +129,12 @@ def press_room_files(
     releases: Sequence[Mapping[str, Any]],
     now: dt.datetime,
     configured_base: str | None,
+    page_of: Callable[[str], str],
     template_dirs: Sequence[Path] = (),
 ) -> dict[str, bytes]:
-    """index.html, feed.xml, robots.txt and (with a web address) sitemap.xml."""
+    """index.html, feed.xml, robots.txt and (with a web address) sitemap.xml. The feed
+    carries the newest releases' text: `page_of` gives a release page's HTML by its path
+    (slug/pressemitteilung.html), from the output folder or the preview's memory."""
     from pressgen.outputs.environment import environment, render_template, template_fingerprint
 
     shown = sorted(
@@ -146,12 +149,19 @@ def press_room_files(
         if len(shown) > YEARS_FROM
         else [("", shown)]
     )
-    data = {"organisation": organisation, "sections": sections, "feed": FEED, "labels": LABELS}
+    contact = shown[0]["contact"] if shown else ""
+    data = {
+        "organisation": organisation,
+        "contact": contact,
+        "sections": sections,
+        "feed": FEED,
+        "labels": LABELS,
+    }
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     index = render_template(PRESS_ROOM_TEMPLATE, freeze(data), env)
     files = {
         INDEX: index.encode("utf-8"),
-        FEED: _feed(shown, base, organisation),
+        FEED: _feed(shown, base, organisation, page_of),
         ROBOTS: _robots(base),
     }
     if base:
@@ -162,7 +172,12 @@ def press_room_files(
 # ---------------------------------------------------------------- feed and sitemap
 
 
-def _feed(releases: Sequence[Mapping[str, Any]], base: str, organisation: str) -> bytes:
+def _feed(
+    releases: Sequence[Mapping[str, Any]],
+    base: str,
+    organisation: str,
+    page_of: Callable[[str], str],
+) -> bytes:
     """Atom (RFC 4287) with the full text of the newest releases. Links are relative to
     the feed when the press room has no web address (readers resolve them)."""
     ET.register_namespace("", ATOM)
@@ -209,7 +224,7 @@ def _feed(releases: Sequence[Mapping[str, Any]], base: str, organisation: str) -
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": release["category"]})
         if release["teaser"]:
             _text(entry, "summary", release["teaser"])
-        content = _text(entry, "content", release["content"])
+        content = _text(entry, "content", _article(page_of(release["page"])))
         content.set("type", "html")
         content.set("{http://www.w3.org/XML/1998/namespace}base", page)
     return _xml(feed)
@@ -273,5 +288,8 @@ def _article(page_html: str) -> str:
     )
     if not match:
         return ""
-    # The entry has the headline as its title; the page's label and notes stay on the page.
-    return re.sub(r"<header>.*?</header>", "", match[1], count=1, flags=re.S).strip()
+    # The entry has the headline as its title; the page's label, its notes for the press
+    # (the character count) and its links to the files beside it stay on the page.
+    text = re.sub(r"<header>.*?</header>", "", match[1], count=1, flags=re.S)
+    text = re.sub(r'<p class="(meta|photo-archive)">.*?</p>\n?', "", text, flags=re.S)
+    return text.strip()

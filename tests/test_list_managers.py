@@ -17,6 +17,7 @@ from pressgen.registry import (
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
     NEWSLETTER_TEXT,
+    PHOTO_ARCHIVE,
     PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
 )
@@ -103,7 +104,7 @@ def test_the_system_gets_the_newsletter_and_the_notes_only(
     files = handed[name]
     for kept_back in (NEWSLETTER_EMAIL, PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT):
         assert kept_back not in files
-    press_release = {NEWSLETTER_EMAIL, PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT}
+    press_release = {NEWSLETTER_EMAIL, PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT, PHOTO_ARCHIVE}
     assert set(files) == (set(own) - press_release) | {LIST_MANAGER_NOTES}
 
 
@@ -114,15 +115,20 @@ Newsletter für Mailchimp
 Betreff: Neujahrsempfang 2027: 1.200 Gäste im Rathaus
 Vorschautext: Gemeinsam digital ins neue Jahr\u00a0– der Rückblick mit Fotos und Stimmen
 Absender: Netzwerk Digitale Region Saale <newsletter@netzwerk-saale.example>
+Sperrfrist: nicht vor 15.\u00a0Januar\u00a02027, 18\u00a0Uhr versenden.
+Vor dem Versand online stellen (Fotos und Links des Newsletters führen dorthin): \
+https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/
 
-newsletter.html: der HTML-Code des Newsletters
-newsletter.txt: die Textversion
-newsletter.mjml: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten
+Dateien:
+- newsletter.html: der HTML-Code des Newsletters
+- newsletter.txt: die Textversion
+- newsletter.mjml: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten
 
-Platzhalter, die Mailchimp beim Versand füllt:
+Platzhalter – bitte unverändert lassen, Mailchimp ersetzt sie beim Versand:
 - Abmeldelink: *|UNSUB|*
 - Webversion: *|ARCHIVE|*
-- Vorschautext: *|MC_PREVIEW_TEXT|* – tragen Sie dafür in Mailchimp den Vorschautext von oben ein
+- Vorschautext: *|MC_PREVIEW_TEXT|* – Mailchimp setzt hier den Vorschautext ein, den Sie \
+in der Kampagne eintragen (Text siehe oben)
 """,
     "cleverreach": """\
 Newsletter für CleverReach
@@ -130,13 +136,22 @@ Newsletter für CleverReach
 Betreff: Neujahrsempfang 2027: 1.200 Gäste im Rathaus
 Vorschautext: Gemeinsam digital ins neue Jahr\u00a0– der Rückblick mit Fotos und Stimmen
 Absender: Netzwerk Digitale Region Saale <newsletter@netzwerk-saale.example>
+Sperrfrist: nicht vor 15.\u00a0Januar\u00a02027, 18\u00a0Uhr versenden.
+Vor dem Versand online stellen (Fotos und Links des Newsletters führen dorthin): \
+https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/
 
-newsletter.html: der HTML-Code des Newsletters
-newsletter.txt: die Textversion
-newsletter.mjml: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten
+Dateien:
+- newsletter.html: der HTML-Code des Newsletters
+- newsletter.txt: die Textversion
+- newsletter.mjml: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten
 
-Platzhalter, die CleverReach beim Versand füllt:
+Platzhalter – bitte unverändert lassen, CleverReach ersetzt ihn beim Versand:
 - Abmeldelink: {UNSUBSCRIBE}
+
+Die Webversion verlinkt der Newsletter selbst: \
+https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/newsletter.html
+
+Der Vorschautext steht bereits im HTML-Code.
 """,
 }
 

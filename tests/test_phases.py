@@ -214,7 +214,9 @@ def test_build_phase_writes_beside_the_dated_one(
     assert run_cli("build", SEED, "--out", "out").exit_code == 0
     result = run_cli("build", SEED, "--out", "out", "--phase", "invitation")
     assert result.exit_code == 0, result.output
+    # Beside the folders: the build record of the incremental build.
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        ".pressgen-build.json",
         "towerbyte-workshop-2017",
         "towerbyte-workshop-2017-einladung",
     ]

@@ -232,17 +232,22 @@ Bildnachweis zur Pressemitteilung
 „Neujahrsempfang 2027\u00a0– rund 1.200 Gäste im Historischen Rathaus“
 Netzwerk Digitale Region Saale e.\u00a0V., 15.\u00a0Januar\u00a02027
 
+Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr. Vorher dürfen die Fotos nicht \
+veröffentlicht werden.
+
 Datei: neujahrsempfang-2027.png
 Bildunterschrift: Abendstimmung vor dem Historischen Rathaus in Jena.
 Foto: Max Mustermann
 Nutzung: Abdruck honorarfrei bei Nennung des Bildnachweises
-Einwilligung: Auf dem Foto sind keine Personen zu erkennen.
+Persönlichkeitsrechte: Auf dem Foto sind keine Personen zu erkennen.
 
 Datei: gps.jpg
 Bildunterschrift: Gäste im Festsaal.
 Foto: Erika Beispiel
 
-Bitte nennen Sie bei jeder Veröffentlichung den Bildnachweis.
+Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an.
+Fragen und weitere Fotos: Lena Beispiel, Pressesprecherin, Netzwerk Digitale Region Saale \
+e.\u00a0V., Telefon +49\u00a03641\u00a0123456, E-Mail presse@netzwerk-saale.example
 """
 
 

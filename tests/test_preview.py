@@ -53,13 +53,20 @@ def test_index_lists_every_event(server: PreviewServer) -> None:
 def test_outputs_are_served_exactly_as_build_writes_them(
     server: PreviewServer, tmp_path: Path, data_dir: Path
 ) -> None:
-    from pressgen.pipeline import build
+    from pressgen.pipeline import Choices, build
 
-    (built,) = build([data_dir / "towerbyte-workshop-2017.yaml"], tmp_path / "out")
+    # A folder is previewed as `build` of the folder writes it: as its press room.
+    results = build([data_dir], tmp_path / "out", choices=Choices(press_room=True))
+    (built,) = [result for result in results if result.path.stem == "towerbyte-workshop-2017"]
     for name in built.written:
         status, _, body = get(server, f"/towerbyte-workshop-2017/{name}")
         assert status == 200, name
         assert body == (built.out_dir / name).read_bytes(), name
+    for name in ("index.html", "feed.xml", "robots.txt"):
+        status, _, body = get(server, f"/{name}")
+        assert status == 200, name
+        assert body == (tmp_path / "out" / name).read_bytes(), name
+    assert get(server, "/sitemap.xml")[0] == 404  # no web address: no sitemap
 
 
 def test_reload_script_is_never_in_build_outputs(tmp_path: Path, data_dir: Path) -> None:

@@ -470,3 +470,20 @@ def photos_to_download(urls: Sequence[str]) -> str:
     """The line for photos too large to attach."""
     noun = "Foto in Druckqualität" if len(urls) == 1 else "Fotos in Druckqualität"
     return f"{noun} zum Herunterladen: {', '.join(urls)}"
+
+
+# ---------------------------------------------------------------- photos on the web
+
+
+def photo_download_label(src: str, size: tuple[int, int] | None) -> str:
+    """The link to a press photo's original: 'Foto herunterladen (PNG, 2400 × 1500 Pixel)'."""
+    kind = src.rsplit(".", 1)[-1].upper().replace("JPEG", "JPG")
+    details = f"{kind}, {size[0]}\u00a0×\u00a0{size[1]}\u00a0Pixel" if size else kind
+    return f"Foto herunterladen ({details})"
+
+
+def photo_archive_label(count: int) -> str:
+    """The link to the photos' ZIP file, in the singular for one photo."""
+    if count == 1:
+        return "Pressefoto mit Bildnachweis herunterladen (ZIP)"
+    return "Alle Pressefotos mit Bildnachweis herunterladen (ZIP)"

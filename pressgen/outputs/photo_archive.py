@@ -53,20 +53,40 @@ def _add(
 def credits_text(shown: Presentation) -> str:
     """Bildnachweis.txt: for each photo its file, caption, credit, terms and consent note."""
     release = shown.event.press_release
+    style = shown.event.typography
     lines = [
         f"Bildnachweis zur {shown.labels.press_release}",
-        typography.quoted(release.headline, shown.event.typography),
+        typography.quoted(release.headline, style),
         f"{shown.event.organisation.name}, {shown.publication_day}",
     ]
-    for photo in release.photos:
-        if not is_local(photo.src):
-            continue
+    if shown.embargo_moment:
+        lines += [
+            "",
+            f"Sperrfrist: {shown.embargo_moment}. Vorher dürfen die Fotos nicht "
+            "veröffentlicht werden.",
+        ]
+    photos = [photo for photo in release.photos if is_local(photo.src)]
+    for photo in photos:
         lines += ["", f"Datei: {PurePosixPath(photo.src).name}"]
         lines.append(f"Bildunterschrift: {photo.caption}")
         lines.append(f"Foto: {photo.credit}" if photo.credit else "Foto: [Bildnachweis offen]")
         if photo.licence:
             lines.append(f"Nutzung: {photo.licence}")
         if photo.consent:
-            lines.append(f"Einwilligung: {photo.consent}")
-    lines += ["", "Bitte nennen Sie bei jeder Veröffentlichung den Bildnachweis."]
+            lines.append(f"Persönlichkeitsrechte: {photo.consent}")
+    lines.append("")
+    if len(photos) == 1 and photos[0].credit:
+        credit = typography.quoted(f"Foto: {photos[0].credit}", style)
+        lines.append(f"Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis an: {credit}.")
+    else:
+        lines.append("Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an.")
+    if shown.contact:
+        lines.append(f"Fragen und weitere Fotos: {contact_text(shown)}")
     return "\n".join(lines) + "\n"
+
+
+def contact_text(shown: Presentation) -> str:
+    """The Pressekontakt on one line: 'Lena Beispiel, Pressesprecherin, …, Telefon …'."""
+    return ", ".join(
+        f"{line.label} {line.text}" if line.label else line.text for line in shown.contact
+    )

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import jinja2
 
 from pressgen.errors import display_path
+from pressgen.press_room import PRESS_ROOM_FILES
 from pressgen.preview.state import EventPreview, Preview
 from pressgen.registry import (
     NEWSLETTER_EMAIL,
@@ -115,6 +116,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_page("index.html.j2")
         elif path == "/_reload":
             self._long_poll(query)
+        elif path.lstrip("/") in PRESS_ROOM_FILES:
+            self._send_press_room(path.lstrip("/"))
         else:
             slug, _, name = path.strip("/").partition("/")
             event = preview.events.get(slug)
@@ -126,6 +129,19 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self._send_page("event.html.j2", event=event)
             else:
                 self._send_output(event, name, dark=query.get("scheme") == ["dark"])
+
+    def _send_press_room(self, name: str) -> None:
+        """The press room, as `build` of the folder writes it: the release pages it links
+        are the events' own outputs (/slug/pressemitteilung.html)."""
+        try:
+            files = self.server.preview.press_room()
+        except Exception as error:  # the preview must outlive any mistake, ours included
+            self._send_text(HTTPStatus.INTERNAL_SERVER_ERROR, f"Presseraum: {error}")
+            return
+        if name not in files:
+            self._send_text(HTTPStatus.NOT_FOUND, "Nicht gefunden.")
+            return
+        self._send(HTTPStatus.OK, files[name], _preview_type(name))
 
     def _long_poll(self, query: dict[str, list[str]]) -> None:
         try:
@@ -163,6 +179,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             .get_template(template)
             .render(
                 events=list(preview.events.values()),
+                press_room=preview.choices.press_room,
                 general_errors=preview.general_errors,
                 epoch=preview.epoch,
                 display_path=display_path,

@@ -22,6 +22,7 @@ from pressgen.pipeline import (
     find_event_files,
     render_path,
 )
+from pressgen.registry import PRESS_RELEASE_HTML
 from pressgen.source.project import project_for
 
 
@@ -73,19 +74,44 @@ class Preview:
             if only_events and changed is not None and path.resolve() not in changed:
                 preview = known[path.resolve()]
             else:
-                preview = self._render(path, now)
+                preview = self._render(path, now, self.choices)
             events.setdefault(preview.slug, preview)
         with self._changed:
             self.events, self.general_errors = events, general
             self.epoch += 1
             self._changed.notify_all()
 
+    @property
+    def choices(self) -> Choices:
+        # A draft is shown with its open facts marked; the page lists them as a warning.
+        # A folder is previewed as its press room, as `build` writes it.
+        return Choices(drafts=True, press_room=any(path.is_dir() for path in self.paths))
+
+    def press_room(self) -> dict[str, bytes]:
+        """The press room of the events shown (index, feed, robots.txt), in memory."""
+        from pressgen.press_room import press_room_files
+
+        releases, pages = [], {}
+        for event in self.events.values():
+            rendered = event.rendered
+            if isinstance(rendered, RenderedEvent) and rendered.summary is not None:
+                releases.append(rendered.summary)
+                page = rendered.outputs[PRESS_RELEASE_HTML]
+                pages[rendered.summary["page"]] = page if isinstance(page, str) else ""
+        project = project_for(self.paths[0]) if self.paths else None
+        return press_room_files(
+            releases,
+            current_time(),
+            project.config.web_base_url if project else None,
+            pages.__getitem__,
+            project.template_dirs if project else (),
+        )
+
     @staticmethod
-    def _render(path: Path, now: dt.datetime) -> EventPreview:
+    def _render(path: Path, now: dt.datetime, choices: Choices) -> EventPreview:
         preview = EventPreview(path)
         try:
-            # A draft is shown with its open facts marked; the page lists them as a warning.
-            preview.rendered = render_path(path, now, Choices(drafts=True))
+            preview.rendered = render_path(path, now, choices)
         except DataError as error:
             preview.errors = [p.german() for p in error.problems]
         except PressgenError as error:

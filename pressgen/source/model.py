@@ -219,7 +219,11 @@ Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64), Role.KEY]
 class Schema(BaseModel):
     """Base for all parts of the file: unknown fields are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # The schemas are built when first used, not on import: a build that finds nothing
+    # changed (incremental) validates no event and should not pay for them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 # ---------------------------------------------------------------- parts
