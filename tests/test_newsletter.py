@@ -431,7 +431,7 @@ def test_the_recap_shows_its_photo_resized_for_email(
     outputs = built["neujahrsempfang-2027"]
     one, two = "fotos/neujahrsempfang-2027.email.png", "fotos/neujahrsempfang-2027.email@2x.png"
     original = Image.open(io.BytesIO(outputs["fotos/neujahrsempfang-2027.png"]))
-    assert original.size == (2400, 1500)
+    assert original.size == (1200, 750)
     # The column's width, and twice that.
     assert Image.open(io.BytesIO(outputs[one])).size == (552, 345)
     assert Image.open(io.BytesIO(outputs[two])).size == (1104, 690)
