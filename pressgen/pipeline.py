@@ -489,6 +489,7 @@ def build(
                     outcome.names,
                     remembered_warnings(outcome.problems),
                     outcome.summary,
+                    target.stat().st_mtime_ns,
                 ),
             )
         for record in records.values():
