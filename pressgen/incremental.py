@@ -30,7 +30,7 @@ from pressgen.errors import Problem
 from pressgen.write import STAGING_PREFIX, write_atomically
 
 RECORD_NAME = ".pressgen-build.json"
-RECORD_FORMAT = 3  # a record of another format is not read: everything is built
+RECORD_FORMAT = 2  # a record of another format is not read: everything is built
 
 
 @dataclass
@@ -42,9 +42,6 @@ class Remembered:
     names: list[str]
     warnings: list[dict[str, Any]]
     summary: dict[str, Any] | None
-    # The folder's modification time after the build: a file added, removed or renamed in
-    # it changes it (one look instead of one per file).
-    stamp: int = 0
 
 
 @dataclass
@@ -81,11 +78,6 @@ class BuildRecord:
         if entry is None or entry.key != key:
             return None
         folder = os.path.join(self.root, entry.folder)
-        try:
-            if os.stat(folder).st_mtime_ns == entry.stamp:
-                return entry
-        except OSError:
-            return None
         if not all(os.path.isfile(os.path.join(folder, written)) for written in entry.names):
             return None
         return entry

@@ -489,7 +489,6 @@ def build(
                     outcome.names,
                     remembered_warnings(outcome.problems),
                     outcome.summary,
-                    target.stat().st_mtime_ns,
                 ),
             )
         for record in records.values():
