@@ -334,6 +334,7 @@ def present(
         )
     carries_body = len(newsletter_blocks) == len(blocks)
     facts = _facts(shown)
+    local_photos = sum(1 for photo in release.photos if is_local(photo.src))
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     return Presentation(
         event=shown,
@@ -387,9 +388,7 @@ def present(
         page_url=page_url,
         page_photos=tuple(_page_photo(photo, photo_sizes or {}) for photo in release.photos),
         photo_archive=PHOTO_ARCHIVE if any(is_local(p.src) for p in release.photos) else "",
-        photo_archive_label=phrases.photo_archive_label(
-            sum(1 for photo in release.photos if is_local(photo.src))
-        ),
+        photo_archive_label=phrases.photo_archive_label(local_photos) if local_photos else "",
         social=_social(shown, blocks, page_url, photo_sizes or {}),
     )
 
