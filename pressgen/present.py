@@ -491,9 +491,15 @@ def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]]) -> Record:
     src = web_name(photo.src) if local else photo.src
     download = phrases.photo_download_label(photo.src, sizes.get(photo.src)) if local else ""
     return Record(
-        {"src": src, "original": photo.src, "alt": photo.alt or photo.caption,
-         "caption": photo.caption, "credit": photo.credit or "", "download": download}
-    )  # fmt: skip
+        {
+            "src": src,
+            "original": photo.src,
+            "alt": photo.alt or photo.caption,
+            "caption": photo.caption,
+            "credit": photo.credit or "",
+            "download": download,
+        }
+    )
 
 
 def _social(
@@ -520,11 +526,18 @@ def _social(
         embargo = embargo.replace(tzinfo=event.event.zone)  # an instant, as Open Graph wants
     published = embargo or release.publication_date
     return Record(
-        {"title": release.headline, "description": _shortened(_plain(text), 200),
-         "url": page_url, "image": image, "image_width": size[0], "image_height": size[1],
-         "image_alt": alt, "published": published.isoformat() if published else "",
-         "site_name": event.organisation.name}
-    )  # fmt: skip
+        {
+            "title": release.headline,
+            "description": _shortened(_plain(text), 200),
+            "url": page_url,
+            "image": image,
+            "image_width": size[0],
+            "image_height": size[1],
+            "image_alt": alt,
+            "published": published.isoformat() if published else "",
+            "site_name": event.organisation.name,
+        }
+    )
 
 
 def _plain(text: str) -> str:
@@ -532,11 +545,49 @@ def _plain(text: str) -> str:
 
 
 def _shortened(text: str, limit: int) -> str:
-    """At most `limit` characters, cut after a whole word, with an ellipsis."""
+    """At most `limit` characters: whole sentences when they fill at least half of it,
+    else cut after a whole word, with an ellipsis."""
     if len(text) <= limit:
         return text
+    ends = [
+        match.end()
+        for match in _SENTENCE_END.finditer(text[:limit])
+        if len(match[1]) > 1 and (match[2] != "." or match[1] not in _ABBREVIATIONS)
+    ]
+    if ends and ends[-1] >= limit // 2:
+        return text[: ends[-1]]
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
     return f"{cut}…"
+
+
+# A sentence ends after a word ("ein. Nach", "Novák. Das"; not "e. V. lädt", not the
+# day in "am 12. November") that is no abbreviation ("Dr. Anna"), before a capital
+# letter or an opening quotation mark.
+_SENTENCE_END = re.compile(r"(\w*[^\W\d_]\w*)([.!?])“?(?= [A-ZÄÖÜ„])")
+_ABBREVIATIONS = frozenset(
+    (
+        "Dr",
+        "Prof",
+        "Dipl",
+        "Ing",
+        "bzw",
+        "usw",
+        "ca",
+        "Nr",
+        "St",
+        "Hr",
+        "Fr",
+        "vgl",
+        "ggf",
+        "inkl",
+        "evtl",
+        "Mio",
+        "Mrd",
+        "Tel",
+        "Str",
+        "Abs",
+    )
+)
 
 
 def email_photo(
@@ -549,10 +600,17 @@ def email_photo(
     """A photo as an email shows it: where it loads from (`text_src`: the plain text's
     link), the local file it was made from, width and height (0: not known)."""
     return Record(
-        {"src": src, "text_src": text_src or src, "file": file, "width": size[0],
-         "height": size[1], "alt": photo.alt or photo.caption, "caption": photo.caption,
-         "credit": photo.credit or ""}
-    )  # fmt: skip
+        {
+            "src": src,
+            "text_src": text_src or src,
+            "file": file,
+            "width": size[0],
+            "height": size[1],
+            "alt": photo.alt or photo.caption,
+            "caption": photo.caption,
+            "credit": photo.credit or "",
+        }
+    )
 
 
 def _registration(event: Event, invitation: Invitation) -> Record | None:

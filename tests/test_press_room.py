@@ -326,3 +326,36 @@ def test_a_folder_moves_with_its_embargo(examples: Path, monkeypatch: pytest.Mon
     assert not (out / SECOND.stem).exists()
     assert (out / "embargoed" / SECOND.stem / "notizen.txt").read_text("utf-8") == "von Hand"
     assert SECOND.stem not in (out / INDEX).read_text("utf-8")
+
+
+SHORTENED = [
+    # (text, what a shared link and the index show of it, at most 200 characters)
+    ("Kurz und gut.", "Kurz und gut."),
+    (
+        "Der Stadtteilverein Nordviertel e.\u00a0V. lädt im Sommer 2027 wieder zum Sommerfest "
+        "auf den Brunnenplatz ein. Geplant sind ein Flohmarkt, ein Kinderprogramm und Livemusik "
+        "der Schulband der Gesamtschule Nord.",
+        "Der Stadtteilverein Nordviertel e.\u00a0V. lädt im Sommer 2027 wieder zum Sommerfest "
+        "auf den Brunnenplatz ein.",
+    ),
+    (  # "Dr. Anna" and "am 12. November" end no sentence
+        "Wie erkennt ein Betrieb, dass eine Maschine bald ausfällt? Darüber sprach am 12. "
+        "November Dr. Anna Muster mit 38 Verantwortlichen aus Produktion und Instandhaltung "
+        "beim Workshop des Netzwerks in den Räumen der Saale-Werkstatt GmbH in Jena.",
+        "Wie erkennt ein Betrieb, dass eine Maschine bald ausfällt? Darüber sprach am 12. "
+        "November Dr. Anna Muster mit 38 Verantwortlichen aus Produktion und Instandhaltung "
+        "beim Workshop des Netzwerks in den…",
+    ),
+    (  # a first sentence under half the length is not enough: cut after a word
+        "Kurzer Satz. " + "Ein sehr langer zweiter Satz " * 10,
+        "Kurzer Satz. " + "Ein sehr langer zweiter Satz " * 6 + "Ein sehr…",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), SHORTENED)
+def test_a_long_teaser_is_cut_after_a_sentence_or_a_word(text: str, shown: str) -> None:
+    from pressgen.present import _shortened
+
+    assert _shortened(text, 200) == shown
+    assert len(shown) <= 200
