@@ -79,12 +79,6 @@ LIST_MANAGER = click.option(
 )
 
 
-def _press_room(paths: tuple[Path, ...], phase: str | None, list_manager: str | None) -> bool:
-    """A folder or a project gets its press room; a phase or a list manager chosen on
-    purpose is built beside it, not into it."""
-    return (not paths or any(path.is_dir() for path in paths)) and not phase and not list_manager
-
-
 def _phase(value: str | None) -> Phase | None:
     """--phase as the pipeline takes it (click.Choice has checked the value)."""
     return cast("Phase | None", value)
@@ -145,7 +139,7 @@ def build(
                 _phase(phase),
                 documents,
                 list_manager,
-                press_room=_press_room(paths, phase, list_manager),
+                press_room=pipeline.builds_press_room(paths, phase, list_manager),
             ),
         )
     _warn([warning for built in results for warning in built.warnings])
@@ -215,7 +209,7 @@ def check(
         draft,
         _phase(phase),
         list_manager=list_manager,
-        press_room=_press_room(paths, phase, list_manager),
+        press_room=pipeline.builds_press_room(paths, phase, list_manager),
     )
     if output_format == "json":
         _check_as_json(paths, strict, choices, _jobs(jobs), clients, ignored_features)
@@ -395,6 +389,7 @@ def send(
     journal makes sure nobody gets it twice.
     """
     from pressgen.clock import current_time
+    from pressgen.deliver.lists import newsletter_of
     from pressgen.deliver.smtp import email_to_send, parse_recipients, send_email
     from pressgen.outputs.email import subject_of
     from pressgen.pipeline import RenderedIssue, render_path
@@ -424,7 +419,7 @@ def send(
             # A newsletter file: no event of it may have a Sperrfrist left (PG503).
             email = rendered.outputs[NEWSLETTER_EMAIL]
             assert isinstance(email, bytes)
-            newsletter = rendered.sender
+            newsletter = newsletter_of(rendered.loaded)
         else:
             shown = present(rendered.loaded.event).event
             email = email_to_send(shown, rendered.outputs, now, before_embargo)
@@ -494,7 +489,7 @@ def _send_press(
     from pressgen.deliver.recipients import Recipient, load_recipients
     from pressgen.deliver.smtp import parse_recipients, send_email
     from pressgen.outputs.email import attachment_names, new_message_id, subject_of
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import Choices, load_one, render_one
 
     with _reported_errors("nothing was sent"):
         if list_file is not None:
@@ -502,10 +497,12 @@ def _send_press(
         else:
             listed = [Recipient(address) for address in parse_recipients(recipients)]
         loaded = load_one(event_file)
-        _warn(render_one(loaded, current_time()).warnings)
+        # Rendered once, with the PDF and the Word file the messages carry.
+        rendered = render_one(loaded, current_time(), Choices(documents=True))
+        _warn(rendered.warnings)
         sender = loaded.event.newsletter.sender.email
         now = dt.datetime.now(dt.UTC).astimezone()
-        release = press_release(loaded, docx)
+        release = press_release(loaded, rendered.outputs, docx)
         sample = press_message(release, listed[0], now, new_message_id(sender))
         subject = subject_of(sample)
         if dry_run or settings is None:

@@ -100,14 +100,12 @@ class InputKeys:
         self._code = code
         self._shared: dict[Path, str] = {}
 
-    def key(self, path: Path) -> tuple[str, bytes]:
-        """The key of the event file, and the file's bytes (read once)."""
+    def key(self, path: Path) -> str:
         digest = hashlib.sha256()
         for part in (__version__, self._code, self._run, self._shared_key(path.parent)):
             digest.update(part.encode("utf-8") + b"\0")
-        data = path.read_bytes()
-        digest.update(data)
-        return digest.hexdigest(), data
+        digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def _shared_key(self, folder: Path) -> str:
         known = self._shared.get(folder)

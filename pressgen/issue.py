@@ -22,7 +22,6 @@ from pressgen.present import (
     Presentation,
     Record,
     email_photo,
-    freeze,
     present,
     when_and_where,
 )
@@ -139,7 +138,6 @@ class IssuePresentation:
     preheader: str
     web_version_url: str
     labels: Record
-    event_presentations: tuple[Presentation, ...]
 
     def template_data(self) -> dict[str, Any]:
         data = self.frame.template_data()
@@ -198,7 +196,6 @@ def present_issue(loaded: LoadedIssue) -> IssuePresentation:
         preheader=info.preheader or "",
         web_version_url=web_version,
         labels=Record({**frame.labels, **ISSUE_LABELS}),
-        event_presentations=tuple(shown_events),
     )
 
 
@@ -247,11 +244,7 @@ def _event_entry(shown: Presentation, anchor: str) -> Entry:
             "invitation", anchor, ISSUE_LABELS["invitation"], event.press_release.headline,
             text, when_and_where(shown.facts), None, None, "", link, label,
         )  # fmt: skip
-    link = shown.read_more_url or (
-        urljoin(event.newsletter.web_url, "pressemitteilung.html")
-        if event.newsletter.web_url
-        else event.event.website or ""
-    )
+    link = shown.read_more_url or shown.page_url or event.event.website or ""
     return Entry(
         "recap", anchor, ISSUE_LABELS["recap"], event.press_release.headline, text, "",
         shown.lead_photo, quote, shown.sponsor_thanks, link, shown.labels.read_more,
@@ -283,7 +276,6 @@ def render_issue(
     from pressgen.outputs.newsletter import compile_newsletter
 
     data = shown.template_data()
-    data["event"] = freeze(shown.frame.event)
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     used: list[str] = []
     mjml = render_template(ISSUE_TEMPLATES[NEWSLETTER_MJML], data, env, used, campaign_links=True)

@@ -116,11 +116,9 @@ def json_ld(event: Event) -> dict[str, Any]:
         "@type": "NewsArticle",
         "headline": typography.plain_spaces(release.headline),
     }
-    if release.embargo is not None:  # published when the embargo ends
-        embargo = release.embargo
-        article["datePublished"] = (
-            embargo if embargo.tzinfo else embargo.replace(tzinfo=info.zone)
-        ).isoformat()
+    end = event.embargo_end()
+    if end is not None:  # published when the embargo ends
+        article["datePublished"] = end.isoformat()
     elif release.publication_date is not None:  # a day, with no time invented for it
         article["datePublished"] = release.publication_date.isoformat()
     article |= {

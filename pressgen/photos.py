@@ -45,8 +45,7 @@ def web_version(src: str, data: bytes) -> dict[str, bytes]:
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as picture:
-        picture.load()
-        if picture.width <= WEB_WIDTH:
+        if picture.width <= WEB_WIDTH:  # the header tells; nothing is decoded
             return {web_name(src): data}
         size = shown_size(picture.size, WEB_WIDTH)
         resized = picture.resize(size, Image.Resampling.LANCZOS)

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import itertools
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +50,7 @@ from pressgen.press_room import (
     under_embargo,
 )
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
-from pressgen.source.model import Event, Newsletter, Phase
+from pressgen.source.model import Event, Phase
 from pressgen.source.project import Project, project_for, with_defaults
 from pressgen.source.validate import validate_event
 from pressgen.write import (
@@ -94,6 +93,14 @@ class Choices:
         """What the output folder's name gets beside the event's: -einladung, -mailchimp."""
         phase = PHASE_FOLDER_SUFFIX[self.phase] if self.phase else ""
         return phase + (f"-{self.list_manager}" if self.list_manager else "")
+
+
+def builds_press_room(
+    paths: Sequence[Path], phase: str | None = None, list_manager: str | None = None
+) -> bool:
+    """A folder or a project (no paths) gets its press room; a phase or a list manager
+    chosen on purpose is built beside it, not into it."""
+    return (not paths or any(path.is_dir() for path in paths)) and not phase and not list_manager
 
 
 @dataclass(frozen=True)
@@ -190,11 +197,6 @@ class RenderedIssue:
     def preheader(self) -> str:
         return self.loaded.issue.issue.preheader or ""
 
-    @property
-    def sender(self) -> Newsletter:
-        """The newsletter settings of the first event: who sends the issue."""
-        return self.loaded.events[min(self.loaded.events)].event.newsletter
-
 
 def render_one(
     loaded: LoadedEvent, now: dt.datetime, choices: Choices = Choices()
@@ -210,10 +212,10 @@ def render_one(
     manager = list_manager(choices.list_manager)
     notes = ""
     if manager is not None:
-        own = shown  # what the notes tell the press officer to enter, and when
+        # What the press officer enters in the system, and when: from the own addresses.
         notes = handover_notes(
-            manager, own.event.newsletter, own.preheader, own.embargo_moment,
-            own.web_version_url,
+            manager, shown.event.newsletter, shown.preheader, shown.embargo_moment,
+            shown.web_version_url,
         )  # fmt: skip
         shown = for_list_manager(shown, manager)
     rendered = render_event(
@@ -291,6 +293,9 @@ class _Outcome:
     problems: list[Problem]
     names: list[str]
     summary: dict[str, Any] | None = None  # a release's, for the press room
+    # A newsletter file shows other files' events: its key cannot tell when it changed,
+    # so it is rendered on every build and never remembered.
+    remembered: bool = True
 
 
 def _render_and_stage(
@@ -310,8 +315,9 @@ def _render_and_stage(
             stage(rendered.outputs, staged)
         except OSError as error:
             raise cannot_write(staged.parent.parent / staged.name, error) from None
-    release = rendered.summary if isinstance(rendered, RenderedEvent) else None
-    return _Outcome(rendered.warnings, list(rendered.outputs), release)
+    if isinstance(rendered, RenderedIssue):
+        return _Outcome(rendered.warnings, list(rendered.outputs), remembered=False)
+    return _Outcome(rendered.warnings, list(rendered.outputs), rendered.summary)
 
 
 def _run(
@@ -482,7 +488,7 @@ def build(
             record.remember(
                 folder.name,
                 None
-                if embargoed
+                if embargoed or not outcome.remembered
                 else Remembered(
                     key,
                     str(target.relative_to(record.root)),
@@ -517,9 +523,7 @@ def _remembered(
 ) -> tuple[str, Remembered | None]:
     """The event's key, and its last build when nothing it follows from has changed (nor
     its Sperrfrist ended since)."""
-    key, data = keys.key(path)
-    if ISSUE_SECTION.search(data):
-        return key, None  # a newsletter file shows other files' events: always rendered
+    key = keys.key(path)
     entry = records[target.parent].unchanged(target.name, key)
     if entry is not None and entry.summary is not None:
         waits = entry.folder.startswith(EMBARGOED + "/")
@@ -565,9 +569,6 @@ def _write_press_room(
         except OSError as error:
             raise cannot_write(target, error) from None
 
-
-# A newsletter file has this section (pressgen.issue.is_issue reads the YAML to be sure).
-ISSUE_SECTION = re.compile(rb"(?m)^issue\s*:")
 
 # A phase built on purpose gets a folder of its own.
 PHASE_FOLDER_SUFFIX = {"invitation": "-einladung", "recap": "-rueckblick"}

@@ -387,7 +387,7 @@ def present(
         else "",
         page_url=page_url,
         page_photos=tuple(_page_photo(photo, photo_sizes or {}) for photo in release.photos),
-        photo_archive=PHOTO_ARCHIVE if any(is_local(p.src) for p in release.photos) else "",
+        photo_archive=PHOTO_ARCHIVE if local_photos else "",
         photo_archive_label=phrases.photo_archive_label(local_photos) if local_photos else "",
         social=_social(shown, blocks, page_url, photo_sizes or {}),
     )
@@ -521,14 +521,12 @@ def _social(
         elif base:
             image = urljoin(base, web_name(photo.src))
             size = shown_size(sizes[photo.src], WEB_WIDTH) if photo.src in sizes else (0, 0)
-    embargo = release.embargo
-    if embargo is not None and embargo.tzinfo is None:
-        embargo = embargo.replace(tzinfo=event.event.zone)  # an instant, as Open Graph wants
-    published = embargo or release.publication_date
+    # An instant, as Open Graph wants it; else the day.
+    published = event.embargo_end() or release.publication_date
     return Record(
         {
             "title": release.headline,
-            "description": _shortened(_plain(text), 200),
+            "description": _shortened(typography.plain_spaces(prose.to_text(text)), 200),
             "url": page_url,
             "image": image,
             "image_width": size[0],
@@ -538,10 +536,6 @@ def _social(
             "site_name": event.organisation.name,
         }
     )
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", prose.to_text(text)).strip()
 
 
 def _shortened(text: str, limit: int) -> str:

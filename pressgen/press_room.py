@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from pressgen.outputs.photo_archive import contact_text
 from pressgen.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.present import Presentation, freeze
-from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML
+from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, content_type
 from pressgen.source.model import is_local
 
 INDEX = "index.html"
@@ -47,20 +47,12 @@ ATOM = "http://www.w3.org/2005/Atom"
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def embargo_until(shown: Presentation) -> dt.datetime | None:
-    """The moment the Sperrfrist ends, in the event's time zone (None without one)."""
-    embargo = shown.event.press_release.embargo
-    if embargo is None:
-        return None
-    return embargo if embargo.tzinfo else embargo.replace(tzinfo=shown.event.event.zone)
-
-
 def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[str, Any]:
     """What the press room shows of one release, as plain JSON data (kept between builds)."""
     event = shown.event
     release = event.press_release
     zone = event.event.zone
-    until = embargo_until(shown)
+    until = event.embargo_end()
     day = release.publication_date
     published = until or (dt.datetime.combine(day, dt.time(), tzinfo=zone) if day else None)
     photo = next((p for p in release.photos if is_local(p.src)), None)
@@ -72,7 +64,7 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
             "alt": photo.alt or photo.caption,
             "width": width,
             "height": height,
-            "type": _image_type(photo.src),
+            "type": content_type(photo.src),
         }
     social = shown.social
     return {
@@ -274,11 +266,6 @@ def _tag(host: str, day: str, name: str) -> str:
 def _host(url: str | None) -> str:
     host = (urlsplit(url).hostname or "") if url else ""
     return host.removeprefix("www.")
-
-
-def _image_type(src: str) -> str:
-    suffix = src.rsplit(".", 1)[-1].lower()
-    return {"jpg": "image/jpeg", "jpeg": "image/jpeg"}.get(suffix, f"image/{suffix}")
 
 
 def _article(page_html: str) -> str:

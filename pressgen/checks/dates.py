@@ -10,11 +10,10 @@ from pressgen.present import Presentation
 
 def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
     release = shown.event.press_release
-    embargo = release.embargo
-    if embargo is None:
+    aware = shown.event.embargo_end()
+    if aware is None:
         return
     zone = shown.event.event.zone
-    aware = embargo if embargo.tzinfo else embargo.replace(tzinfo=zone)
     if aware <= now:
         found.add(
             "PG501",

@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,22 +158,19 @@ class PressRelease:
     attachments: tuple[tuple[str, bytes], ...]
 
 
-def press_release(loaded: LoadedEvent, docx: bool = False) -> PressRelease:
-    """The press release for mailing: subject, plain text, and the PDF (with `docx` the Word
-    file too) and photos to attach (photos over the limit linked instead)."""
+def press_release(
+    loaded: LoadedEvent, files: Mapping[str, str | bytes], docx: bool = False
+) -> PressRelease:
+    """The press release for mailing, from the event's outputs as `build --documents` makes
+    them (`files`): subject, plain text, and the PDF (with `docx` the Word file too) and
+    photos to attach (photos over the limit linked instead)."""
     from urllib.parse import urljoin
 
     from pressgen.german import phrases
-    from pressgen.outputs.render import render_event
-    from pressgen.photos import local_photo_sizes
     from pressgen.present import present
     from pressgen.registry import PRESS_RELEASE_DOCX, PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
 
-    event = loaded.event
-    shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
-    files = render_event(
-        shown, loaded.path.parent, loaded.project.template_dirs, documents=True
-    ).files
+    shown = present(loaded.event)  # only its words: subject, label, Sperrfrist
     text = files[PRESS_RELEASE_TEXT]
     pdf = files[PRESS_RELEASE_PDF]
     assert isinstance(text, str) and isinstance(pdf, bytes)

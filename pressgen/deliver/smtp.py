@@ -9,7 +9,7 @@ from typing import Literal
 
 from pressgen.errors import PressgenError
 from pressgen.german import typography
-from pressgen.outputs.email import build_email, embargo_end, needs_smtputf8
+from pressgen.outputs.email import build_email, needs_smtputf8
 from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.addresses import ascii_domain, email_problem, is_loopback
 from pressgen.source.model import Event
@@ -52,7 +52,7 @@ def email_to_send(
     release: nothing may reach subscribers before it ends. A test send before it
     (`before_embargo`) carries [TEST] in its subject.
     """
-    end = embargo_end(shown)
+    end = shown.embargo_end()
     email = outputs[NEWSLETTER_EMAIL]
     assert isinstance(email, bytes)
     if end is None or now >= end:

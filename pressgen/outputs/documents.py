@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -92,10 +93,11 @@ def _local_only(event_dir: Path | None) -> Any:
 # ---------------------------------------------------------------- DOCX
 
 
-def press_release_docx(shown: Presentation, event_dir: Path | None) -> bytes:
+def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> bytes:
     """pressemitteilung.docx for papers that edit in Word: the same pieces as the HTML,
     each in a named style (Title, Subtitle, Heading 2, Quote …), never hand-formatted,
-    so a newsroom's own template restyles it at once."""
+    so a newsroom's own template restyles it at once. `photos`: each local photo as it
+    is published (credit in its metadata, no GPS position)."""
     import datetime as dt
 
     from docx import Document
@@ -137,14 +139,10 @@ def press_release_docx(shown: Presentation, event_dir: Path | None) -> bytes:
         else:
             paragraph(block.text)
     for photo in release.photos:
-        if event_dir is not None and (event_dir / photo.src).is_file():
+        if photo.src in photos:
             from docx.shared import Cm
 
-            from pressgen.photos import published_photo
-
-            # As the web publishes it: credit in its metadata, no GPS position.
-            published = published_photo(photo, (event_dir / photo.src).read_bytes())
-            document.add_picture(io.BytesIO(published), width=Cm(12))
+            document.add_picture(io.BytesIO(photos[photo.src]), width=Cm(12))
         paragraph(f"{photo.caption} {shown.labels.photo_credit}: {photo.credit}", "Caption")
     paragraph(f"{shown.labels.character_count}: {shown.character_count}", "Caption")
     if event.organisation.about:

@@ -14,19 +14,11 @@ from pressgen.source.addresses import ascii_domain, ascii_url
 from pressgen.source.model import Event
 
 
-def embargo_end(event: Event) -> dt.datetime | None:
-    """When the Sperrfrist ends, time-zone aware (in the event's zone when none is written)."""
-    embargo = event.press_release.embargo
-    if embargo is None:
-        return None
-    return embargo if embargo.tzinfo else embargo.replace(tzinfo=event.event.zone)
-
-
 def message_date(event: Event) -> dt.datetime | None:
     """The Date header: the embargo if there is one, else the publication day, 9 Uhr
     (none while a draft leaves the publication date open)."""
     release = event.press_release
-    embargo = embargo_end(event)
+    embargo = event.embargo_end()
     if embargo is not None:
         return embargo
     if release.publication_date is None:

@@ -80,20 +80,22 @@ def render_event(
     calendar = render_ics(event)
     if calendar is not None:
         files[CALENDAR] = calendar
+    # Each local photo as it is published: credit in its metadata, no GPS position.
+    published: dict[str, bytes] = {}
+    for photo in event.press_release.photos:
+        if is_local(photo.src) and event_dir is not None and photo.src not in published:
+            original = (event_dir / photo.src).read_bytes()
+            published[photo.src] = published_photo(photo, original)
     if documents:
         from pressgen.outputs.documents import press_release_docx, press_release_pdf
 
         html = files[PRESS_RELEASE_HTML]
         assert isinstance(html, str)
         files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, event_dir)
-        files[PRESS_RELEASE_DOCX] = press_release_docx(shown, event_dir)
-    published: dict[str, bytes] = {}
-    for photo in event.press_release.photos:
-        if is_local(photo.src) and event_dir is not None and photo.src not in published:
-            original = (event_dir / photo.src).read_bytes()
-            published[photo.src] = published_photo(photo, original)
-            files[photo.src] = published[photo.src]
-            files.update(web_version(photo.src, published[photo.src]))
+        files[PRESS_RELEASE_DOCX] = press_release_docx(shown, published)
+    for src, photo_bytes in published.items():
+        files[src] = photo_bytes
+        files.update(web_version(src, photo_bytes))
     if published:
         files[PHOTO_ARCHIVE] = photo_archive(shown, published)
     lead = shown.lead_photo

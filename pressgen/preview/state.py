@@ -19,6 +19,7 @@ from pressgen.pipeline import (
     Choices,
     RenderedEvent,
     RenderedIssue,
+    builds_press_room,
     find_event_files,
     render_path,
 )
@@ -49,6 +50,9 @@ class Preview:
 
     def __init__(self, paths: Sequence[Path]) -> None:
         self.paths = list(paths)
+        # A draft is shown with its open facts marked; the page lists them as a warning.
+        # A folder is previewed as its press room, as `build` writes it.
+        self.choices = Choices(drafts=True, press_room=builds_press_room(self.paths))
         self.events: dict[str, EventPreview] = {}
         self.general_errors: list[str] = []
         self.epoch = 0
@@ -80,12 +84,6 @@ class Preview:
             self.events, self.general_errors = events, general
             self.epoch += 1
             self._changed.notify_all()
-
-    @property
-    def choices(self) -> Choices:
-        # A draft is shown with its open facts marked; the page lists them as a warning.
-        # A folder is previewed as its press room, as `build` writes it.
-        return Choices(drafts=True, press_room=any(path.is_dir() for path in self.paths))
 
     def press_room(self) -> dict[str, bytes]:
         """The press room of the events shown (index, feed, robots.txt), in memory."""

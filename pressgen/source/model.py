@@ -985,6 +985,14 @@ class Event(Schema):
     )
     brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
 
+    def embargo_end(self) -> dt.datetime | None:
+        """When the Sperrfrist ends, time-zone aware (in the event's zone when none is
+        written); None without one."""
+        embargo = self.press_release.embargo
+        if embargo is None:
+            return None
+        return embargo if embargo.tzinfo else embargo.replace(tzinfo=self.event.zone)
+
     def open_facts(self) -> list[tuple[str | int, ...]]:
         """Where the facts are that a draft leaves open: date, start time, publication
         date, photo credits. Outside a draft a missing start means the event lasts all day."""
