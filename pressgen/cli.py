@@ -577,9 +577,8 @@ def _send_to_list(
     from pressgen.clock import current_time
     from pressgen.deliver.lists import newsletter_of, send_to_list, unsubscribe_secret
     from pressgen.deliver.recipients import load_recipients
-    from pressgen.deliver.smtp import email_to_send
+    from pressgen.deliver.smtp import is_test_send
     from pressgen.pipeline import RenderedEvent, render_path
-    from pressgen.present import present
 
     with _reported_errors("nothing was sent"):
         recipients = load_recipients(list_file)
@@ -588,10 +587,10 @@ def _send_to_list(
         rendered = render_path(event_file, now)
         _warn(rendered.warnings)
         loaded = rendered.loaded
-        if isinstance(rendered, RenderedEvent):
-            # Refuses before the embargo unless this is a test send.
-            event = rendered.loaded.event
-            email_to_send(present(event).event, rendered.outputs, now, before_embargo)
+        # Refuses before the embargo unless this is a test send ([TEST] in each subject).
+        test_send = isinstance(rendered, RenderedEvent) and is_test_send(
+            rendered.loaded.event, now, before_embargo
+        )
         newsletter = newsletter_of(loaded)
         unsubscribe_secret(newsletter.unsubscribe_url)
         if dry_run or settings is None:
@@ -603,7 +602,7 @@ def _send_to_list(
             return
         outcome = send_to_list(
             loaded, recipients, list_file, settings, resume=resume, again=again,
-            rate_per_minute=rate, retry_wait=retry_wait, test_send=before_embargo,
+            rate_per_minute=rate, retry_wait=retry_wait, test_send=test_send,
         )  # fmt: skip
     _report_outcome(outcome, newsletter.subject)
 

@@ -320,3 +320,47 @@ def test_control_characters_in_an_address_reach_the_terminal_escaped(
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
     assert "a\\x1b[31m@b.de" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("now", "flags", "subject"),
+    [
+        (BEFORE_EMBARGO, (), None),
+        (
+            BEFORE_EMBARGO,
+            ("--before-embargo",),
+            "[TEST] Neujahrsempfang 2027: 1.200 Gäste im Rathaus",
+        ),
+        (AFTER_EMBARGO, (), "Neujahrsempfang 2027: 1.200 Gäste im Rathaus"),
+        (AFTER_EMBARGO, ("--before-embargo",), "Neujahrsempfang 2027: 1.200 Gäste im Rathaus"),
+    ],
+    ids=["refused-before", "test-send-before", "after", "flag-after-changes-nothing"],
+)
+def test_a_list_send_waits_for_the_embargo_as_a_single_one_does(
+    run_cli: Callable[..., Result],
+    smtp_server: Callable[..., tuple[Recorder, int]],
+    data_dir: Path,
+    now: str,
+    flags: tuple[str, ...],
+    subject: str | None,
+) -> None:
+    import email
+    from email import policy
+
+    recorder, port = smtp_server()
+    (data_dir / "liste.csv").write_text("email\na@example.org\n", "utf-8")
+    result = run_cli(
+        "send", data_dir / SECOND.name, "--to-list", data_dir / "liste.csv",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none", *flags,
+        env={"SOURCE_DATE_EPOCH": now, "PRESSGEN_UNSUBSCRIBE_SECRET": "s" * 32},
+    )  # fmt: skip
+    if subject is None:
+        assert result.exit_code == 1
+        assert "the embargo lasts until 15. Januar 2027, 18 Uhr" in result.stderr
+        assert recorder.envelopes == []
+        return
+    assert result.exit_code == 0, result.output
+    (envelope,) = recorder.envelopes
+    assert envelope.original_content is not None
+    message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+    assert message["Subject"] == subject

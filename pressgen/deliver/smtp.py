@@ -43,6 +43,22 @@ def parse_recipients(values: Sequence[str]) -> list[str]:
     return addresses
 
 
+def is_test_send(event: Event, now: dt.datetime, before_embargo: bool) -> bool:
+    """Whether a newsletter send is a test: asked for (`before_embargo`) while the
+    Sperrfrist lasts. Without the flag a send before it ends is refused; after it the
+    flag changes nothing."""
+    end = event.embargo_end()
+    if end is None or now >= end:
+        return False
+    if not before_embargo:
+        raise SendError(
+            f"the embargo lasts until {typography.plain_spaces(typography.date_time(end))}: "
+            "the newsletter may not go out before; for a test send use --before-embargo "
+            "(the subject then starts with [TEST])"
+        )
+    return True
+
+
 def email_to_send(
     shown: Event, outputs: Mapping[str, str | bytes], now: dt.datetime, before_embargo: bool
 ) -> bytes:
@@ -52,17 +68,10 @@ def email_to_send(
     release: nothing may reach subscribers before it ends. A test send before it
     (`before_embargo`) carries [TEST] in its subject.
     """
-    end = shown.embargo_end()
     email = outputs[NEWSLETTER_EMAIL]
     assert isinstance(email, bytes)
-    if end is None or now >= end:
+    if not is_test_send(shown, now, before_embargo):
         return email
-    if not before_embargo:
-        raise SendError(
-            f"the embargo lasts until {typography.plain_spaces(typography.date_time(end))}: "
-            "the newsletter may not go out before; for a test send use --before-embargo "
-            "(the subject then starts with [TEST])"
-        )
     text, html = outputs[NEWSLETTER_TEXT], outputs[NEWSLETTER_HTML]
     assert isinstance(text, str) and isinstance(html, str)
     return build_email(shown, text, html, test_send=True)
