@@ -3,6 +3,8 @@ with pdftotext and pdfinfo (Debian's poppler-utils)."""
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -46,6 +48,23 @@ def test_the_pdf_carries_every_fact_the_quote_and_the_thanks(documents: dict[str
         "presse@towerbyte.de",
     ):
         assert part in text, part
+
+
+@pytest.mark.parametrize("mode", ["", "-raw", "-layout"])
+@pytest.mark.parametrize("stem", [SEED.stem, SECOND.stem])
+def test_the_label_and_the_headline_are_read_back_as_whole_words(
+    documents: dict[str, Path], stem: str, mode: str
+) -> None:
+    # Each of poppler's ways of reading a page: spaced capitals would come out as
+    # "P R E S S E …" in some of them, a hyphenated headline as "Histori- schen".
+    lines = pdf_text(documents[stem], *([mode] if mode else [])).splitlines()
+    words = " ".join(lines).split()
+    assert "PRESSEMITTEILUNG" in words
+    page = (documents[stem].parent / "pressemitteilung.html").read_text("utf-8")
+    headline = html.unescape(re.sub(r"<[^>]+>", "", page.split("<h1", 1)[1].split("</h1>")[0]))
+    for word in headline.split(">", 1)[1].split():
+        assert word in words, word
+    assert "\u2010" not in " ".join(line for line in lines if "PRESSE" in line)
 
 
 def test_every_page_has_the_letterhead_its_number_and_the_sperrfrist(
@@ -145,3 +164,29 @@ def test_no_page_holds_only_the_footer(documents: dict[str, Path], event: str) -
     lines = [line for line in before_footer.splitlines() if line.strip()]
     letterhead_and_embargo = 2 if event == SECOND.stem else 1
     assert len(lines) > letterhead_and_embargo, last[:300]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ('Verein "Zukunft" e. V.', "Verein „Zukunft“ e. V."),
+        ("Back\\slash GmbH", "Back\\slash GmbH"),
+        ("A </style><p>B</p> & Co.", "A </style><p>B</p> & Co."),
+    ],
+)
+def test_the_letterhead_shows_any_organisation_name_as_written(
+    name: str, shown: str, tmp_path: Path
+) -> None:
+    # The name stands in the PDF's style sheet: quotes, backslashes and a closing tag must
+    # neither end it early nor reach the page as markup.
+    import yaml
+
+    from pressgen.pipeline import Choices, build
+
+    data = yaml.safe_load(SEED.read_text("utf-8"))
+    data["organisation"]["name"] = name
+    event = tmp_path / SEED.name
+    event.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (built,) = build([event], tmp_path / "out", choices=Choices(documents=True))
+    first_line = pdf_text(built.out_dir / "pressemitteilung.pdf", "-layout").strip()
+    assert first_line.splitlines()[0].startswith(f"{shown} · Leutragraben 1, 07743 Jena")

@@ -21,10 +21,10 @@ from pressgen.errors import PressgenError
 from pressgen.present import Presentation
 from pressgen.registry import PRESS_RELEASE_PDF
 
+# Added to the page as its last author style sheet: WeasyPrint counts style sheets given
+# to write_pdf() as the reader's own, and the page's rules would win over them.
 _PAGE = """
 @page {
-  size: A4;
-  margin: 30mm 20mm 25mm 25mm;
   @top-left { content: "%(letterhead)s"; font: 8pt Helvetica, Arial, sans-serif; color: #444; }
   @top-right { content: string(embargo); font: bold 8pt Helvetica, Arial, sans-serif;
                color: #b00020; }
@@ -33,6 +33,9 @@ _PAGE = """
 }
 body { max-width: none; margin: 0; padding: 0; }
 .embargo { string-set: embargo content(); }
+/* Spaced capitals are read back as single letters ("P R E S S E") by PDF readers that
+   copy or search the text; the label keeps its capitals without the spacing. */
+.label { letter-spacing: normal; }
 h1 { hyphens: manual; }
 p { orphans: 3; widows: 3; }
 /* The footer (Über uns, Pressekontakt) never stands alone on a page: the count and the
@@ -49,7 +52,7 @@ class DocumentError(PressgenError):
 def press_release_pdf(shown: Presentation, html: str, event_dir: Path | None) -> bytes:
     """pressemitteilung.pdf from the rendered pressemitteilung.html."""
     try:
-        from weasyprint import CSS, HTML
+        from weasyprint import HTML
     except OSError as error:  # the pango libraries WeasyPrint loads are missing
         raise DocumentError(
             f"cannot make {PRESS_RELEASE_PDF}: WeasyPrint needs Debian's pango libraries "
@@ -59,14 +62,26 @@ def press_release_pdf(shown: Presentation, html: str, event_dir: Path | None) ->
     letterhead = organisation.name
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text
-    page = _PAGE % {"letterhead": letterhead.replace("\\", "\\\\").replace('"', '\\"')}
+    page = _PAGE % {"letterhead": _css_string(letterhead)}
     base = str(event_dir.resolve()) + "/" if event_dir else None
-    document = HTML(string=html, base_url=base, url_fetcher=_local_only(event_dir))
+    printed = html.replace("</head>", f"<style>{page}</style>\n</head>", 1)
+    document = HTML(string=printed, base_url=base, url_fetcher=_local_only(event_dir))
     # A photo on the web is left out of the PDF (it is named under the text); WeasyPrint
     # would say so on the terminal for each.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-    pdf: bytes = document.write_pdf(stylesheets=[CSS(string=page)], pdf_variant="pdf/ua-1")
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
+
+
+def _css_string(text: str) -> str:
+    """`text` for inside a CSS string in a <style> element: every character that could end
+    the string or the element written as a CSS escape."""
+    return "".join(
+        character
+        if character.isalnum() or character in " .,;:·-–()&@/+'"
+        else f"\\{ord(character):x} "
+        for character in text
+    )
 
 
 def _local_only(event_dir: Path | None) -> Any:
