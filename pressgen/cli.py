@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from pressgen import pipeline
     from pressgen.deliver.lists import Outcome
     from pressgen.deliver.smtp import SmtpSettings
-    from pressgen.pipeline import LoadedEvent
     from pressgen.source.model import Phase
 
 JOBS = click.option(
@@ -203,7 +202,11 @@ def check(
     completeness, PG3xx limits, PG4xx links, PG5xx dates, PG6xx drafts, PG7xx the
     author's texts, PG8xx mail programs (with --clients).
     """
+    import datetime as dt
+
     from pressgen import pipeline
+    from pressgen.clock import current_time
+    from pressgen.embargo import EMBARGOED, Hold, held_at
 
     choices = pipeline.Choices(
         draft,
@@ -240,9 +243,16 @@ def check(
             f"Mail programs: caniemail {data['version']} (data of {data['updated'][:10]}). "
             f"Left aside, as the email reads right without them: {', '.join(GRACEFUL)}."
         )
+    now = current_time()
     for result in checked:
         count = len(result.warnings)
         verdict = f"ok, {counted(count, 'warning')}" if count else "ok"
+        if held_at(result.public_from, now):
+            moment = Hold(dt.datetime.fromisoformat(result.public_from), "").moment
+            verdict += (
+                f"; not public before {moment}: build writes it into {EMBARGOED}/, "
+                "send refuses it to subscribers until then"
+            )
         say(f"{display_path(result.path)}: {verdict}")
     if strict and warnings:
         verb = "is an error" if len(warnings) == 1 else "are errors"
@@ -265,16 +275,22 @@ def _check_as_json(
     import json
 
     from pressgen import pipeline
+    from pressgen.clock import current_time
+    from pressgen.embargo import held_at
 
     problems: list[Problem] = []
+    files: list[dict[str, str | None]] = []
     try:
         checked = pipeline.check(
             _event_paths(paths),
             jobs=jobs,
             choices=choices,
         )
+        now = current_time()
         for result in checked:
             problems += result.warnings
+            held = result.public_from if held_at(result.public_from, now) else None
+            files.append({"file": display_path(result.path), "not_public_before": held})
         if clients:
             reported = pipeline.client_report(
                 [result.path for result in checked], choices, ignored_features
@@ -292,6 +308,7 @@ def _check_as_json(
         "errors": errors,
         "warnings": len(problems) - errors,
         "problems": [problem.as_dict() for problem in problems],
+        "files": files,
     }
     click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     if failed:
@@ -388,85 +405,104 @@ def send(
     To a list (--to-list), every recipient gets a message of their own, and the send
     journal makes sure nobody gets it twice.
     """
-    from pressgen.clock import current_time
-    from pressgen.deliver.lists import newsletter_of
-    from pressgen.deliver.smtp import email_to_send, parse_recipients, send_email
-    from pressgen.outputs.email import subject_of
-    from pressgen.pipeline import RenderedIssue, render_path
-    from pressgen.present import present
-    from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
-
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError("give either --to ADDRESS or --to-list FILE")
+    settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
     if press:
         _send_press(
             event_file, recipients, recipient_list, dry_run, resume, again, rate, retry_wait,
-            _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run), docx,
+            settings, docx,
         )  # fmt: skip
         return
-    if recipient_list is not None:
-        _send_to_list(
-            event_file, recipient_list, dry_run, before_embargo, resume, again, rate,
-            retry_wait, _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run),
-        )  # fmt: skip
-        return
+    _send_newsletter(
+        event_file, recipients, recipient_list, dry_run, before_embargo, resume, again, rate,
+        retry_wait, settings,
+    )  # fmt: skip
+
+
+def _send_newsletter(
+    event_file: Path,
+    addresses: tuple[str, ...],
+    list_file: Path | None,
+    dry_run: bool,
+    before_embargo: bool,
+    resume: bool,
+    again: bool,
+    rate: float | None,
+    retry_wait: float,
+    settings: SmtpSettings | None,
+) -> None:
+    """The newsletter of an event file or a newsletter file: one message per recipient, to
+    the addresses of --to or to a list (--to-list, journalled: pressgen.deliver.lists).
+    Whether it may go out yet is pressgen.embargo's to say, as for every path."""
+    import datetime as dt
+
+    from pressgen import embargo
+    from pressgen.clock import current_time
+    from pressgen.deliver.lists import (
+        message_maker,
+        newsletter_of,
+        send_to_list,
+        unsubscribe_secret,
+    )
+    from pressgen.deliver.recipients import Recipient, load_recipients
+    from pressgen.deliver.smtp import parse_recipients, send_email
+    from pressgen.outputs.email import new_message_id, subject_of
+    from pressgen.pipeline import render_path
+
     with _reported_errors("nothing was sent"):
-        addresses = parse_recipients(recipients)
+        if list_file is not None:
+            recipients = load_recipients(list_file)
+        else:
+            recipients = [Recipient(address) for address in parse_recipients(addresses)]
         now = current_time()
         rendered = render_path(event_file, now)
         _warn(rendered.warnings)
-        if isinstance(rendered, RenderedIssue):
-            # A newsletter file: no event of it may have a Sperrfrist left (PG503).
-            email = rendered.outputs[NEWSLETTER_EMAIL]
-            assert isinstance(email, bytes)
-            newsletter = newsletter_of(rendered.loaded)
-        else:
-            shown = present(rendered.loaded.event).event
-            email = email_to_send(shown, rendered.outputs, now, before_embargo)
-            newsletter = rendered.loaded.event.newsletter
-        subject = subject_of(email)
-        if dry_run:
-            html, text = rendered.outputs[NEWSLETTER_HTML], rendered.outputs[NEWSLETTER_TEXT]
-            say(f"Subject:    {subject}")
-            say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
-            say(f"Recipients: {', '.join(addresses)}")
-            say(
-                f"Size:       {len(email)} bytes email "
-                f"(HTML {len(_bytes(html))}, text {len(_bytes(text))})"
-            )
-            say("Dry run: nothing was sent.")
+        loaded = rendered.loaded
+        newsletter = newsletter_of(loaded)
+        secret = unsubscribe_secret(newsletter.unsubscribe_url) if list_file else ""
+        held = embargo.held(loaded, now)
+        if dry_run or settings is None:
+            test_send = held is not None and before_embargo
+            make = message_maker(loaded, secret, test_send)
+            sender = newsletter.sender.email
+            sample = make(recipients[0], now, new_message_id(sender))
+            say(f"Subject:    {subject_of(sample)}")
+            say(f"From:       {newsletter.sender.name} <{sender}>")
+            if list_file is not None:
+                listed = counted(len(recipients), "recipient")
+                say(f"Recipients: {listed} in {display_path(list_file)}, one message each")
+            else:
+                listed = ", ".join(recipient.email for recipient in recipients)
+                say(f"Recipients: {listed}, one message each")
+            say(f"Size:       {len(sample)} bytes for the first message")
+            if held is not None:
+                say(f"Public:     from {held}")
+            journal = ", the journal is unchanged" if list_file is not None else ""
+            say(f"Dry run: nothing was sent{journal}.")
+            if held is not None and not before_embargo:
+                raise embargo.EmbargoError(
+                    f"a send now would be refused: not public before {held.moment}; "
+                    "--before-embargo sends a test whose subject starts with [TEST]"
+                )
             return
-        settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
-        assert settings is not None
-        if isinstance(rendered, RenderedIssue):
-            send_email(email, newsletter.sender.email, addresses, settings)
-        else:
-            _send_each(rendered.loaded, addresses, settings, test_send=subject.startswith("[TEST]"))
-        count = len(addresses)
-        say(f'Sent "{subject}" to {counted(count, "recipient")}.')
-
-
-def _send_each(
-    loaded: LoadedEvent, addresses: list[str], settings: SmtpSettings, test_send: bool
-) -> None:
-    """--to: each address its own message, dated when it is sent, with its own Message-ID
-    (and its own unsubscribe token when PRESSGEN_UNSUBSCRIBE_SECRET is set)."""
-    import datetime as dt
-
-    from pressgen.deliver.lists import MIN_SECRET, SECRET_VARIABLE, personal_message
-    from pressgen.deliver.recipients import Recipient
-    from pressgen.deliver.smtp import send_email
-    from pressgen.outputs.email import new_message_id
-
-    secret = os.environ.get(SECRET_VARIABLE, "")
-    secret = secret if len(secret) >= MIN_SECRET else ""
-    sender = loaded.event.newsletter.sender.email
-    for address in addresses:
-        now = dt.datetime.now(dt.UTC).astimezone()
-        message = personal_message(
-            loaded, Recipient(address), secret, now, new_message_id(sender), test_send
-        )
-        send_email(message, sender, [address], settings)
+        test_send = embargo.send_is_test(loaded, now, before_embargo)
+        make = message_maker(loaded, secret, test_send)
+        if list_file is not None:
+            outcome = send_to_list(
+                loaded, recipients, list_file, settings, resume=resume, again=again,
+                rate_per_minute=rate, retry_wait=retry_wait, make=make,
+            )  # fmt: skip
+            _report_outcome(outcome, subject_of(make(recipients[0], now, "<x@x>")))
+            return
+        sender = newsletter.sender.email
+        subject = ""
+        for recipient in recipients:
+            sent_at = dt.datetime.now(dt.UTC).astimezone()
+            message = make(recipient, sent_at, new_message_id(sender))
+            subject = subject_of(message)
+            send_email(message, sender, [recipient.email], settings)
+        say(f'Sent "{subject}" to {counted(len(recipients), "recipient")}.')
 
 
 def _send_press(
@@ -560,51 +596,6 @@ def _smtp_settings(
         user=user,
         password=os.environ.get("PRESSGEN_SMTP_PASSWORD"),
     )
-
-
-def _send_to_list(
-    event_file: Path,
-    list_file: Path,
-    dry_run: bool,
-    before_embargo: bool,
-    resume: bool,
-    again: bool,
-    rate: float | None,
-    retry_wait: float,
-    settings: SmtpSettings | None,
-) -> None:
-    """send --to-list: one message per recipient, journalled (pressgen.deliver.lists)."""
-    from pressgen.clock import current_time
-    from pressgen.deliver.lists import newsletter_of, send_to_list, unsubscribe_secret
-    from pressgen.deliver.recipients import load_recipients
-    from pressgen.deliver.smtp import is_test_send
-    from pressgen.pipeline import RenderedEvent, render_path
-
-    with _reported_errors("nothing was sent"):
-        recipients = load_recipients(list_file)
-        now = current_time()
-        # An event file, or a newsletter file (whose events' Sperrfristen PG503 guards).
-        rendered = render_path(event_file, now)
-        _warn(rendered.warnings)
-        loaded = rendered.loaded
-        # Refuses before the embargo unless this is a test send ([TEST] in each subject).
-        test_send = isinstance(rendered, RenderedEvent) and is_test_send(
-            rendered.loaded.event, now, before_embargo
-        )
-        newsletter = newsletter_of(loaded)
-        unsubscribe_secret(newsletter.unsubscribe_url)
-        if dry_run or settings is None:
-            say(f"Subject:    {newsletter.subject}")
-            say(f"From:       {newsletter.sender.name} <{newsletter.sender.email}>")
-            listed = counted(len(recipients), "recipient")
-            say(f"Recipients: {listed} in {display_path(list_file)}, one message each")
-            say("Dry run: nothing was sent, the journal is unchanged.")
-            return
-        outcome = send_to_list(
-            loaded, recipients, list_file, settings, resume=resume, again=again,
-            rate_per_minute=rate, retry_wait=retry_wait, test_send=test_send,
-        )  # fmt: skip
-    _report_outcome(outcome, newsletter.subject)
 
 
 @main.command()

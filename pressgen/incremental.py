@@ -30,7 +30,7 @@ from pressgen.errors import Problem
 from pressgen.write import STAGING_PREFIX, write_atomically
 
 RECORD_NAME = ".pressgen-build.json"
-RECORD_FORMAT = 2  # a record of another format is not read: everything is built
+RECORD_FORMAT = 3  # a record of another format is not read: everything is built
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Remembered:
     names: list[str]
     warnings: list[dict[str, Any]]
     summary: dict[str, Any] | None
+    public_from: str = ""  # ISO time before which it is not public (pressgen.embargo)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+from pressgen.embargo import hold
 from pressgen.errors import DataError, Problem
 from pressgen.german import phrases, typography
 from pressgen.photos import local_photo_sizes
@@ -330,14 +331,13 @@ def issue_problems(
                 )
     published = loaded.issue.issue.publication_date
     for index, event in loaded.events.items():
-        embargo = event.event.press_release.embargo
-        if embargo is not None and embargo.date() > published:
+        held = hold(event, loaded.issue.items[index].show_as)
+        if held is not None and held.until.date() > published:
             problems.append(
                 source.problem(
                     ("items", index, "event"),
-                    f"{event.path.name} has a Sperrfrist until "
-                    f"{typography.plain_spaces(typography.date_time(embargo))}, after this "
-                    f"issue goes out ({typography.plain_spaces(typography.date_long(published))}): "
+                    f"{event.path.name} has a Sperrfrist until {held.moment}, after this "
+                    f"issue's day ({typography.plain_spaces(typography.date_long(published))}): "
                     "set issue.publication_date to a later day, or leave the event out",
                     code="PG503",
                 )

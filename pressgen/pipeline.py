@@ -14,6 +14,7 @@ from typing import Any
 
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
+from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.incremental import (
     BuildRecord,
@@ -41,14 +42,7 @@ from pressgen.list_managers import (
 from pressgen.outputs.render import render_event
 from pressgen.photos import local_photo_sizes
 from pressgen.present import present
-from pressgen.press_room import (
-    EMBARGOED,
-    INDEX_LINK,
-    PRESS_ROOM_FILES,
-    press_room_files,
-    summary,
-    under_embargo,
-)
+from pressgen.press_room import INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import Event, Phase
 from pressgen.source.project import Project, project_for, with_defaults
@@ -281,6 +275,7 @@ class CheckedEvent:
 
     path: Path
     warnings: list[Problem]
+    public_from: str = ""  # ISO time before which it is not public (pressgen.embargo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +288,7 @@ class _Outcome:
     problems: list[Problem]
     names: list[str]
     summary: dict[str, Any] | None = None  # a release's, for the press room
+    public_from: str = ""  # ISO time before which it is not public (pressgen.embargo)
     # A newsletter file shows other files' events: its key cannot tell when it changed,
     # so it is rendered on every build and never remembered.
     remembered: bool = True
@@ -315,9 +311,13 @@ def _render_and_stage(
             stage(rendered.outputs, staged)
         except OSError as error:
             raise cannot_write(staged.parent.parent / staged.name, error) from None
+    held = hold(rendered.loaded, choices.phase)
+    public_from = held.until.isoformat() if held else ""
     if isinstance(rendered, RenderedIssue):
-        return _Outcome(rendered.warnings, list(rendered.outputs), remembered=False)
-    return _Outcome(rendered.warnings, list(rendered.outputs), rendered.summary)
+        return _Outcome(
+            rendered.warnings, list(rendered.outputs), remembered=False, public_from=public_from
+        )
+    return _Outcome(rendered.warnings, list(rendered.outputs), rendered.summary, public_from)
 
 
 def _run(
@@ -394,7 +394,8 @@ def check(
     outcomes = _run(files, [None] * len(files), moment, jobs, progress, choices)
     _raise_errors(outcomes, missing)
     return [
-        CheckedEvent(path, outcome.problems) for path, outcome in zip(files, outcomes, strict=True)
+        CheckedEvent(path, outcome.problems, outcome.public_from)
+        for path, outcome in zip(files, outcomes, strict=True)
     ]
 
 
@@ -448,20 +449,22 @@ def build(
         )
         _raise_errors(fresh)
         outcomes: list[_Outcome] = [
-            _Outcome(warnings_of(entry), entry.names, entry.summary)
+            _Outcome(warnings_of(entry), entry.names, entry.summary, entry.public_from)
             if entry is not None
             else _Outcome([], [])
             for _, entry in plan
         ]
         for index, outcome in zip(rendering, fresh, strict=True):
             outcomes[index] = outcome
-        # A release under embargo is kept out of the folder that is published.
+        # What is not public yet (pressgen.embargo) stays out of the folder that is published.
         targets = [
             target.parent / EMBARGOED / target.name
-            if outcome.summary is not None and under_embargo(outcome.summary, moment)
+            if held_at(outcome.public_from, moment)
             else target
             for outcome, target in zip(outcomes, targets, strict=True)
         ]
+        for root in {target.parent for target in targets if target.parent.name == EMBARGOED}:
+            _check_real_folder(root)
         for index in rendering:
             check_replaceable(targets[index], outcomes[index].names)
         built = []
@@ -495,6 +498,7 @@ def build(
                     outcome.names,
                     remembered_warnings(outcome.problems),
                     outcome.summary,
+                    outcome.public_from,
                 ),
             )
         for record in records.values():
@@ -525,11 +529,21 @@ def _remembered(
     its Sperrfrist ended since)."""
     key = keys.key(path)
     entry = records[target.parent].unchanged(target.name, key)
-    if entry is not None and entry.summary is not None:
+    if entry is not None:
         waits = entry.folder.startswith(EMBARGOED + "/")
-        if under_embargo(entry.summary, now) != waits:
+        if held_at(entry.public_from, now) != waits:
             return key, None  # the folder must move
     return key, entry
+
+
+def _check_real_folder(folder: Path) -> None:
+    """embargoed/ must be a folder of its own inside the output folder: written through a
+    symbolic link, what is not public yet would land wherever the link points."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise OutputError(
+            f"{display_path(folder)} is not a folder but a link or a file: pressgen keeps "
+            "what is not public yet there and never writes through a link; remove it"
+        )
 
 
 def _follow_the_embargo(target: Path) -> None:
@@ -586,6 +600,12 @@ def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = 
         folder = root / (path.stem + suffix)
         if path.stem in ("", ".", "..") or path.stem.startswith(STAGING_PREFIX):
             raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")
+        if folder.name == EMBARGOED:
+            message = (
+                f"the name {EMBARGOED} is kept for what is not public yet "
+                f"({display_path(root / EMBARGOED)}); rename the file"
+            )
+            raise DataError([Problem(path, 1, 1, message, code="PG007")])
         if folder in seen:
             raise OutputError(
                 f"{display_path(path)} and {display_path(seen[folder])} would both be "

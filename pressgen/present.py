@@ -294,6 +294,12 @@ def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
     return "recap"
 
 
+def as_told(event: Event, chosen_phase: Phase | None = None) -> Event:
+    """The event as the document of its phase tells it: an invitation in its own words has
+    its own headline and text, and neither the report's Sperrfrist nor its quotes."""
+    return _as_invitation(event) if phase_of(event, chosen_phase) == "invitation" else event
+
+
 def present(
     event: Event,
     chosen_phase: Phase | None = None,
@@ -305,9 +311,7 @@ def present(
     photo numeric width and height, as Outlook needs.
     """
     phase = phase_of(event, chosen_phase)
-    if phase == "invitation":
-        event = _as_invitation(event)
-    shown = _with_placeholders(typography.typeset_event(event))
+    shown = _with_placeholders(typography.typeset_event(as_told(event, phase)))
     style = shown.typography
     release = shown.press_release
     blocks = tuple(_body_blocks(shown))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from pressgen.embargo import held_at
 from pressgen.outputs.photo_archive import contact_text
 from pressgen.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.present import Presentation, freeze
@@ -36,7 +37,6 @@ INDEX = "index.html"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
-EMBARGOED = "embargoed"  # the folder of releases under embargo: never to be published
 PRESS_ROOM_FILES = (INDEX, FEED, SITEMAP, ROBOTS)
 FEED_ENTRIES = 50  # feed readers want the latest, not the archive
 YEARS_FROM = 10  # with more releases than this, the index is divided by year
@@ -89,8 +89,7 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
 
 
 def under_embargo(release: Mapping[str, Any], now: dt.datetime) -> bool:
-    until = str(release.get("embargo_until") or "")
-    return bool(until) and dt.datetime.fromisoformat(until) > now
+    return held_at(str(release.get("embargo_until") or ""), now)
 
 
 def base_url(releases: Sequence[Mapping[str, Any]], configured: str | None) -> str:

@@ -138,9 +138,10 @@ def test_tally(errors: int, warnings: int, expected: str) -> None:
 def test_strict_says_that_warnings_became_errors(run_cli: Callable[..., Result]) -> None:
     result = run_cli("check", SECOND, "--strict")
     assert result.exit_code == 1
-    assert result.stdout == "data/neujahrsempfang-2027.yaml: ok, 7 warnings\n".replace(
-        "data/", str(SECOND.parent) + "/"
-    )
+    assert result.stdout == (
+        "data/neujahrsempfang-2027.yaml: ok, 7 warnings; not public before 15. Januar 2027, "
+        "18 Uhr: build writes it into embargoed/, send refuses it to subscribers until then\n"
+    ).replace("data/", str(SECOND.parent) + "/")
     assert result.stderr.splitlines()[-1] == "pressgen: 7 warnings are errors under --strict."
 
 

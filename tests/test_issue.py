@@ -125,7 +125,7 @@ def test_the_issue_waits_for_every_sperrfrist(
         render_path(issue_folder(data), _now())
     assert [f"{p.field}: {p.message} [{p.code}]" for p in error.value.problems] == [
         "items[0].event: neujahrsempfang-2027.yaml has a Sperrfrist until 15. Januar 2027, "
-        "18 Uhr, after this issue goes out (14. Januar 2027): set issue.publication_date to a "
+        "18 Uhr, after this issue's day (14. Januar 2027): set issue.publication_date to a "
         "later day, or leave the event out [PG503]"
     ]
 
@@ -167,11 +167,18 @@ def test_build_and_check_take_newsletter_files_beside_events(
 ) -> None:
     result = run_cli("build", ROOT / "data", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert "newsletter-2027-01.yaml → out/newsletter-2027-01/ (4 written" in result.stdout
+    # Its report is under Sperrfrist until 15 January, the issue's own day is 20 January.
+    assert "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (4 written" in result.stdout
     checked = run_cli("check", ISSUE)
-    assert checked.exit_code == 0 and checked.stdout.endswith("newsletter-2027-01.yaml: ok\n")
+    assert checked.exit_code == 0 and checked.stdout.endswith(
+        "newsletter-2027-01.yaml: ok; not public before 20. Januar 2027: build writes it into "
+        "embargoed/, send refuses it to subscribers until then\n"
+    )
     sent = run_cli("send", ISSUE, "--to", "a@example.org", "--dry-run")
-    assert sent.exit_code == 0, sent.output
+    assert sent.exit_code == 1, sent.output
+    assert "Public:     from 20. Januar 2027 (the publication day of newsletter-2027-01.yaml)" in (
+        sent.stdout
+    )
     assert (
         "Subject:    Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder" in sent.stdout
     )

@@ -373,7 +373,7 @@ def test_ci_runs_the_readme_commands_in_a_new_virtual_environment() -> None:
 def test_the_test_command_installs_what_the_tests_need() -> None:
     script = (ROOT / "scripts" / "test").read_text("utf-8")
     assert "command -v chromium >/dev/null || debian_packages+=(chromium)" in script
-    assert "apt-get install -y" in script
+    assert "apt-get -o DPkg::Lock::Timeout=600 install -y" in script
     order = ["npm ci", "python3 -m pip install -e '.[test]'", 'python3 -m pytest "$@"']
     positions = [script.index(step) for step in order]
     assert positions == sorted(positions)

@@ -184,8 +184,10 @@ def test_dry_run_does_not_connect(run_cli: Callable[..., Result], built_email: b
     lines = result.stdout.splitlines()
     assert lines[0] == "Subject:    Rückblick: Workshop-Nachmittag der TowerByte eG"
     assert lines[1] == "From:       TowerByte eG <newsletter@towerbyte.de>"
-    assert lines[2] == "Recipients: a@example.org, b@example.org"
-    assert lines[3].startswith(f"Size:       {len(built_email)} bytes email (HTML ")
+    assert lines[2] == "Recipients: a@example.org, b@example.org, one message each"
+    # The first recipient's own message: the built one, with its own To, Date, Message-ID.
+    size = int(lines[3].split()[1])
+    assert abs(size - len(built_email)) < 200 and lines[3].endswith(" bytes for the first message")
     assert lines[4] == "Dry run: nothing was sent."
 
 
@@ -299,9 +301,9 @@ def test_the_newsletter_waits_for_the_embargo(
     if subject is None:
         assert result.exit_code == 1
         assert result.stderr.endswith(
-            "pressgen: the embargo lasts until 15. Januar 2027, 18 Uhr: the newsletter may not "
-            "go out before; for a test send use --before-embargo (the subject then starts with "
-            "[TEST]); nothing was sent.\n"
+            "pressgen: not public before 15. Januar 2027, 18 Uhr (the Sperrfrist of "
+            "neujahrsempfang-2027.yaml): it may not go to subscribers before then; for a test "
+            "send use --before-embargo (the subject then starts with [TEST]); nothing was sent.\n"
         )
         assert recorder.envelopes == []
         return
@@ -356,7 +358,7 @@ def test_a_list_send_waits_for_the_embargo_as_a_single_one_does(
     )  # fmt: skip
     if subject is None:
         assert result.exit_code == 1
-        assert "the embargo lasts until 15. Januar 2027, 18 Uhr" in result.stderr
+        assert "not public before 15. Januar 2027, 18 Uhr" in result.stderr
         assert recorder.envelopes == []
         return
     assert result.exit_code == 0, result.output

@@ -240,7 +240,6 @@ def send_to_list(
     again: bool = False,
     rate_per_minute: float | None = None,
     retry_wait: float = 30.0,
-    test_send: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> Outcome:
     """Send one message per recipient, each at most once, and write down every step.
@@ -252,7 +251,7 @@ def send_to_list(
     newsletter = newsletter_of(loaded)
     sender = newsletter.sender.email
     if make is None:
-        make = _newsletter_maker(loaded, unsubscribe_secret(newsletter.unsubscribe_url), test_send)
+        make = message_maker(loaded, unsubscribe_secret(newsletter.unsubscribe_url), False)
 
     key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}"
     journal = Journal(journal_path(loaded))
@@ -299,9 +298,7 @@ def send_to_list(
         journal.close()
 
 
-def _newsletter_maker(
-    loaded: LoadedEvent | LoadedIssue, secret: str, test_send: bool
-) -> MessageMaker:
+def message_maker(loaded: LoadedEvent | LoadedIssue, secret: str, test_send: bool) -> MessageMaker:
     """Each recipient's newsletter: an event's, or a newsletter file's."""
     from pressgen.issue import LoadedIssue
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from pressgen.errors import PressgenError
-from pressgen.german import typography
-from pressgen.outputs.email import build_email, needs_smtputf8
-from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_TEXT
+from pressgen.outputs.email import needs_smtputf8
 from pressgen.source.addresses import ascii_domain, email_problem, is_loopback
-from pressgen.source.model import Event
 
 
 class SendError(PressgenError):
@@ -41,40 +37,6 @@ def parse_recipients(values: Sequence[str]) -> list[str]:
     if not addresses:
         raise SendError("no recipient given")
     return addresses
-
-
-def is_test_send(event: Event, now: dt.datetime, before_embargo: bool) -> bool:
-    """Whether a newsletter send is a test: asked for (`before_embargo`) while the
-    Sperrfrist lasts. Without the flag a send before it ends is refused; after it the
-    flag changes nothing."""
-    end = event.embargo_end()
-    if end is None or now >= end:
-        return False
-    if not before_embargo:
-        raise SendError(
-            f"the embargo lasts until {typography.plain_spaces(typography.date_time(end))}: "
-            "the newsletter may not go out before; for a test send use --before-embargo "
-            "(the subject then starts with [TEST])"
-        )
-    return True
-
-
-def email_to_send(
-    shown: Event, outputs: Mapping[str, str | bytes], now: dt.datetime, before_embargo: bool
-) -> bytes:
-    """The email to hand to the server: the built one once the embargo has passed.
-
-    The newsletter is public, and the Sperrfrist binds journalists to the press
-    release: nothing may reach subscribers before it ends. A test send before it
-    (`before_embargo`) carries [TEST] in its subject.
-    """
-    email = outputs[NEWSLETTER_EMAIL]
-    assert isinstance(email, bytes)
-    if not is_test_send(shown, now, before_embargo):
-        return email
-    text, html = outputs[NEWSLETTER_TEXT], outputs[NEWSLETTER_HTML]
-    assert isinstance(text, str) and isinstance(html, str)
-    return build_email(shown, text, html, test_send=True)
 
 
 def _envelope(address: str) -> str:

@@ -30,7 +30,8 @@ def subject_of(message: bytes) -> str:
     """The subject a built email really carries, decoded."""
     from email.parser import BytesHeaderParser
 
-    return str(BytesHeaderParser(policy=policy.default).parsebytes(message)["Subject"])
+    # A subject folded right after "Subject:" keeps the space of its fold; readers drop it.
+    return str(BytesHeaderParser(policy=policy.default).parsebytes(message)["Subject"]).strip()
 
 
 def attachment_names(message: bytes) -> list[str]:

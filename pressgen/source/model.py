@@ -985,6 +985,22 @@ class Event(Schema):
     )
     brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _embargo_in_the_event_zone(cls, data: object) -> object:
+        """A Sperrfrist written with an offset ("…T18:00:00+02:00") becomes the same instant
+        in the event's own zone: every output prints that local time, and the send and the
+        press room wait for the instant that is printed."""
+        try:
+            embargo = data["press_release"]["embargo"]  # type: ignore[index]
+            zone = ZoneInfo(data.get("event", {}).get("timezone") or "Europe/Berlin")  # type: ignore[attr-defined]
+        except (TypeError, KeyError, AttributeError, ValueError, ZoneInfoNotFoundError):
+            return data  # the fields' own validators say what is wrong
+        if isinstance(embargo, dt.datetime) and embargo.tzinfo is not None:
+            release = {**data["press_release"], "embargo": embargo.astimezone(zone)}  # type: ignore[index]
+            return {**data, "press_release": release}  # type: ignore[dict-item]
+        return data
+
     def embargo_end(self) -> dt.datetime | None:
         """When the Sperrfrist ends, time-zone aware (in the event's zone when none is
         written); None without one."""
