@@ -40,8 +40,8 @@ SECRET = "ein-geheimnis-nur-fuer-tests"
         ("verteiler.csv", "email,name,salutation\nx@redaktion.de,X,\nkein-at-zeichen,Y,\n",
          ["verteiler.csv:3:1: email: expected an email address like presse@example.de"]),
         ("verteiler.csv", "email\na@redaktion.de\nb@redaktion.de\nA@Redaktion.de\n",
-         ["verteiler.csv:4:1: email: A@Redaktion.de is on the list twice (also line 2); each "
-          "recipient gets one message"]),
+         ["verteiler.csv:4:1: email: A@Redaktion.de is on the list twice (also line 2 as "
+          "a@redaktion.de); each recipient gets one message"]),
         ("verteiler.csv", "mail,name\na@b.de,x\n",
          ["verteiler.csv:1:1: the first line must name the columns, among them 'email' "
           "(known: email, name, salutation, medium, tags)"]),
@@ -53,6 +53,17 @@ SECRET = "ein-geheimnis-nur-fuer-tests"
           "www.example.de"]),
         ("verteiler.txt", "a@b.de\n",
          ["verteiler.txt:1:1: a recipient list is a .csv or .yaml file"]),
+        # One mailbox, spelled another way: its domain as IDNA, in full-width letters.
+        ("verteiler.csv", "email\npresse@bücher.de\npresse@xn--bcher-kva.de\n",
+         ["verteiler.csv:3:1: email: presse@xn--bcher-kva.de is on the list twice (also line "
+          "2 as presse@bücher.de); each recipient gets one message"]),
+        ("verteiler.csv", "email\npresse@bücher.de\nＰＲＥＳＳＥ@BÜCHER.DE\n",
+         ["verteiler.csv:3:1: email: ＰＲＥＳＳＥ@BÜCHER.DE is on the list twice (also "
+          "line 2 as presse@bücher.de); each recipient gets one message"]),
+        # A name with a line break would add a header of its own to the message.
+        ("verteiler.yaml", 'recipients:\n  - email: a@b.de\n    name: "X\\r\\nBcc: c@d.de"\n',
+         ["verteiler.yaml:2:12: name: a line break or control character in a value; it "
+          "would end up in the message's headers"]),
     ],
 )  # fmt: skip
 def test_a_wrong_list_is_located(
@@ -222,6 +233,39 @@ def test_nobody_gets_it_twice_unless_asked(
     assert len(handler.accepted) == 5
     assert send_list(run_cli, event_folder, port, "--again").exit_code == 0
     assert len(handler.accepted) == 10
+
+
+def test_another_spelling_of_an_address_does_not_get_it_again(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    (event_folder / "verteiler.csv").write_text("email\npresse@bücher.de\n", "utf-8")
+    assert send_list(run_cli, event_folder, port).exit_code == 0
+    (event_folder / "verteiler.csv").write_text("email\nPresse@xn--bcher-kva.de\n", "utf-8")
+    again = send_list(run_cli, event_folder, port)
+    assert again.exit_code == 0, again.output
+    assert "1 recipient had it already (--again sends once more)." in again.stdout
+    assert len(handler.accepted) == 1
+
+
+@pytest.mark.parametrize(
+    ("given", "sent_to"),
+    [
+        ("a@b.de,A@B.DE", ["a@b.de"]),
+        ("presse@bücher.de, presse@xn--bcher-kva.de", ["presse@xn--bcher-kva.de"]),
+        ("a@b.de,c@d.de,a@b.de", ["a@b.de", "c@d.de"]),
+    ],
+)
+def test_send_to_gives_each_mailbox_one_message(
+    run_cli: Callable[..., Result], server: tuple[Server, int], given: str, sent_to: list[str]
+) -> None:
+    handler, port = server
+    result = run_cli(
+        "send", SEED, "--to", given, "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
+        "--security", "none",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [str(message["To"]) for message in handler.accepted] == sent_to
 
 
 def test_temporary_failures_are_tried_again_permanent_ones_reported(

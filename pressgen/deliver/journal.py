@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressgen.source.addresses import address_identity
+
 JOURNAL_NAME = "pressgen-versand.sqlite"
 
 _SCHEMA = """
@@ -79,20 +81,20 @@ class Journal:
         self._db.execute("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run))
 
     def delivered(self, key: str) -> set[str]:
-        """Addresses (case-folded) that got a message of this key in any run."""
+        """Whom a message of this key reached in any run (pressgen's address_identity)."""
         rows = self._db.execute(
             "SELECT d.address FROM deliveries d JOIN runs r ON d.run = r.id "
             "WHERE r.key = ? AND d.status = 'sent'",
             (key,),
         )
-        return {str(address).casefold() for (address,) in rows}
+        return {address_identity(str(address)) for (address,) in rows}
 
     def deliveries(self, run: int) -> dict[str, Delivery]:
         rows = self._db.execute(
             "SELECT address, message_id, status, attempts, answer FROM deliveries WHERE run = ?",
             (run,),
         )
-        return {str(row[0]).casefold(): Delivery(*row) for row in rows}
+        return {address_identity(str(row[0])): Delivery(*row) for row in rows}
 
     def record(
         self, run: int, address: str, message_id: str, status: str, answer: str = ""

@@ -27,6 +27,7 @@ from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
 from pressgen.outputs.email import new_message_id
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
+from pressgen.source.addresses import address_identity
 from pressgen.source.model import is_local
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ def send_to_list(
         outcome = Outcome()
         pause = 60.0 / rate_per_minute if rate_per_minute else 0.0
         for recipient in recipients:
-            folded = recipient.email.casefold()
+            folded = address_identity(recipient.email)
             earlier = before.get(folded)
             if (earlier is not None and earlier.status == "sent") or folded in had:
                 outcome.skipped.append(recipient.email)

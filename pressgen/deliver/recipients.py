@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.errors import DataError, Problem
-from pressgen.source.addresses import email_problem
+from pressgen.source.addresses import address_identity, email_problem
 
 COLUMNS = ("email", "name", "salutation", "medium", "tags")
+# Characters that would break a header apart (a name goes into To:).
+_LINE_BREAKS = {chr(code) for code in (*range(32), 127, 0x85, 0x2028, 0x2029)}
 MAX_RECIPIENTS = 100_000
 
 
@@ -126,7 +128,7 @@ def _yaml_rows(path: Path) -> list[Row]:
 
 def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}  # whom an address reaches → its line, as written
     recipients = []
     if len(rows) > MAX_RECIPIENTS:
         raise DataError([Problem(path, 1, 1, f"at most {MAX_RECIPIENTS} recipients per list")])
@@ -136,14 +138,24 @@ def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
         if problem:
             problems.append(Problem(path, line, column, f"email: {problem}", code="PG005"))
             continue
-        key = address.casefold()
-        if key in seen:
+        broken = [key for key, value in values.items() if _LINE_BREAKS & set(value)]
+        if broken:
             problems.append(
-                Problem(path, line, column, f"email: {address} is on the list twice (also line "
-                        f"{seen[key]}); each recipient gets one message", code="PG002")
+                Problem(path, line, column, f"{broken[0]}: a line break or control character "
+                        "in a value; it would end up in the message's headers", code="PG005")
             )  # fmt: skip
             continue
-        seen[key] = line
+        key = address_identity(address)
+        if key in seen:
+            first_line, first = seen[key]
+            written = "" if first == address else f" as {first}"
+            problems.append(
+                Problem(path, line, column, f"email: {address} is on the list twice (also "
+                        f"line {first_line}{written}); each recipient gets one message",
+                        code="PG002")
+            )  # fmt: skip
+            continue
+        seen[key] = (line, address)
         tags = tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip())
         recipients.append(
             Recipient(address, values.get("name", ""), values.get("salutation", ""),

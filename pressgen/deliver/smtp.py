@@ -8,7 +8,12 @@ from typing import Literal
 
 from pressgen.errors import PressgenError
 from pressgen.outputs.email import needs_smtputf8
-from pressgen.source.addresses import ascii_domain, email_problem, is_loopback
+from pressgen.source.addresses import (
+    address_identity,
+    ascii_domain,
+    email_problem,
+    is_loopback,
+)
 
 
 class SendError(PressgenError):
@@ -36,7 +41,11 @@ def parse_recipients(values: Sequence[str]) -> list[str]:
         raise SendError(f"not an email address: {', '.join(bad)}")
     if not addresses:
         raise SendError("no recipient given")
-    return addresses
+    # One message for each mailbox, however often and however it is spelled.
+    unique: dict[str, str] = {}
+    for address in addresses:
+        unique.setdefault(address_identity(address), address)
+    return list(unique.values())
 
 
 def _envelope(address: str) -> str:

@@ -124,6 +124,21 @@ def ascii_domain(domain: str) -> str:
     return idna.encode(domain, uts46=True).decode("ascii")
 
 
+def address_identity(address: str) -> str:
+    """Whom an address reaches, for finding doubles and for the send journal: the same for
+    every spelling of one mailbox (upper case, full-width letters, the domain in Unicode or
+    as xn--…)."""
+    normal = unicodedata.normalize("NFKC", address.strip())
+    local, at, domain = normal.rpartition("@")
+    if not at:
+        return normal.casefold()
+    try:
+        domain = ascii_domain(domain.rstrip(".")).lower()
+    except idna.IDNAError:
+        domain = domain.casefold()
+    return f"{local.casefold()}@{domain}"
+
+
 def ascii_url(url: str) -> str:
     """The link in plain ASCII (for mail headers): host in IDNA, other characters %-encoded."""
     parts: SplitResult = urlsplit(url)
