@@ -660,10 +660,6 @@ def say(text: str, err: bool = False) -> None:
     click.echo(printable(text), err=err)
 
 
-def _bytes(content: str | bytes) -> bytes:
-    return content.encode("utf-8") if isinstance(content, str) else content
-
-
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 def new(folder: Path) -> None:
