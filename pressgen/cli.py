@@ -17,7 +17,7 @@ from pressgen.report import counted
 
 if TYPE_CHECKING:
     from pressgen import pipeline
-    from pressgen.deliver.lists import Outcome
+    from pressgen.deliver.lists import Outcome, SendOptions
     from pressgen.deliver.smtp import SmtpSettings
     from pressgen.source.model import Phase
 
@@ -330,17 +330,23 @@ def _check_as_json(
     help="A list of recipients (.csv or .yaml): one message each, written down in the "
     "send journal.",
 )
-@click.option("--resume", is_flag=True, help="With --to-list: continue a send that was cut short.")
+@click.option("--resume", is_flag=True, help="Continue a send that was cut short.")
+@click.option(
+    "--resend-unknown",
+    is_flag=True,
+    help="With --resume: send again to those whose message may have arrived (the connection "
+    "was lost before the server answered).",
+)
 @click.option(
     "--again",
     is_flag=True,
-    help="With --to-list: send also to those who got this newsletter in an earlier run.",
+    help="Send also to those who got it in an earlier run.",
 )
 @click.option(
     "--rate",
     type=click.FloatRange(min=0.1),
     metavar="N",
-    help="With --to-list: at most N messages a minute.",
+    help="At most N messages a minute.",
 )
 @click.option(
     "--retry-wait",
@@ -348,7 +354,7 @@ def _check_as_json(
     default=30.0,
     show_default=True,
     metavar="SECONDS",
-    help="With --to-list: wait before trying a temporary failure again (doubled each time).",
+    help="Wait before trying a temporary failure again (doubled each time).",
 )
 @click.option("--smtp-host", envvar="PRESSGEN_SMTP_HOST", help="Mail server [PRESSGEN_SMTP_HOST].")
 @click.option(
@@ -390,6 +396,7 @@ def send(
     smtp_user: str | None,
     recipient_list: Path | None,
     resume: bool,
+    resend_unknown: bool,
     again: bool,
     rate: float | None,
     retry_wait: float,
@@ -407,17 +414,18 @@ def send(
     """
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError("give either --to ADDRESS or --to-list FILE")
+    from pressgen.deliver.lists import SendOptions
+
+    if resend_unknown and not resume:
+        raise click.UsageError("--resend-unknown goes with --resume")
     settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
+    options = SendOptions(resume, again, resend_unknown, rate, retry_wait)
     if press:
-        _send_press(
-            event_file, recipients, recipient_list, dry_run, resume, again, rate, retry_wait,
-            settings, docx,
-        )  # fmt: skip
+        _send_press(event_file, recipients, recipient_list, dry_run, options, settings, docx)
         return
     _send_newsletter(
-        event_file, recipients, recipient_list, dry_run, before_embargo, resume, again, rate,
-        retry_wait, settings,
-    )  # fmt: skip
+        event_file, recipients, recipient_list, dry_run, before_embargo, options, settings
+    )
 
 
 def _send_newsletter(
@@ -426,17 +434,12 @@ def _send_newsletter(
     list_file: Path | None,
     dry_run: bool,
     before_embargo: bool,
-    resume: bool,
-    again: bool,
-    rate: float | None,
-    retry_wait: float,
+    options: SendOptions,
     settings: SmtpSettings | None,
 ) -> None:
     """The newsletter of an event file or a newsletter file: one message per recipient, to
-    the addresses of --to or to a list (--to-list, journalled: pressgen.deliver.lists).
+    the addresses of --to or to a list (--to-list), journalled (pressgen.deliver.lists).
     Whether it may go out yet is pressgen.embargo's to say, as for every path."""
-    import datetime as dt
-
     from pressgen import embargo
     from pressgen.clock import current_time
     from pressgen.deliver.lists import (
@@ -446,7 +449,7 @@ def _send_newsletter(
         unsubscribe_secret,
     )
     from pressgen.deliver.recipients import Recipient, load_recipients
-    from pressgen.deliver.smtp import parse_recipients, send_email
+    from pressgen.deliver.smtp import parse_recipients
     from pressgen.outputs.email import new_message_id, subject_of
     from pressgen.pipeline import render_path
 
@@ -462,10 +465,10 @@ def _send_newsletter(
         newsletter = newsletter_of(loaded)
         secret = unsubscribe_secret(newsletter.unsubscribe_url) if list_file else ""
         held = embargo.held(loaded, now)
+        sender = newsletter.sender.email
         if dry_run or settings is None:
-            test_send = held is not None and before_embargo
-            make = message_maker(loaded, secret, test_send)
-            sender = newsletter.sender.email
+            make = message_maker(loaded, secret, held is not None and before_embargo)
+            # The first recipient's message as it would go out: its subject and size.
             sample = make(recipients[0], now, new_message_id(sender))
             say(f"Subject:    {subject_of(sample)}")
             say(f"From:       {newsletter.sender.name} <{sender}>")
@@ -478,8 +481,7 @@ def _send_newsletter(
             say(f"Size:       {len(sample)} bytes for the first message")
             if held is not None:
                 say(f"Public:     from {held}")
-            journal = ", the journal is unchanged" if list_file is not None else ""
-            say(f"Dry run: nothing was sent{journal}.")
+            say("Dry run: nothing was sent, the journal is unchanged.")
             if held is not None and not before_embargo:
                 raise embargo.EmbargoError(
                     f"a send now would be refused: not public before {held.moment}; "
@@ -488,21 +490,13 @@ def _send_newsletter(
             return
         test_send = embargo.send_is_test(loaded, now, before_embargo)
         make = message_maker(loaded, secret, test_send)
-        if list_file is not None:
-            outcome = send_to_list(
-                loaded, recipients, list_file, settings, resume=resume, again=again,
-                rate_per_minute=rate, retry_wait=retry_wait, make=make,
-            )  # fmt: skip
-            _report_outcome(outcome, subject_of(make(recipients[0], now, "<x@x>")))
-            return
-        sender = newsletter.sender.email
-        subject = ""
-        for recipient in recipients:
-            sent_at = dt.datetime.now(dt.UTC).astimezone()
-            message = make(recipient, sent_at, new_message_id(sender))
-            subject = subject_of(message)
-            send_email(message, sender, [recipient.email], settings)
-        say(f'Sent "{subject}" to {counted(len(recipients), "recipient")}.')
+        subject = subject_of(make(recipients[0], now, new_message_id(sender)))
+        # A test copy is journalled apart: it never counts as the newsletter itself.
+        kind = "newsletter-test" if test_send else "newsletter"
+        outcome = send_to_list(
+            loaded, recipients, list_file, settings, kind=kind, make=make, options=options
+        )
+    _report_outcome(outcome, subject)
 
 
 def _send_press(
@@ -510,10 +504,7 @@ def _send_press(
     recipients: tuple[str, ...],
     list_file: Path | None,
     dry_run: bool,
-    resume: bool,
-    again: bool,
-    rate: float | None,
-    retry_wait: float,
+    options: SendOptions,
     settings: SmtpSettings | None,
     docx: bool = False,
 ) -> None:
@@ -523,7 +514,7 @@ def _send_press(
     from pressgen.clock import current_time
     from pressgen.deliver.lists import press_message, press_release, send_to_list
     from pressgen.deliver.recipients import Recipient, load_recipients
-    from pressgen.deliver.smtp import parse_recipients, send_email
+    from pressgen.deliver.smtp import parse_recipients
     from pressgen.outputs.email import attachment_names, new_message_id, subject_of
     from pressgen.pipeline import Choices, load_one, render_one
 
@@ -548,34 +539,41 @@ def _send_press(
             say(f"Attached:   {', '.join(attachment_names(sample)) or 'nothing'}")
             say("Dry run: nothing was sent, the journal is unchanged.")
             return
-        if list_file is None:
-            for recipient in listed:
-                message = press_message(
-                    release, recipient, dt.datetime.now(dt.UTC).astimezone(),
-                    new_message_id(sender),
-                )  # fmt: skip
-                send_email(message, sender, [recipient.email], settings)
-            say(f'Sent "{subject}" to {counted(len(listed), "recipient")}.')
-            return
         outcome = send_to_list(
             loaded, listed, list_file, settings, kind="press",
             make=lambda recipient, sent_at, message_id: press_message(
                 release, recipient, sent_at, message_id
             ),
-            resume=resume, again=again, rate_per_minute=rate, retry_wait=retry_wait,
+            options=options,
         )  # fmt: skip
     _report_outcome(outcome, subject)
 
 
 def _report_outcome(outcome: Outcome, subject: str) -> None:
+    """Who got it, who had it, who was refused, where it may have come, who was not tried."""
     if outcome.skipped:
         had = counted(len(outcome.skipped), "recipient")
         say(f"{had} had it already (--again sends once more).")
     say(f'Sent "{subject}" to {counted(len(outcome.sent), "recipient")}.')
+    for address, answer in outcome.failed:
+        say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
+    for address, answer in outcome.unknown:
+        say(f"pressgen: perhaps sent to {address}: {printable(answer)}", err=True)
     if outcome.failed:
-        for address, answer in outcome.failed:
-            say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
         say(f"pressgen: {counted(len(outcome.failed), 'message')} could not be sent.", err=True)
+    if outcome.unknown:
+        say(
+            f"pressgen: {counted(len(outcome.unknown), 'message')} may have arrived: ask "
+            "before sending again; --resume --resend-unknown sends to them once more.",
+            err=True,
+        )
+    if outcome.not_tried:
+        say(
+            "pressgen: not tried, as the server could take none: "
+            f"{', '.join(outcome.not_tried)}; --resume continues when it can.",
+            err=True,
+        )
+    if outcome.failed or outcome.unknown or outcome.not_tried:
         raise SystemExit(1)
 
 

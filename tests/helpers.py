@@ -57,6 +57,19 @@ def folded(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
+def copy_here(event: Path) -> Path:
+    """The shipped event file and its photos copied into the working folder (a test's own
+    tmp_path under run_cli): what a send writes beside it (its journal) stays there."""
+    import shutil
+
+    copy = Path.cwd() / event.name
+    if not copy.exists():
+        shutil.copy(event, copy)
+        if (event.parent / "fotos").is_dir() and not (Path.cwd() / "fotos").exists():
+            shutil.copytree(event.parent / "fotos", Path.cwd() / "fotos")
+    return copy
+
+
 def set_text(data: Any, loc: tuple[Any, ...], value: str) -> None:
     """Put `value` where `loc` (a place in the validated event) stands in the raw data.
 

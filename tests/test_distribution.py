@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from email import policy
@@ -22,7 +23,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
 from click.testing import Result
-from helpers import SEED
+from helpers import SEED, copy_here
 
 from pressgen.deliver.lists import unsubscribe_token
 from pressgen.deliver.recipients import load_recipients
@@ -112,6 +113,12 @@ class Server:
         self.refuse: dict[str, list[str]] = {}  # address → replies to give, in turn
         self.kill_at: tuple[int, int] | None = None  # (after n accepted, pid)
         self.hang_up: set[str] = set()  # drop the connection during these recipients' DATA
+        self.quit_reply: str | None = None  # what to answer QUIT, if not 221
+
+    async def handle_QUIT(self, server: Any, session: Session, envelope: Envelope) -> Any:
+        from aiosmtpd.smtp import MISSING
+
+        return self.quit_reply or MISSING
 
     async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
         (recipient,) = envelope.rcpt_tos
@@ -261,8 +268,8 @@ def test_send_to_gives_each_mailbox_one_message(
 ) -> None:
     handler, port = server
     result = run_cli(
-        "send", SEED, "--to", given, "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
-        "--security", "none",
+        "send", copy_here(SEED), "--to", given, "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert [str(message["To"]) for message in handler.accepted] == sent_to
@@ -327,6 +334,127 @@ def test_a_killed_send_resumes_and_everyone_gets_exactly_one(
     journal = sqlite3.connect(event_folder / "pressgen-versand.sqlite")
     sent = {row[0] for row in journal.execute("SELECT address FROM deliveries WHERE status='sent'")}
     assert sent == set(handler.per_recipient())
+
+
+def test_a_second_send_while_one_runs_is_refused_and_names_it(
+    server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 400)
+    command = [
+        sys.executable, "-m", "pressgen", "send", str(event_folder / SEED.name),
+        "--to-list", str(event_folder / "verteiler.csv"), "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none", "--rate", "600",
+    ]  # fmt: skip
+    env = {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not handler.accepted and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert handler.accepted, "the first send never began"
+        for extra in ([], ["--resume"]):
+            second = subprocess.run(
+                [*command, *extra], env=env, capture_output=True, text=True, timeout=60
+            )
+            assert second.returncode == 1
+            assert second.stderr.startswith(
+                f"pressgen: another send is running (process {first.pid}) with the send journal "
+            ), second.stderr
+    finally:
+        first.kill()
+        first.communicate()
+    # Nobody got two: the refused sends sent nothing.
+    assert max(handler.per_recipient().values()) == 1
+
+
+def _held_by_another_program(path: Path) -> None:
+    """Another program (a database browser) holds the journal in a write transaction."""
+    import sqlite3
+
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")
+    _HELD.append(other)
+
+
+_HELD: list[Any] = []
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda path: path.write_bytes(b"Kein SQLite." * 100), "file is not a database"),
+        (lambda path: path.write_bytes(path.read_bytes()[:1500]), "malformed"),
+        (lambda path: _held_by_another_program(path), "database is locked"),
+    ],
+    ids=["not-a-database", "cut-short", "locked"],
+)  # fmt: skip
+def test_a_broken_journal_sends_nothing_and_says_which_file(
+    run_cli: Callable[..., Result],
+    server: tuple[Server, int],
+    event_folder: Path,
+    damage: Callable[[Path], None],
+    reason: str,
+) -> None:
+    handler, port = server
+    a_list(event_folder, 3)
+    assert send_list(run_cli, event_folder, port).exit_code == 0
+    journal = event_folder / "pressgen-versand.sqlite"
+    for leftover in event_folder.glob("pressgen-versand.sqlite-*"):
+        leftover.unlink()  # what SQLite keeps beside it while open
+    damage(journal)
+    again = send_list(run_cli, event_folder, port, "--again")
+    assert again.exit_code == 1
+    assert "Traceback" not in again.output
+    assert again.stderr.startswith("pressgen: the send journal ")
+    assert "pressgen-versand.sqlite cannot be used (" in again.stderr
+    assert reason in again.stderr
+    assert again.stderr.endswith("; nothing was sent.\n")
+    assert len(handler.accepted) == 3
+
+
+def test_a_journal_removed_during_a_send_stops_it(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 5)
+    journal = event_folder / "pressgen-versand.sqlite"
+    original = handler.handle_DATA
+
+    async def remove_after_two(server: Any, session: Session, envelope: Envelope) -> str:
+        if len(handler.accepted) == 2 and journal.exists():
+            journal.unlink()
+        return await original(server, session, envelope)
+
+    handler.handle_DATA = remove_after_two  # type: ignore[method-assign]
+    result = send_list(run_cli, event_folder, port)
+    assert result.exit_code == 1
+    assert "it was removed while the send ran" in result.stderr
+    assert len(handler.accepted) == 3  # the third was on its way when the file went
+
+
+@pytest.mark.parametrize("change", ["rename-event", "copy-event", "rename-list"])
+def test_a_renamed_or_copied_file_is_the_same_document(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path, change: str
+) -> None:
+    handler, port = server
+    a_list(event_folder, 3)
+    assert send_list(run_cli, event_folder, port).exit_code == 0
+    event, listed = event_folder / SEED.name, event_folder / "verteiler.csv"
+    if change == "rename-event":
+        event = event.rename(event_folder / "umbenannt.yaml")
+    elif change == "copy-event":
+        event = event_folder / "kopie.yaml"
+        event.write_text((event_folder / SEED.name).read_text("utf-8"), "utf-8")
+    else:
+        listed = listed.rename(event_folder / "presseverteiler.csv")
+    again = run_cli(
+        "send", event, "--to-list", listed, "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
+        "--security", "none", env={"PRESSGEN_UNSUBSCRIBE_SECRET": SECRET},
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert "3 recipients had it already" in again.stdout
+    assert len(handler.accepted) == 3
 
 
 def test_no_token_without_a_secret(
@@ -464,17 +592,46 @@ def test_the_seeds_press_release_to_fifty_journalists_with_its_pdf(
     assert len(pdfs) == 1 and next(iter(pdfs)).startswith(b"%PDF-")  # one PDF, made once
 
 
-def test_a_connection_dropped_during_a_message_is_tried_again(
+def test_a_connection_dropped_after_a_message_is_asked_about_not_resent(
     run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
 ) -> None:
+    # The whole message went out, then the line went dead before the server answered: it
+    # may have arrived. It is reported, kept open in the journal, and sent again only when
+    # the press office says so.
     handler, port = server
     a_list(event_folder, 4)
     handler.hang_up = {"redaktion2@zeitung2.de"}
     result = send_list(run_cli, event_folder, port)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1
     assert handler.hang_up == set()  # the line did go dead once
+    assert "pressgen: perhaps sent to redaktion2@zeitung2.de: the connection to the mail " in (
+        result.stderr
+    )
+    assert result.stderr.endswith(
+        "pressgen: 1 message may have arrived: ask before sending again; --resume "
+        "--resend-unknown sends to them once more.\n"
+    )
+    assert send_list(run_cli, event_folder, port).exit_code == 1  # the run is still open
+    asked = send_list(run_cli, event_folder, port, "--resume")
+    assert asked.exit_code == 1 and "perhaps sent to redaktion2@zeitung2.de" in asked.stderr
+    assert "3 recipients had it already" in asked.stdout
+    told = send_list(run_cli, event_folder, port, "--resume", "--resend-unknown")
+    assert told.exit_code == 0, told.output
     assert handler.per_recipient() == Counter(
         {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 5)}
+    )
+
+
+def test_a_server_that_answers_quit_badly_still_delivered_each_message_once(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    handler.quit_reply = "421 4.3.2 closing"
+    a_list(event_folder, 3)
+    result = send_list(run_cli, event_folder, port)
+    assert result.exit_code == 0, result.output
+    assert handler.per_recipient() == Counter(
+        {f"redaktion{n}@zeitung{n}.de": 1 for n in range(1, 4)}
     )
 
 

@@ -173,7 +173,7 @@ def test_send_shows_the_warnings_as_build_does(run_cli: Callable[..., Result]) -
     result = run_cli("send", SECOND, "--to", "a@example.org", "--dry-run", "--before-embargo")
     assert result.exit_code == 0
     assert "[PG403]" in result.stderr
-    assert result.stdout.endswith("Dry run: nothing was sent.\n")
+    assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")
 
 
 # ---------------------------------------------------------------- the preview on the network

@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
-from helpers import SECOND, SEED  # SECOND has a Sperrfrist: 15 January 2027, 18:00
+from helpers import SECOND, SEED, copy_here  # SECOND has a Sperrfrist: 15 January 2027, 18:00
 
 
 class Recorder:
@@ -71,7 +71,7 @@ def built_email(tmp_path: Path) -> bytes:
 
 def send(run_cli: Callable[..., Result], port: int, *extra: str) -> Result:
     return run_cli(
-        "send", SEED, "--to", "a@example.org, b@example.org", "--smtp-host", "127.0.0.1",
+        "send", copy_here(SEED), "--to", "a@example.org, b@example.org", "--smtp-host", "127.0.0.1",
         "--smtp-port", str(port), "--security", "none", *extra,
     )  # fmt: skip
 
@@ -134,7 +134,7 @@ def test_settings_from_the_environment(
     recorder, port = smtp_server()
     monkeypatch.setenv("PRESSGEN_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("PRESSGEN_SMTP_PORT", str(port))
-    result = run_cli("send", SEED, "--to", "a@example.org", "--security", "none")
+    result = run_cli("send", copy_here(SEED), "--to", "a@example.org", "--security", "none")
     assert result.exit_code == 0, result.output
     assert recorder.envelopes[0].rcpt_tos == ["a@example.org"]
 
@@ -161,9 +161,12 @@ def test_rejected_message(
     _, port = smtp_server(reply="554 5.7.1 Message rejected as spam")
     result = send(run_cli, port)
     assert result.exit_code == 1
+    # Refused for each message, not for the server: every address is tried and reported.
+    refused = f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
     assert result.stderr == (
-        f"pressgen: the mail server 127.0.0.1:{port} refused the message: "
-        "554 5.7.1 Message rejected as spam; nothing was sent.\n"
+        f"pressgen: not sent to a@example.org: {refused} as spam\n"
+        f"pressgen: not sent to b@example.org: {refused} as spam\n"
+        "pressgen: 2 messages could not be sent.\n"
     )
 
 
@@ -179,7 +182,7 @@ def test_connection_refused(run_cli: Callable[..., Result]) -> None:
 
 
 def test_dry_run_does_not_connect(run_cli: Callable[..., Result], built_email: bytes) -> None:
-    result = run_cli("send", SEED, "--to", "a@example.org,b@example.org", "--dry-run")
+    result = run_cli("send", copy_here(SEED), "--to", "a@example.org,b@example.org", "--dry-run")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Subject:    Rückblick: Workshop-Nachmittag der TowerByte eG"
@@ -188,18 +191,18 @@ def test_dry_run_does_not_connect(run_cli: Callable[..., Result], built_email: b
     # The first recipient's own message: the built one, with its own To, Date, Message-ID.
     size = int(lines[3].split()[1])
     assert abs(size - len(built_email)) < 200 and lines[3].endswith(" bytes for the first message")
-    assert lines[4] == "Dry run: nothing was sent."
+    assert lines[4] == "Dry run: nothing was sent, the journal is unchanged."
 
 
 def test_bad_recipient(run_cli: Callable[..., Result]) -> None:
-    result = run_cli("send", SEED, "--to", "a@example.org, kein-empfaenger", "--dry-run")
+    result = run_cli("send", copy_here(SEED), "--to", "a@example.org, kein-empfaenger", "--dry-run")
     assert result.exit_code == 1
     assert result.stderr == "pressgen: not an email address: kein-empfaenger; nothing was sent.\n"
 
 
 def test_no_server_given(run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PRESSGEN_SMTP_HOST", raising=False)
-    result = run_cli("send", SEED, "--to", "a@example.org")
+    result = run_cli("send", copy_here(SEED), "--to", "a@example.org")
     assert result.exit_code == 2
     assert "give --smtp-host or set PRESSGEN_SMTP_HOST" in result.stderr
 
@@ -219,7 +222,7 @@ def test_a_recipient_with_an_umlaut(run_cli: Callable[..., Result], utf8: bool) 
     recorder, controller = start_utf8_server(utf8)
     try:
         result = run_cli(
-            "send", SEED, "--to", "jürgen@beispiel.de", "--smtp-host", "127.0.0.1",
+            "send", copy_here(SEED), "--to", "jürgen@beispiel.de", "--smtp-host", "127.0.0.1",
             "--smtp-port", str(controller.port), "--security", "none",
         )  # fmt: skip
     finally:
@@ -231,16 +234,17 @@ def test_a_recipient_with_an_umlaut(run_cli: Callable[..., Result], utf8: bool) 
     else:
         assert result.exit_code == 1
         assert result.stderr == (
-            f"pressgen: the mail server 127.0.0.1:{controller.port} does not take addresses "
-            "with letters beyond ASCII before the @ (it offers no SMTPUTF8): "
-            "jürgen@beispiel.de; nothing was sent.\n"
+            "pressgen: not sent to jürgen@beispiel.de: the mail server "
+            f"127.0.0.1:{controller.port} does not take addresses with letters beyond ASCII "
+            "before the @ (it offers no SMTPUTF8): jürgen@beispiel.de\n"
+            "pressgen: 1 message could not be sent.\n"
         )
         assert recorder.envelopes == []
 
 
 def test_no_password_goes_unencrypted_to_another_computer(run_cli: Callable[..., Result]) -> None:
     result = run_cli(
-        "send", SEED, "--to", "a@example.org", "--smtp-host", "mail.example.org",
+        "send", copy_here(SEED), "--to", "a@example.org", "--smtp-host", "mail.example.org",
         "--smtp-user", "presse", "--security", "none",
         env={"PRESSGEN_SMTP_PASSWORD": "geheim"},
     )  # fmt: skip
@@ -293,7 +297,7 @@ def test_the_newsletter_waits_for_the_embargo(
 
     recorder, port = smtp_server()
     result = run_cli(
-        "send", SECOND, "--to", "a@example.org", "--smtp-host", "127.0.0.1",
+        "send", copy_here(SECOND), "--to", "a@example.org", "--smtp-host", "127.0.0.1",
         "--smtp-port", str(port), "--security", "none", *flags,
         env={"SOURCE_DATE_EPOCH": now},
     )  # fmt: skip
@@ -318,7 +322,7 @@ def test_the_newsletter_waits_for_the_embargo(
 def test_control_characters_in_an_address_reach_the_terminal_escaped(
     run_cli: Callable[..., Result],
 ) -> None:
-    result = run_cli("send", SEED, "--to", "a\x1b[31m@b.de", "--dry-run")
+    result = run_cli("send", copy_here(SEED), "--to", "a\x1b[31m@b.de", "--dry-run")
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
     assert "a\\x1b[31m@b.de" in result.stderr

@@ -10,11 +10,16 @@ mail programs recognise as the same.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
+import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressgen.errors import PressgenError, display_path
 from pressgen.source.addresses import address_identity
 
 JOURNAL_NAME = "pressgen-versand.sqlite"
@@ -22,7 +27,7 @@ JOURNAL_NAME = "pressgen-versand.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL,          -- what was sent to whom: event, kind, list
+    key TEXT NOT NULL,          -- what was sent: kind and the document (document_key)
     subject TEXT NOT NULL,
     started TEXT NOT NULL,
     finished TEXT               -- empty while the run is open
@@ -31,7 +36,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
     run INTEGER NOT NULL REFERENCES runs(id),
     address TEXT NOT NULL,      -- as written on the list
     message_id TEXT NOT NULL,
-    status TEXT NOT NULL,       -- sending, sent, failed, retry
+    status TEXT NOT NULL,       -- sending, sent, failed, retry, unknown
     attempts INTEGER NOT NULL DEFAULT 0,
     answer TEXT NOT NULL DEFAULT '',
     at TEXT NOT NULL,
@@ -49,48 +54,113 @@ class Delivery:
     answer: str
 
 
+class JournalError(PressgenError):
+    """The send journal cannot be trusted: nothing is sent rather than someone twice."""
+
+
 class Journal:
-    """One project's send journal."""
+    """One project's send journal, held by one send at a time.
+
+    Every way it can fail — not a database, cut short, locked, removed or replaced while a
+    send runs — is a JournalError naming the file: a journal that cannot be read is never
+    quietly started afresh, as that would send everyone the same message again.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        # isolation_level=None: every statement is its own transaction, written at once.
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")  # a sent message is never forgotten
-        self._db.executescript(_SCHEMA)
+        self._lock = self._hold_the_lock()
+        try:
+            # isolation_level=None: every statement is its own transaction, written at once.
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=5)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")  # a sent message is never forgotten
+            self._db.executescript(_SCHEMA)
+            self._db.execute("SELECT count(*) FROM runs JOIN deliveries ON run = id").fetchone()
+            self._file = os.stat(path).st_ino
+        except (sqlite3.Error, OSError) as error:
+            self._release()
+            raise self._error(error) from None
+
+    def _hold_the_lock(self) -> int:
+        """The journal's lock file, held while this send runs: a second send (or a --resume
+        started beside the first) would otherwise send the same messages again."""
+        lock = self.path.with_name(self.path.name + ".lock")
+        try:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise self._error(error) from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.read(handle, 64).decode("ascii", "replace").strip() or "unknown"
+            os.close(handle)
+            raise JournalError(
+                f"another send is running (process {holder}) with the send journal "
+                f"{display_path(self.path)}; wait until it has ended, then send again"
+            ) from None
+        os.ftruncate(handle, 0)
+        os.write(handle, f"{os.getpid()}\n".encode())
+        return handle
+
+    def _release(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._lock)  # closing the file ends the lock
+
+    def _error(self, error: Exception) -> JournalError:
+        what = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return JournalError(
+            f"the send journal {display_path(self.path)} cannot be used ({what}); nothing "
+            "more is sent. It records who got which message: repair or restore it rather "
+            "than delete it, or everyone on the list gets the message again"
+        )
 
     def close(self) -> None:
-        self._db.close()
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self._release()
 
-    def open_run(self, key: str) -> int | None:
-        """The run of this key that was cut short, if there is one."""
-        row = self._db.execute(
-            "SELECT id FROM runs WHERE key = ? AND finished IS NULL ORDER BY id DESC", (key,)
+    def _run(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """One statement; the file must still be the one the send began with."""
+        try:
+            if os.stat(self.path).st_ino != self._file:
+                raise OSError(0, "it was replaced while the send ran")
+            return self._db.execute(sql, parameters)
+        except FileNotFoundError:
+            raise self._error(OSError(0, "it was removed while the send ran")) from None
+        except (sqlite3.Error, OSError) as error:
+            raise self._error(error) from None
+
+    def open_run(self, keys: Sequence[str]) -> int | None:
+        """The run of one of these keys that was cut short, if there is one."""
+        marks = ",".join("?" * len(keys))
+        row = self._run(
+            f"SELECT id FROM runs WHERE key IN ({marks}) AND finished IS NULL ORDER BY id DESC",
+            tuple(keys),
         ).fetchone()
         return int(row[0]) if row else None
 
     def start(self, key: str, subject: str) -> int:
-        cursor = self._db.execute(
+        cursor = self._run(
             "INSERT INTO runs (key, subject, started) VALUES (?, ?, ?)", (key, subject, _now())
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def finish(self, run: int) -> None:
-        self._db.execute("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run))
+        self._run("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run))
 
-    def delivered(self, key: str) -> set[str]:
-        """Whom a message of this key reached in any run (pressgen's address_identity)."""
-        rows = self._db.execute(
+    def delivered(self, keys: Sequence[str]) -> set[str]:
+        """Whom a message of one of these keys reached in any run (address_identity)."""
+        marks = ",".join("?" * len(keys))
+        rows = self._run(
             "SELECT d.address FROM deliveries d JOIN runs r ON d.run = r.id "
-            "WHERE r.key = ? AND d.status = 'sent'",
-            (key,),
+            f"WHERE r.key IN ({marks}) AND d.status = 'sent'",
+            tuple(keys),
         )
         return {address_identity(str(address)) for (address,) in rows}
 
     def deliveries(self, run: int) -> dict[str, Delivery]:
-        rows = self._db.execute(
+        rows = self._run(
             "SELECT address, message_id, status, attempts, answer FROM deliveries WHERE run = ?",
             (run,),
         )
@@ -99,7 +169,7 @@ class Journal:
     def record(
         self, run: int, address: str, message_id: str, status: str, answer: str = ""
     ) -> None:
-        self._db.execute(
+        self._run(
             "INSERT INTO deliveries (run, address, message_id, status, attempts, answer, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run, address) DO UPDATE SET "
             "status = excluded.status, answer = excluded.answer, at = excluded.at, "

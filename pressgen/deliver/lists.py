@@ -224,27 +224,58 @@ class Outcome:
     sent: list[str] = dataclasses.field(default_factory=list)
     skipped: list[str] = dataclasses.field(default_factory=list)  # got it in an earlier run
     failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # address, answer
+    # The connection was lost between the message and the server's answer: it may have come.
+    unknown: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    not_tried: list[str] = dataclasses.field(default_factory=list)  # the server stopped it
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    """How a send goes: what the user chose on the command line."""
+
+    resume: bool = False  # continue the send that was cut short
+    again: bool = False  # send also to those who got it in an earlier run
+    resend_unknown: bool = False  # with resume: also where it may have arrived
+    rate_per_minute: float | None = None
+    retry_wait: float = 30.0  # seconds before a temporary failure is tried again
 
 
 MessageMaker = Callable[[Recipient, dt.datetime, str], bytes]
 
 
+def document_key(loaded: LoadedEvent | LoadedIssue, kind: str) -> str:
+    """What was sent, for the journal: the kind and the document, told by its organisation,
+    its event (title and day) or issue (its day), and the phase it is told in — not by
+    where its file lies, so that a renamed or copied file is still the same document."""
+    from pressgen.issue import LoadedIssue
+    from pressgen.present import phase_of
+
+    if isinstance(loaded, LoadedIssue):
+        first = loaded.events[min(loaded.events)].event
+        document = f"issue|{first.organisation.name}|{loaded.issue.issue.publication_date}"
+    else:
+        event = loaded.event
+        document = (
+            f"event|{event.organisation.name}|{event.event.title}|{event.event.date}|"
+            f"{phase_of(event)}"
+        )
+    return f"{kind}|{document}"
+
+
 def send_to_list(
     loaded: LoadedEvent | LoadedIssue,
     recipients: Sequence[Recipient],
-    list_path: Path,
+    list_path: Path | None,
     settings: SmtpSettings,
     *,
     kind: str = "newsletter",
     make: MessageMaker | None = None,
-    resume: bool = False,
-    again: bool = False,
-    rate_per_minute: float | None = None,
-    retry_wait: float = 30.0,
+    options: SendOptions = SendOptions(),
     progress: Callable[[str], None] = lambda _: None,
 ) -> Outcome:
     """Send one message per recipient, each at most once, and write down every step.
 
+    `recipients` come from a list file (`list_path`) or from the command line (None).
     `make` builds one recipient's message (name, address → bytes); by default the
     newsletter with its unsubscribe token. `kind` keeps the journal of the press
     release apart from the newsletter's.
@@ -253,47 +284,63 @@ def send_to_list(
     sender = newsletter.sender.email
     if make is None:
         make = message_maker(loaded, unsubscribe_secret(newsletter.unsubscribe_url), False)
-
-    key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}"
+    key = document_key(loaded, kind)
+    # Journals written before keys named the document held the files' paths instead.
+    earlier_key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}" if list_path else key
+    keys = [key, earlier_key]
+    to_whom = list_path.name if list_path else "these addresses"
     journal = Journal(journal_path(loaded))
     try:
-        run = journal.open_run(key)
+        run = journal.open_run(keys)
         what = "press release" if kind == "press" else kind
-        if run is not None and not resume:
+        if run is not None and not options.resume:
             done = sum(1 for d in journal.deliveries(run).values() if d.status == "sent")
             raise SendError(
-                f"an earlier send of this {what} to {list_path.name} stopped after {done} "
-                f"of {len(recipients)} messages; continue it with --resume (the journal is "
+                f"an earlier send of this {what} to {to_whom} stopped after {done} of "
+                f"{len(recipients)} messages; continue it with --resume (the journal is "
                 f"{journal.path})"
             )
-        if run is None and resume:
-            raise SendError(f"there is no interrupted send of this {what} to {list_path.name}")
+        if run is None and options.resume:
+            raise SendError(f"there is no interrupted send of this {what} to {to_whom}")
         before = journal.deliveries(run) if run is not None else {}
-        had = set() if again else journal.delivered(key)
+        had = set() if options.again else journal.delivered(keys)
         if run is None:
             run = journal.start(key, kind)
         outcome = Outcome()
-        pause = 60.0 / rate_per_minute if rate_per_minute else 0.0
-        for recipient in recipients:
-            folded = address_identity(recipient.email)
-            earlier = before.get(folded)
-            if (earlier is not None and earlier.status == "sent") or folded in had:
+        pause = 60.0 / options.rate_per_minute if options.rate_per_minute else 0.0
+        for index, recipient in enumerate(recipients):
+            identity = address_identity(recipient.email)
+            earlier = before.get(identity)
+            if (earlier is not None and earlier.status == "sent") or identity in had:
                 outcome.skipped.append(recipient.email)
+                continue
+            if earlier is not None and earlier.status == "unknown" and not options.resend_unknown:
+                outcome.unknown.append((recipient.email, earlier.answer))
                 continue
             # The same Message-ID on a resumed run: a message that did reach the server
             # before the journal heard of it is then one that mail programs know.
             message_id = earlier.message_id if earlier else new_message_id(sender)
-            answer = _deliver(
-                journal, run, recipient, message_id, make, settings, sender, retry_wait
+            error = _deliver(
+                journal, run, recipient, message_id, make, settings, sender, options.retry_wait
             )
-            if answer is None:
+            if error is None:
                 outcome.sent.append(recipient.email)
                 progress(recipient.email)
+            elif error.unknown:
+                outcome.unknown.append((recipient.email, str(error)))
             else:
-                outcome.failed.append((recipient.email, answer))
+                outcome.failed.append((recipient.email, str(error)))
+                if error.about_the_server:
+                    # Every message after it would fail the same way: stop, resumable.
+                    if not outcome.sent and not outcome.unknown:
+                        journal.finish(run)  # nobody got anything: a new send starts anew
+                        raise error
+                    outcome.not_tried = [r.email for r in recipients[index + 1 :]]
+                    break
             if pause:
                 time.sleep(pause)
-        journal.finish(run)
+        if not outcome.unknown and not outcome.not_tried:
+            journal.finish(run)
         return outcome
     finally:
         journal.close()
@@ -327,8 +374,13 @@ def _deliver(
     settings: SmtpSettings,
     sender: str,
     retry_wait: float,
-) -> str | None:
-    """Send one message, trying a temporary failure again; None when it was taken."""
+) -> SendError | None:
+    """Send one message, trying a temporary failure again; None when the server took it.
+
+    A message counts as delivered once the server has accepted it (250 after DATA); what
+    happens after that never sends it again. A connection lost between the message and
+    the answer is written down as unknown and not tried again here.
+    """
     wait = retry_wait
     for attempt in range(1, TRIES + 1):
         message = make(recipient, dt.datetime.now(dt.UTC).astimezone(), message_id)
@@ -336,13 +388,18 @@ def _deliver(
         try:
             send_email(message, sender, [recipient.email], settings)
         except SendError as error:
-            if error.temporary and attempt < TRIES:
+            if error.unknown:
+                journal.record(run, recipient.email, message_id, "unknown", str(error))
+                return error
+            # A server that cannot be reached stops the send at once (resumable); a
+            # message it refused for now is tried again.
+            if error.temporary and not error.about_the_server and attempt < TRIES:
                 journal.record(run, recipient.email, message_id, "retry", str(error))
                 time.sleep(wait)
                 wait *= 2
                 continue
             journal.record(run, recipient.email, message_id, "failed", str(error))
-            return str(error)
+            return error
         journal.record(run, recipient.email, message_id, "sent", "accepted")
         return None
-    return "not sent"  # not reached: the last try returns either way
+    raise AssertionError("not reached: the last try returns either way")

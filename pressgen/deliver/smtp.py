@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pressgen.errors import PressgenError
 from pressgen.outputs.email import needs_smtputf8
@@ -23,9 +25,21 @@ class SendError(PressgenError):
     later, 5xx will not.
     """
 
-    def __init__(self, message: str, code: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        code: int | None = None,
+        unknown: bool = False,
+        about_the_server: bool = False,
+    ) -> None:
         super().__init__(message)
         self.code = code
+        # Not this recipient's or this message's: the server cannot be reached, refuses the
+        # login or the sender. The next message would fail the same way.
+        self.about_the_server = about_the_server
+        # The connection was lost after the whole message went out and before the server
+        # said whether it took it: it may have been delivered. Never tried again unasked.
+        self.unknown = unknown
 
     @property
     def temporary(self) -> bool:
@@ -76,7 +90,8 @@ def send_email(
     if settings.security == "none" and settings.password and not is_loopback(settings.host):
         raise SendError(
             f"refusing to send the password unencrypted to {settings.host} "
-            "(--security none); use --security starttls or ssl"
+            "(--security none); use --security starttls or ssl",
+            about_the_server=True,
         )
     # Imported here: every build makes an email, but only sending needs these.
     import smtplib
@@ -86,12 +101,12 @@ def send_email(
     try:
         if settings.security == "ssl":
             context = ssl.create_default_context()
-            server: smtplib.SMTP = smtplib.SMTP_SSL(
+            server: smtplib.SMTP = _marking(smtplib.SMTP_SSL)(
                 settings.host, settings.port, timeout=settings.timeout, context=context
             )
         else:
-            server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-        with server:
+            server = _marking(smtplib.SMTP)(settings.host, settings.port, timeout=settings.timeout)
+        try:
             if settings.security == "starttls":
                 server.starttls(context=ssl.create_default_context())
             if settings.user:
@@ -103,17 +118,35 @@ def send_email(
                     wide = [a for a in (sender, *recipients) if needs_smtputf8([a])]
                     raise SendError(
                         f"the mail server {where} does not take addresses with letters beyond "
-                        f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}"
+                        f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}",
+                        553,  # it will not take them later either
                     )
                 options.append("SMTPUTF8")
             refused = server.sendmail(
                 _envelope(sender), [_envelope(r) for r in recipients], message, options
             )
+        except OSError as error:  # smtplib's errors are OSErrors too
+            answered = isinstance(error, smtplib.SMTPResponseException)
+            if getattr(server, "message_sent", False) and not answered:
+                raise SendError(
+                    f"the connection to the mail server {where} was lost after the message "
+                    f"went out and before the server answered ({error or 'no reply'}): it "
+                    "may have been delivered",
+                    unknown=True,
+                ) from None
+            raise
+        finally:
+            # The server took the message (250 after DATA): whatever QUIT answers, or a
+            # connection that drops now, changes nothing about that.
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                server.quit()
+            server.close()
     except smtplib.SMTPAuthenticationError as error:
         raise SendError(
             f"the mail server {where} refused the login of {settings.user!r}: "
             f"{error.smtp_code} {_reply(error.smtp_error)}",
             535,  # a wrong login does not get better by trying again
+            about_the_server=True,
         ) from None
     except smtplib.SMTPRecipientsRefused as error:
         codes = "; ".join(
@@ -128,6 +161,7 @@ def send_email(
             f"the mail server {where} refused the sender {sender}: "
             f"{error.smtp_code} {_reply(error.smtp_error)}",
             error.smtp_code,
+            about_the_server=True,
         ) from None
     except smtplib.SMTPResponseException as error:
         raise SendError(
@@ -138,16 +172,39 @@ def send_email(
     except smtplib.SMTPNotSupportedError as error:
         raise SendError(f"the mail server {where} does not support this: {error}") from None
     except ConnectionRefusedError:
-        raise SendError(f"cannot connect to the mail server {where}: connection refused") from None
+        raise SendError(
+            f"cannot connect to the mail server {where}: connection refused",
+            about_the_server=True,
+        ) from None
     except TimeoutError:
-        raise SendError(f"the mail server {where} did not answer in time") from None
+        raise SendError(
+            f"the mail server {where} did not answer in time", about_the_server=True
+        ) from None
     except ssl.SSLError as error:
-        raise SendError(f"secure connection to {where} failed: {error.reason}") from None
+        raise SendError(
+            f"secure connection to {where} failed: {error.reason}", about_the_server=True
+        ) from None
     except (OSError, smtplib.SMTPException) as error:
         raise SendError(f"sending through {where} failed: {error}") from None
     if refused:
         names = ", ".join(sorted(refused))
         raise SendError(f"the mail server {where} refused some recipients: {names}")
+
+
+@functools.cache
+def _marking(smtp: Any) -> Any:
+    """`smtp` (smtplib's SMTP or SMTP_SSL) that notes when the end of a message (CRLF.CRLF
+    after DATA) has gone out: a connection lost after that may have delivered it."""
+
+    class Marking(smtp):  # type: ignore[misc]
+        message_sent = False
+
+        def send(self, data: bytes | str) -> None:
+            super().send(data)
+            if isinstance(data, bytes) and data.endswith(b"\r\n.\r\n"):
+                self.message_sent = True
+
+    return Marking
 
 
 def _reply(text: bytes | str) -> str:
