@@ -45,23 +45,45 @@ class Remembered:
     public_from: str = ""  # ISO time before which it is not public (pressgen.embargo)
 
 
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # some 100,000 events; anything larger is not ours
+
+
 @dataclass
 class BuildRecord:
-    """The record of one output folder, read before and written after a build."""
+    """The record of one output folder, read before and written after a build.
+
+    It lies in the folder that is published, so it is read as untrusted input: a record
+    that is not what pressgen writes (wrong types, paths outside an event's own folder,
+    too large) is set aside whole — everything is built again, and `distrusted` says why
+    — never followed."""
 
     root: Path
     events: dict[str, Remembered] = field(default_factory=dict)
     changed: bool = False  # written only when something is new
+    distrusted: str = ""  # why the record found there was set aside
 
     @classmethod
     def read(cls, root: Path) -> BuildRecord:
+        path = root / RECORD_NAME
         try:
-            data = json.loads((root / RECORD_NAME).read_text("utf-8"))
-            if data.get("format") != RECORD_FORMAT:
-                return cls(root)
-            events = {name: Remembered(**entry) for name, entry in data["events"].items()}
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return cls(root)  # no record, or one pressgen cannot read: build everything
+            if path.is_symlink() or path.stat().st_size > MAX_RECORD_BYTES:
+                return cls(root, changed=True, distrusted="a link, or larger than pressgen writes")
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return cls(root)  # the first build
+        except (OSError, ValueError) as error:
+            return cls(root, changed=True, distrusted=f"not readable as JSON: {error}")
+        if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+            return cls(root, changed=True)  # an older pressgen's: built anew, no word needed
+        entries = data.get("events")
+        if not isinstance(entries, dict):
+            return cls(root, changed=True, distrusted="no list of events")
+        events = {}
+        for name, entry in entries.items():
+            problem = _entry_problem(name, entry)
+            if problem:
+                return cls(root, changed=True, distrusted=f"{name!r}: {problem}")
+            events[name] = Remembered(**entry)
         return cls(root, events)
 
     def write(self) -> None:
@@ -90,6 +112,62 @@ class BuildRecord:
         elif self.events.get(name) != entry:
             self.events[name] = entry
             self.changed = True
+
+
+def _entry_problem(name: object, entry: object) -> str:
+    """What is wrong with one remembered event, as pressgen would never have written it;
+    empty when nothing is."""
+    from pressgen.embargo import EMBARGOED
+    from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML
+
+    if not isinstance(name, str) or not _plain_name(name) or name == EMBARGOED:
+        return "not a folder name"
+    if not isinstance(entry, dict) or set(entry) != {
+        f.name for f in dataclasses.fields(Remembered)
+    }:
+        return "not the fields pressgen writes"
+    if not isinstance(entry["key"], str) or entry["folder"] not in (name, f"{EMBARGOED}/{name}"):
+        return "a folder other than its own"
+    names = entry["names"]
+    if not isinstance(names, list) or not all(isinstance(n, str) and _inside(n) for n in names):
+        return "a file outside its folder"
+    warnings = entry["warnings"]
+    fields = {f.name for f in dataclasses.fields(Problem)}
+    if not isinstance(warnings, list) or not all(
+        isinstance(w, dict) and set(w) == fields for w in warnings
+    ):
+        return "warnings pressgen does not write"
+    public_from = entry["public_from"]
+    if not isinstance(public_from, str):
+        return "a time that is not one"
+    summary = entry["summary"]
+    if summary is None:
+        return ""
+    photo = summary.get("photo") if isinstance(summary, dict) else None
+    if (
+        not isinstance(summary, dict)
+        or summary.get("slug") != name
+        or summary.get("page") != f"{name}/{PRESS_RELEASE_HTML}"
+        or summary.get("archive") not in ("", f"{name}/{PHOTO_ARCHIVE}")
+        or not (photo is None or (isinstance(photo, dict) and _inside(str(photo.get("src")))))
+        or not str(photo["src"] if photo else f"{name}/").startswith(f"{name}/")
+    ):
+        return "a release whose files lie outside its folder"
+    return ""
+
+
+def _plain_name(name: str) -> bool:
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
+
+
+def _inside(relative: str) -> bool:
+    """A path pressgen writes inside an event's folder: relative, no step up, no link."""
+    parts = relative.split("/")
+    return (
+        bool(relative)
+        and all(part not in ("", ".", "..") for part in parts)
+        and ("\\" not in relative)
+    )
 
 
 class InputKeys:

@@ -32,8 +32,14 @@ from pressgen.registry import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pydantic import BaseModel
+
+    from pressgen.errors import Problem
     from pressgen.issue import IssuePresentation
     from pressgen.present import Presentation
+    from pressgen.source.loader import Loc, SourceMap
     from pressgen.source.model import Newsletter
 
 
@@ -44,6 +50,7 @@ class ListManager:
     unsubscribe: str  # the recipient's own unsubscribe link
     web_version: str | None  # the address of the email's copy on the web, if it has one
     preview_text: str | None  # the preview text entered in the system, if it has one
+    tags: str = ""  # what the system reads as its placeholders anywhere in the text (regex)
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -57,21 +64,32 @@ LIST_MANAGERS: Mapping[str, ListManager] = {
     # listmonk, "Templating": {{ UnsubscribeURL }} and {{ MessageURL }} ("URL to view the
     # message online"); Go templates take the names without spaces as well.
     # https://listmonk.app/docs/templating/
-    "listmonk": ListManager("listmonk", "listmonk", "{{UnsubscribeURL}}", "{{MessageURL}}", None),
+    "listmonk": ListManager(
+        "listmonk", "listmonk", "{{UnsubscribeURL}}", "{{MessageURL}}", None, r"\{\{.*?\}\}"
+    ),
     # Mailchimp, "All the Merge Tags Cheat Sheet": *|UNSUB|* (unsubscribe link),
     # *|ARCHIVE|* ("View this email in your browser"), *|MC_PREVIEW_TEXT|* (the campaign's
     # preview text). https://mailchimp.com/help/all-the-merge-tags-cheat-sheet/
     "mailchimp": ListManager(
-        "mailchimp", "Mailchimp", "*|UNSUB|*", "*|ARCHIVE|*", "*|MC_PREVIEW_TEXT|*"
+        "mailchimp",
+        "Mailchimp",
+        "*|UNSUB|*",
+        "*|ARCHIVE|*",
+        "*|MC_PREVIEW_TEXT|*",
+        r"\*\|.*?\|\*",
     ),
     # Brevo, "About Brevo Template Language": predefined placeholders {{ mirror }} ("View in
     # browser" link) and {{ unsubscribe }}; "{{ ... }} or {{...}}" are both accepted.
     # https://help.brevo.com/hc/en-us/articles/360000946299
-    "brevo": ListManager("brevo", "Brevo", "{{unsubscribe}}", "{{mirror}}", None),
+    "brevo": ListManager(
+        "brevo", "Brevo", "{{unsubscribe}}", "{{mirror}}", None, r"\{\{.*?\}\}|\{%.*?%\}"
+    ),
     # CleverReach, "Automatic unsubscribe management": in own templates, a hyperlink to
     # {UNSUBSCRIBE}. https://www.cleverreach.com/en/features/manage-recipients/
     # automatic-unsubscribe-management/ (no web-version placeholder documented there).
-    "cleverreach": ListManager("cleverreach", "CleverReach", "{UNSUBSCRIBE}", None, None),
+    "cleverreach": ListManager(
+        "cleverreach", "CleverReach", "{UNSUBSCRIBE}", None, None, r"\{[A-Z][A-Z0-9_.]*\}"
+    ),
 }
 
 # What a list manager gets: the newsletter, not the press release and not a message.
@@ -87,6 +105,39 @@ _NOT_HANDED_OVER = (
 
 def list_manager(name: str | None) -> ListManager | None:
     return LIST_MANAGERS[name] if name else None
+
+
+def placeholder_problems(data: BaseModel, source: SourceMap, manager: ListManager) -> list[Problem]:
+    """Every text of the file that the system would read as one of its placeholders: it
+    would put a subscriber's address or an unsubscribe link where the author wrote
+    words (PG405)."""
+    import re
+
+    pattern = re.compile(manager.tags, re.DOTALL)
+    problems = []
+    for place, text in _texts(data.model_dump(mode="json", by_alias=True)):
+        found = pattern.search(text)
+        if found:
+            problems.append(
+                source.problem(
+                    place,
+                    f"{found[0]} is a placeholder of {manager.label}, which would replace it "
+                    "when sending; write it differently (or leave it out)",
+                    code="PG405",
+                )
+            )
+    return problems
+
+
+def _texts(value: object, place: tuple[str | int, ...] = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield place, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*place, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*place, index))
 
 
 def for_list_manager(shown: Presentation, manager: ListManager) -> Presentation:

@@ -9,8 +9,11 @@ never larger than the original.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from pressgen.errors import PressgenError
 from pressgen.source.model import Event, Photo, is_local
 
 EMAIL_WIDTH = 552  # the newsletter's text column: 600 px less two gutters of 24 px
@@ -100,34 +103,132 @@ def _encoded(picture: object, image_format: str) -> bytes:
     return out.getvalue()
 
 
+# What a published photo keeps of its own metadata: who made it and on what terms, when,
+# which way up, and in which colours. Everything else — the position (GPS, in EXIF or
+# XMP), the place's name, the camera's serial number, the photographer's software,
+# comments, a thumbnail of the uncropped picture — is dropped. pressgen then writes the
+# caption, credit and licence from the event file over it.
+KEPT_METADATA = frozenset(
+    {
+        "Exif.Image.Orientation",
+        "Exif.Image.ImageDescription",
+        "Exif.Image.Artist",
+        "Exif.Image.Copyright",
+        "Exif.Photo.DateTimeOriginal",
+        "Exif.Photo.ColorSpace",
+        "Iptc.Envelope.CharacterSet",
+        "Iptc.Application2.Caption",
+        "Iptc.Application2.Byline",
+        "Iptc.Application2.Copyright",
+        "Iptc.Application2.Credit",
+        "Iptc.Application2.DateCreated",
+        "Xmp.dc.description",
+        "Xmp.dc.creator",
+        "Xmp.dc.rights",
+        "Xmp.xmpRights.UsageTerms",
+        "Xmp.xmpRights.WebStatement",
+        "Xmp.photoshop.Credit",
+        "Xmp.photoshop.DateCreated",
+        "Xmp.tiff.Orientation",
+    }
+)
+
+
+class PhotoError(PressgenError):
+    """A photo whose metadata cannot be read or written: it is not published as it is."""
+
+    def __init__(self, src: str, message: str) -> None:
+        super().__init__(f"{src}: {message}")
+        self.src = src
+        self.reason = message
+
+
 def published_photo(photo: Photo, data: bytes) -> bytes:
-    """The photo as the press room and the event's folder publish it: caption, credit and
-    terms of use written into its metadata (EXIF, IPTC and XMP, where picture agencies and
-    editorial systems read them), and no GPS position. The picture itself is not
-    encoded again (pyexiv2 edits the metadata only)."""
+    """The photo as every output publishes it (the press room, the event's folder, the web
+    and email copies, pressefotos.zip, the PDF and the Word file, the press mail): of its
+    own metadata only what KEPT_METADATA names, then caption, credit and terms of use
+    written into EXIF, IPTC and XMP, where picture agencies and editorial systems read
+    them. The colour profile stays. The picture itself is not encoded again (pyexiv2
+    edits the metadata only)."""
     import pyexiv2
 
+    pyexiv2.set_log_level(4)  # exiv2's own notes on damaged files: the error below says it
     notice = f"© {photo.credit}" if photo.credit else ""
-    with pyexiv2.ImageData(data) as image:
-        exif: dict[str, str | None] = {
-            key: None for key in image.read_exif() if key.startswith("Exif.GPSInfo.")
-        }
-        if exif:
-            exif["Exif.Image.GPSTag"] = None
-        exif["Exif.Image.ImageDescription"] = photo.caption
-        iptc: dict[str, str | list[str]] = {
-            "Iptc.Envelope.CharacterSet": "\x1b%G",  # the texts are UTF-8
-            "Iptc.Application2.Caption": photo.caption,
-        }
-        xmp: dict[str, str | list[str]] = {"Xmp.dc.description": photo.caption}
-        if photo.credit:
-            exif |= {"Exif.Image.Artist": photo.credit, "Exif.Image.Copyright": notice}
-            iptc |= {"Iptc.Application2.Byline": [photo.credit],
-                     "Iptc.Application2.Copyright": notice}  # fmt: skip
-            xmp |= {"Xmp.dc.creator": [photo.credit], "Xmp.dc.rights": notice}
-        if photo.licence:
-            xmp["Xmp.xmpRights.UsageTerms"] = photo.licence
-        image.modify_exif(exif)
-        image.modify_iptc(iptc)
-        image.modify_xmp(xmp)
-        return bytes(image.get_bytes())
+    try:
+        with pyexiv2.ImageData(data) as image:
+            exif, iptc, xmp = (
+                _kept(read) for read in (image.read_exif, image.read_iptc, image.read_xmp)
+            )
+            for clear in (image.clear_exif, image.clear_iptc, image.clear_xmp):
+                clear()
+            image.clear_comment()
+            exif["Exif.Image.ImageDescription"] = photo.caption
+            iptc |= {
+                "Iptc.Envelope.CharacterSet": "\x1b%G",  # the texts are UTF-8
+                "Iptc.Application2.Caption": photo.caption,
+            }
+            xmp["Xmp.dc.description"] = photo.caption
+            if photo.credit:
+                exif |= {"Exif.Image.Artist": photo.credit, "Exif.Image.Copyright": notice}
+                iptc |= {"Iptc.Application2.Byline": [photo.credit],
+                         "Iptc.Application2.Copyright": notice}  # fmt: skip
+                xmp |= {"Xmp.dc.creator": [photo.credit], "Xmp.dc.rights": notice}
+            if photo.licence:
+                xmp["Xmp.xmpRights.UsageTerms"] = photo.licence
+            image.modify_exif(exif)
+            image.modify_iptc(iptc)
+            image.modify_xmp(xmp)
+            written = bytes(image.get_bytes())
+        if written.startswith(b"\xff\xd8"):
+            written = _known_segments_only(written)
+    except (RuntimeError, ValueError, UnicodeError) as error:  # what exiv2 raises
+        raise PhotoError(
+            photo.src,
+            f"the photo's metadata cannot be read ({error}); save it again from an image "
+            "program, then build again",
+        ) from None
+    return written
+
+
+# The JPEG segments a published photo consists of: the picture itself, and of metadata
+# only what pressgen has just written (EXIF, XMP, IPTC) and the colour profile. A block
+# exiv2 did not recognise (damaged, or of another program) would otherwise pass unread.
+_PICTURE_MARKERS = frozenset({0xC4, 0xCC, 0xDB, 0xDD, *range(0xC0, 0xC4), *range(0xC5, 0xD0)})
+_KNOWN_BLOCKS = {
+    0xE0: (b"JFIF\0",),
+    0xE1: (b"Exif\0\0", b"http://ns.adobe.com/xap/1.0/\0"),
+    0xE2: (b"ICC_PROFILE\0",),
+    0xED: (b"Photoshop 3.0\0",),  # IPTC
+}
+
+
+def _known_segments_only(jpeg: bytes) -> bytes:
+    """`jpeg` without the segments a published photo does not carry (see above)."""
+    out = bytearray(jpeg[:2])
+    at = 2
+    while at + 4 <= len(jpeg):
+        if jpeg[at] != 0xFF:
+            raise ValueError("the JPEG's structure is damaged")
+        marker = jpeg[at + 1]
+        if marker == 0xDA:  # start of scan: the picture's data follows to the end
+            out += jpeg[at:]
+            return bytes(out)
+        length = int.from_bytes(jpeg[at + 2 : at + 4], "big")
+        segment = jpeg[at : at + 2 + length]
+        body = segment[4:]
+        if marker in _PICTURE_MARKERS or any(
+            body.startswith(prefix) for prefix in _KNOWN_BLOCKS.get(marker, ())
+        ):
+            out += segment
+        at += 2 + length
+    raise ValueError("the JPEG ends before its picture")
+
+
+def _kept(read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Of one kind of metadata, what a published photo may keep; none when it cannot be
+    read (a damaged block is dropped, not published)."""
+    try:
+        found = read()
+    except (RuntimeError, ValueError, UnicodeError):
+        return {}
+    return {key: value for key, value in found.items() if key in KEPT_METADATA}

@@ -17,6 +17,7 @@ from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.incremental import (
+    RECORD_NAME,
     BuildRecord,
     InputKeys,
     Remembered,
@@ -38,9 +39,10 @@ from pressgen.list_managers import (
     handover_notes,
     issue_for_list_manager,
     list_manager,
+    placeholder_problems,
 )
 from pressgen.outputs.render import render_event
-from pressgen.photos import local_photo_sizes
+from pressgen.photos import PhotoError, local_photo_sizes
 from pressgen.present import present
 from pressgen.press_room import INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
@@ -206,15 +208,24 @@ def render_one(
     manager = list_manager(choices.list_manager)
     notes = ""
     if manager is not None:
+        placeholders = placeholder_problems(loaded.event, loaded.source, manager)
+        if placeholders:
+            raise DataError(placeholders)
         # What the press officer enters in the system, and when: from the own addresses.
         notes = handover_notes(
             manager, shown.event.newsletter, shown.preheader, shown.embargo_moment,
             shown.web_version_url,
         )  # fmt: skip
         shown = for_list_manager(shown, manager)
-    rendered = render_event(
-        shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
-    )
+    try:
+        rendered = render_event(
+            shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
+        )
+    except PhotoError as error:
+        photos = loaded.event.press_release.photos
+        index = next(i for i, photo in enumerate(photos) if photo.src == error.src)
+        place = ("press_release", "photos", index, "src")
+        raise DataError([loaded.source.problem(place, error.reason, code="PG008")]) from None
     found = event_problems(
         shown,
         loaded.source,
@@ -253,6 +264,11 @@ def render_path(
     shown = present_issue(loaded)
     notes = ""
     if manager is not None:
+        placeholders = placeholder_problems(loaded.issue, loaded.source, manager)
+        for event in loaded.events.values():
+            placeholders += placeholder_problems(event.event, event.source, manager)
+        if placeholders:
+            raise DataError(placeholders)
         newsletter = shown.frame.event.newsletter
         notes = handover_notes(
             manager, newsletter, shown.preheader, own_web_version=shown.web_version_url
@@ -433,6 +449,19 @@ def build(
         staged = [roots[target.parent].staging / target.name for target in targets]
         # What has not changed since the last build is not rendered again.
         records = {root: BuildRecord.read(root) for root in roots}
+        set_aside = [
+            Problem(
+                root / RECORD_NAME,
+                1,
+                1,
+                f"the build record is not what pressgen writes ({record.distrusted}); it was "
+                "set aside and everything built again",
+                severity="warning",
+                code="PG905",
+            )
+            for root, record in records.items()
+            if record.distrusted
+        ]
         keys = InputKeys(repr(choices), code_stamp())
         plan = [
             _remembered(path, target, keys, records, moment)
@@ -515,6 +544,8 @@ def build(
                     if outcome.summary is not None and root in (target.parent, target.parent.parent)
                 ]
                 _write_press_room(root, releases, moment, files[0])
+        if built:
+            built[0].warnings.extend(set_aside)
         return built
 
 

@@ -106,6 +106,12 @@ RULES: dict[str, Rule] = {
             "an image in the email without a full https:// address, or a press photo the "
             "email cannot show (no newsletter.image_base_url or web_url)",
         ),
+        Rule(
+            "PG405",
+            "error",
+            "the author's text holds a placeholder of the list manager it is built for "
+            "(*|UNSUB|*, {{ unsubscribe }}, {UNSUBSCRIBE}): the system would fill it in",
+        ),
         # ------------------------------------------------ dates
         Rule(
             "PG501",
@@ -162,6 +168,12 @@ RULES: dict[str, Rule] = {
         Rule("PG902", "warning", "no picture for the link preview (og:image)"),
         Rule("PG903", "warning", "the link preview's picture is under 1200 × 630 pixels"),
         Rule("PG904", "warning", "a press photo under 1200 pixels on its long side (print)"),
+        Rule(
+            "PG905",
+            "warning",
+            "the build record (.pressgen-build.json) is not what pressgen writes: set aside, "
+            "everything built again",
+        ),
     ]
 }
 

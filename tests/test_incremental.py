@@ -110,3 +110,66 @@ def test_the_record_keeps_nothing_of_a_release_under_embargo(project: Path) -> N
     record = (project / "out" / RECORD_NAME).read_text("utf-8")
     assert "workshop-1" in record
     assert "Neujahrsempfang" not in record and "neujahrsempfang-2027" not in record
+
+
+def _page_outside(record: dict[str, object]) -> None:
+    # The key is left as it was: the entry still looks unchanged.
+    entry = record["events"]["towerbyte-workshop-2017"]  # type: ignore[index]
+    entry["summary"]["page"] = "../../geheim.txt"
+
+
+def _file_outside(record: dict[str, object]) -> None:
+    record["events"]["towerbyte-workshop-2017"]["names"].append("../../geheim.txt")  # type: ignore[index]
+
+
+def _wrong_type(record: dict[str, object]) -> None:
+    record["events"]["towerbyte-workshop-2017"]["warnings"] = "keine"  # type: ignore[index]
+
+
+def _folder_elsewhere(record: dict[str, object]) -> None:
+    record["events"]["towerbyte-workshop-2017"]["folder"] = "../anderswo"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("tamper", "reason"),
+    [
+        (_page_outside, "a release whose files lie outside its folder"),
+        (_file_outside, "a file outside its folder"),
+        (_wrong_type, "warnings pressgen does not write"),
+        (_folder_elsewhere, "a folder other than its own"),
+        ("not json", "not readable as JSON"),
+        ("huge", "a link, or larger than pressgen writes"),
+    ],
+    ids=["page-outside", "file-outside", "wrong-type", "folder-elsewhere", "not-json", "huge"],
+)
+def test_a_record_pressgen_did_not_write_is_set_aside_never_followed(
+    project: Path, tamper: object, reason: str
+) -> None:
+    import json
+
+    _build(project)
+    out = project / "out"
+    (project / "geheim.txt").write_text("GEHEIM: nicht für die Presse", "utf-8")
+    record_path = out / RECORD_NAME
+    if tamper == "not json":
+        record_path.write_text("{kein json", "utf-8")
+    elif tamper == "huge":
+        with record_path.open("ab") as record_file:
+            record_file.truncate(64 * 1024 * 1024 + 1)
+    else:
+        record = json.loads(record_path.read_text("utf-8"))
+        assert callable(tamper)
+        tamper(record)
+        record_path.write_text(json.dumps(record), "utf-8")
+    results = _build(project)
+    # Everything was built again, and the first event says why, once.
+    assert _rendered(results) == {path.stem for path in (project / "events").glob("*.yaml")}
+    said = [w for result in results for w in result.warnings if w.code == "PG905"]
+    assert len(said) == 1 and reason in said[0].message, said
+    for name in ("index.html", "feed.xml", "sitemap.xml"):
+        if (out / name).exists():
+            assert "GEHEIM" not in (out / name).read_text("utf-8")
+    # The record written now is pressgen's own again: the next build trusts it.
+    again = _build(project)
+    assert not [w for result in again for w in result.warnings if w.code == "PG905"]
+    assert _rendered(again) == ALWAYS

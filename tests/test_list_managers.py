@@ -209,3 +209,33 @@ def test_a_newsletter_file_goes_to_a_system_too(tmp_path: Path) -> None:
     assert hrefs.count("{{MessageURL}}") == 1
     notes = (result.out_dir / LIST_MANAGER_NOTES).read_text("utf-8")
     assert notes.startswith("Newsletter für listmonk\n\nBetreff: ")
+
+
+# What an author may write by accident (or on purpose) that a system would act on.
+WRITTEN_TAGS = {
+    "mailchimp": ["*|UNSUB|*", "*|EMAIL|*"],
+    "listmonk": ["{{ .Subscriber.Email }}", "{{UnsubscribeURL}}"],
+    "brevo": ["{{ unsubscribe }}", "{{ contact.EMAIL }}", "{% if x %}"],
+    "cleverreach": ["{UNSUBSCRIBE}", "{EMAIL}"],
+}
+
+
+@pytest.mark.parametrize(
+    ("system", "tag"), [(system, tag) for system, tags in WRITTEN_TAGS.items() for tag in tags]
+)
+def test_a_placeholder_in_the_authors_text_is_refused_for_its_system(
+    run_cli: Callable[..., Result], tmp_path: Path, system: str, tag: str
+) -> None:
+    text = SEED.read_text("utf-8").replace(
+        "    Rund um die Digitalisierung", f"    Rund um die {tag} Digitalisierung", 1
+    )
+    event = tmp_path / SEED.name
+    event.write_text(text, "utf-8")
+    result = run_cli("build", event, "--for", system, "--out", "out")
+    assert result.exit_code == 1
+    assert f"press_release.headline: {tag} is a placeholder of {LIST_MANAGERS[system].label}" in (
+        result.stderr
+    )
+    assert "[PG405]" in result.stderr and not (tmp_path / "out").exists()
+    # pressgen's own newsletter has no such system: the words are the author's.
+    assert run_cli("build", event, "--out", "out").exit_code == 0

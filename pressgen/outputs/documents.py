@@ -13,13 +13,12 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pressgen.errors import PressgenError
 from pressgen.present import Presentation
-from pressgen.registry import PRESS_RELEASE_PDF
+from pressgen.registry import PRESS_RELEASE_PDF, content_type
 
 # Added to the page as its last author style sheet: WeasyPrint counts style sheets given
 # to write_pdf() as the reader's own, and the page's rules would win over them.
@@ -49,8 +48,10 @@ class DocumentError(PressgenError):
     """The PDF could not be made (WeasyPrint or its Debian libraries are missing)."""
 
 
-def press_release_pdf(shown: Presentation, html: str, event_dir: Path | None) -> bytes:
-    """pressemitteilung.pdf from the rendered pressemitteilung.html."""
+def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes]) -> bytes:
+    """pressemitteilung.pdf from the rendered pressemitteilung.html. `photos`: the page's
+    local pictures as they are published (by their names in the event's output folder);
+    nothing else is read, from the disk or the network."""
     try:
         from weasyprint import HTML
     except OSError as error:  # the pango libraries WeasyPrint loads are missing
@@ -63,9 +64,8 @@ def press_release_pdf(shown: Presentation, html: str, event_dir: Path | None) ->
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text
     page = _PAGE % {"letterhead": _css_string(letterhead)}
-    base = str(event_dir.resolve()) + "/" if event_dir else None
     printed = html.replace("</head>", f"<style>{page}</style>\n</head>", 1)
-    document = HTML(string=printed, base_url=base, url_fetcher=_local_only(event_dir))
+    document = HTML(string=printed, base_url=_BASE, url_fetcher=_served_from(photos))
     # A photo on the web is left out of the PDF (it is named under the text); WeasyPrint
     # would say so on the terminal for each.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
@@ -84,25 +84,23 @@ def _css_string(text: str) -> str:
     )
 
 
-def _local_only(event_dir: Path | None) -> Any:
-    """What WeasyPrint may read: files inside the event's folder, nothing from the web."""
-    from weasyprint.urls import URLFetcher
+# The page's relative links (fotos/a.web.jpg) resolve below this; it names no real folder.
+_BASE = "file:///pressgen-event/"
 
-    root = event_dir.resolve() if event_dir else None
 
-    class LocalFiles(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+def _served_from(photos: Mapping[str, bytes]) -> Any:
+    """What WeasyPrint may read: the published photos handed over, nothing from the disk
+    (a link in the event's folder leads nowhere) and nothing from the web."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PublishedPhotos(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if urlsplit(url).scheme != "file" or root is None or not path.is_relative_to(root):
+            name = unquote(urlsplit(url).path).removeprefix(urlsplit(_BASE).path)
+            if not url.startswith(_BASE) or name not in photos:
                 raise ValueError(f"pressgen does not fetch {url} for the PDF")
-            original = path.with_name(path.name.replace(".web.", ".", 1))
-            if not path.is_file() and original.is_file():
-                # The page shows a photo's web copy (an output, fotos/a.web.jpg); the
-                # PDF is printed, so it takes the original beside the event file.
-                return super().fetch(original.as_uri(), headers)
-            return super().fetch(url, headers)
+            return URLFetcherResponse(url, photos[name], {"Content-Type": content_type(name)})
 
-    return LocalFiles(allowed_protocols={"file"})
+    return PublishedPhotos(allowed_protocols={"file"})
 
 
 # ---------------------------------------------------------------- DOCX

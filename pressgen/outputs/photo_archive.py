@@ -29,11 +29,27 @@ def photo_archive(shown: Presentation, photos: Mapping[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         _add(archive, CREDITS_FILE, credits_text(shown).encode("utf-8"), stamp, compress=True)
-        for photo in release.photos:
-            if is_local(photo.src) and photo.src in photos:
-                name = PurePosixPath(photo.src).name
-                _add(archive, name, photos[photo.src], stamp, compress=False)
+        for src, name in archive_names(shown).items():
+            if src in photos:
+                _add(archive, name, photos[src], stamp, compress=False)
     return out.getvalue()
+
+
+def archive_names(shown: Presentation) -> dict[str, str]:
+    """Each local photo's name in the archive (src → name), one entry per file: two photos
+    of one file name from different folders become abend.jpg and abend-2.jpg, so that
+    Bildnachweis.txt names each unmistakably."""
+    names: dict[str, str] = {}
+    for photo in shown.event.press_release.photos:
+        if not is_local(photo.src) or photo.src in names:
+            continue
+        path = PurePosixPath(photo.src)
+        name, number = path.name, 1
+        while name.casefold() in {taken.casefold() for taken in names.values()}:
+            number += 1
+            name = f"{path.stem}-{number}{path.suffix}"
+        names[photo.src] = name
+    return names
 
 
 def _add(
@@ -65,9 +81,10 @@ def credits_text(shown: Presentation) -> str:
             f"Sperrfrist: {shown.embargo_moment}. Vorher dürfen die Fotos nicht "
             "veröffentlicht werden.",
         ]
-    photos = [photo for photo in release.photos if is_local(photo.src)]
+    names = archive_names(shown)  # one entry per file, in the order of the release
+    photos = [next(p for p in release.photos if p.src == src) for src in names]
     for photo in photos:
-        lines += ["", f"Datei: {PurePosixPath(photo.src).name}"]
+        lines += ["", f"Datei: {names[photo.src]}"]
         lines.append(f"Bildunterschrift: {photo.caption}")
         lines.append(f"Foto: {photo.credit}" if photo.credit else "Foto: [Bildnachweis offen]")
         if photo.licence:

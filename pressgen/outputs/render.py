@@ -15,7 +15,7 @@ from pressgen.outputs.email import build_email
 from pressgen.outputs.environment import environment, render_template, template_fingerprint
 from pressgen.outputs.ics import render_ics
 from pressgen.outputs.photo_archive import photo_archive
-from pressgen.photos import email_versions, published_photo, web_version
+from pressgen.photos import email_versions, published_photo, web_name, web_version
 from pressgen.present import Presentation
 from pressgen.registry import (
     CALENDAR,
@@ -80,22 +80,27 @@ def render_event(
     calendar = render_ics(event)
     if calendar is not None:
         files[CALENDAR] = calendar
-    # Each local photo as it is published: credit in its metadata, no GPS position.
+    # Each local photo as it is published (pressgen.photos.published_photo): every copy,
+    # in every output, is made from these bytes, never from the original.
     published: dict[str, bytes] = {}
     for photo in event.press_release.photos:
         if is_local(photo.src) and event_dir is not None and photo.src not in published:
             original = (event_dir / photo.src).read_bytes()
             published[photo.src] = published_photo(photo, original)
+    pictures: dict[str, bytes] = {}
+    for src, photo_bytes in published.items():
+        pictures[src] = photo_bytes
+        pictures.update(web_version(src, photo_bytes))
     if documents:
         from pressgen.outputs.documents import press_release_docx, press_release_pdf
 
         html = files[PRESS_RELEASE_HTML]
         assert isinstance(html, str)
-        files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, event_dir)
+        # The page shows the web copies; print takes each photo whole, as published.
+        printed = {web_name(src): data for src, data in published.items()} | published
+        files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, printed)
         files[PRESS_RELEASE_DOCX] = press_release_docx(shown, published)
-    for src, photo_bytes in published.items():
-        files[src] = photo_bytes
-        files.update(web_version(src, photo_bytes))
+    files.update(pictures)
     if published:
         files[PHOTO_ARCHIVE] = photo_archive(shown, published)
     lead = shown.lead_photo
