@@ -59,6 +59,31 @@ HOSTILE: dict[str, str] = {
     "include-itself": '{% include "newsletter.txt.j2" %}\n',
     "extends-itself": '{% extends "newsletter.txt.j2" %}\n',
     "include-a-link-to-a-system-file": '{% include "passwd.j2" %}\n',
+    # Bounds on every operation, not only on filters and range().
+    "huge-ljust": "{{ 'x'.ljust(3000000000) }}\n",
+    "huge-rjust": "{{ 'x'.rjust(3000000000) }}\n",
+    "huge-center-method": "{{ 'x'.center(3000000000) }}\n",
+    "huge-zfill": "{{ '1'.zfill(3000000000) }}\n",
+    "doubling-with-tilde": (
+        "{% set ns = namespace(s='x') %}{% for i in range(64) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}\n"
+    ),
+    "doubling-with-plus": (
+        "{% set ns = namespace(s='x') %}{% for i in range(64) %}"
+        "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}\n"
+    ),
+    "growing-with-replace": "{{ ('x' * 100000)|replace('x', 'y' * 100000)|length }}\n",
+    "loops-over-a-long-string": (
+        "{% for a in 'x' * 100000 %}{% for b in 'y' * 1000 %}{% endfor %}{% endfor %}\n"
+    ),
+    "loops-over-a-list": (
+        "{% set l = range(1000)|list %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}\n"
+    ),
+    "loop-with-a-filter-over-a-long-string": (
+        "{% for a in 'x' * 100000 if a %}{% for b in 'y' * 1000 %}{% endfor %}{% endfor %}\n"
+    ),
+    "21-nested-loops": "{% for a in [1] %}" * 21 + "{% endfor %}" * 21 + "\n",
+    "101-nested-ifs": "{% if true %}" * 101 + "x" + "{% endif %}" * 101 + "\n",
 }
 
 
@@ -170,6 +195,15 @@ def test_hostile_template_is_refused(
         ("include-itself", "the template includes or extends itself, or a macro calls itself"),
         ("extends-itself", "the template includes or extends itself, or a macro calls itself"),
         ("include-a-link-to-a-system-file", "passwd.j2"),
+        ("huge-ljust", "not allowed in a template: a width or count over 10000"),
+        ("huge-zfill", "not allowed in a template: a width or count over 10000"),
+        ("doubling-with-tilde", "not allowed in a template: a text or list longer than"),
+        ("doubling-with-plus", "not allowed in a template: a text or list longer than"),
+        ("growing-with-replace", "not allowed in a template: a text or list longer than"),
+        ("loops-over-a-long-string", "the template makes more than 100000 loop steps"),
+        ("loops-over-a-list", "the template makes more than 100000 loop steps"),
+        ("21-nested-loops", "the template nests loops, conditions or blocks too deeply"),
+        ("101-nested-ifs", "the template nests loops, conditions or blocks too deeply"),
     ],
 )
 def test_the_message_says_what_was_refused(

@@ -27,9 +27,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jinja2
 from jinja2 import filters as jinja_filters
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.nodes import EvalContext
 from jinja2.runtime import BlockReference, LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 from jinja2.utils import Cycler, Joiner, Namespace
@@ -53,6 +56,8 @@ class TemplateError(DataError):
         filename, line = name, 1
         if isinstance(error, jinja2.TemplateSyntaxError):
             filename, line = error.filename or name, error.lineno
+        elif isinstance(error, SyntaxError) and error.filename:
+            filename = error.filename  # the template Python could not compile
         else:
             traceback = error.__traceback__
             while traceback is not None:
@@ -64,6 +69,13 @@ class TemplateError(DataError):
 
 
 def _explain(error: BaseException) -> str:
+    if isinstance(error, SyntaxError) or (
+        isinstance(error, RecursionError) and "nest" in str(error)
+    ):
+        return (
+            "the template nests loops, conditions or blocks too deeply inside each other "
+            "(Python allows 20 loops, pressgen counts fewer than 100 levels); take some out"
+        )
     if isinstance(error, RecursionError):
         return (
             "the template includes or extends itself, or a macro calls itself without end; "
@@ -92,6 +104,7 @@ _TEMPLATE_FAILURES = (
     LookupError,
     MemoryError,
     RecursionError,
+    SyntaxError,  # Python's own limit: loops nested too deeply to compile
     TypeError,
     ValueError,
 )
@@ -131,7 +144,7 @@ _MACRO_FIELDS = frozenset({"name", "arguments", "catch_kwargs", "catch_varargs",
 # Work one rendering may do: calls (macros, filters called as functions) and
 # range() steps. The built-in templates need a few hundred of each.
 MAX_CALLS = 100_000
-MAX_RANGE_STEPS = 100_000
+MAX_RANGE_STEPS = 100_000  # the steps of every loop and range() of one rendering
 # How long a string or list made by * may get, and how many bits a number made by **.
 MAX_REPEAT = 100_000
 MAX_POWER_BITS = 4_096
@@ -157,7 +170,7 @@ def _spend(kind: str) -> None:
     left = getattr(budget, kind) - 1
     setattr(budget, kind, left)
     if left < 0:
-        what = "calls" if kind == "calls" else "loop steps of range()"
+        what = "calls" if kind == "calls" else "loop steps"
         limit = MAX_CALLS if kind == "calls" else MAX_RANGE_STEPS
         raise SecurityError(f"the template makes more than {limit} {what}")
 
@@ -171,6 +184,87 @@ def _bounded_range(*args: int) -> Iterator[int]:
 
 _WIDE_FORMAT = re.compile(r"%[-#0 +]*(?:\*|\d{5,})|%[-#0 +]*\d*\.(?:\*|\d{5,})")
 _WIDE_FIELD = re.compile(r"\{[^{}]*:[^{}]*(?:\d{5,}|\{)")
+
+
+def _counted_steps(items: Any) -> Iterator[Any]:
+    """What a {% for %} loop walks through, each step paid from the rendering's budget: a
+    loop over a long string or list ends with a located error, not after minutes."""
+    for item in items:
+        _spend("steps")
+        yield item
+
+
+def _bounded_text(text: Any) -> Any:
+    """The result of ~ (and +): never longer than a whole output may be."""
+    if isinstance(text, str | list | tuple) and len(text) > MAX_OUTPUT_CHARS:
+        raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+    return text
+
+
+def _add(left: Any, right: Any) -> Any:
+    return _bounded_text(left + right)
+
+
+def _result_bounded(filter_function: Callable[..., Any]) -> Callable[..., Any]:
+    """A Jinja filter whose result is never longer than a whole output may be."""
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        return _bounded_text(filter_function(*args, **kwargs))
+
+    bounded.__dict__.update(getattr(filter_function, "__dict__", {}))  # pass_context and such
+    return bounded
+
+
+# str methods that make a text as long as a number says.
+_WIDENING_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+
+def _check_growth(method: str, text: str, args: tuple[Any, ...]) -> None:
+    """Refuse a replace or join whose result would be too long, before it is made: the
+    result of replace('x', 'y' * 100000) on 100,000 x would take 10 GB to hold."""
+    if method == "replace" and len(args) >= 2 and isinstance(args[0], str):
+        old, new = args[0], str(args[1])
+        count = text.count(old) if old else len(text) + 1
+        if len(text) + count * (len(new) - len(old)) > MAX_OUTPUT_CHARS:
+            raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+    elif method == "join" and args and isinstance(args[0], list | tuple):
+        total = sum(len(str(item)) for item in args[0]) + len(text) * len(args[0])
+        if total > MAX_OUTPUT_CHARS:
+            raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+
+
+def _growth_checked(method: str, filter_function: Callable[..., Any]) -> Callable[..., Any]:
+    """The replace and join filters, refused before they make a text too long."""
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        values = [arg for arg in args if not isinstance(arg, EvalContext)]
+        if method == "replace" and len(values) >= 3:
+            _check_growth("replace", str(values[0]), tuple(values[1:]))
+        if method == "join" and values:
+            items = list(values[0])
+            separator = str(values[1]) if len(values) > 1 else kwargs.get("d", "")
+            _check_growth("join", separator, (items,))
+            args = tuple(items if arg is values[0] else arg for arg in args)
+        return filter_function(*args, **kwargs)
+
+    checked.__dict__.update(getattr(filter_function, "__dict__", {}))
+    return checked
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's compiler, with every loop's steps counted and every ~ bounded."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        counted = nodes.Call(
+            nodes.EnvironmentAttribute("pressgen_steps"), [node.iter], [], None, None
+        )
+        super().visit_For(nodes.For(node.target, counted, node.body, node.else_, node.test,
+                                    node.recursive, lineno=node.lineno), frame)  # fmt: skip
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.pressgen_bounded_text(")
+        super().visit_Concat(node, frame)
+        self.write(")")
 
 
 def _check_format(text: str) -> None:
@@ -228,11 +322,20 @@ _FIELDS = {kind: frozenset(field.name for field in fields(kind)) for kind in TEM
 class TemplateSandbox(SandboxedEnvironment):
     """Jinja's sandbox turned into an allow-list: plain data in, nothing else out."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BoundedCodeGenerator
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.binop_table = {**self.binop_table, "*": _multiply, "**": _power, "%": _modulo}
+        self.binop_table = {
+            **self.binop_table,
+            "*": _multiply,
+            "**": _power,
+            "%": _modulo,
+            "+": _add,
+        }
+        self.pressgen_steps = _counted_steps
+        self.pressgen_bounded_text = _bounded_text
         self.globals = {
             "range": _bounded_range,
             "dict": dict,
@@ -243,6 +346,9 @@ class TemplateSandbox(SandboxedEnvironment):
         for name in ("center", "indent", "batch", "slice", "truncate", "wordwrap"):
             self.filters[name] = _bounded(self.filters[name])
         self.filters["format"] = _format_filter
+        for name in ("replace", "join"):
+            self.filters[name] = _growth_checked(name, self.filters[name])
+        self.filters = {name: _result_bounded(f) for name, f in self.filters.items()}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
@@ -272,7 +378,7 @@ class TemplateSandbox(SandboxedEnvironment):
             return True
         if getattr(obj, "pressgen_sandboxed_format", False):
             return True  # str.format, wrapped by Jinja to check every field it reads
-        if any(obj is allowed for allowed in self.globals.values()):
+        if obj is _counted_steps or any(obj is allowed for allowed in self.globals.values()):
             return True
         owner = getattr(obj, "__self__", None)
         name = getattr(obj, "__name__", "")
@@ -293,7 +399,13 @@ class TemplateSandbox(SandboxedEnvironment):
         if isinstance(__obj, jinja2.Undefined):
             __obj._fail_with_undefined_error()  # says which field is missing
         _spend("calls")
-        return super().call(__context, __obj, *args, **kwargs)
+        owner, method = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and method in _WIDENING_METHODS:
+            for value in (*args, *kwargs.values()):
+                _check_width(value)
+        if isinstance(owner, str):
+            _check_growth(method, owner, args)
+        return _bounded_text(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)
