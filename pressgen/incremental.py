@@ -105,6 +105,13 @@ class BuildRecord:
             return None
         return entry
 
+    def keep_only(self, names: set[str]) -> None:
+        """Forget the events whose files are no longer there."""
+        gone = set(self.events) - names
+        for name in gone:
+            del self.events[name]
+        self.changed |= bool(gone)
+
     def remember(self, name: str, entry: Remembered | None) -> None:
         """Keep (or, with None, forget) what the build of this folder was made from."""
         if entry is None:
@@ -246,7 +253,8 @@ def _assets(folder: Path, output: Path) -> str:
         for name in sorted(files):
             if name.endswith((".yaml", ".yml")) and top == str(folder):
                 continue  # the event files themselves: each is in its own key
-            info = os.stat(os.path.join(top, name))
+            # The entry itself, not where a link leads: a dangling link is no error here.
+            info = os.stat(os.path.join(top, name), follow_symlinks=False)
             digest.update(f"{top}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 

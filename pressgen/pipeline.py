@@ -530,7 +530,10 @@ def build(
                     outcome.public_from,
                 ),
             )
-        for record in records.values():
+        for root, record in records.items():
+            if choices.press_room:
+                # A folder's build knows all its events: what it did not build is gone.
+                record.keep_only({target.name for target in staged if target.parent.parent == root})
             try:
                 if record.changed:
                     record.write()

@@ -173,3 +173,15 @@ def test_a_record_pressgen_did_not_write_is_set_aside_never_followed(
     again = _build(project)
     assert not [w for result in again for w in result.warnings if w.code == "PG905"]
     assert _rendered(again) == ALWAYS
+
+
+def test_the_record_forgets_an_event_whose_file_is_gone(project: Path) -> None:
+    import json
+
+    _build(project)
+    record = project / "out" / RECORD_NAME
+    assert "workshop-2" in json.loads(record.read_text("utf-8"))["events"]
+    (project / "events" / "workshop-2.yaml").unlink()
+    _build(project)
+    assert "workshop-2" not in json.loads(record.read_text("utf-8"))["events"]
+    assert "workshop-1" in json.loads(record.read_text("utf-8"))["events"]

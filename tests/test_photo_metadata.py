@@ -188,3 +188,58 @@ def test_two_photos_of_one_name_get_two_names_in_the_archive(
         assert archive.read("bild-2.jpg") == (built.parent / "fotos/abend/bild.jpg").read_bytes()
     assert "Datei: bild.jpg\nBildunterschrift: Der Saal.\nFoto: Anna A" in credits
     assert "Datei: bild-2.jpg\nBildunterschrift: Der Abend.\nFoto: Ben B" in credits
+
+
+def _event_with_photo(folder: Path, name: str, data: bytes) -> Path:
+    shutil.copytree(SECOND.parent / "fotos", folder / "fotos")
+    (folder / "fotos" / name).write_bytes(data)
+    event = SECOND.read_text("utf-8").replace("fotos/neujahrsempfang-2027.png", f"fotos/{name}")
+    (folder / SECOND.name).write_text(event, "utf-8")
+    return folder / SECOND.name
+
+
+def test_a_webp_press_photo_goes_into_the_word_file_as_png(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 400), (10, 120, 90)).save(out, "WEBP", quality=80)
+    event = _event_with_photo(tmp_path / "data", "abend.webp", out.getvalue())
+    result = run_cli("build", event, "--out", "out", "--documents")
+    assert result.exit_code == 0, result.output
+    (word,) = (tmp_path / "out").rglob("pressemitteilung.docx")
+    with zipfile.ZipFile(word) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1 and media[0].endswith(".png"), media
+        with Image.open(io.BytesIO(archive.read(media[0]))) as picture:
+            assert picture.format == "PNG" and picture.size == (640, 400)
+
+
+def test_a_photo_of_too_many_pixels_is_refused_with_its_numbers(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (13000, 13000)).save(out, "PNG")  # small on disk, 169 megapixels
+    event = _event_with_photo(tmp_path / "data", "riesig.png", out.getvalue())
+    result = run_cli("build", event, "--out", "out")
+    assert result.exit_code == 1
+    assert (
+        "press_release.photos[0].src: the photo has 13000 × 13000 pixels (169 megapixels); "
+        "at most 60 megapixels are allowed" in result.stderr
+    ), result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dangling_link_beside_the_event_file_is_no_error(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(SECOND.parent, folder)
+    (folder / "fotos" / "alt.jpg").symlink_to(tmp_path / "gibt-es-nicht.jpg")
+    first = run_cli("build", folder, "--out", "out")
+    assert first.exit_code == 0, first.output
+    assert "Traceback" not in first.output
+    assert run_cli("build", folder, "--out", "out").exit_code == 0

@@ -155,7 +155,7 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
         if photo.src in photos:
             from docx.shared import Cm
 
-            document.add_picture(io.BytesIO(photos[photo.src]), width=Cm(12))
+            document.add_picture(io.BytesIO(_for_word(photos[photo.src])), width=Cm(12))
         paragraph(f"{photo.caption} {shown.labels.photo_credit}: {photo.credit}", "Caption")
     paragraph(f"{shown.labels.character_count}: {shown.character_count}", "Caption")
     if event.organisation.about:
@@ -178,6 +178,19 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+def _for_word(picture: bytes) -> bytes:
+    """The photo in a format Word takes: JPEG, PNG and GIF as they are, anything else
+    (WebP) as PNG, without loss."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(picture)) as image:
+        if image.format in ("JPEG", "PNG", "GIF"):
+            return picture
+        out = io.BytesIO()
+        image.save(out, "PNG", optimize=True)
+        return out.getvalue()
 
 
 def _fixed_zip(data: bytes) -> bytes:

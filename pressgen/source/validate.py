@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import types
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -261,6 +262,9 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
 
 
 MAX_PHOTO_BYTES = 50 * 1024 * 1024  # a print photo rarely needs a third of this
+# A 60-megapixel camera's full frame (9,504 × 6,336): more than any press photo needs,
+# and every copy of a larger one would take seconds and gigabytes to make.
+MAX_PHOTO_PIXELS = 60_000_000
 _IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
 
 
@@ -299,9 +303,12 @@ def image_problem(path: Path) -> str | None:
 
     expected = _IMAGE_FORMATS[path.suffix.lower()]
     try:
-        with Image.open(path) as picture:
-            found = picture.format
-            picture.verify()
+        with warnings.catch_warnings():
+            # Pillow warns of very large images; MAX_PHOTO_PIXELS below says it plainly.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as picture:
+                found = picture.format
+                picture.verify()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
         if isinstance(error, Image.DecompressionBombError):
             return "the image has too many pixels to be a photo; save it smaller"
@@ -312,6 +319,13 @@ def image_problem(path: Path) -> str | None:
     if found != expected:
         suffix = {"JPEG": ".jpg"}.get(str(found), f".{str(found).lower()}")
         return f"{path.name} is a {found} image, not {expected}: rename it to end in {suffix}"
+    width, height = picture.size
+    if width * height > MAX_PHOTO_PIXELS:
+        return (
+            f"the photo has {width} × {height} pixels ({width * height / 1e6:.0f} "
+            f"megapixels); at most {MAX_PHOTO_PIXELS // 1_000_000} megapixels are allowed: "
+            "save it smaller (6,000 pixels on the long side are plenty for print)"
+        )
     return None
 
 
