@@ -181,6 +181,8 @@ def published_photo(photo: Photo, data: bytes) -> bytes:
             written = bytes(image.get_bytes())
         if written.startswith(b"\xff\xd8"):
             written = _known_segments_only(written)
+        elif written.startswith(_PNG_SIGNATURE):
+            written = _known_chunks_only(written)
     except (RuntimeError, ValueError, UnicodeError) as error:  # what exiv2 raises
         raise PhotoError(
             photo.src,
@@ -222,6 +224,39 @@ def _known_segments_only(jpeg: bytes) -> bytes:
             out += segment
         at += 2 + length
     raise ValueError("the JPEG ends before its picture")
+
+
+# The PNG chunks a published photo consists of: the picture, how to show its colours,
+# and of text only the metadata pressgen has just written (XMP, and EXIF and IPTC as
+# exiv2 stores them in PNG). Any other text (tEXt, zTXt, iTXt: "Location", "Comment")
+# and the time of the last change are dropped.
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PICTURE_CHUNKS = frozenset(
+    {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP",
+     b"sBIT", b"pHYs", b"eXIf", b"acTL", b"fcTL", b"fdAT"}
+)  # fmt: skip
+_KNOWN_TEXTS = (
+    b"XML:com.adobe.xmp\0",
+    b"Raw profile type exif\0",
+    b"Raw profile type iptc\0",
+)
+
+
+def _known_chunks_only(png: bytes) -> bytes:
+    """`png` without the chunks a published photo does not carry (see above)."""
+    out = bytearray(_PNG_SIGNATURE)
+    at = len(_PNG_SIGNATURE)
+    while at + 12 <= len(png):
+        length = int.from_bytes(png[at : at + 4], "big")
+        kind, body = png[at + 4 : at + 8], png[at + 8 : at + 8 + length]
+        if kind in _PICTURE_CHUNKS or (
+            kind in (b"tEXt", b"zTXt", b"iTXt") and body.startswith(_KNOWN_TEXTS)
+        ):
+            out += png[at : at + 12 + length]
+        at += 12 + length
+        if kind == b"IEND":
+            return bytes(out)
+    raise ValueError("the PNG ends before its picture")
 
 
 def _kept(read: Callable[[], dict[str, Any]]) -> dict[str, Any]:

@@ -184,6 +184,17 @@ def send_list(run_cli: Callable[..., Result], folder: Path, port: int, *extra: s
     )  # fmt: skip
 
 
+def send_process(folder: Path, port: int, *extra: str) -> tuple[list[str], dict[str, str]]:
+    """A list send as its own process (to be killed, or run beside another): the command
+    and its environment."""
+    command = [
+        sys.executable, "-m", "pressgen", "send", str(folder / SEED.name),
+        "--to-list", str(folder / "verteiler.csv"), "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(port), "--security", "none", *extra,
+    ]  # fmt: skip
+    return command, {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+
+
 def test_fifty_recipients_get_fifty_messages_each_their_own(
     run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
 ) -> None:
@@ -305,12 +316,7 @@ def test_a_killed_send_resumes_and_everyone_gets_exactly_one(
 ) -> None:
     handler, port = server
     a_list(event_folder, 200)
-    command = [
-        sys.executable, "-m", "pressgen", "send", str(event_folder / SEED.name),
-        "--to-list", str(event_folder / "verteiler.csv"), "--smtp-host", "127.0.0.1",
-        "--smtp-port", str(port), "--security", "none", "--retry-wait", "0.05",
-    ]  # fmt: skip
-    env = {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+    command, env = send_process(event_folder, port, "--retry-wait", "0.05")
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     handler.kill_at = (100, first.pid)
     first.communicate(timeout=300)
@@ -341,12 +347,7 @@ def test_a_second_send_while_one_runs_is_refused_and_names_it(
 ) -> None:
     handler, port = server
     a_list(event_folder, 400)
-    command = [
-        sys.executable, "-m", "pressgen", "send", str(event_folder / SEED.name),
-        "--to-list", str(event_folder / "verteiler.csv"), "--smtp-host", "127.0.0.1",
-        "--smtp-port", str(port), "--security", "none", "--rate", "600",
-    ]  # fmt: skip
-    env = {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+    command, env = send_process(event_folder, port, "--rate", "600")
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60

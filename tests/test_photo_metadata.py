@@ -26,13 +26,18 @@ SECRETS = (
 )
 
 
-def _photo(width: int, height: int, where: str) -> bytes:
-    """A JPEG whose position and camera are in its metadata: in EXIF, XMP or both."""
+def _photo(width: int, height: int, where: str, kind: str = "JPEG") -> bytes:
+    """A photo whose position and camera are in its metadata: in EXIF, XMP or both (and,
+    in a PNG, in text chunks of their own too)."""
     import pyexiv2
-    from PIL import Image
+    from PIL import Image, PngImagePlugin
 
     out = io.BytesIO()
-    Image.new("RGB", (width, height), (90, 120, 160)).save(out, "JPEG")
+    texts = PngImagePlugin.PngInfo()
+    texts.add_text("Location", "Rathaus Jena")
+    texts.add_itxt("Camera", "SN-4711")
+    options = {"pnginfo": texts} if kind == "PNG" else {}
+    Image.new("RGB", (width, height), (90, 120, 160)).save(out, kind, **options)
     with pyexiv2.ImageData(out.getvalue()) as image:
         exif = {
             "Exif.Image.Orientation": "1",
@@ -64,15 +69,19 @@ def _metadata(data: bytes) -> set[str]:
         return {*image.read_exif(), *image.read_iptc(), *image.read_xmp()}
 
 
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
 @pytest.mark.parametrize("size", [(1600, 1000), (480, 300)], ids=["large", "small"])
 @pytest.mark.parametrize("where", ["exif", "xmp", "both"])
 def test_no_copy_of_a_photo_tells_where_or_with_what_it_was_taken(
-    run_cli: Callable[..., Result], tmp_path: Path, where: str, size: tuple[int, int]
+    run_cli: Callable[..., Result], tmp_path: Path, where: str, size: tuple[int, int], kind: str
 ) -> None:
     folder = tmp_path / "data"
     shutil.copytree(SECOND.parent / "fotos", folder / "fotos")
-    (folder / "fotos" / "abend.jpg").write_bytes(_photo(*size, where))
-    event = SECOND.read_text("utf-8").replace("fotos/neujahrsempfang-2027.png", "fotos/abend.jpg")
+    suffix = {"JPEG": "jpg", "PNG": "png"}[kind]
+    (folder / "fotos" / f"abend.{suffix}").write_bytes(_photo(*size, where, kind))
+    event = SECOND.read_text("utf-8").replace(
+        "fotos/neujahrsempfang-2027.png", f"fotos/abend.{suffix}"
+    )
     (folder / SECOND.name).write_text(event, "utf-8")
     result = run_cli("build", folder / SECOND.name, "--out", "out", "--documents")
     assert result.exit_code == 0, result.output
@@ -84,7 +93,7 @@ def test_no_copy_of_a_photo_tells_where_or_with_what_it_was_taken(
         copies |= {
             f"zip:{name}": archive.read(name)
             for name in archive.namelist()
-            if name.endswith(".jpg")
+            if name.endswith(f".{suffix}")
         }
     with zipfile.ZipFile(built / "pressemitteilung.docx") as word:
         copies |= {
@@ -92,7 +101,8 @@ def test_no_copy_of_a_photo_tells_where_or_with_what_it_was_taken(
             for name in word.namelist()
             if name.startswith("word/media/")
         }
-    assert {"fotos/abend.jpg", "fotos/abend.web.jpg", "fotos/abend.email.jpg"} <= set(copies)
+    assert {f"fotos/abend.{suffix}", f"fotos/abend.web.{suffix}"} <= set(copies)
+    assert f"fotos/abend.email.{suffix}" in copies
     assert any(name.startswith("zip:") for name in copies)
     assert any(name.startswith("docx:") for name in copies)
     for name, data in copies.items():
@@ -101,11 +111,21 @@ def test_no_copy_of_a_photo_tells_where_or_with_what_it_was_taken(
         # Only what a published photo may keep, besides EXIF's own pointers.
         kept = {key for key in _metadata(data) if not key.endswith(("ExifTag", "GPSTag"))}
         assert kept <= KEPT_METADATA, (name, kept - KEPT_METADATA)
-    original = copies["fotos/abend.jpg"]
+    original = copies[f"fotos/abend.{suffix}"]
     assert {"Exif.Image.Artist", "Iptc.Application2.Byline", "Xmp.dc.creator"} <= _metadata(
         original
     )
     assert "Exif.Photo.DateTimeOriginal" in _metadata(original)  # the date stays
+    # The press mail attaches the photo as it is published.
+    from pressgen.clock import current_time
+    from pressgen.deliver.lists import press_release
+    from pressgen.pipeline import Choices, load_one, render_one
+
+    loaded = load_one(folder / SECOND.name)
+    mailed = press_release(
+        loaded, render_one(loaded, current_time(), Choices(documents=True)).outputs
+    )
+    assert (f"abend.{suffix}", original) in mailed.attachments
     pdf = (built / "pressemitteilung.pdf").read_bytes()
     for secret in SECRETS:
         assert secret not in pdf
