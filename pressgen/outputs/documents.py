@@ -108,28 +108,34 @@ def _served_from(photos: Mapping[str, bytes]) -> Any:
 
 def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> bytes:
     """pressemitteilung.docx for papers that edit in Word: the same pieces as the HTML,
-    each in a named style (Title, Subtitle, Heading 2, Quote …), never hand-formatted,
-    so a newsroom's own template restyles it at once. `photos`: each local photo as it
-    is published (credit in its metadata, no GPS position)."""
+    each in a named style (Title, Subtitle, Heading 2, Quote Char …), never hand-formatted,
+    so a newsroom's own template restyles it at once; A4 with the PDF's margins, German
+    (de-DE: spelling and hyphenation), the letterhead and Sperrfrist in the header and
+    „Seite X von Y“ in the footer, every link of the HTML a link. `photos`: each local
+    photo as it is published (pressgen.photos.published_photo)."""
     import datetime as dt
 
     from docx import Document
-    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm
 
     from pressgen.source import prose
 
     event = shown.event
     release = event.press_release
     document = Document()
-    styles = document.styles
-    embargo_style = styles.add_style("Sperrfrist", WD_STYLE_TYPE.PARAGRAPH)
-    embargo_style.base_style = styles["Intense Quote"]
-    label_style = styles.add_style("Dokumentart", WD_STYLE_TYPE.PARAGRAPH)
-    label_style.base_style = styles["Caption"]
+    _german_a4(document)
+    _own_styles(document)
 
-    def paragraph(text: str, style: str = "Normal") -> None:
-        document.add_paragraph(text, style=style)
+    def paragraph(text: str, style: str = "Normal") -> Any:
+        return document.add_paragraph(text, style=style)
 
+    def prose_paragraph(text: str, lead: str = "") -> None:
+        added = paragraph(lead)
+        for words, href, emphasis in prose.to_spans(text):
+            style = {"em": "Emphasis", "strong": "Strong"}.get(emphasis)
+            _add_run(added, words, href, style)
+
+    _header_and_footer(document, shown)
     if shown.draft_note:
         paragraph(shown.draft_note, "Sperrfrist")
     if shown.embargo:
@@ -144,27 +150,29 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
         paragraph(shown.dateline)
     for index, block in enumerate(shown.blocks):
         if block.kind == "paragraph":
-            text = prose.to_text(block.text)
             lead = f"{shown.dateline} – " if index == 0 and shown.dateline_leads else ""
-            paragraph(lead + text)
+            prose_paragraph(block.text, lead)
         elif block.kind == "quote":
-            paragraph(f"{block.before}{prose.to_text(block.words)}{block.after}", "Quote")
+            # Only the quoted words are a quote; who says it stands in the running text.
+            quoted = paragraph(block.before)
+            quoted.add_run(prose.to_text(block.words), style="Quote Char")
+            if block.after:
+                quoted.add_run(block.after)
         else:
             paragraph(block.text)
     for photo in release.photos:
         if photo.src in photos:
-            from docx.shared import Cm
-
             document.add_picture(io.BytesIO(_for_word(photos[photo.src])), width=Cm(12))
         paragraph(f"{photo.caption} {shown.labels.photo_credit}: {photo.credit}", "Caption")
     paragraph(f"{shown.labels.character_count}: {shown.character_count}", "Caption")
     if event.organisation.about:
         document.add_heading(shown.about_heading, level=2)
-        paragraph(prose.to_text(event.organisation.about))
+        prose_paragraph(event.organisation.about)
     if shown.contact:
         document.add_heading(shown.labels.contact, level=2)
         for line in shown.contact:
-            paragraph(f"{line.label}: {line.text}" if line.label else line.text, "No Spacing")
+            added = paragraph(f"{line.label}: " if line.label else "", "No Spacing")
+            _add_run(added, line.text, line.href or "")
     if release.reprint_note:
         paragraph(shown.labels.reprint_note, "Caption")
     # The same data, the same file: fixed document dates, fixed times inside the zip.
@@ -178,6 +186,98 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+# The PDF's page (templates/pressemitteilung.html.j2: @page): A4, margins top, right,
+# bottom and left in millimetres.
+_A4_MM = (210, 297)
+_MARGINS_MM = (25, 20, 20, 25)
+
+
+def _german_a4(document: Any) -> None:
+    """A4 with the PDF's margins; German for spelling and hyphenation in every style."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = (Mm(size) for size in _A4_MM)
+        top, right, bottom, left = (Mm(size) for size in _MARGINS_MM)
+        section.top_margin, section.right_margin = top, right
+        section.bottom_margin, section.left_margin = bottom, left
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    language.set(qn("w:val"), "de-DE")
+    language.set(qn("w:eastAsia"), "de-DE")
+    document.core_properties.language = "de-DE"
+
+
+def _own_styles(document: Any) -> None:
+    """The styles pressgen adds to Word's own: Sperrfrist, Dokumentart, Hyperlink, and a
+    right-aligned footer for the page numbers."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    styles = document.styles
+    styles.add_style("Sperrfrist", WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Intense Quote"]
+    styles.add_style("Dokumentart", WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Caption"]
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _header_and_footer(document: Any, shown: Presentation) -> None:
+    """On every page, as the PDF has it: the letterhead and the Sperrfrist above, „Seite
+    X von Y“ below (Word's PAGE and NUMPAGES fields)."""
+    organisation = shown.event.organisation
+    letterhead = organisation.name
+    if shown.impressum and len(shown.impressum) > 1 and organisation.address:
+        letterhead += " · " + shown.impressum[1].text
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = letterhead
+    header.style = document.styles["Header"]
+    if shown.embargo:
+        section.header.add_paragraph(shown.embargo, style="Header")
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles["Footer"]
+    footer.add_run("Seite ")
+    _field(footer, "PAGE")
+    footer.add_run(" von ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _add_run(paragraph: Any, words: str, href: str = "", style: str | None = None) -> None:
+    """Words at the end of `paragraph`; with `href` a link (Word's w:hyperlink)."""
+    if not href:
+        paragraph.add_run(words, style=style)
+        return
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    target = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), target)
+    run = paragraph.add_run(words, style=style or "Hyperlink")
+    link.append(run._r)  # moved from the paragraph into the link
+    paragraph._p.append(link)
 
 
 def _for_word(picture: bytes) -> bytes:

@@ -96,6 +96,26 @@ class LinkList:
         return self.urls.index(url) + 1
 
 
+def to_spans(text: str) -> list[tuple[str, str, str]]:
+    """One paragraph as pieces of (words, link target or "", "em", "strong" or ""), for
+    formats that build runs themselves (the Word file)."""
+    spans: list[tuple[str, str, str]] = []
+    href, emphasis = "", ""
+    for token in _inline_tokens(text):
+        if token.type in ("text", "softbreak"):
+            words = token.content if token.type == "text" else " "
+            spans.append((words, href, emphasis))
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+        elif token.type == "link_close":
+            href = ""
+        elif token.type in ("em_open", "strong_open"):
+            emphasis = token.type.removesuffix("_open")
+        elif token.type in ("em_close", "strong_close"):
+            emphasis = ""
+    return spans
+
+
 def to_text(text: str, links: LinkList | None = None, link: Callable[[str], str] = _same) -> str:
     """Plain text for one paragraph; each link becomes 'words [n]' with n from `links`."""
     parts: list[str] = []
