@@ -4,6 +4,7 @@ with pdftotext and pdfinfo (Debian's poppler-utils)."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import shutil
 import subprocess
@@ -258,3 +259,80 @@ def test_every_link_of_the_page_is_a_link_in_the_word_file(
     }
     assert "mailto:presse@netzwerk-saale.example" in targets
     assert text_links and text_links <= targets, (text_links, targets)
+
+
+def test_the_pdf_embeds_pressgens_own_font_and_nothing_else(documents: dict[str, Path]) -> None:
+    for pdf in documents.values():
+        lines = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        fonts = {line.split()[0].split("+", 1)[1] for line in lines}
+        assert fonts <= {
+            "pressgen-Liberation-Sans",
+            "pressgen-Liberation-Sans-Bold",
+            "pressgen-Liberation-Sans-Italic",
+            "pressgen-Liberation-Sans-Bold-Italic",
+        }, fonts
+        assert all(line.split()[-5] == "yes" for line in lines)  # embedded, every one
+
+
+def test_the_pdf_is_the_same_on_a_machine_without_any_font(
+    documents: dict[str, Path], tmp_path: Path
+) -> None:
+    """Fontconfig told of no font at all: pressgen's own font sets the same PDF, byte for
+    byte, as on this machine with its fonts."""
+    import os
+    import sys
+
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
+        "utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "SOURCE_DATE_EPOCH": "1767225600"}
+    if shutil.which("fc-list"):  # Debian's fontconfig: the machine then knows no font
+        assert subprocess.run(["fc-list"], env=env, capture_output=True, text=True).stdout == ""
+    subprocess.run(
+        [sys.executable, "-m", "pressgen", "build", str(SEED), str(SECOND), "--out",
+         str(tmp_path / "out"), "--documents"],
+        env=env, capture_output=True, check=True,
+    )  # fmt: skip
+    for stem, pdf in documents.items():
+        (again,) = (tmp_path / "out").rglob(f"{stem}/pressemitteilung.pdf")
+        assert again.read_bytes() == pdf.read_bytes(), stem
+
+
+@pytest.mark.parametrize("stem", [SEED.stem, SECOND.stem])
+def test_no_word_breaks_into_a_piece_of_one_or_two_letters(
+    documents: dict[str, Path], stem: str
+) -> None:
+    lines = pdf_text(documents[stem]).splitlines()
+    for line, following in itertools.pairwise(lines):
+        if line.endswith("\u2010"):
+            before = line[:-1].split()[-1]
+            after = following.split()[0].rstrip(".,;:!?“‘)")
+            assert len(before) >= 3 and len(after) >= 3, (before, after)
+
+
+@pytest.mark.parametrize("stem", [SEED.stem, SECOND.stem])
+def test_at_most_two_hyphenated_lines_in_a_row_and_names_whole(
+    documents: dict[str, Path], stem: str
+) -> None:
+    from pressgen.pipeline import load_one
+
+    lines = pdf_text(documents[stem]).splitlines()
+    in_a_row = longest = 0
+    for line in lines:
+        in_a_row = in_a_row + 1 if line.endswith("\u2010") else 0
+        longest = max(longest, in_a_row)
+    assert longest <= 2, longest
+    # No name the data gives is broken at a line's end.
+    data = load_one(SEED if stem == SEED.stem else SECOND).event
+    names = [data.organisation.name, *(p.name for p in data.people.values())]
+    names += [sponsor.name for sponsor in data.sponsors]
+    words = {word for name in names for word in re.findall(r"[\w-]{6,}", name)}
+    for line, following in itertools.pairwise(lines):
+        if line.endswith("\u2010"):
+            broken = line[:-1].split()[-1] + following.split()[0]
+            assert not any(broken.startswith(word) for word in words), broken

@@ -10,8 +10,10 @@ data gives the same bytes (WeasyPrint writes no dates unless told).
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,15 +22,36 @@ from pressgen.errors import PressgenError
 from pressgen.present import Presentation
 from pressgen.registry import PRESS_RELEASE_PDF, content_type
 
+# The PDF's typeface: Liberation Sans 2.1.5 (SIL Open Font License, which allows embedding),
+# shipped with pressgen (pressgen/data/fonts), so that the same data gives the same PDF —
+# the same line and page breaks, the same bytes — on every machine, whatever fonts it has.
+# Metric-compatible with Arial, the page's own choice on the web; it has every glyph the
+# German text needs, the hyphen (U+2010) that line breaks print among them.
+FONT_FAMILY = "pressgen Liberation Sans"
+FONT_FILES = {
+    ("normal", "normal"): "LiberationSans-Regular.ttf",
+    ("bold", "normal"): "LiberationSans-Bold.ttf",
+    ("normal", "italic"): "LiberationSans-Italic.ttf",
+    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
+}
+_FONT_BASE = "file:///pressgen-fonts/"
+_FONT_FACES = "".join(
+    f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{_FONT_BASE}{file}"); '
+    f"font-weight: {weight}; font-style: {style}; }}\n"
+    for (weight, style), file in FONT_FILES.items()
+).replace("%", "%%")
+
 # Added to the page as its last author style sheet: WeasyPrint counts style sheets given
 # to write_pdf() as the reader's own, and the page's rules would win over them.
-_PAGE = """
+_PAGE = (
+    _FONT_FACES
+    + """
+html, body, h1, h2, h3, p, li, figcaption { font-family: "%(family)s"; }
 @page {
-  @top-left { content: "%(letterhead)s"; font: 8pt Helvetica, Arial, sans-serif; color: #444; }
-  @top-right { content: string(embargo); font: bold 8pt Helvetica, Arial, sans-serif;
-               color: #b00020; }
+  @top-left { content: "%(letterhead)s"; font: 8pt "%(family)s"; color: #444; }
+  @top-right { content: string(embargo); font: bold 8pt "%(family)s"; color: #b00020; }
   @bottom-right { content: "Seite " counter(page) " von " counter(pages);
-                  font: 8pt Helvetica, Arial, sans-serif; color: #444; }
+                  font: 8pt "%(family)s"; color: #444; }
 }
 body { max-width: none; margin: 0; padding: 0; }
 .embargo { string-set: embargo content(); }
@@ -36,12 +59,17 @@ body { max-width: none; margin: 0; padding: 0; }
    copy or search the text; the label keeps its capitals without the spacing. */
 .label { letter-spacing: normal; }
 h1 { hyphens: manual; }
+.pressgen-whole { hyphens: manual; }
 p { orphans: 3; widows: 3; }
+/* A word of six letters or more is broken, and never into a piece of one or two letters
+   ("Saa-le"). */
+p, li { hyphenate-limit-chars: 6 3 3; }
 /* The footer (Über uns, Pressekontakt) never stands alone on a page: the count and the
    last lines of the text go over with it. */
 footer { break-inside: avoid; break-before: avoid; }
 .meta { break-before: avoid; }
 """
+)
 
 
 class DocumentError(PressgenError):
@@ -63,14 +91,95 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
     letterhead = organisation.name
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text
-    page = _PAGE % {"letterhead": _css_string(letterhead)}
-    printed = html.replace("</head>", f"<style>{page}</style>\n</head>", 1)
-    document = HTML(string=printed, base_url=_BASE, url_fetcher=_served_from(photos))
+    page = _PAGE % {"letterhead": _css_string(letterhead), "family": FONT_FAMILY}
+    printed = _kept_whole(
+        html.replace("</head>", f"<style>{page}</style>\n</head>", 1), _proper_names(shown)
+    )
+    fetcher = _served_from(photos)
     # A photo on the web is left out of the PDF (it is named under the text); WeasyPrint
     # would say so on the terminal for each.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    # WeasyPrint has no limit on hyphenated lines in a row (CSS hyphenate-limit-lines):
+    # the word that breaks a third line in a row is kept whole, and the page laid out
+    # again, until no paragraph has more than two.
+    for _ in range(MAX_LAYOUT_PASSES):
+        document = HTML(string=printed, base_url=_BASE, url_fetcher=fetcher).render(
+            pdf_variant="pdf/ua-1"
+        )
+        words = _third_breaks_in_a_row(document)
+        if not words:
+            break
+        printed = _kept_whole(printed, words)
     pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
+
+
+MAX_HYPHENATED_IN_A_ROW = 2  # lines ending in a broken word, one after the other
+MAX_LAYOUT_PASSES = 8
+
+
+def _third_breaks_in_a_row(document: Any) -> set[str]:
+    """The words broken at the end of a line that follows MAX_HYPHENATED_IN_A_ROW lines
+    ending in a broken word, in every paragraph of the laid-out `document`."""
+    from weasyprint.formatting_structure import boxes
+
+    words: set[str] = set()
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            lines = [child for child in box.children if isinstance(child, boxes.LineBox)]
+            if not lines:
+                continue
+            texts = [
+                "".join(t.text for t in line.descendants() if isinstance(t, boxes.TextBox))
+                for line in lines
+            ]
+            in_a_row = 0
+            for text, following in zip(texts, [*texts[1:], ""], strict=True):
+                broken = text.rstrip().endswith(HYPHEN) and bool(following.split())
+                in_a_row = in_a_row + 1 if broken else 0
+                if in_a_row > MAX_HYPHENATED_IN_A_ROW:
+                    words.add(text.rstrip()[:-1].split()[-1] + following.split()[0])
+                    in_a_row = 0
+    return {word.strip(".,;:!?()„“‚‘\"'") for word in words}
+
+
+def _proper_names(shown: Presentation) -> set[str]:
+    """The words of the names the release gives — the organisation, people, sponsors and
+    organisers, the venue — which a line never breaks (Vorstands-vorsitzende may break,
+    Saale-Werk-statt not)."""
+    event = shown.event
+    names = [event.organisation.name]
+    names += [person.name for person in event.people.values()]
+    names += [sponsor.name for sponsor in event.sponsors]
+    if event.event.venue and event.event.venue.name:
+        names.append(event.event.venue.name)
+    return {word for name in names for word in re.findall(r"[\w-]{6,}", name)}
+
+
+HYPHEN = "\u2010"  # what WeasyPrint sets at the end of a line whose word it broke
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _kept_whole(page: str, words: set[str]) -> str:
+    """`page` with each of `words`, wherever it stands in the body's text, never broken."""
+    if not words:
+        return page
+    head, body = page.split("<body", 1)
+    pattern = re.compile(
+        "|".join(rf"(?<![\w-]){re.escape(word)}(?![\w-])" for word in sorted(words))
+    )
+    parts = _TAG.split(body)
+    for index in range(2, len(parts), 2):  # the text between the tags
+        parts[index] = pattern.sub(r'<span class="pressgen-whole">\g<0></span>', parts[index])
+    return head + "<body" + "".join(parts)
+
+
+@functools.cache
+def font_file(name: str) -> bytes:
+    """One of the PDF's font files, as shipped inside pressgen."""
+    from importlib.resources import files
+
+    return files("pressgen").joinpath("data", "fonts", name).read_bytes()
 
 
 def _css_string(text: str) -> str:
@@ -95,6 +204,9 @@ def _served_from(photos: Mapping[str, bytes]) -> Any:
 
     class PublishedPhotos(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(_FONT_BASE) and url[len(_FONT_BASE) :] in FONT_FILES.values():
+                data = font_file(url[len(_FONT_BASE) :])
+                return URLFetcherResponse(url, data, {"Content-Type": "font/ttf"})
             name = unquote(urlsplit(url).path).removeprefix(urlsplit(_BASE).path)
             if not url.startswith(_BASE) or name not in photos:
                 raise ValueError(f"pressgen does not fetch {url} for the PDF")
