@@ -336,3 +336,47 @@ def test_at_most_two_hyphenated_lines_in_a_row_and_names_whole(
         if line.endswith("\u2010"):
             broken = line[:-1].split()[-1] + following.split()[0]
             assert not any(broken.startswith(word) for word in words), broken
+
+
+@pytest.mark.parametrize("stem", [SEED.stem, SECOND.stem])
+def test_page_furniture_is_an_artifact_and_all_else_in_the_structure_tree(
+    documents: dict[str, Path], stem: str
+) -> None:
+    """PDF/UA: the letterhead, the Sperrfrist above and „Seite X von Y“ below are
+    pagination artifacts; every other marked piece belongs to the structure tree."""
+    import pikepdf
+
+    with pikepdf.open(documents[stem]) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        reached: set[tuple[int, int]] = set()
+
+        def reach(kids: object) -> None:
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    reached.add(kid.objgen)
+                    if "/K" in kid:
+                        reach(kid.K)
+
+        reach(tree.K)
+        numbers = tree.ParentTree.Nums
+        for index in range(1, len(numbers), 2):
+            marked = numbers[index]
+            if isinstance(marked, pikepdf.Array):
+                orphans = [e for e in marked if e is not None and e.objgen not in reached]
+                assert orphans == []
+        for number, page in enumerate(pdf.pages, start=1):
+            artifacts = []
+            inside = 0
+            for instruction in pikepdf.parse_content_stream(page):
+                operator = str(getattr(instruction, "operator", ""))
+                operands = getattr(instruction, "operands", [])
+                if operator == "BDC" and operands[0] == pikepdf.Name.Artifact:
+                    inside = 1
+                    artifacts.append("")
+                elif operator == "EMC":
+                    inside = 0
+                elif inside and operator == "TJ":
+                    artifacts[-1] += "x"
+            texts = [text for text in artifacts if text]
+            expected = 3 if stem == SECOND.stem else 2  # letterhead, (Sperrfrist), Seite
+            assert len(texts) == expected, (number, artifacts)

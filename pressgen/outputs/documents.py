@@ -110,8 +110,60 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
         if not words:
             break
         printed = _kept_whole(printed, words)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
-    return pdf
+    return _page_furniture_as_artifacts(document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+def _page_furniture_as_artifacts(pdf: bytes) -> bytes:
+    """The running header (letterhead, Sperrfrist) and footer (Seite X von Y) marked as
+    pagination artifacts, as PDF/UA asks: WeasyPrint tags them as spans of a structure
+    element that the document's structure tree never reaches, so a screen reader would
+    neither read them in order nor know to skip them."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        tree = document.Root.StructTreeRoot
+        reached: set[tuple[int, int]] = set()
+        _reach(tree.K, reached)
+        numbers = tree.ParentTree.Nums
+        parents = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+        for page in document.pages:
+            marked = parents.get(int(page.get("/StructParents", -1)))
+            if not isinstance(marked, pikepdf.Array):
+                continue
+            furniture = {i for i, element in enumerate(marked) if element.objgen not in reached}
+            if not furniture:
+                continue
+            instructions: list[Any] = []
+            for instruction in pikepdf.parse_content_stream(page):
+                operands = getattr(instruction, "operands", None)
+                if (
+                    str(getattr(instruction, "operator", "")) == "BDC"
+                    and operands is not None
+                    and isinstance(operands[1], pikepdf.Dictionary)
+                    and int(operands[1].get("/MCID", -1)) in furniture
+                ):
+                    pagination = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+                    instruction = pikepdf.ContentStreamInstruction(
+                        [pikepdf.Name.Artifact, pagination], pikepdf.Operator("BDC")
+                    )
+                instructions.append(instruction)
+            page.Contents = document.make_stream(pikepdf.unparse_content_stream(instructions))
+            for index in furniture:
+                marked[index] = None
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True, compress_streams=True)
+        return out.getvalue()
+
+
+def _reach(kids: Any, reached: set[tuple[int, int]]) -> None:
+    """Every structure element the tree reaches from `kids`, by object number."""
+    import pikepdf
+
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            reached.add(kid.objgen)
+            if "/K" in kid:
+                _reach(kid.K, reached)
 
 
 MAX_HYPHENATED_IN_A_ROW = 2  # lines ending in a broken word, one after the other
