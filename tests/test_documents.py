@@ -380,3 +380,19 @@ def test_page_furniture_is_an_artifact_and_all_else_in_the_structure_tree(
             texts = [text for text in artifacts if text]
             expected = 3 if stem == SECOND.stem else 2  # letterhead, (Sperrfrist), Seite
             assert len(texts) == expected, (number, artifacts)
+
+
+def test_the_photo_is_made_smaller_rather_than_leave_a_gap(documents: dict[str, Path]) -> None:
+    """The second example's photo would go to page 2 and leave a third of page 1 empty: it
+    stands on page 1, at least 60 mm high, and the count and the footer follow on page 2."""
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(documents[SECOND.stem])],
+        capture_output=True, text=True, check=True,
+    ).stdout.splitlines()[2:]  # fmt: skip
+    (image,) = listed
+    page, y_ppi = int(image.split()[0]), int(image.split()[-4])
+    height_mm = int(image.split()[4]) / y_ppi * 25.4
+    assert page == 1
+    assert height_mm >= 60, height_mm
+    pages = [p for p in pdf_text(documents[SECOND.stem]).split("\f") if p.strip()]
+    assert "Zeichen (inkl. Leerzeichen)" in pages[1] and "Pressekontakt" in pages[1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import logging
 import re
 from collections.abc import Mapping
@@ -110,7 +111,70 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
         if not words:
             break
         printed = _kept_whole(printed, words)
+    # A photo that moved to the next page and left a gap behind: smaller, if it then fits
+    # (the count and the footer may then begin the next page, as they do after text).
+    height = _room_for_the_photo(document)
+    if height is not None:
+        fit = (
+            f"figure img {{ max-height: {height:.0f}px; width: auto; }} "
+            ".meta { break-before: auto; }"
+        )
+        smaller = printed.replace("</head>", f"<style>{fit}</style>\n</head>", 1)
+        fitted = HTML(string=smaller, base_url=_BASE, url_fetcher=fetcher).render(
+            pdf_variant="pdf/ua-1"
+        )
+        if _photo_page(fitted) < _photo_page(document):
+            document = fitted
     return _page_furniture_as_artifacts(document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+# A press photo is made smaller to stay beside its text down to this height (CSS pixels,
+# 96 to the inch: 60 mm), never below; under it, it goes to the next page whole.
+MIN_PHOTO_HEIGHT = 227
+# The figure's top margin, which the top of a page swallows but the page before does not,
+# and what rounding may cost (CSS pixels).
+_SLACK = 40
+
+
+def _photo_page(document: Any) -> int:
+    """The number of the page the first photo begins on (a large number without one)."""
+    for number, page in enumerate(document.pages):
+        if any(getattr(b, "element_tag", "") == "figure" for b in page._page_box.descendants()):
+            return number
+    return len(document.pages)
+
+
+def _room_for_the_photo(document: Any) -> float | None:
+    """When a photo begins a page and the page before ends with room for it at a smaller
+    size (its picture at least MIN_PHOTO_HEIGHT high), the height its picture may have
+    there; None otherwise."""
+    from weasyprint.formatting_structure import boxes
+
+    def content(page: Any) -> Any:
+        return next(b for b in page._page_box.children if not isinstance(b, boxes.MarginBox))
+
+    for previous, page in itertools.pairwise(document.pages):
+        top = page._page_box.content_box_y()
+        figure = next(
+            (b for b in content(page).descendants() if getattr(b, "element_tag", "") == "figure"),
+            None,
+        )
+        if figure is None or figure.position_y > top + 1:
+            continue
+        picture = next(
+            (b for b in figure.descendants() if getattr(b, "element_tag", "") == "img"), None
+        )
+        if picture is None:
+            continue
+        lines = [b for b in content(previous).descendants() if isinstance(b, boxes.LineBox)]
+        used = max((b.position_y + b.margin_height() for b in lines), default=top)
+        bottom = previous._page_box.content_box_y() + previous._page_box.height
+        around = figure.margin_height() - picture.margin_height()  # caption and margins
+        height = float(bottom - used - around - _SLACK)
+        if MIN_PHOTO_HEIGHT <= height < picture.margin_height():
+            return height
+        return None
+    return None
 
 
 def _page_furniture_as_artifacts(pdf: bytes) -> bytes:
