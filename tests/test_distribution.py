@@ -680,3 +680,32 @@ def test_a_newsletter_file_goes_to_each_subscriber_with_their_salutation(
     )  # fmt: skip
     assert again.exit_code == 0, again.output
     assert len(handler.accepted) == 5
+
+
+def test_a_resumed_send_that_finds_the_server_down_stays_open(
+    run_cli: Callable[..., Result], event_folder: Path
+) -> None:
+    """The press office's question about a message that may have arrived survives a
+    server that is down when the send is resumed: nothing is forgotten, nobody resent."""
+    handler = Server()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    a_list(event_folder, 4)
+    handler.hang_up = {"redaktion2@zeitung2.de"}
+    handler.refuse = {"redaktion4@zeitung4.de": ["451 4.3.0 später"] * 3}
+    try:
+        assert send_list(run_cli, event_folder, port).exit_code == 1
+    finally:
+        controller.stop()
+    for extra in ((), ("--resend-unknown",)):
+        down = send_list(run_cli, event_folder, port, "--resume", *extra)
+        assert down.exit_code == 1
+        assert "connection refused" in down.stderr
+        if not extra:
+            assert "perhaps sent to redaktion2@zeitung2.de" in down.stderr
+    again = send_list(run_cli, event_folder, port)
+    assert again.exit_code == 1
+    assert "stopped after 2 of 4 messages; continue it with --resume" in again.stderr

@@ -332,8 +332,8 @@ def send_to_list(
                 outcome.failed.append((recipient.email, str(error)))
                 if error.about_the_server:
                     # Every message after it would fail the same way: stop, resumable.
-                    if not outcome.sent and not outcome.unknown:
-                        journal.finish(run)  # nobody got anything: a new send starts anew
+                    if not before and not outcome.sent and not outcome.unknown:
+                        journal.finish(run)  # a new run that reached nobody: start anew
                         raise error
                     outcome.not_tried = [r.email for r in recipients[index + 1 :]]
                     break
