@@ -230,7 +230,9 @@ def check(
         with _reported_errors():
             reported = pipeline.client_report(event_paths, choices, ignored_features)
         checked = [
-            pipeline.CheckedEvent(result.path, [*result.warnings, *report.warnings])
+            pipeline.CheckedEvent(
+                result.path, [*result.warnings, *report.warnings], result.public_from
+            )
             for result, report in zip(checked, reported, strict=True)
         ]
     warnings = [warning for result in checked for warning in result.warnings]

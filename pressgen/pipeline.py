@@ -661,12 +661,11 @@ def client_report(
     from pressgen.registry import NEWSLETTER_HTML
 
     reports = []
-    for path in paths:
-        loaded = load_one(path)
-        rendered = render_one(loaded, current_time(), choices)
+    for path in find_event_files(paths):  # folders and projects too, as check takes them
+        rendered = render_path(path, current_time(), choices)  # an event or a newsletter
         html = rendered.outputs[NEWSLETTER_HTML]
         assert isinstance(html, str)
-        own = loaded.project.config.ignored_email_features
-        found = client_problems(html, loaded.source, [*own, *ignored])
+        own = project_for(path).config.ignored_email_features
+        found = client_problems(html, rendered.loaded.source, [*own, *ignored])
         reports.append(CheckedEvent(path, found))
     return reports

@@ -101,3 +101,43 @@ def test_check_clients_on_the_command_line(run_cli: Callable[..., Result], tmp_p
     assert run_cli("check", SEED, "--clients", "--strict").exit_code == 1
     report = json.loads(run_cli("check", SEED, "--clients", "--format", "json").stdout)
     assert any(problem["code"] == "PG801" for problem in report["problems"])
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+@pytest.mark.parametrize("what", ["file", "folder", "project", "newsletter-file"])
+def test_check_clients_takes_whatever_check_takes(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    what: str,
+    output_format: str,
+) -> None:
+    """Files, folders, a project (no paths) and newsletter files, in text and JSON: the
+    mail programs' findings for every newsletter in them, and no false errors."""
+    data = ROOT / "data"
+    paths: list[Path] = {
+        "file": [SEED],
+        "folder": [data],
+        "newsletter-file": [data / "newsletter-2027-01.yaml"],
+        "project": [],
+    }[what]
+    if what == "project":
+        assert run_cli("new", "presse").exit_code == 0
+        monkeypatch.chdir(tmp_path / "presse")
+    result = run_cli("check", *paths, "--clients", "--format", output_format)
+    assert result.exit_code == 0, result.output
+    if output_format == "json":
+        report = json.loads(result.stdout)
+        assert report["errors"] == 0
+        found = {p["file"] for p in report["problems"] if p["code"] == "PG801"}
+    else:
+        found = {line.split(":", 1)[0] for line in result.stderr.splitlines() if "[PG801]" in line}
+    # Every newsletter pressgen writes meets some mail program that lacks a feature.
+    names = {Path(name).name for name in found}
+    expected = {
+        "file": {SEED.name},
+        "folder": {path.name for path in data.glob("*.yaml")},
+        "newsletter-file": {"newsletter-2027-01.yaml"},
+        "project": {path.name for path in (tmp_path / "presse" / "events").glob("*.yaml")},
+    }[what]
+    assert expected and names == expected, result.output

@@ -216,3 +216,51 @@ def _now() -> Any:
     import datetime as dt
 
     return dt.datetime(2027, 1, 20, 9, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("moment", "flags", "prefix"),
+    [("1800600000", (), ""), ("1767225600", ("--before-embargo",), "[TEST] ")],
+    ids=["public", "test-before-it-is"],
+)
+def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
+    run_cli: Callable[..., Result],
+    tmp_path: Path,
+    moment: str,
+    flags: tuple[str, ...],
+    prefix: str,
+) -> None:
+    """As an event file's newsletter does: each address its own message, To that address,
+    a Message-ID of its own, dated when sent; the confirmation names the subject the
+    messages carry."""
+    import email.utils
+
+    from aiosmtpd.controller import Controller
+    from test_send import Recorder, free_port
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    recorder, port = Recorder(), free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        result = run_cli(
+            "send", folder / ISSUE.name, "--to", "a@example.org,b@example.org",
+            "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none", *flags,
+            env={"SOURCE_DATE_EPOCH": moment},
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.output
+    messages = [
+        email.message_from_bytes(e.original_content or b"", policy=policy.default)
+        for e in recorder.envelopes
+    ]
+    assert [str(m["To"]) for m in messages] == ["a@example.org", "b@example.org"]
+    assert len({m["Message-ID"] for m in messages}) == 2
+    subject = f"{prefix}Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder"
+    assert {str(m["Subject"]).strip() for m in messages} == {subject}  # a fold keeps a space
+    for message in messages:  # dated when sent, not on the issue's day
+        sent = email.utils.parsedate_to_datetime(str(message["Date"]))
+        assert sent.year >= 2026 and sent.date().isoformat() != "2027-01-20"
+    assert result.stdout.endswith(f'Sent "{subject}" to 2 recipients.\n')
