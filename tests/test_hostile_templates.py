@@ -73,6 +73,9 @@ HOSTILE: dict[str, str] = {
         "{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s|length }}\n"
     ),
     "growing-with-replace": "{{ ('x' * 100000)|replace('x', 'y' * 100000)|length }}\n",
+    "growing-with-join-of-a-map": (
+        "{% set l = ['y' * 100000] * 100000 %}{{ ','.join(l|map('string'))|length }}\n"
+    ),
     "loops-over-a-long-string": (
         "{% for a in 'x' * 100000 %}{% for b in 'y' * 1000 %}{% endfor %}{% endfor %}\n"
     ),
@@ -200,6 +203,7 @@ def test_hostile_template_is_refused(
         ("doubling-with-tilde", "not allowed in a template: a text or list longer than"),
         ("doubling-with-plus", "not allowed in a template: a text or list longer than"),
         ("growing-with-replace", "not allowed in a template: a text or list longer than"),
+        ("growing-with-join-of-a-map", "not allowed in a template: a text or list longer than"),
         ("loops-over-a-long-string", "the template makes more than 100000 loop steps"),
         ("loops-over-a-list", "the template makes more than 100000 loop steps"),
         ("21-nested-loops", "the template nests loops, conditions or blocks too deeply"),

@@ -404,6 +404,8 @@ class TemplateSandbox(SandboxedEnvironment):
             for value in (*args, *kwargs.values()):
                 _check_width(value)
         if isinstance(owner, str):
+            if method == "join" and args and not isinstance(args[0], list | tuple | str):
+                args = (list(args[0]), *args[1:])  # a generator (|map) is counted too
             _check_growth(method, owner, args)
         return _bounded_text(super().call(__context, __obj, *args, **kwargs))
 
