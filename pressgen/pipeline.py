@@ -44,7 +44,7 @@ from pressgen.list_managers import (
 from pressgen.outputs.render import render_event
 from pressgen.photos import PhotoError, local_photo_sizes
 from pressgen.present import present
-from pressgen.press_room import INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
+from pressgen.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import Event, Phase
 from pressgen.source.project import Project, project_for, with_defaults
@@ -441,6 +441,11 @@ def build(
             raise DataError([*missing, *error.problems]) from None
         raise DataError([*missing, *(w for result in checked for w in result.warnings)])
     targets = _output_folders(files, out_root, choices.folder_suffix)
+    # Only a build of whole folders knows which releases are gone from the sources.
+    whole_folders = choices.press_room
+    if _has_press_room({target.parent for target in targets}, choices):
+        # One file built into a press room: its entry and its back link stay current.
+        choices = dataclasses.replace(choices, press_room=True)
     moment = now or current_time()
     with contextlib.ExitStack() as held:
         roots: dict[Path, OutputRoot] = {}
@@ -531,7 +536,7 @@ def build(
                 ),
             )
         for root, record in records.items():
-            if choices.press_room:
+            if whole_folders:
                 # A folder's build knows all its events: what it did not build is gone.
                 record.keep_only({target.name for target in staged if target.parent.parent == root})
             try:
@@ -540,16 +545,31 @@ def build(
             except OSError as error:
                 raise cannot_write(record.root, error) from None
         if choices.press_room:
-            for root in roots:
-                releases = [
-                    outcome.summary
-                    for outcome, target in zip(outcomes, targets, strict=True)
-                    if outcome.summary is not None and root in (target.parent, target.parent.parent)
-                ]
-                _write_press_room(root, releases, moment, files[0])
+            for root, record in records.items():
+                # The releases built before (from the record), and this build's.
+                releases = {
+                    name: entry.summary
+                    for name, entry in record.events.items()
+                    if entry.summary is not None
+                }
+                for outcome, target in zip(outcomes, targets, strict=True):
+                    if outcome.summary is not None and root in (target.parent, target.parent.parent):
+                        releases[target.name] = outcome.summary
+                _write_press_room(root, list(releases.values()), moment, files[0])
         if built:
             built[0].warnings.extend(set_aside)
         return built
+
+
+def _has_press_room(roots: set[Path], choices: Choices) -> bool:
+    """Whether a build of single files goes into output folders that have a press room."""
+    return (
+        not choices.press_room
+        and choices.phase is None
+        and choices.list_manager is None
+        and bool(roots)
+        and all((root / INDEX).is_file() for root in roots)
+    )
 
 
 def _remembered(

@@ -359,3 +359,31 @@ def test_a_long_teaser_is_cut_after_a_sentence_or_a_word(text: str, shown: str) 
 
     assert _shortened(text, 200) == shown
     assert len(shown) <= 200
+
+
+def test_building_one_file_into_a_press_room_keeps_its_entry_current(
+    run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file built alone into an output folder with a press room updates its entry in the
+    index, the feed and the sitemap and keeps its back link; the other releases stay."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", AFTER_THE_EMBARGO)  # both releases public
+    folder = tmp_path / "data"
+    shutil.copytree(SEED.parent, folder)
+    assert run_cli("build", "--out", "raum", folder).exit_code == 0
+    data = yaml.safe_load((folder / SEED.name).read_text("utf-8"))
+    old = data["press_release"]["headline"]
+    data["press_release"]["headline"] = "Eine ganz neue Schlagzeile"
+    (folder / SEED.name).write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    alone = run_cli("build", "--out", "raum", folder / SEED.name)
+    assert alone.exit_code == 0, alone.output
+    room = tmp_path / "raum"
+    for name in (INDEX, FEED):
+        made = (room / name).read_text("utf-8")
+        assert "Eine ganz neue Schlagzeile" in made, name
+        assert old not in made, name
+        assert SECOND.stem in made, name  # the release not built stays listed
+    page = (room / SEED.stem / "pressemitteilung.html").read_text("utf-8")
+    assert '<a href="../index.html">← Alle Pressemitteilungen</a>' in page
+    # Building the folder again renders nothing anew: the single build was the same build.
+    again = run_cli("build", "--out", "raum", folder)
+    assert again.exit_code == 0 and "0 written" in again.output, again.output
