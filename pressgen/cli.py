@@ -181,6 +181,12 @@ def build(
     metavar="SLUG",
     help="With --clients: leave out this caniemail feature, e.g. css-border-radius.",
 )
+@click.option(
+    "--documents",
+    is_flag=True,
+    help="Also make the press release as PDF and Word file, read both back and report a "
+    "part of the release (facts box, programme, quote …) that either lacks (PG108).",
+)
 @DRAFT
 @PHASE
 @LIST_MANAGER
@@ -191,6 +197,7 @@ def check(
     output_format: str,
     clients: bool,
     ignored_features: tuple[str, ...],
+    documents: bool,
     draft: bool,
     phase: str | None,
     list_manager: str | None,
@@ -211,6 +218,7 @@ def check(
     choices = pipeline.Choices(
         draft,
         _phase(phase),
+        documents,
         list_manager=list_manager,
         press_room=pipeline.builds_press_room(paths, phase, list_manager),
     )

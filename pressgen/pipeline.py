@@ -43,7 +43,7 @@ from pressgen.list_managers import (
 )
 from pressgen.outputs.render import render_event
 from pressgen.photos import PhotoError, local_photo_sizes
-from pressgen.present import present
+from pressgen.present import Presentation, present
 from pressgen.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.model import Event, Phase
@@ -149,6 +149,7 @@ class RenderedEvent:
     loaded: LoadedEvent
     outputs: dict[str, str | bytes]
     warnings: list[Problem]
+    shown: Presentation  # what its outputs say, for whatever reads them afterwards
     # What the press room shows of it (pressgen.press_room.summary); None for a list manager.
     summary: dict[str, Any] | None = None
 
@@ -241,8 +242,8 @@ def render_one(
     files = rendered.files
     if manager is not None:
         files = handed_over(files, manager, notes)
-        return RenderedEvent(loaded, files, found)
-    return RenderedEvent(loaded, files, found, summary(shown, loaded.path.stem, sizes))
+        return RenderedEvent(loaded, files, found, shown)
+    return RenderedEvent(loaded, files, found, shown, summary(shown, loaded.path.stem, sizes))
 
 
 def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
@@ -553,7 +554,10 @@ def build(
                     if entry.summary is not None
                 }
                 for outcome, target in zip(outcomes, targets, strict=True):
-                    if outcome.summary is not None and root in (target.parent, target.parent.parent):
+                    if outcome.summary is not None and root in (
+                        target.parent,
+                        target.parent.parent,
+                    ):
                         releases[target.name] = outcome.summary
                 _write_press_room(root, list(releases.values()), moment, files[0])
         if built:

@@ -193,6 +193,16 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class FactLine:
+    """One line of the facts box under its label („Datum: Donnerstag, 17. August 2017“):
+    a value, a list of names each linked to its site, or a web address shown as itself.
+    Every format prints the same lines (HTML, MJML, text, Word)."""
+
+    label: str
+    names: tuple[Named, ...]
+
+
+@dataclass(frozen=True)
 class ProgrammeEntry:
     """One point of the programme, ready to print."""
 
@@ -215,7 +225,7 @@ class ProgrammeDay:
 
 
 # The only objects besides Records, tuples and plain values that templates see.
-TEMPLATE_TYPES = (InfoLine, Named, Block, Facts, ProgrammeEntry, ProgrammeDay)
+TEMPLATE_TYPES = (InfoLine, Named, Block, Facts, FactLine, ProgrammeEntry, ProgrammeDay)
 
 
 @dataclass(frozen=True)
@@ -233,6 +243,7 @@ class Presentation:
     embargo_moment: str  # "15. Januar 2027, 10 Uhr", or empty
     publication_day: str
     facts: Facts
+    fact_lines: tuple[FactLine, ...]  # the facts box's labelled lines, from Datum on
     programme: tuple[ProgrammeEntry, ...]  # every point, in order
     programme_days: tuple[ProgrammeDay, ...]  # the same, by day
     sponsor_thanks: str  # every sentence of thanks
@@ -340,10 +351,11 @@ def present(
     facts = _facts(shown)
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
+    labels = _labels(shown, invitation)
     return Presentation(
         event=shown,
         phase=phase,
-        labels=_labels(shown, invitation),
+        labels=labels,
         blocks=blocks,
         block_groups=_grouped(blocks),
         dateline=dateline,
@@ -352,6 +364,7 @@ def present(
         embargo_moment=embargo_moment,
         publication_day=publication_day,
         facts=facts,
+        fact_lines=tuple(_fact_lines(facts, labels)),
         programme=tuple(entry for day in days for entry in day.entries),
         programme_days=days,
         sponsor_thanks=thanks,
@@ -781,6 +794,29 @@ def _facts(event: Event) -> Facts:
         website=info.website or "",
         status=phrases.status_note(info),
     )
+
+
+def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
+    """The facts box's lines after its title, in the order every format prints them."""
+    yield FactLine(labels.date, (Named(facts.date),))
+    if facts.time:
+        yield FactLine(labels.time, (Named(facts.time),))
+    yield FactLine(labels.venue, (Named(facts.venue),))
+    for label, value in ((facts.guests_label, facts.guests), (labels.audience, facts.audience)):
+        if value:
+            yield FactLine(label, (Named(value),))
+    for label, names in ((labels.organisers, facts.organisers), (labels.host, facts.host)):
+        if names:
+            yield FactLine(label, names)
+    for label, value in (
+        (labels.moderation, facts.moderation),
+        (facts.guests_of_honour_label, facts.guests_of_honour),
+    ):
+        if value:
+            yield FactLine(label, (Named(value),))
+    for label, address in ((labels.livestream, facts.livestream), (labels.website, facts.website)):
+        if address:
+            yield FactLine(label, (Named(address, address),))
 
 
 def _named(parties: list[tuple[str, str | None]], style: Typography) -> tuple[Named, ...]:

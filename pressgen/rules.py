@@ -70,6 +70,12 @@ RULES: dict[str, Rule] = {
         Rule("PG105", "error", "the venue is missing or different (newsletter, calendar file)"),
         Rule("PG106", "error", "the headline is missing or changed in an output"),
         Rule("PG107", "warning", "the press release never names the day of the event"),
+        Rule(
+            "PG108",
+            "error",
+            "a part of the press release (facts box, programme, accreditation, quote, "
+            "Pressekontakt …) is missing in its text, PDF or Word file",
+        ),
         # ------------------------------------------------ completeness
         Rule("PG201", "error", "the dateline (Ort, Datum) is missing in the press release"),
         Rule("PG202", "error or warning", "the Pressekontakt is missing (a warning without data)"),

@@ -141,10 +141,16 @@ def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
     templates(
         (
             "partials/facts.txt.j2",
-            '(labels.date ~ ": " ~ facts.date)',
-            '(labels.date ~ ": " ~ event.event.date | date_numeric)',
+            '(line.label ~ ": " ~ listed.text)',
+            '(line.label ~ ": " ~ (event.event.date | date_numeric if line.label == labels.date '
+            "else listed.text))",
         ),
-        ("partials/facts.mjml.j2", "{{ labels.time }}: {{ facts.time }}", "Uhrzeit: 15 Uhr"),
+        (
+            "partials/facts.mjml.j2",
+            '{% include "partials/fact_lines.html.j2" %}',
+            "{% for line in fact_lines %}<br>{{ line.label }}: "
+            '{{ "15 Uhr" if line.label == labels.time else line.names[0].text }}{% endfor %}',
+        ),
     )
     # The facts box is the invitation's: a recap's newsletter leaves it out.
     assert messages("PG104", [SEED]) == []
@@ -161,8 +167,19 @@ def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
 def test_renamed_labels_are_no_finding(templates: Callable[..., None]) -> None:
     """The checks look for the values; an own template may word the labels as it likes."""
     templates(
-        ("partials/facts.txt.j2", '(labels.date ~ ": "', '("Termin: "'),
-        ("partials/facts.mjml.j2", "{{ labels.venue }}: ", "Wo: "),
+        (
+            "partials/facts.txt.j2",
+            '(line.label ~ ": "',
+            '(("Termin" if line.label == labels.date else line.label) ~ ": "',
+        ),
+        (
+            "partials/facts.mjml.j2",
+            '{% include "partials/fact_lines.html.j2" %}',
+            "{% for line in fact_lines %}{% if not loop.first %}<br>{% endif %}"
+            '{{ "Wo" if line.label == labels.venue else line.label }}: '
+            "{% for name in line.names %}{{ name.text }}{{ name.after }}{% endfor %}"
+            "{% endfor %}",
+        ),
         ("partials/contact.html.j2", "<h2>{{ labels.contact }}</h2>", "<h2>Ansprechpartnerin</h2>"),
         ("partials/footer.txt.j2", "{{ labels.impressum }}\n", "Anbieterkennzeichnung\n"),
         ("partials/character_count.html.j2", "{{ labels.character_count }}:", "Länge:"),
@@ -171,7 +188,14 @@ def test_renamed_labels_are_no_finding(templates: Callable[..., None]) -> None:
 
 
 def test_pg105_venue(templates: Callable[..., None]) -> None:
-    templates(("partials/facts.mjml.j2", "<br>{{ labels.venue }}: {{ facts.venue }}", ""))
+    templates(
+        (
+            "partials/facts.mjml.j2",
+            '{% include "partials/fact_lines.html.j2" %}',
+            "{% for line in fact_lines if line.label != labels.venue %}<br>{{ line.label }}: "
+            "{% for name in line.names %}{{ name.text }}{{ name.after }}{% endfor %}{% endfor %}",
+        )
+    )
     assert messages("PG105", [SECOND], "invitation") == [
         "event.venue: the venue (Historisches Rathaus, Markt 1, 07743 Jena) is missing or "
         "different in newsletter.html",

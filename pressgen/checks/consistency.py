@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pressgen.checks.days import mentioned_days
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import (
+    DOCUMENTS,
     EMAIL_HTML,
     EMAIL_TEXT,
     NEWSLETTER,
@@ -14,9 +16,16 @@ from pressgen.checks.reading import (
     RELEASE,
     Reading,
     fold,
+    letters,
 )
 from pressgen.present import Block, Presentation
-from pressgen.registry import CALENDAR, NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
+from pressgen.registry import (
+    CALENDAR,
+    NEWSLETTER_HTML,
+    NEWSLETTER_TEXT,
+    PRESS_RELEASE_HTML,
+    PRESS_RELEASE_TEXT,
+)
 from pressgen.source import prose
 
 NEWSLETTER_TEXTS = (NEWSLETTER_HTML, NEWSLETTER_TEXT, EMAIL_TEXT, EMAIL_HTML)
@@ -39,6 +48,88 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
     _facts(shown, reading, found)
     _calendar_and_json_ld(shown, reading, found)
     _day_named(shown, reading, found)
+    _parts_in_every_format(shown, reading, found)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the press release that every format of it shows (the facts box, the
+    programme, a quote …), told by the words each format must carry."""
+
+    name: str  # in the message: "the programme"
+    name_de: str  # „das Programm“
+    place: tuple[str | int, ...]  # where its data stands in the event file
+    words: tuple[str, ...]
+
+
+def release_parts(shown: Presentation) -> list[Part]:
+    """The parts of the press release, each with the words that show it is there: what the
+    HTML, the text, the PDF and the Word file all carry (PG108). Values only: an own
+    template may word the labels as it likes."""
+    parts = []
+    if shown.embargo:
+        parts.append(Part("the Sperrfrist", "die Sperrfrist", ("press_release", "embargo"),
+                          (shown.embargo,)))  # fmt: skip
+    if shown.facts.status:
+        parts.append(Part("the status note", "der Hinweis auf Absage oder Verschiebung",
+                          ("event", "status"), (shown.facts.status,)))  # fmt: skip
+    for block in shown.blocks:
+        if block.kind == "quote":
+            parts.append(Part("a quote", "ein Zitat", ("quotes", block.quote_key, "text"),
+                              (prose.to_text(block.words),)))  # fmt: skip
+        elif block.kind == "sponsors":
+            parts.append(Part("the thanks to the sponsors", "der Dank an die Sponsoren",
+                              ("sponsors",), (block.text,)))  # fmt: skip
+    if shown.phase == "invitation":
+        facts = shown.facts
+        # Each value; a web address only where it is printed (the text has its number,
+        # the address under the links).
+        words = (facts.title, *(
+            name.text for line in shown.fact_lines for name in line.names
+            if name.text != name.href
+        ))  # fmt: skip
+        parts.append(Part("the facts box", "der Kasten „Auf einen Blick“", ("event",), words))
+        if shown.programme:
+            headings = tuple(entry.heading for entry in shown.programme)
+            parts.append(Part("the programme", "das Programm", ("programme",),
+                              headings))  # fmt: skip
+        if shown.photo_opportunity:
+            parts.append(Part("the photo opportunity", "der Fototermin",
+                              ("invitation", "photo_opportunity"),
+                              (shown.photo_opportunity,)))  # fmt: skip
+        if shown.accreditation:
+            contact = tuple(line.text for line in shown.accreditation_contact)
+            parts.append(Part("the accreditation", "die Akkreditierung",
+                              ("invitation", "accreditation"),
+                              (shown.accreditation, *contact)))  # fmt: skip
+        if shown.coverage_note:
+            parts.append(Part("the closing line", "der Schlusssatz", ("invitation",),
+                              (shown.coverage_note,)))  # fmt: skip
+    if shown.contact:
+        lines = tuple(line.text for line in shown.contact)
+        parts.append(Part("the Pressekontakt", "der Pressekontakt", ("press_release", "contact"),
+                          lines))  # fmt: skip
+    return parts
+
+
+def _parts_in_every_format(shown: Presentation, reading: Reading, found: Findings) -> None:
+    """What the press release page shows, its text, PDF and Word file show too."""
+    formats = [name for name in (PRESS_RELEASE_TEXT, *DOCUMENTS) if name in reading.outputs]
+    for part in release_parts(shown):
+        wanted = [letters(words) for words in part.words]
+        page = reading.letters_of(PRESS_RELEASE_HTML)
+        if not all(words in page for words in wanted):
+            continue  # not on the page at all: the other checks say so
+        for name in formats:
+            text = reading.letters_of(name)
+            if not all(words in text for words in wanted):
+                found.add(
+                    "PG108",
+                    part.place,
+                    f"{part.name} of the press release is missing in {name}",
+                    f"In {name} fehlt {part.name_de} der Pressemitteilung",
+                    output=name,
+                )
 
 
 def showing(shown: Presentation, block: Block) -> tuple[str, ...]:

@@ -18,7 +18,9 @@ from pressgen.registry import (
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
     NEWSLETTER_TEXT,
+    PRESS_RELEASE_DOCX,
     PRESS_RELEASE_HTML,
+    PRESS_RELEASE_PDF,
     PRESS_RELEASE_TEXT,
 )
 
@@ -27,6 +29,8 @@ EMAIL_HTML = "newsletter.eml (HTML)"
 RELEASE = (PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT)
 NEWSLETTER = (NEWSLETTER_MJML, NEWSLETTER_HTML, NEWSLETTER_TEXT, EMAIL_TEXT, EMAIL_HTML)
 READABLE = RELEASE + NEWSLETTER
+# The press release for print and for Word (build --documents), read back as text.
+DOCUMENTS = (PRESS_RELEASE_PDF, PRESS_RELEASE_DOCX)
 # Which template renders each readable part: the email's parts are the newsletter's.
 RENDERED_FROM = {
     PRESS_RELEASE_HTML: PRESS_RELEASE_HTML,
@@ -53,6 +57,13 @@ def fold(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").replace(NARROW_NBSP, " ").split())
 
 
+def letters(text: str) -> str:
+    """Only the letters and digits of a text, case-folded: what survives reading a PDF back,
+    where a line may end in a hyphen it added, spaces come and go with the layout, and a
+    heading may be set in capitals (as the plain text sets it too)."""
+    return "".join(character for character in text if character.isalnum()).casefold()
+
+
 def as_text(content: str | bytes) -> str:
     return content.decode("utf-8") if isinstance(content, bytes) else content
 
@@ -73,6 +84,7 @@ class Reading:
     _documents: dict[str, Document] = field(default_factory=dict)
     _texts: dict[str, str] | None = None
     _parts: dict[str, str] | None = None
+    _letters: dict[str, str] = field(default_factory=dict)
 
     def document(self, name: str) -> Document:
         """An HTML or MJML output (or the email's HTML part) as a reader sees it."""
@@ -123,6 +135,19 @@ class Reading:
         wanted = fold(fragment)
         return [name for name in names if wanted not in self.texts.get(name, "")]
 
+    def letters_of(self, name: str) -> str:
+        """The letters and digits of an output as a reader meets them (`letters`): the
+        PDF's and the Word file's text read back from the files themselves."""
+        if name not in self._letters:
+            if name == PRESS_RELEASE_PDF:
+                text = _pdf_text(self.outputs[name])
+            elif name == PRESS_RELEASE_DOCX:
+                text = _docx_text(self.outputs[name])
+            else:
+                text = self.texts.get(name, "")
+            self._letters[name] = letters(text)
+        return self._letters[name]
+
     def calendar(self) -> str:
         """The calendar file with its folded lines joined again (RFC 5545)."""
         return as_text(self.outputs.get(CALENDAR, "")).replace("\r\n ", "")
@@ -154,6 +179,28 @@ class Reading:
 
     def _email_html(self) -> str:
         return self._email_part("text/html") or ""
+
+
+def _pdf_text(content: str | bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    data = content if isinstance(content, bytes) else content.encode()
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _docx_text(content: str | bytes) -> str:
+    """The Word file's text: its header (letterhead, Sperrfrist) and every paragraph."""
+    import io
+
+    import docx
+
+    data = content if isinstance(content, bytes) else content.encode()
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for section in document.sections for p in section.header.paragraphs]
+    texts += [paragraph.text for paragraph in document.paragraphs]
+    return "\n".join(texts)
 
 
 def _same_text(part: str, rendered: str | bytes) -> bool:

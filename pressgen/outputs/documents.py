@@ -388,6 +388,8 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
                 quoted.add_run(block.after)
         else:
             paragraph(block.text)
+    if shown.phase == "invitation":
+        _invitation_parts(document, shown, prose_paragraph)
     for photo in release.photos:
         if photo.src in photos:
             document.add_picture(io.BytesIO(_for_word(photos[photo.src])), width=Cm(12))
@@ -414,6 +416,79 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+def _invitation_parts(document: Any, shown: Presentation, prose_paragraph: Any) -> None:
+    """What the press invitation's HTML shows after its text (partials/facts, programme,
+    press_notes): the facts box, the programme, the photo opportunity, the accreditation
+    and the closing line, from the same values."""
+    labels = shown.labels
+    facts = shown.facts
+    document.add_heading(labels.at_a_glance, level=2)
+    title = document.add_paragraph(style="No Spacing")
+    title.add_run(facts.title, style="Strong")
+    if facts.motto:
+        document.add_paragraph(facts.motto, style="No Spacing")
+    for line in shown.fact_lines:
+        added = document.add_paragraph(f"{line.label}: ", style="No Spacing")
+        for name in line.names:
+            _add_run(added, name.text, name.href)
+            if name.after:
+                added.add_run(name.after)
+    if facts.focus:
+        prose_paragraph(facts.focus, f"{labels.focus}: ")
+    if shown.calendar_url:
+        _add_run(document.add_paragraph(), labels.calendar, shown.calendar_url)
+    if shown.programme:
+        document.add_heading(labels.programme, level=2)
+        for day in shown.programme_days:
+            if day.day:
+                document.add_heading(day.day, level=3)
+            for item in day.entries:
+                _programme_entry(document, item, labels)
+    if shown.photo_opportunity:
+        added = document.add_paragraph()
+        added.add_run(f"{labels.photo_opportunity}:", style="Strong")
+        added.add_run(f" {shown.photo_opportunity}")
+    if shown.accreditation:
+        document.add_heading(labels.accreditation, level=2)
+        document.add_paragraph(shown.accreditation)
+        for contact in shown.accreditation_contact:
+            added = document.add_paragraph(
+                f"{contact.label}: " if contact.label else "", "No Spacing"
+            )
+            _add_run(added, contact.text, contact.href)
+    if shown.coverage_note:
+        document.add_paragraph(shown.coverage_note)
+
+
+def _programme_entry(document: Any, item: Any, labels: Any) -> None:
+    """One point of the programme as a list item, its details on lines of their own."""
+    from pressgen.source import prose
+
+    added = document.add_paragraph(style="List Bullet")
+    if item.time:
+        added.add_run(item.time, style="Strong")
+        added.add_run(" · ")
+    added.add_run(item.heading)
+    lines = [*item.speakers]
+    if item.moderation:
+        lines.append(f"{labels.moderation}: {item.moderation}")
+    for line in lines:
+        added.add_run().add_break()
+        added.add_run(line)
+    if item.description:
+        added.add_run().add_break()
+        for words, href, emphasis in prose.to_spans(item.description):
+            _add_run(added, words, href, {"em": "Emphasis", "strong": "Strong"}.get(emphasis))
+    for label, value in (
+        (labels.topics, item.topics),
+        (labels.examples, item.examples),
+        (labels.venue, item.venue),
+    ):
+        if value:
+            added.add_run().add_break()
+            added.add_run(f"{label}: {value}")
 
 
 # The PDF's page (templates/pressemitteilung.html.j2: @page): A4, margins top, right,
