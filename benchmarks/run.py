@@ -124,13 +124,14 @@ def cold(repeat: int) -> Cold:
 def warm(repeat: int) -> tuple[float, float]:
     """What the preview does after a save: load, render and check one event in-process."""
     from pressgen.outputs.render import render_event
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import render_one
     from pressgen.present import present
+    from pressgen.source.documents import load_event_file
 
     now = dt.datetime.now(dt.UTC)
-    render_one(load_one(SEED), now)
-    full = median_seconds(lambda: render_one(load_one(SEED), now), repeat)
-    event = load_one(SEED).event
+    render_one(load_event_file(SEED), now)
+    full = median_seconds(lambda: render_one(load_event_file(SEED), now), repeat)
+    event = load_event_file(SEED).event
     render_only = median_seconds(lambda: render_event(present(event)), repeat)
     return full, render_only
 

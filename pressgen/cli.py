@@ -17,7 +17,7 @@ from pressgen.report import counted
 
 if TYPE_CHECKING:
     from pressgen import pipeline
-    from pressgen.deliver.lists import Outcome, SendOptions
+    from pressgen.deliver.lists import Outcome
     from pressgen.deliver.smtp import SmtpSettings
     from pressgen.source.model import Phase
 
@@ -425,137 +425,31 @@ def send(
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError("give either --to ADDRESS or --to-list FILE")
     from pressgen.deliver.lists import SendOptions
+    from pressgen.outputs.email import subject_of
 
     if resend_unknown and not resume:
         raise click.UsageError("--resend-unknown goes with --resume")
     settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
     options = SendOptions(resume, again, resend_unknown, rate, retry_wait)
-    if press:
-        _send_press(event_file, recipients, recipient_list, dry_run, options, settings, docx)
-        return
-    _send_newsletter(
-        event_file, recipients, recipient_list, dry_run, before_embargo, options, settings
-    )
-
-
-def _send_newsletter(
-    event_file: Path,
-    addresses: tuple[str, ...],
-    list_file: Path | None,
-    dry_run: bool,
-    before_embargo: bool,
-    options: SendOptions,
-    settings: SmtpSettings | None,
-) -> None:
-    """The newsletter of an event file or a newsletter file: one message per recipient, to
-    the addresses of --to or to a list (--to-list), journalled (pressgen.deliver.lists).
-    Whether it may go out yet is pressgen.embargo's to say, as for every path."""
-    from pressgen import embargo
-    from pressgen.clock import current_time
-    from pressgen.deliver.lists import (
-        message_maker,
-        newsletter_of,
-        send_to_list,
-        unsubscribe_secret,
-    )
-    from pressgen.deliver.recipients import Recipient, load_recipients
-    from pressgen.deliver.smtp import parse_recipients
-    from pressgen.outputs.email import new_message_id, subject_of
-    from pressgen.pipeline import render_path
+    from pressgen.deliver.send import newsletter_send, press_send, recipients_of
 
     with _reported_errors("nothing was sent"):
-        if list_file is not None:
-            recipients = load_recipients(list_file)
+        listed = recipients_of(recipients, recipient_list)
+        if press:
+            job = press_send(event_file, listed, recipient_list, docx)
         else:
-            recipients = [Recipient(address) for address in parse_recipients(addresses)]
-        now = current_time()
-        rendered = render_path(event_file, now)
-        _warn(rendered.warnings)
-        loaded = rendered.loaded
-        newsletter = newsletter_of(loaded)
-        secret = unsubscribe_secret(newsletter.unsubscribe_url) if list_file else ""
-        held = embargo.held(loaded, now)
-        sender = newsletter.sender.email
+            job = newsletter_send(event_file, listed, recipient_list, before_embargo, dry_run)
+        _warn(job.warnings)
         if dry_run or settings is None:
-            make = message_maker(loaded, secret, held is not None and before_embargo)
-            # The first recipient's message as it would go out: its subject and size.
-            sample = make(recipients[0], now, new_message_id(sender))
-            say(f"Subject:    {subject_of(sample)}")
-            say(f"From:       {newsletter.sender.name} <{sender}>")
-            if list_file is not None:
-                listed = counted(len(recipients), "recipient")
-                say(f"Recipients: {listed} in {display_path(list_file)}, one message each")
-            else:
-                listed = ", ".join(recipient.email for recipient in recipients)
-                say(f"Recipients: {listed}, one message each")
-            say(f"Size:       {len(sample)} bytes for the first message")
-            if held is not None:
-                say(f"Public:     from {held}")
+            for line in job.preview():
+                say(line)
             say("Dry run: nothing was sent, the journal is unchanged.")
-            if held is not None and not before_embargo:
-                raise embargo.EmbargoError(
-                    f"a send now would be refused: not public before {held.moment}; "
-                    "--before-embargo sends a test whose subject starts with [TEST]"
-                )
+            refusal = job.refusal(before_embargo)
+            if refusal is not None:
+                raise refusal
             return
-        test_send = embargo.send_is_test(loaded, now, before_embargo)
-        make = message_maker(loaded, secret, test_send)
-        subject = subject_of(make(recipients[0], now, new_message_id(sender)))
-        # A test copy is journalled apart: it never counts as the newsletter itself.
-        kind = "newsletter-test" if test_send else "newsletter"
-        outcome = send_to_list(
-            loaded, recipients, list_file, settings, kind=kind, make=make, options=options
-        )
-    _report_outcome(outcome, subject)
-
-
-def _send_press(
-    event_file: Path,
-    recipients: tuple[str, ...],
-    list_file: Path | None,
-    dry_run: bool,
-    options: SendOptions,
-    settings: SmtpSettings | None,
-    docx: bool = False,
-) -> None:
-    """send --press: the press release, one message per journalist."""
-    import datetime as dt
-
-    from pressgen.clock import current_time
-    from pressgen.deliver.lists import press_message, press_release, send_to_list
-    from pressgen.deliver.recipients import Recipient, load_recipients
-    from pressgen.deliver.smtp import parse_recipients
-    from pressgen.outputs.email import attachment_names, new_message_id, subject_of
-    from pressgen.pipeline import Choices, load_one, render_one
-
-    with _reported_errors("nothing was sent"):
-        if list_file is not None:
-            listed = load_recipients(list_file)
-        else:
-            listed = [Recipient(address) for address in parse_recipients(recipients)]
-        loaded = load_one(event_file)
-        # Rendered once, with the PDF and the Word file the messages carry.
-        rendered = render_one(loaded, current_time(), Choices(documents=True))
-        _warn(rendered.warnings)
-        sender = loaded.event.newsletter.sender.email
-        now = dt.datetime.now(dt.UTC).astimezone()
-        release = press_release(loaded, rendered.outputs, docx)
-        sample = press_message(release, listed[0], now, new_message_id(sender))
-        subject = subject_of(sample)
-        if dry_run or settings is None:
-            say(f"Subject:    {subject}")
-            say(f"Recipients: {counted(len(listed), 'recipient')}, one message each")
-            say(f"Size:       {len(sample)} bytes")
-            say(f"Attached:   {', '.join(attachment_names(sample)) or 'nothing'}")
-            say("Dry run: nothing was sent, the journal is unchanged.")
-            return
-        outcome = send_to_list(
-            loaded, listed, list_file, settings, kind="press",
-            make=lambda recipient, sent_at, message_id: press_message(
-                release, recipient, sent_at, message_id
-            ),
-            options=options,
-        )  # fmt: skip
+        subject = subject_of(job.sample())
+        outcome = job.run(settings, options)
     _report_outcome(outcome, subject)
 
 

@@ -24,9 +24,8 @@ from pressgen.errors import PressgenError
 from pressgen.german import typography
 
 if TYPE_CHECKING:
-    from pressgen.issue import LoadedIssue
-    from pressgen.pipeline import LoadedEvent
-    from pressgen.source.model import IssueItem, Phase
+    from pressgen.source.documents import Document
+    from pressgen.source.model import Phase
 
 EMBARGOED = "embargoed"  # the folder of documents not yet public: never to be published
 
@@ -50,34 +49,21 @@ class Hold:
         return f"{self.moment} ({self.because})"
 
 
-def hold(document: LoadedEvent | LoadedIssue, phase: Phase | None = None) -> Hold | None:
+def hold(document: Document, phase: Phase | None = None) -> Hold | None:
     """The last of the things that keep `document` (in `phase`, when chosen on purpose)
     from being public; None when nothing does."""
-    from pressgen.issue import LoadedIssue
     from pressgen.present import as_told
 
-    shown: list[tuple[LoadedEvent, Phase | None]] = (
-        [(document.events[index], item.show_as) for index, item in _items(document)]
-        if isinstance(document, LoadedIssue)
-        else [(document, phase)]
-    )
     holds: list[Hold] = []
-    for loaded, told_as in shown:
+    for loaded, told_as in document.told(phase):
         # What the document tells: an invitation in its own words has no Sperrfrist.
         end = as_told(loaded.event, told_as).embargo_end()
         if end is not None:
             holds.append(Hold(end, f"the Sperrfrist of {loaded.path.name}"))
-    if isinstance(document, LoadedIssue):
-        zone = document.events[min(document.events)].event.event.zone
-        day = document.issue.issue.publication_date
-        start = dt.datetime.combine(day, dt.time(), tzinfo=zone)
-        holds.append(Hold(start, f"the publication day of {document.path.name}"))
+    own = document.own_start()
+    if own is not None:
+        holds.append(Hold(own, f"the publication day of {document.path.name}"))
     return max(holds, key=lambda found: found.until, default=None)
-
-
-def _items(issue: LoadedIssue) -> list[tuple[int, IssueItem]]:
-    """The issue's items that show an event, with their places."""
-    return [(index, item) for index, item in enumerate(issue.issue.items) if index in issue.events]
 
 
 def held_at(until: dt.datetime | str | None, now: dt.datetime) -> bool:
@@ -89,9 +75,7 @@ def held_at(until: dt.datetime | str | None, now: dt.datetime) -> bool:
     return now < moment
 
 
-def held(
-    document: LoadedEvent | LoadedIssue, now: dt.datetime, phase: Phase | None = None
-) -> Hold | None:
+def held(document: Document, now: dt.datetime, phase: Phase | None = None) -> Hold | None:
     """What holds `document` back at `now`, or None when it is public."""
     found = hold(document, phase)
     return found if found is not None and held_at(found.until, now) else None
@@ -101,9 +85,7 @@ class EmbargoError(PressgenError):
     """A public send was asked for before the document is public."""
 
 
-def send_is_test(
-    document: LoadedEvent | LoadedIssue, now: dt.datetime, before_embargo: bool
-) -> bool:
+def send_is_test(document: Document, now: dt.datetime, before_embargo: bool) -> bool:
     """Whether a send to subscribers at `now` is a test: asked for (`before_embargo`) while
     the document is held. Without the flag such a send is refused (EmbargoError); once the
     document is public, the flag changes nothing."""

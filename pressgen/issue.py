@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urljoin
 
 from pressgen.embargo import hold
-from pressgen.errors import DataError, Problem
+from pressgen.errors import Problem
 from pressgen.german import phrases, typography
 from pressgen.photos import local_photo_sizes
 from pressgen.present import (
@@ -27,11 +27,8 @@ from pressgen.present import (
     when_and_where,
 )
 from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_MJML, NEWSLETTER_TEXT
-from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
-from pressgen.source.model import NewsletterIssue, Phase, is_local
-
-if TYPE_CHECKING:
-    from pressgen.pipeline import LoadedEvent
+from pressgen.source.documents import LoadedIssue
+from pressgen.source.model import Phase, is_local
 
 ISSUE_TEMPLATES = {
     NEWSLETTER_MJML: "newsletter_issue.mjml.j2",
@@ -43,68 +40,6 @@ ISSUE_LABELS = {
     "recap": "Rückblick",
     "news": "Nachricht",
 }
-
-
-def is_issue(loaded: LoadedFile) -> bool:
-    """A newsletter file says so with its `issue:` section; an event file has none."""
-    return isinstance(loaded.data, dict) and "issue" in loaded.data
-
-
-@dataclass(frozen=True)
-class LoadedIssue:
-    """A validated newsletter file and the events it names, each loaded in full."""
-
-    path: Path
-    issue: NewsletterIssue
-    source: SourceMap
-    events: dict[int, LoadedEvent]  # item index → the event file, loaded
-
-
-def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
-    """Read and validate a newsletter file and every event file it names."""
-    from pydantic import ValidationError
-
-    from pressgen.pipeline import load_one
-    from pressgen.source.validate import problems_from_validation
-
-    loaded = loaded or load_yaml(path)
-    source = loaded.source
-    problems = list(loaded.problems)
-    try:
-        issue = NewsletterIssue.model_validate(loaded.data)
-    except ValidationError as error:
-        found = problems_from_validation(error, source, NewsletterIssue)
-        raise DataError([*problems, *found]) from None
-    events: dict[int, LoadedEvent] = {}
-    for index, item in enumerate(issue.items):
-        if item.event is None:
-            continue
-        event_file = (path.parent / item.event).resolve()
-        if not event_file.is_file() or not event_file.is_relative_to(path.parent.resolve()):
-            problems.append(
-                source.problem(
-                    ("items", index, "event"),
-                    f"there is no event file {item.event} next to the newsletter file",
-                    code="PG007",
-                )
-            )
-            continue
-        try:
-            events[index] = load_one(event_file)
-        except DataError as error:
-            problems += error.problems
-    if not events and not problems:
-        problems.append(
-            source.problem(
-                ("items",),
-                "a newsletter issue needs at least one event: its organisation sends the "
-                "issue and signs its Impressum",
-                code="PG004",
-            )
-        )
-    if problems:
-        raise DataError(problems)
-    return LoadedIssue(path, issue, source, events)
 
 
 # ---------------------------------------------------------------- presentation

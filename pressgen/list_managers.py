@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pressgen.present import with_unsubscribe_link
 from pressgen.registry import (
     LIST_MANAGER_NOTES,
     NEWSLETTER_EMAIL,
@@ -142,12 +143,8 @@ def _texts(value: object, place: tuple[str | int, ...] = ()) -> Iterator[tuple[L
 
 def for_list_manager(shown: Presentation, manager: ListManager) -> Presentation:
     """The presentation with the system's placeholders where pressgen writes addresses."""
-    event = shown.event
-    newsletter = event.newsletter.model_copy(update={"unsubscribe_url": manager.unsubscribe})
     return dataclasses.replace(
-        shown,
-        event=event.model_copy(update={"newsletter": newsletter}),
-        unsubscribe_text=manager.unsubscribe,
+        with_unsubscribe_link(shown, manager.unsubscribe, manager.unsubscribe),
         web_version_url=manager.web_version or shown.web_version_url,
         preheader=manager.preview_text or shown.preheader,
         placeholders=manager.placeholders,

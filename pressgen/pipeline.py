@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +25,7 @@ from pressgen.incremental import (
     remembered_warnings,
     warnings_of,
 )
-from pressgen.issue import (
-    LoadedIssue,
-    is_issue,
-    issue_problems,
-    load_issue,
-    present_issue,
-    render_issue,
-)
+from pressgen.issue import IssuePresentation, issue_problems, present_issue, render_issue
 from pressgen.list_managers import (
     for_list_manager,
     handed_over,
@@ -41,14 +34,19 @@ from pressgen.list_managers import (
     list_manager,
     placeholder_problems,
 )
-from pressgen.outputs.render import render_event
+from pressgen.outputs.render import render_event, render_newsletter
 from pressgen.photos import PhotoError, local_photo_sizes
-from pressgen.present import Presentation, present
+from pressgen.present import Presentation, present, with_unsubscribe_link
 from pressgen.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
-from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
+from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
+from pressgen.source.documents import (
+    Document,
+    LoadedEvent,
+    LoadedIssue,
+    load_document,
+)
 from pressgen.source.model import Event, Phase
-from pressgen.source.project import Project, project_for, with_defaults
-from pressgen.source.validate import validate_event
+from pressgen.source.project import project_for
 from pressgen.write import (
     STAGING_PREFIX,
     OutputRoot,
@@ -62,16 +60,6 @@ from pressgen.write import (
 EVENT_SUFFIXES = (".yaml", ".yml")
 # Starting worker processes costs more than a handful of events take.
 PARALLEL_FROM_EVENTS = 8
-
-
-@dataclass(frozen=True)
-class LoadedEvent:
-    """A validated event, the file it came from and where each value stands in it."""
-
-    path: Path
-    event: Event
-    source: SourceMap
-    project: Project = field(default_factory=Project)
 
 
 @dataclass(frozen=True)
@@ -169,6 +157,20 @@ class RenderedEvent:
     def preheader(self) -> str:
         return self.loaded.event.newsletter.preheader or ""
 
+    # Its key tells when anything it follows from changed: a build may skip it then.
+    remembered = True
+
+    def newsletter_for(self, salutation: str, unsubscribe_url: str) -> tuple[Event, str, str]:
+        """One recipient's newsletter from the presentation already made: the event as its
+        mail headers read it, the text and the HTML, with the recipient's salutation and
+        unsubscribe link (empty: the one for everyone)."""
+        shown = self.shown
+        if unsubscribe_url:
+            shown = with_unsubscribe_link(shown, unsubscribe_url)
+        shown = dataclasses.replace(shown, salutation=salutation or shown.salutation)
+        text, html = render_newsletter(shown, self.loaded.project.template_dirs)
+        return shown.event, text, html
+
 
 @dataclass(frozen=True)
 class RenderedIssue:
@@ -177,6 +179,25 @@ class RenderedIssue:
     loaded: LoadedIssue
     outputs: dict[str, str | bytes]
     warnings: list[Problem]
+    shown: IssuePresentation
+    summary: None = None  # an issue has no page in the press room
+    # It shows other files' events: its key cannot tell when it changed, so it is
+    # rendered on every build and never remembered.
+    remembered = False
+
+    def newsletter_for(self, salutation: str, unsubscribe_url: str) -> tuple[Event, str, str]:
+        """One recipient's copy, as RenderedEvent.newsletter_for."""
+        frame = self.shown.frame
+        if unsubscribe_url:
+            frame = with_unsubscribe_link(frame, unsubscribe_url)
+        frame = dataclasses.replace(frame, salutation=salutation or frame.salutation)
+        files = render_issue(
+            dataclasses.replace(self.shown, frame=frame),
+            project_for(self.loaded.path).template_dirs,
+        )
+        text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
+        assert isinstance(text, str) and isinstance(html, str)
+        return frame.event, text, html
 
     @property
     def title(self) -> str:
@@ -246,21 +267,23 @@ def render_one(
     return RenderedEvent(loaded, files, found, shown, summary(shown, loaded.path.stem, sizes))
 
 
-def load_one(path: Path, raw: LoadedFile | None = None) -> LoadedEvent:
-    """Read one event file, fill in what it inherits from its project, validate it."""
-    project = project_for(path)
-    loaded = with_defaults(raw or load_yaml(path), project, path.stem)
-    return LoadedEvent(path, validate_event(loaded), loaded.source, project)
+Rendered = RenderedEvent | RenderedIssue
 
 
-def render_path(
-    path: Path, now: dt.datetime, choices: Choices = Choices()
-) -> RenderedEvent | RenderedIssue:
-    """An event file or a newsletter file (it has an `issue:` section), rendered and checked."""
-    raw = load_yaml(path)
-    if not is_issue(raw):
-        return render_one(load_one(path, raw), now, choices)
-    loaded = load_issue(path, raw)
+def render_path(path: Path, now: dt.datetime, choices: Choices = Choices()) -> Rendered:
+    """An event file or a newsletter file, loaded, rendered and checked."""
+    return render_document(load_document(path), now, choices)
+
+
+def render_document(loaded: Document, now: dt.datetime, choices: Choices = Choices()) -> Rendered:
+    """Any kind of document through its own presentation and templates; what comes out
+    answers the same questions whatever the kind."""
+    if isinstance(loaded, LoadedIssue):  # the pipeline's one turn by kind
+        return _render_issue(loaded, now, choices)
+    return render_one(loaded, now, choices)
+
+
+def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> RenderedIssue:
     manager = list_manager(choices.list_manager)
     shown = present_issue(loaded)
     notes = ""
@@ -275,7 +298,7 @@ def render_path(
             manager, newsletter, shown.preheader, own_web_version=shown.web_version_url
         )
         shown = issue_for_list_manager(shown, manager)
-    outputs = render_issue(shown, project_for(path).template_dirs)
+    outputs = render_issue(shown, project_for(loaded.path).template_dirs)
     found = issue_problems(shown, loaded, outputs)
     for event in loaded.events.values():  # the events' own findings are their files'
         render_one(event, now, Choices(drafts=True))
@@ -283,7 +306,7 @@ def render_path(
         raise DataError(found)
     if manager is not None:
         outputs = handed_over(outputs, manager, notes)
-    return RenderedIssue(loaded, outputs, found)
+    return RenderedIssue(loaded, outputs, found, shown)
 
 
 @dataclass(frozen=True)
@@ -330,11 +353,13 @@ def _render_and_stage(
             raise cannot_write(staged.parent.parent / staged.name, error) from None
     held = hold(rendered.loaded, choices.phase)
     public_from = held.until.isoformat() if held else ""
-    if isinstance(rendered, RenderedIssue):
-        return _Outcome(
-            rendered.warnings, list(rendered.outputs), remembered=False, public_from=public_from
-        )
-    return _Outcome(rendered.warnings, list(rendered.outputs), rendered.summary, public_from)
+    return _Outcome(
+        rendered.warnings,
+        list(rendered.outputs),
+        rendered.summary,
+        public_from,
+        rendered.remembered,
+    )
 
 
 def _run(

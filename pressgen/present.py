@@ -8,6 +8,7 @@ no methods of library objects.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
@@ -34,6 +35,7 @@ from pressgen.source.model import (
     Photo,
     Typography,
     is_local,
+    phase_of,
 )
 
 
@@ -292,19 +294,6 @@ class Presentation:
         return data
 
 
-def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
-    """Invitation before the event, recap after it: as chosen (build --phase), as the file
-    says (phase:), or from the dates (published before the first day: invitation)."""
-    if chosen is not None:
-        return chosen
-    if event.phase is not None:
-        return event.phase
-    published, first_day = event.press_release.publication_date, event.event.date
-    if published is not None and first_day is not None and published < first_day:
-        return "invitation"
-    return "recap"
-
-
 def as_told(event: Event, chosen_phase: Phase | None = None) -> Event:
     """The event as the document of its phase tells it: an invitation in its own words has
     its own headline and text, and neither the report's Sperrfrist nor its quotes."""
@@ -429,6 +418,19 @@ def _invitation_kind(event: Event, invitation: Invitation) -> str:
     if invitation.accreditation is not None or invitation.photo_opportunity:
         return "Presseeinladung"
     return "Terminankündigung"
+
+
+def with_unsubscribe_link(shown: Presentation, url: str, words: str = "") -> Presentation:
+    """The presentation with another Abmeldelink (a recipient's own, a list manager's
+    placeholder), in the footer's words (`words`, else as pressgen words the link) and in
+    the List-Unsubscribe header."""
+    event = shown.event
+    newsletter = event.newsletter.model_copy(update={"unsubscribe_url": url})
+    return dataclasses.replace(
+        shown,
+        event=event.model_copy(update={"newsletter": newsletter}),
+        unsubscribe_text=words or phrases.unsubscribe_text(url, event.typography),
+    )
 
 
 def when_and_where(facts: Facts) -> str:

@@ -563,7 +563,7 @@ def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> Non
         "Subject:    Pressemitteilung: Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen "
         "Rathaus (Sperrfrist: 15. Januar 2027, 18 Uhr)"
     )
-    assert "Recipients: 1 recipient, one message each" in result.stdout
+    assert "Recipients: lena@zeitung.de, one message each" in result.stdout
     assert "Attached:   pressemitteilung.pdf, neujahrsempfang-2027.png" in result.stdout
     assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")
 

@@ -319,7 +319,7 @@ def test_no_word_breaks_into_a_piece_of_one_or_two_letters(
 def test_at_most_two_hyphenated_lines_in_a_row_and_names_whole(
     documents: dict[str, Path], stem: str
 ) -> None:
-    from pressgen.pipeline import load_one
+    from pressgen.source.documents import load_event_file
 
     lines = pdf_text(documents[stem]).splitlines()
     in_a_row = longest = 0
@@ -328,7 +328,7 @@ def test_at_most_two_hyphenated_lines_in_a_row_and_names_whole(
         longest = max(longest, in_a_row)
     assert longest <= 2, longest
     # No name the data gives is broken at a line's end.
-    data = load_one(SEED if stem == SEED.stem else SECOND).event
+    data = load_event_file(SEED if stem == SEED.stem else SECOND).event
     names = [data.organisation.name, *(p.name for p in data.people.values())]
     names += [sponsor.name for sponsor in data.sponsors]
     words = {word for name in names for word in re.findall(r"[\w-]{6,}", name)}

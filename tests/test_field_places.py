@@ -24,8 +24,8 @@ from helpers import ROOT
 
 from pressgen.errors import DataError
 from pressgen.outputs.render import render_event
-from pressgen.pipeline import load_one
 from pressgen.present import present
+from pressgen.source.documents import load_event_file
 from pressgen.source.model import Event
 from pressgen.source.reference import field_rows
 
@@ -154,7 +154,7 @@ def render(
     path = folder / "event.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     try:
-        loaded = load_one(path)
+        loaded = load_event_file(path)
     except DataError:
         return None
     # As the dates choose, and each phase on purpose: a field may speak in only one.

@@ -12,14 +12,15 @@ import pytest
 from helpers import readable_text
 
 from pressgen.clock import current_time
-from pressgen.pipeline import load_one, render_one
+from pressgen.pipeline import render_one
+from pressgen.source.documents import load_event_file
 
 TEXTS = ("pressemitteilung.txt", "newsletter.txt", "pressemitteilung.html", "newsletter.html")
 
 
 def built(data: dict[str, Any], write_yaml: Callable[..., Path]) -> dict[str, str]:
     """Each readable output of the data as one line of text."""
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     return {
         name: readable_text(name, content if isinstance(content, str) else content.decode())
         for name, content in rendered.outputs.items()
@@ -174,7 +175,7 @@ def test_an_event_only_online(seed_data: dict[str, Any], write_yaml: Callable[..
     del data["event"]["venue"]
     data["event"]["livestream"] = "https://stream.towerbyte.de/workshop"
     invitation(data)
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     assert [p.code for p in rendered.warnings] == []
     text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))
     assert "Ort: online Erwartet: über 80 Gäste" in text
@@ -200,7 +201,7 @@ def test_without_venue_nor_livestream(
     data = copy.deepcopy(seed_data)
     del data["event"]["venue"]
     with pytest.raises(DataError) as error:
-        load_one(write_yaml(data))
+        load_event_file(write_yaml(data))
     assert [str(p.message) for p in error.value.problems] == [
         "required field is missing; an event only online gives its livestream instead"
     ]
@@ -227,8 +228,8 @@ def test_postcodes_abroad(
     data = copy.deepcopy(seed_data)
     data["event"]["venue"] = {"name": "Kongresshaus", "address": address}
     if problem is None:
-        load_one(write_yaml(data))
+        load_event_file(write_yaml(data))
         return
     with pytest.raises(DataError) as error:
-        load_one(write_yaml(data))
+        load_event_file(write_yaml(data))
     assert [p.message for p in error.value.problems] == [problem]

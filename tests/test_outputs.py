@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 from helpers import SEED, folded, readable_text
 
-from pressgen.issue import is_issue
+from pressgen.source.documents import is_issue
 from pressgen.source.loader import load_yaml
 from pressgen.source.model import Phase
 

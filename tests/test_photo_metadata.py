@@ -119,12 +119,11 @@ def test_no_copy_of_a_photo_tells_where_or_with_what_it_was_taken(
     # The press mail attaches the photo as it is published.
     from pressgen.clock import current_time
     from pressgen.deliver.lists import press_release
-    from pressgen.pipeline import Choices, load_one, render_one
+    from pressgen.pipeline import Choices, render_one
+    from pressgen.source.documents import load_event_file
 
-    loaded = load_one(folder / SECOND.name)
-    mailed = press_release(
-        loaded, render_one(loaded, current_time(), Choices(documents=True)).outputs
-    )
+    loaded = load_event_file(folder / SECOND.name)
+    mailed = press_release(render_one(loaded, current_time(), Choices(documents=True)))
     assert (f"abend.{suffix}", original) in mailed.attachments
     pdf = (built / "pressemitteilung.pdf").read_bytes()
     for secret in SECRETS:

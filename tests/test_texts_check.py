@@ -116,14 +116,15 @@ def test_texts_against_the_data(
     write_yaml: Callable[..., Path],
 ) -> None:
     from pressgen.clock import current_time
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import render_one
+    from pressgen.source.documents import load_event_file
 
     data = copy.deepcopy(seed_data)
     for change in changes:
         change(data)
     if text:
         _paragraph(data, text)
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     said = [
         f"{problem.field.removeprefix('press_release.').removesuffix('.text')}: {problem.message}"
         for problem in rendered.warnings
@@ -136,16 +137,17 @@ def test_a_venue_the_body_never_names(
     seed_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
     from pressgen.clock import current_time
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import render_one
+    from pressgen.source.documents import load_event_file
 
     data = copy.deepcopy(seed_data)
     data["event"]["venue"]["name"] = "Volkshaus Jena"
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     assert [p.message for p in rendered.warnings if p.code == "PG702"] == [
         "the press release never names the venue (Volkshaus Jena)"
     ]
     data["press_release"]["body"][1] += " Gastgeber war das Volkshaus."
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     assert [p.message for p in rendered.warnings if p.code == "PG702"] == []
 
 
@@ -164,7 +166,8 @@ def test_a_short_attribution_needs_the_function_in_the_body(
     body: str, expected: list[str], seed_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
     from pressgen.clock import current_time
-    from pressgen.pipeline import load_one, render_one
+    from pressgen.pipeline import render_one
+    from pressgen.source.documents import load_event_file
 
     data = copy.deepcopy(seed_data)
     data["people"]["petersen"] = {
@@ -175,6 +178,6 @@ def test_a_short_attribution_needs_the_function_in_the_body(
     }
     data["quotes"]["neu"] = {"by": "petersen", "text": "Gut.", "attribution": "short"}
     data["press_release"]["body"][1] = body
-    rendered = render_one(load_one(write_yaml(data)), current_time())
+    rendered = render_one(load_event_file(write_yaml(data)), current_time())
     said = [f"{p.field}: {p.message} [{p.code}]" for p in rendered.warnings if p.code == "PG703"]
     assert said == expected

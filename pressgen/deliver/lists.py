@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,14 +26,12 @@ from pressgen.deliver.journal import JOURNAL_NAME, Journal
 from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
 from pressgen.outputs.email import new_message_id
-from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.addresses import address_identity
 from pressgen.source.model import is_local
 
 if TYPE_CHECKING:
-    from pressgen.issue import LoadedIssue
-    from pressgen.pipeline import LoadedEvent
-    from pressgen.source.model import Newsletter
+    from pressgen.pipeline import Rendered, RenderedEvent
+    from pressgen.source.documents import Document, LoadedEvent
 
 SECRET_VARIABLE = "PRESSGEN_UNSUBSCRIBE_SECRET"
 MIN_SECRET = 16
@@ -66,83 +64,26 @@ def unsubscribe_secret(url: str | None) -> str:
     return secret
 
 
-def personal_message(
-    loaded: LoadedEvent,
+def personal_newsletter(
+    rendered: Rendered,
     recipient: Recipient,
     secret: str,
     sent_at: dt.datetime,
     message_id: str,
     test_send: bool = False,
 ) -> bytes:
-    """One recipient's message, rendered through the same presentation as the build."""
+    """One recipient's message, from the presentation the send made once: their
+    salutation and, with a secret, their own unsubscribe link; only the newsletter's text
+    and HTML are rendered again."""
     from pressgen.outputs.email import build_email
-    from pressgen.outputs.render import render_event
-    from pressgen.photos import local_photo_sizes
-    from pressgen.present import present
 
-    event = loaded.event
-    newsletter = event.newsletter
-    if secret and newsletter.unsubscribe_url:
-        url = personal_unsubscribe_url(newsletter.unsubscribe_url, recipient.email, secret)
-        event = event.model_copy(
-            update={"newsletter": newsletter.model_copy(update={"unsubscribe_url": url})}
-        )
-    shown = present(event, None, local_photo_sizes(event, loaded.path.parent))
-    shown = dataclasses.replace(shown, salutation=recipient.salutation)
-    files = render_event(shown, loaded.path.parent, loaded.project.template_dirs).files
-    text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
-    assert isinstance(text, str) and isinstance(html, str)
-    return build_email(
-        shown.event, text, html, test_send,
-        to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
-    )  # fmt: skip
-
-
-def personal_issue_message(
-    loaded: LoadedIssue,
-    recipient: Recipient,
-    secret: str,
-    sent_at: dt.datetime,
-    message_id: str,
-    test_send: bool = False,
-) -> bytes:
-    """One recipient's copy of a newsletter file (an `issue:` section), as the build
-    renders it, with their salutation and their own unsubscribe link."""
-    from pressgen.german import phrases
-    from pressgen.issue import present_issue, render_issue
-    from pressgen.outputs.email import build_email
-    from pressgen.source.project import project_for
-
-    shown = present_issue(loaded)
-    frame = shown.frame
-    event = frame.event
-    newsletter = event.newsletter
-    if secret and newsletter.unsubscribe_url:
-        url = personal_unsubscribe_url(newsletter.unsubscribe_url, recipient.email, secret)
-        event = event.model_copy(
-            update={"newsletter": newsletter.model_copy(update={"unsubscribe_url": url})}
-        )
-        words = phrases.unsubscribe_text(url, event.typography)
-        frame = dataclasses.replace(frame, event=event, unsubscribe_text=words)
-    # The list's own salutation takes the place of the one for everyone.
-    frame = dataclasses.replace(frame, salutation=recipient.salutation or frame.salutation)
-    template_dirs = project_for(loaded.path).template_dirs
-    files = render_issue(dataclasses.replace(shown, frame=frame), template_dirs)
-    text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
-    assert isinstance(text, str) and isinstance(html, str)
+    url = rendered.loaded.newsletter.unsubscribe_url
+    own = personal_unsubscribe_url(url, recipient.email, secret) if secret and url else ""
+    event, text, html = rendered.newsletter_for(recipient.salutation, own)
     return build_email(
         event, text, html, test_send,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
     )  # fmt: skip
-
-
-def newsletter_of(loaded: LoadedEvent | LoadedIssue) -> Newsletter:
-    """Who sends it: the event's newsletter settings, or a newsletter file's first event's."""
-    from pressgen.issue import LoadedIssue
-
-    if isinstance(loaded, LoadedIssue):
-        return loaded.events[min(loaded.events)].event.newsletter
-    return loaded.event.newsletter
 
 
 # Photos up to this size travel with the press release; larger ones are linked.
@@ -159,19 +100,16 @@ class PressRelease:
     attachments: tuple[tuple[str, bytes], ...]
 
 
-def press_release(
-    loaded: LoadedEvent, files: Mapping[str, str | bytes], docx: bool = False
-) -> PressRelease:
-    """The press release for mailing, from the event's outputs as `build --documents` makes
-    them (`files`): subject, plain text, and the PDF (with `docx` the Word file too) and
-    photos to attach (photos over the limit linked instead)."""
+def press_release(rendered: RenderedEvent, docx: bool = False) -> PressRelease:
+    """The press release for mailing, from the event as `build --documents` renders it:
+    subject, plain text, and the PDF (with `docx` the Word file too) and photos to attach
+    (photos over the limit linked instead)."""
     from urllib.parse import urljoin
 
     from pressgen.german import phrases
-    from pressgen.present import present
     from pressgen.registry import PRESS_RELEASE_DOCX, PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
 
-    shown = present(loaded.event)  # only its words: subject, label, Sperrfrist
+    shown, files = rendered.shown, rendered.outputs
     text = files[PRESS_RELEASE_TEXT]
     pdf = files[PRESS_RELEASE_PDF]
     assert isinstance(text, str) and isinstance(pdf, bytes)
@@ -192,7 +130,7 @@ def press_release(
     subject = phrases.press_subject(
         shown.labels.press_release, shown.event.press_release.headline, shown.embargo_moment
     )
-    return PressRelease(loaded, subject, text, tuple(attachments))
+    return PressRelease(rendered.loaded, subject, text, tuple(attachments))
 
 
 def press_message(
@@ -209,7 +147,7 @@ def press_message(
     )  # fmt: skip
 
 
-def journal_path(loaded: LoadedEvent | LoadedIssue) -> Path:
+def journal_path(loaded: Document) -> Path:
     """One journal per project (beside pressgen.yaml), else beside the event file."""
     from pressgen.source.project import project_for
 
@@ -243,47 +181,31 @@ class SendOptions:
 MessageMaker = Callable[[Recipient, dt.datetime, str], bytes]
 
 
-def document_key(loaded: LoadedEvent | LoadedIssue, kind: str) -> str:
-    """What was sent, for the journal: the kind and the document, told by its organisation,
-    its event (title and day) or issue (its day), and the phase it is told in — not by
-    where its file lies, so that a renamed or copied file is still the same document."""
-    from pressgen.issue import LoadedIssue
-    from pressgen.present import phase_of
-
-    if isinstance(loaded, LoadedIssue):
-        first = loaded.events[min(loaded.events)].event
-        document = f"issue|{first.organisation.name}|{loaded.issue.issue.publication_date}"
-    else:
-        event = loaded.event
-        document = (
-            f"event|{event.organisation.name}|{event.event.title}|{event.event.date}|"
-            f"{phase_of(event)}"
-        )
-    return f"{kind}|{document}"
+def document_key(loaded: Document, kind: str) -> str:
+    """What was sent, for the journal: the kind and the document as it tells itself
+    (Document.identity) — not where its file lies, so that a renamed or copied file is
+    still the same document."""
+    return f"{kind}|{loaded.identity()}"
 
 
 def send_to_list(
-    loaded: LoadedEvent | LoadedIssue,
+    loaded: Document,
     recipients: Sequence[Recipient],
     list_path: Path | None,
     settings: SmtpSettings,
     *,
-    kind: str = "newsletter",
-    make: MessageMaker | None = None,
+    kind: str,
+    make: MessageMaker,
     options: SendOptions = SendOptions(),
     progress: Callable[[str], None] = lambda _: None,
 ) -> Outcome:
     """Send one message per recipient, each at most once, and write down every step.
 
     `recipients` come from a list file (`list_path`) or from the command line (None).
-    `make` builds one recipient's message (name, address → bytes); by default the
-    newsletter with its unsubscribe token. `kind` keeps the journal of the press
-    release apart from the newsletter's.
+    `make` builds one recipient's message (name, address → bytes). `kind` keeps the
+    journal of the press release and of test copies apart from the newsletter's.
     """
-    newsletter = newsletter_of(loaded)
-    sender = newsletter.sender.email
-    if make is None:
-        make = message_maker(loaded, unsubscribe_secret(newsletter.unsubscribe_url), False)
+    sender = loaded.newsletter.sender.email
     key = document_key(loaded, kind)
     # Journals written before keys named the document held the files' paths instead.
     earlier_key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}" if list_path else key
@@ -346,21 +268,11 @@ def send_to_list(
         journal.close()
 
 
-def message_maker(loaded: LoadedEvent | LoadedIssue, secret: str, test_send: bool) -> MessageMaker:
-    """Each recipient's newsletter: an event's, or a newsletter file's."""
-    from pressgen.issue import LoadedIssue
-
-    if isinstance(loaded, LoadedIssue):
-        issue = loaded
-
-        def make_issue(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
-            return personal_issue_message(issue, recipient, secret, sent_at, message_id, test_send)
-
-        return make_issue
-    event_file = loaded
+def message_maker(rendered: Rendered, secret: str, test_send: bool) -> MessageMaker:
+    """Each recipient's newsletter, from one rendering of the document."""
 
     def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
-        return personal_message(event_file, recipient, secret, sent_at, message_id, test_send)
+        return personal_newsletter(rendered, recipient, secret, sent_at, message_id, test_send)
 
     return make
 

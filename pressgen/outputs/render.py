@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,8 +55,6 @@ def render_event(
     included, so the HTML finds them beside it. `documents` adds the press release
     as PDF (WeasyPrint, loaded only then).
     """
-    from pressgen.outputs.newsletter import compile_newsletter  # heavy imports only when rendering
-
     data = shown.template_data()
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     used: dict[str, list[str]] = {name: [] for name in TEMPLATE_OF}
@@ -64,10 +62,7 @@ def render_event(
     def render(output: str, **extra: Any) -> str:
         return render_template(TEMPLATE_OF[output], data, env, used[output], **extra)
 
-    # Links in the newsletter carry campaign parameters when the data asks for them.
-    mjml_source = render(NEWSLETTER_MJML, campaign_links=True)
-    newsletter_html = compile_newsletter(mjml_source)
-    newsletter_text = render(NEWSLETTER_TEXT, campaign_links=True)
+    mjml_source, newsletter_html, newsletter_text = _newsletter(render)
     event = shown.event
     files: dict[str, str | bytes] = {
         PRESS_RELEASE_HTML: render(PRESS_RELEASE_HTML),
@@ -110,6 +105,32 @@ def render_event(
         assert isinstance(published_lead, bytes)
         files.update(email_versions(lead.file, published_lead))
     return Outputs(files, _own(used, template_dirs))
+
+
+def render_newsletter(shown: Presentation, template_dirs: Sequence[Path] = ()) -> tuple[str, str]:
+    """The newsletter's text and HTML alone, as `render_event` renders them: what one
+    recipient's message needs (their salutation, their unsubscribe link)."""
+    data = shown.template_data()
+    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+
+    def render(output: str, **extra: Any) -> str:
+        return render_template(TEMPLATE_OF[output], data, env, **extra)
+
+    _, html, text = _newsletter(render)
+    return text, html
+
+
+def _newsletter(render: Callable[..., str]) -> tuple[str, str, str]:
+    """MJML, HTML and text of the newsletter; links carry campaign parameters when the
+    data asks for them."""
+    from pressgen.outputs.newsletter import compile_newsletter  # heavy: only when rendering
+
+    mjml_source = render(NEWSLETTER_MJML, campaign_links=True)
+    return (
+        mjml_source,
+        compile_newsletter(mjml_source),
+        render(NEWSLETTER_TEXT, campaign_links=True),
+    )
 
 
 def _own(used: dict[str, list[str]], template_dirs: Sequence[Path]) -> dict[str, tuple[str, ...]]:

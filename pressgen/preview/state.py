@@ -92,7 +92,7 @@ class Preview:
         releases, pages = [], {}
         for event in self.events.values():
             rendered = event.rendered
-            if isinstance(rendered, RenderedEvent) and rendered.summary is not None:
+            if rendered is not None and rendered.summary is not None:
                 releases.append(rendered.summary)
                 page = rendered.outputs[PRESS_RELEASE_HTML]
                 pages[rendered.summary["page"]] = page if isinstance(page, str) else ""

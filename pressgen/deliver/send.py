@@ -1,0 +1,141 @@
+"""What `send` does, for every kind of document: render it once, say what would go out,
+and send one message per recipient through the journal (pressgen.deliver.lists).
+
+Whether a document may go to subscribers yet is pressgen.embargo's to say, as for every
+path; the command line only prints what comes back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressgen import embargo
+from pressgen.clock import current_time
+from pressgen.deliver.lists import (
+    MessageMaker,
+    Outcome,
+    SendOptions,
+    message_maker,
+    press_message,
+    press_release,
+    send_to_list,
+    unsubscribe_secret,
+)
+from pressgen.deliver.recipients import Recipient, load_recipients
+from pressgen.deliver.smtp import SmtpSettings, parse_recipients
+from pressgen.errors import DataError, Problem, display_path
+from pressgen.outputs.email import attachment_names, new_message_id, subject_of
+from pressgen.pipeline import Choices, Rendered, render_path
+from pressgen.registry import PRESS_RELEASE_PDF
+from pressgen.report import counted
+
+
+def recipients_of(addresses: Sequence[str], list_file: Path | None) -> list[Recipient]:
+    """The recipients of --to (addresses, commas allowed) or of --to-list (a file)."""
+    if list_file is not None:
+        return load_recipients(list_file)
+    return [Recipient(address) for address in parse_recipients(addresses)]
+
+
+@dataclass(frozen=True)
+class Send:
+    """One send of one rendered document: what goes to whom, made once."""
+
+    rendered: Rendered
+    recipients: list[Recipient]
+    list_file: Path | None
+    kind: str  # the journal's: newsletter, newsletter-test, press
+    make: MessageMaker
+    held: embargo.Hold | None = None  # what holds a newsletter back now, if anything
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.rendered.warnings
+
+    def sample(self) -> bytes:
+        """The first recipient's message as it would go out."""
+        sender = self.rendered.loaded.newsletter.sender.email
+        return self.make(self.recipients[0], dt.datetime.now(dt.UTC).astimezone(),
+                         new_message_id(sender))  # fmt: skip
+
+    def preview(self) -> list[str]:
+        """What a dry run prints: subject, sender, recipients, size, attachments, when
+        it becomes public."""
+        sample = self.sample()
+        sender = self.rendered.loaded.newsletter.sender
+        if self.list_file is not None:
+            listed = (
+                f"{counted(len(self.recipients), 'recipient')} in {display_path(self.list_file)}"
+            )
+        else:
+            listed = ", ".join(recipient.email for recipient in self.recipients)
+        lines = [
+            f"Subject:    {subject_of(sample)}",
+            f"From:       {sender.name} <{sender.email}>",
+            f"Recipients: {listed}, one message each",
+            f"Size:       {len(sample)} bytes for the first message",
+        ]
+        if self.kind == "press":
+            lines.append(f"Attached:   {', '.join(attachment_names(sample)) or 'nothing'}")
+        if self.held is not None:
+            lines.append(f"Public:     from {self.held}")
+        return lines
+
+    def refusal(self, before_embargo: bool) -> embargo.EmbargoError | None:
+        """Why a real send now would be refused, for a dry run to say."""
+        if self.held is None or before_embargo or self.kind == "press":
+            return None
+        return embargo.EmbargoError(
+            f"a send now would be refused: not public before {self.held.moment}; "
+            "--before-embargo sends a test whose subject starts with [TEST]"
+        )
+
+    def run(self, settings: SmtpSettings, options: SendOptions) -> Outcome:
+        return send_to_list(
+            self.rendered.loaded, self.recipients, self.list_file, settings,
+            kind=self.kind, make=self.make, options=options,
+        )  # fmt: skip
+
+
+def newsletter_send(
+    path: Path,
+    recipients: list[Recipient],
+    list_file: Path | None,
+    before_embargo: bool,
+    dry_run: bool = False,
+) -> Send:
+    """The newsletter of an event file or a newsletter file: rendered once, each
+    recipient's copy with their salutation and, for a list, their own unsubscribe link.
+    Before the document is public a send is refused, or with `before_embargo` a test
+    marked [TEST] and journalled apart; a dry run only says when it becomes public."""
+    now = current_time()
+    rendered = render_path(path, now)
+    loaded = rendered.loaded
+    secret = unsubscribe_secret(loaded.newsletter.unsubscribe_url) if list_file else ""
+    held = embargo.held(loaded, now)
+    if dry_run:
+        test_send = held is not None and before_embargo
+    else:
+        test_send = embargo.send_is_test(loaded, now, before_embargo)
+    # A test copy is journalled apart: it never counts as the newsletter itself.
+    kind = "newsletter-test" if test_send else "newsletter"
+    make = message_maker(rendered, secret, test_send)
+    return Send(rendered, recipients, list_file, kind, make, held)
+
+
+def press_send(path: Path, recipients: list[Recipient], list_file: Path | None, docx: bool) -> Send:
+    """send --press: the press release of an event file, one message per journalist, the
+    PDF (and with `docx` the Word file) and the photos attached."""
+    rendered = render_path(path, current_time(), Choices(documents=True))
+    if PRESS_RELEASE_PDF not in rendered.outputs:
+        message = "a newsletter file has no press release: send --press takes an event file"
+        raise DataError([Problem(path, 1, 1, message, code="PG007")])
+    release = press_release(rendered, docx)  # type: ignore[arg-type]  # it has a release
+
+    def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
+        return press_message(release, recipient, sent_at, message_id)
+
+    return Send(rendered, recipients, list_file, "press", make)
