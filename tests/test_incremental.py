@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, SEED
 
-from pressgen.incremental import RECORD_NAME
 from pressgen.pipeline import BuiltEvent, Choices, build
+from pressgen.pipeline.incremental import RECORD_NAME
 from pressgen.scaffold import create_project
 
 ROOM = Choices(press_room=True)

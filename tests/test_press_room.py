@@ -16,7 +16,7 @@ from click.testing import Result
 from helpers import ROOT, SECOND, SEED, parse
 
 from pressgen.pipeline import Choices, build, check
-from pressgen.press_room import FEED, INDEX, ROBOTS, SITEMAP
+from pressgen.site.press_room import FEED, INDEX, ROBOTS, SITEMAP
 
 GOLDEN = ROOT / "tests" / "golden" / "_presseraum"
 BEFORE_THE_EMBARGO = "1767225600"  # 1 January 2026, as every test

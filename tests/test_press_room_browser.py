@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 from test_accessibility import AXE, CHROMIUM, TAGS
 
 from pressgen.pipeline import Choices, build
-from pressgen.press_room import INDEX
+from pressgen.site.press_room import INDEX
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]
 

@@ -21,7 +21,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import jinja2
 
 from pressgen.errors import display_path
-from pressgen.press_room import PRESS_ROOM_FILES
 from pressgen.preview.state import EventPreview, Preview
 from pressgen.registry import (
     NEWSLETTER_EMAIL,
@@ -30,6 +29,7 @@ from pressgen.registry import (
     PRESS_RELEASE_TEXT,
     content_type,
 )
+from pressgen.site.press_room import PRESS_ROOM_FILES
 from pressgen.source.addresses import is_loopback
 
 LONG_POLL_SECONDS = 20.0

@@ -87,7 +87,7 @@ class Preview:
 
     def press_room(self) -> dict[str, bytes]:
         """The press room of the events shown (index, feed, robots.txt), in memory."""
-        from pressgen.press_room import press_room_files
+        from pressgen.site.press_room import press_room_files
 
         releases, pages = [], {}
         for event in self.events.values():

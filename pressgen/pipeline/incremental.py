@@ -202,7 +202,7 @@ class InputKeys:
 
 def code_stamp() -> str:
     """pressgen's own code and built-in templates, by content."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # pressgen/, from pressgen/pipeline/
     from pressgen.outputs.environment import builtin_templates_dir
 
     return _hash_files(

@@ -14,9 +14,20 @@ from typing import Any
 
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
+from pressgen.deliver.list_managers import (
+    for_list_manager,
+    handed_over,
+    handover_notes,
+    issue_for_list_manager,
+    list_manager,
+    placeholder_problems,
+)
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
-from pressgen.incremental import (
+from pressgen.issue import IssuePresentation, issue_problems, present_issue, render_issue
+from pressgen.outputs.render import render_event, render_newsletter
+from pressgen.photos import PhotoError, local_photo_sizes
+from pressgen.pipeline.incremental import (
     RECORD_NAME,
     BuildRecord,
     InputKeys,
@@ -25,20 +36,9 @@ from pressgen.incremental import (
     remembered_warnings,
     warnings_of,
 )
-from pressgen.issue import IssuePresentation, issue_problems, present_issue, render_issue
-from pressgen.list_managers import (
-    for_list_manager,
-    handed_over,
-    handover_notes,
-    issue_for_list_manager,
-    list_manager,
-    placeholder_problems,
-)
-from pressgen.outputs.render import render_event, render_newsletter
-from pressgen.photos import PhotoError, local_photo_sizes
 from pressgen.present import Presentation, present, with_unsubscribe_link
-from pressgen.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
+from pressgen.site.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.documents import (
     Document,
     LoadedEvent,
@@ -138,7 +138,7 @@ class RenderedEvent:
     outputs: dict[str, str | bytes]
     warnings: list[Problem]
     shown: Presentation  # what its outputs say, for whatever reads them afterwards
-    # What the press room shows of it (pressgen.press_room.summary); None for a list manager.
+    # What the press room shows of it (pressgen.site.press_room.summary); None for a list manager.
     summary: dict[str, Any] | None = None
 
     @property

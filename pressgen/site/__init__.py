@@ -1,0 +1,1 @@
+"""The press room: every release of a build as one static website."""
