@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from pressgen.embargo import hold
 from pressgen.errors import Problem
 from pressgen.german import phrases, typography
+from pressgen.outputs.list_managers import ListManager, for_list_manager
 from pressgen.photos import local_photo_sizes
 from pressgen.present import (
     Block,
@@ -278,3 +279,12 @@ def issue_problems(
                 )
             )
     return problems
+
+
+def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
+    return dataclasses.replace(
+        shown,
+        frame=for_list_manager(shown.frame, manager),
+        web_version_url=manager.web_version or shown.web_version_url,
+        preheader=manager.preview_text or shown.preheader,
+    )

@@ -14,17 +14,22 @@ from typing import Any
 
 from pressgen.checks import event_problems
 from pressgen.clock import current_time
-from pressgen.deliver.list_managers import (
+from pressgen.embargo import EMBARGOED, held_at, hold
+from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.issue import (
+    IssuePresentation,
+    issue_for_list_manager,
+    issue_problems,
+    present_issue,
+    render_issue,
+)
+from pressgen.outputs.list_managers import (
     for_list_manager,
     handed_over,
     handover_notes,
-    issue_for_list_manager,
     list_manager,
     placeholder_problems,
 )
-from pressgen.embargo import EMBARGOED, held_at, hold
-from pressgen.errors import DataError, OutputError, Problem, display_path
-from pressgen.issue import IssuePresentation, issue_problems, present_issue, render_issue
 from pressgen.outputs.render import render_event, render_newsletter
 from pressgen.photos import PhotoError, local_photo_sizes
 from pressgen.pipeline.incremental import (

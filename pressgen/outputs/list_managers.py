@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from pressgen.errors import Problem
-    from pressgen.issue import IssuePresentation
     from pressgen.present import Presentation
     from pressgen.source.loader import Loc, SourceMap
     from pressgen.source.model import Newsletter
@@ -148,15 +147,6 @@ def for_list_manager(shown: Presentation, manager: ListManager) -> Presentation:
         web_version_url=manager.web_version or shown.web_version_url,
         preheader=manager.preview_text or shown.preheader,
         placeholders=manager.placeholders,
-    )
-
-
-def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
-    return dataclasses.replace(
-        shown,
-        frame=for_list_manager(shown.frame, manager),
-        web_version_url=manager.web_version or shown.web_version_url,
-        preheader=manager.preview_text or shown.preheader,
     )
 
 
