@@ -12,7 +12,7 @@ import click
 
 from pressgen import __version__, report
 from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
-from pressgen.registry import LIST_MANAGER_NOTES, PRESS_RELEASE_HTML
+from pressgen.registry import LIST_MANAGER_NOTES, NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.report import counted
 
 if TYPE_CHECKING:
@@ -152,7 +152,13 @@ def build(
         label = LIST_MANAGERS[list_manager].label
         say(f"Next: read {notes}, then give newsletter.html and newsletter.txt to {label}.")
     elif results:
-        first = display_path(results[0].out_dir / PRESS_RELEASE_HTML)
+        # The first press release built; a newsletter file has none, but its newsletter.
+        pages = [
+            built.out_dir / PRESS_RELEASE_HTML
+            for built in results
+            if PRESS_RELEASE_HTML in (*built.written, *built.unchanged)
+        ]
+        first = display_path(pages[0] if pages else results[0].out_dir / NEWSLETTER_HTML)
         command = " ".join(["pressgen preview", *(display_path(path) for path in paths)])
         say(f"Next: open {first} in a browser, or see every output with: {command}")
 

@@ -184,6 +184,18 @@ def test_build_and_check_take_newsletter_files_beside_events(
     )
 
 
+def test_building_a_newsletter_file_points_to_its_newsletter(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """It has no press release: the closing line names the file it did write."""
+    result = run_cli("build", ISSUE, "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith(
+        "Next: open out/embargoed/newsletter-2027-01/newsletter.html in a browser"
+    )
+    assert (tmp_path / "out" / "embargoed" / "newsletter-2027-01" / "newsletter.html").is_file()
+
+
 @pytest.mark.node
 def test_the_issue_passes_the_reference_validator(
     issue_outputs: dict[str, bytes], tmp_path: Path
