@@ -61,7 +61,10 @@ def letters(text: str) -> str:
     """Only the letters and digits of a text, case-folded: what survives reading a PDF back,
     where a line may end in a hyphen it added, spaces come and go with the layout, and a
     heading may be set in capitals (as the plain text sets it too)."""
-    return "".join(character for character in text if character.isalnum()).casefold()
+    return _NOT_A_LETTER.sub("", text).casefold()
+
+
+_NOT_A_LETTER = re.compile(r"[\W_]+")
 
 
 def as_text(content: str | bytes) -> str:
