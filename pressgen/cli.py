@@ -450,9 +450,8 @@ def send(
             for line in job.preview():
                 say(line)
             say("Dry run: nothing was sent, the journal is unchanged.")
-            refusal = job.refusal(before_embargo)
-            if refusal is not None:
-                raise refusal
+            if job.refusal is not None:
+                raise job.refusal
             return
         subject = subject_of(job.sample())
         outcome = job.run(settings, options)

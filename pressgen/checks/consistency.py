@@ -115,9 +115,9 @@ def release_parts(shown: Presentation) -> list[Part]:
 def _parts_in_every_format(shown: Presentation, reading: Reading, found: Findings) -> None:
     """What the press release page shows, its text, PDF and Word file show too."""
     formats = [name for name in (PRESS_RELEASE_TEXT, *DOCUMENTS) if name in reading.outputs]
+    page = reading.letters_of(PRESS_RELEASE_HTML)
     for part in release_parts(shown):
         wanted = [letters(words) for words in part.words]
-        page = reading.letters_of(PRESS_RELEASE_HTML)
         if not all(words in page for words in wanted):
             continue  # not on the page at all: the other checks say so
         for name in formats:

@@ -50,6 +50,8 @@ class Send:
     kind: str  # the journal's: newsletter, newsletter-test, press
     make: MessageMaker
     held: embargo.Hold | None = None  # what holds a newsletter back now, if anything
+    # Why a real send now would be refused (pressgen.embargo), for a dry run to say.
+    refusal: embargo.EmbargoError | None = None
 
     @property
     def warnings(self) -> list[Problem]:
@@ -84,15 +86,6 @@ class Send:
             lines.append(f"Public:     from {self.held}")
         return lines
 
-    def refusal(self, before_embargo: bool) -> embargo.EmbargoError | None:
-        """Why a real send now would be refused, for a dry run to say."""
-        if self.held is None or before_embargo or self.kind == "press":
-            return None
-        return embargo.EmbargoError(
-            f"a send now would be refused: not public before {self.held.moment}; "
-            "--before-embargo sends a test whose subject starts with [TEST]"
-        )
-
     def run(self, settings: SmtpSettings, options: SendOptions) -> Outcome:
         return send_to_list(
             self.rendered.loaded, self.recipients, self.list_file, settings,
@@ -116,14 +109,21 @@ def newsletter_send(
     loaded = rendered.loaded
     secret = unsubscribe_secret(loaded.newsletter.unsubscribe_url) if list_file else ""
     held = embargo.held(loaded, now)
-    if dry_run:
-        test_send = held is not None and before_embargo
-    else:
+    refusal = None
+    try:
         test_send = embargo.send_is_test(loaded, now, before_embargo)
+    except embargo.EmbargoError:
+        if not dry_run or held is None:
+            raise
+        test_send = False
+        refusal = embargo.EmbargoError(
+            f"a send now would be refused: not public before {held.moment}; "
+            "--before-embargo sends a test whose subject starts with [TEST]"
+        )
     # A test copy is journalled apart: it never counts as the newsletter itself.
     kind = "newsletter-test" if test_send else "newsletter"
     make = message_maker(rendered, secret, test_send)
-    return Send(rendered, recipients, list_file, kind, make, held)
+    return Send(rendered, recipients, list_file, kind, make, held, refusal)
 
 
 def press_send(path: Path, recipients: list[Recipient], list_file: Path | None, docx: bool) -> Send:
