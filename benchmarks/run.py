@@ -125,7 +125,7 @@ def warm(repeat: int) -> tuple[float, float]:
     """What the preview does after a save: load, render and check one event in-process."""
     from pressgen.outputs.render import render_event
     from pressgen.pipeline import render_one
-    from pressgen.present import present
+    from pressgen.present.event import present
     from pressgen.source.documents import load_event_file
 
     now = dt.datetime.now(dt.UTC)
@@ -259,7 +259,7 @@ def breakdown(repeat: int) -> dict[str, float]:
     from pressgen.outputs.environment import render_template
     from pressgen.outputs.newsletter import compile_mjml, inline_css
     from pressgen.pipeline import stage
-    from pressgen.present import present
+    from pressgen.present.event import present
     from pressgen.source.loader import load_yaml
     from pressgen.source.validate import validate_event
 

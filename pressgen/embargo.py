@@ -52,7 +52,7 @@ class Hold:
 def hold(document: Document, phase: Phase | None = None) -> Hold | None:
     """The last of the things that keep `document` (in `phase`, when chosen on purpose)
     from being public; None when nothing does."""
-    from pressgen.present import as_told
+    from pressgen.present.event import as_told
 
     holds: list[Hold] = []
     for loaded, told_as in document.told(phase):

@@ -46,6 +46,11 @@ OUTPUTS = (
 )
 BY_NAME = {output.name: output for output in OUTPUTS}
 TEMPLATE_OF = {output.name: output.template for output in OUTPUTS if output.template}
+# A newsletter file's newsletter: its own templates for the two the newsletter renders.
+ISSUE_TEMPLATE_OF = {
+    NEWSLETTER_MJML: "newsletter_issue.mjml.j2",
+    NEWSLETTER_TEXT: "newsletter_issue.txt.j2",
+}
 
 
 def content_type(name: str) -> str:

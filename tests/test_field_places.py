@@ -24,7 +24,7 @@ from helpers import ROOT
 
 from pressgen.errors import DataError
 from pressgen.outputs.render import render_event
-from pressgen.present import present
+from pressgen.present.event import present
 from pressgen.source.documents import load_event_file
 from pressgen.source.model import Event
 from pressgen.source.reference import field_rows

@@ -588,7 +588,7 @@ def test_unsubscribe_in_plain_text(address: str, expected: str) -> None:
 def test_linked_names_read_as_a_list(
     parties: list[tuple[str, str | None]], conjunction: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    from pressgen.present import _named
+    from pressgen.present.event import _named
 
     named = _named(parties, Typography(conjunction=conjunction))  # type: ignore[arg-type]
     assert [(n.text, n.href, n.after) for n in named] == expected

@@ -458,7 +458,7 @@ def test_a_narrow_photo_is_never_enlarged_for_email() -> None:
 
     from PIL import Image
 
-    from pressgen.photos import email_versions
+    from pressgen.outputs.photos import email_versions
 
     out = io.BytesIO()
     Image.new("RGB", (640, 400), (20, 30, 80)).save(out, "PNG")
@@ -473,7 +473,7 @@ def test_a_big_photo_is_made_smaller_twice(tmp_path: Path) -> None:
 
     from PIL import Image
 
-    from pressgen.photos import email_versions
+    from pressgen.outputs.photos import email_versions
 
     picture = Image.new("RGB", (3000, 2000), (200, 120, 40))
     buffer = io.BytesIO()

@@ -276,7 +276,7 @@ def test_calendar_uids_stay_as_first_released(event_file: Path, uid: str) -> Non
     """A calendar keeps one entry per UID: typesetting that improves later (a no-break
     space before a dash, after Dr.) must not give an event a new one."""
     from pressgen.outputs.ics import event_uid
-    from pressgen.present import present
+    from pressgen.present.event import present
     from pressgen.source.validate import load_event
 
     assert event_uid(present(load_event(event_file)).event) == uid

@@ -15,7 +15,7 @@ from click.testing import Result
 from helpers import SECOND, SEED, readable_text
 
 from pressgen.german import phrases
-from pressgen.present import phase_of, present
+from pressgen.present.event import phase_of, present
 from pressgen.source.model import Accreditation
 from pressgen.source.validate import load_event
 

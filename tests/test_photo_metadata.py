@@ -14,7 +14,7 @@ import pytest
 from click.testing import Result
 from helpers import SECOND
 
-from pressgen.photos import KEPT_METADATA
+from pressgen.outputs.photos import KEPT_METADATA
 
 SECRETS = (
     b"GPSLatitude",
@@ -158,7 +158,7 @@ def test_damaged_metadata_never_ends_in_a_traceback() -> None:
     published with nothing but what it may keep, or refused with a PhotoError."""
     import random
 
-    from pressgen.photos import PhotoError, published_photo
+    from pressgen.outputs.photos import PhotoError, published_photo
     from pressgen.source.model import Photo
 
     photo = Photo.model_validate({"src": "fotos/a.jpg", "caption": "Bild", "credit": "Max"})

@@ -288,7 +288,7 @@ def test_second_example_release_furniture(second: dict[str, bytes]) -> None:
 def test_later_quotes_name_the_person_only(
     event_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:
-    from pressgen.present import present
+    from pressgen.present.event import present
     from pressgen.source.validate import load_event
 
     event_data["quotes"]["nachtrag"] = {"by": "wrobel", "text": "Bis nächstes Jahr."}

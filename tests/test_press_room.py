@@ -355,7 +355,7 @@ SHORTENED = [
 
 @pytest.mark.parametrize(("text", "shown"), SHORTENED)
 def test_a_long_teaser_is_cut_after_a_sentence_or_a_word(text: str, shown: str) -> None:
-    from pressgen.present import _shortened
+    from pressgen.present.event import _shortened
 
     assert _shortened(text, 200) == shown
     assert len(shown) <= 200

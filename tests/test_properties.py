@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pressgen.checks import event_problems
 from pressgen.outputs.render import render_event
-from pressgen.present import present
+from pressgen.present.event import present
 from pressgen.source.loader import SourceMap
 from pressgen.source.model import Event, Role, texts
 

@@ -26,7 +26,7 @@ from pressgen.checks import completeness, consistency, dates, drafts, limits, li
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
 from pressgen.errors import Problem
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.source.loader import SourceMap
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import RELEASE, Reading, fold
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT, PRESS_RELEASE_HTML
 from pressgen.source import prose
 

@@ -18,7 +18,7 @@ from pressgen.checks.reading import (
     fold,
     letters,
 )
-from pressgen.present import Block, Presentation
+from pressgen.present.event import Block, Presentation
 from pressgen.registry import (
     CALENDAR,
     NEWSLETTER_HTML,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pressgen.checks.findings import Findings
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 
 
 def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:

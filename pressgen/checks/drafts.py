@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pressgen.checks.findings import Findings
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.source.loader import format_loc
 
 # What each open fact is called in a message, English and German.

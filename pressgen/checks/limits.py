@@ -6,7 +6,7 @@ from babel.numbers import format_decimal
 
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import RELEASE, Reading
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.registry import NEWSLETTER_HTML
 
 # Gmail cuts messages off after 102 KB and hides the rest behind a link.

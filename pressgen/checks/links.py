@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import Reading
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.registry import NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.source.addresses import ALLOWED_SCHEMES
 from pressgen.source.loader import Loc, format_loc

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pressgen.checks.days import MONTHS
 from pressgen.checks.findings import Findings
 from pressgen.german import gender, phrases, typography
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.source import prose
 from pressgen.source.loader import Loc, format_loc
 from pressgen.source.model import Event, Role, texts

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pressgen.checks.findings import Findings
-from pressgen.photos import PRINT_SIZE
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
+from pressgen.present.photos import PRINT_SIZE
 from pressgen.source.model import is_local
 
 # The size LinkedIn, Facebook and messengers ask for a large link preview.

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pressgen.errors import PressgenError
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.registry import PRESS_RELEASE_PDF, content_type
 
 # The PDF's typeface: Liberation Sans 2.1.5 (SIL Open Font License, which allows embedding),
@@ -340,7 +340,7 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> byte
     so a newsroom's own template restyles it at once; A4 with the PDF's margins, German
     (de-DE: spelling and hyphenation), the letterhead and Sperrfrist in the header and
     „Seite X von Y“ in the footer, every link of the HTML a link. `photos`: each local
-    photo as it is published (pressgen.photos.published_photo)."""
+    photo as it is published (pressgen.outputs.photos.published_photo)."""
     import datetime as dt
 
     from docx import Document

@@ -41,7 +41,7 @@ from markupsafe import Markup
 from pressgen.errors import DataError, Problem
 from pressgen.german import phrases, typography
 from pressgen.outputs import colour
-from pressgen.present import TEMPLATE_TYPES, Record
+from pressgen.present.event import TEMPLATE_TYPES, Record
 from pressgen.source import prose
 
 TEXT_WIDTH = 72

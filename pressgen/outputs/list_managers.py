@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pressgen.present import with_unsubscribe_link
+from pressgen.present.event import with_unsubscribe_link
+from pressgen.present.issue import IssuePresentation
 from pressgen.registry import (
     LIST_MANAGER_NOTES,
     NEWSLETTER_EMAIL,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from pressgen.errors import Problem
-    from pressgen.present import Presentation
+    from pressgen.present.event import Presentation
     from pressgen.source.loader import Loc, SourceMap
     from pressgen.source.model import Newsletter
 
@@ -205,3 +206,13 @@ def handover_notes(
     if not manager.preview_text and preview_text:
         lines += ["", "Der Vorschautext steht bereits im HTML-Code."]
     return "\n".join(lines) + "\n"
+
+
+def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
+    """The issue's presentation with the system's placeholders, as for_list_manager."""
+    return dataclasses.replace(
+        shown,
+        frame=for_list_manager(shown.frame, manager),
+        web_version_url=manager.web_version or shown.web_version_url,
+        preheader=manager.preview_text or shown.preheader,
+    )

@@ -1,7 +1,7 @@
 """pressefotos.zip: the press photos in full resolution, with Bildnachweis.txt.
 
 Editors download one file and have every photo with its caption, credit and terms
-beside it; the same words are in each photo's metadata (pressgen.photos). The
+beside it; the same words are in each photo's metadata (pressgen.outputs.photos). The
 archive is the same bytes on every build: entries in a fixed order, with the
 release's date as their time.
 """
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 from pressgen.german import typography
-from pressgen.present import Presentation
+from pressgen.present.event import Presentation
 from pressgen.source.model import is_local
 
 CREDITS_FILE = "Bildnachweis.txt"

@@ -10,15 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from pressgen.errors import display_path
 from pressgen.outputs.email import build_email
 from pressgen.outputs.environment import environment, render_template, template_fingerprint
 from pressgen.outputs.ics import render_ics
+from pressgen.outputs.json_ld import json_ld_script
 from pressgen.outputs.photo_archive import photo_archive
-from pressgen.photos import email_versions, published_photo, web_name, web_version
-from pressgen.present import Presentation
+from pressgen.outputs.photos import email_versions, published_photo, web_version
+from pressgen.present.event import Presentation
+from pressgen.present.issue import IssuePresentation
+from pressgen.present.photos import web_name
 from pressgen.registry import (
     CALENDAR,
+    ISSUE_TEMPLATE_OF,
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
@@ -65,7 +71,8 @@ def render_event(
     mjml_source, newsletter_html, newsletter_text = _newsletter(render)
     event = shown.event
     files: dict[str, str | bytes] = {
-        PRESS_RELEASE_HTML: render(PRESS_RELEASE_HTML),
+        # schema.org data for search engines: JSON text, already safe inside <script>.
+        PRESS_RELEASE_HTML: render(PRESS_RELEASE_HTML, json_ld=Markup(json_ld_script(event))),
         PRESS_RELEASE_TEXT: render(PRESS_RELEASE_TEXT),
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: newsletter_html,
@@ -75,7 +82,7 @@ def render_event(
     calendar = render_ics(event)
     if calendar is not None:
         files[CALENDAR] = calendar
-    # Each local photo as it is published (pressgen.photos.published_photo): every copy,
+    # Each local photo as it is published (pressgen.outputs.photos.published_photo): every copy,
     # in every output, is made from these bytes, never from the original.
     published: dict[str, bytes] = {}
     for photo in event.press_release.photos:
@@ -118,6 +125,25 @@ def render_newsletter(shown: Presentation, template_dirs: Sequence[Path] = ()) -
 
     _, html, text = _newsletter(render)
     return text, html
+
+
+def render_issue(
+    shown: IssuePresentation, template_dirs: Sequence[Path] = ()
+) -> dict[str, str | bytes]:
+    """A newsletter file's newsletter: MJML, HTML, text and .eml, from its own templates."""
+    data = shown.template_data()
+    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+
+    def render(output: str, **extra: Any) -> str:
+        return render_template(ISSUE_TEMPLATE_OF[output], data, env, **extra)
+
+    mjml, html, text = _newsletter(render)
+    return {
+        NEWSLETTER_MJML: mjml,
+        NEWSLETTER_HTML: html,
+        NEWSLETTER_TEXT: text,
+        NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html),
+    }
 
 
 def _newsletter(render: Callable[..., str]) -> tuple[str, str, str]:

@@ -13,25 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from pressgen.checks import event_problems
+from pressgen.checks.issue import issue_problems
 from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
-from pressgen.issue import (
-    IssuePresentation,
-    issue_for_list_manager,
-    issue_problems,
-    present_issue,
-    render_issue,
-)
 from pressgen.outputs.list_managers import (
     for_list_manager,
     handed_over,
     handover_notes,
+    issue_for_list_manager,
     list_manager,
     placeholder_problems,
 )
-from pressgen.outputs.render import render_event, render_newsletter
-from pressgen.photos import PhotoError, local_photo_sizes
+from pressgen.outputs.photos import PhotoError, local_photo_sizes
+from pressgen.outputs.render import render_event, render_issue, render_newsletter
 from pressgen.pipeline.incremental import (
     RECORD_NAME,
     BuildRecord,
@@ -41,7 +36,8 @@ from pressgen.pipeline.incremental import (
     remembered_warnings,
     warnings_of,
 )
-from pressgen.present import Presentation, present, with_unsubscribe_link
+from pressgen.present.event import Presentation, present, with_unsubscribe_link
+from pressgen.present.issue import IssuePresentation, present_issue
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.site.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.documents import (

@@ -28,8 +28,8 @@ from urllib.parse import urljoin, urlsplit
 
 from pressgen.embargo import held_at
 from pressgen.outputs.photo_archive import contact_text
-from pressgen.photos import WEB_WIDTH, shown_size, web_name
-from pressgen.present import Presentation, freeze
+from pressgen.present.event import Presentation, freeze
+from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, content_type
 from pressgen.source.model import is_local
 

@@ -1,25 +1,21 @@
-"""A newsletter issue: several items (events shown as invitation or recap, short news) in
-one email, with its own subject, intro and greeting.
+"""A newsletter issue as its outputs show it: several items (events shown as invitation
+or recap, short news) in one email, with its own subject, intro and greeting.
 
-The flow is an event's: load (the issue and each event it names) → present (each event
-through the same presentation as its own outputs, so quotes and thanks read the
-same) → render (newsletter_issue.mjml.j2 and .txt.j2) → check.
+Each event goes through the same presentation as its own outputs, so quotes and thanks
+read the same; rendering is pressgen.outputs.render.render_issue, the checks
+pressgen.checks.issue.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
 
-from pressgen.embargo import hold
-from pressgen.errors import Problem
 from pressgen.german import phrases, typography
-from pressgen.outputs.list_managers import ListManager, for_list_manager
-from pressgen.photos import local_photo_sizes
-from pressgen.present import (
+from pressgen.outputs.photos import local_photo_sizes
+from pressgen.present.event import (
     Block,
     Presentation,
     Record,
@@ -27,23 +23,16 @@ from pressgen.present import (
     present,
     when_and_where,
 )
-from pressgen.registry import NEWSLETTER_EMAIL, NEWSLETTER_HTML, NEWSLETTER_MJML, NEWSLETTER_TEXT
+from pressgen.registry import NEWSLETTER_HTML
 from pressgen.source.documents import LoadedIssue
 from pressgen.source.model import Phase, is_local
 
-ISSUE_TEMPLATES = {
-    NEWSLETTER_MJML: "newsletter_issue.mjml.j2",
-    NEWSLETTER_TEXT: "newsletter_issue.txt.j2",
-}
 ISSUE_LABELS = {
     "contents": "In dieser Ausgabe",
     "invitation": "Einladung",
     "recap": "Rückblick",
     "news": "Nachricht",
 }
-
-
-# ---------------------------------------------------------------- presentation
 
 
 @dataclass(frozen=True)
@@ -200,91 +189,3 @@ def _news_entry(news: Any, anchor: str, web_url: str | None) -> Entry:
         "news", anchor, ISSUE_LABELS["news"], news.headline, news.text, "", photo, None, "",
         news.link or "", news.link_label if news.link else "",
     )  # fmt: skip
-
-
-# ---------------------------------------------------------------- rendering and checks
-
-
-def render_issue(
-    shown: IssuePresentation, template_dirs: tuple[Path, ...] = ()
-) -> dict[str, str | bytes]:
-    from pressgen.outputs.email import build_email
-    from pressgen.outputs.environment import environment, render_template, template_fingerprint
-    from pressgen.outputs.newsletter import compile_newsletter
-
-    data = shown.template_data()
-    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
-    used: list[str] = []
-    mjml = render_template(ISSUE_TEMPLATES[NEWSLETTER_MJML], data, env, used, campaign_links=True)
-    html = compile_newsletter(mjml)
-    text = render_template(ISSUE_TEMPLATES[NEWSLETTER_TEXT], data, env, used, campaign_links=True)
-    return {
-        NEWSLETTER_MJML: mjml,
-        NEWSLETTER_HTML: html,
-        NEWSLETTER_TEXT: text,
-        NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html),
-    }
-
-
-def issue_problems(
-    shown: IssuePresentation, loaded: LoadedIssue, outputs: dict[str, str | bytes]
-) -> list[Problem]:
-    """What every newsletter must carry, and each event's words as its own outputs say
-    them; no item may break its event's Sperrfrist."""
-    from pressgen.checks.reading import Reading, fold
-
-    reading = Reading(outputs)
-    problems: list[Problem] = []
-    source = loaded.source
-
-    def missing(fragment: str) -> list[str]:
-        return reading.missing_in((NEWSLETTER_HTML, NEWSLETTER_TEXT), fragment)
-
-    for line in shown.frame.impressum:
-        for name in missing(line.text):
-            problems.append(
-                source.problem(
-                    ("issue",), f"the Impressum is missing in {name}: {fold(line.text)}",
-                    code="PG204",
-                )
-            )  # fmt: skip
-            break
-    for index, entry in enumerate(shown.entries):
-        loc = ("items", index)
-        for fragment, what, code in (
-            (entry.headline, "the headline", "PG106"),
-            (entry.thanks, "the thanks", "PG103"),
-            (fold(entry.quote.pull_quote)[:-1] if entry.quote else "", "the quote", "PG101"),
-        ):
-            if fragment and missing(fragment):
-                problems.append(
-                    source.problem(
-                        loc,
-                        f"{what} of this item is missing or worded differently in "
-                        f"{', '.join(missing(fragment))}",
-                        code=code,
-                    )
-                )
-    published = loaded.issue.issue.publication_date
-    for index, event in loaded.events.items():
-        held = hold(event, loaded.issue.items[index].show_as)
-        if held is not None and held.until.date() > published:
-            problems.append(
-                source.problem(
-                    ("items", index, "event"),
-                    f"{event.path.name} has a Sperrfrist until {held.moment}, after this "
-                    f"issue's day ({typography.plain_spaces(typography.date_long(published))}): "
-                    "set issue.publication_date to a later day, or leave the event out",
-                    code="PG503",
-                )
-            )
-    return problems
-
-
-def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
-    return dataclasses.replace(
-        shown,
-        frame=for_list_manager(shown.frame, manager),
-        web_version_url=manager.web_version or shown.web_version_url,
-        preheader=manager.preview_text or shown.preheader,
-    )

@@ -16,12 +16,10 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 from urllib.parse import quote, urljoin
 
-from markupsafe import Markup
 from pydantic import BaseModel
 
 from pressgen.german import grammar, phrases, typography
-from pressgen.json_ld import json_ld_script
-from pressgen.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
+from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
 from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PHOTO_ARCHIVE, PRESS_RELEASE_HTML
 from pressgen.source import prose
 from pressgen.source.model import (
@@ -258,7 +256,6 @@ class Presentation:
     preheader: str  # the inbox preview: the preheader, else the teaser as plain text
     web_version_url: str
     calendar_url: str
-    json_ld: Markup  # JSON text, already safe inside <script>
     open_facts: tuple[tuple[str | int, ...], ...]  # what a draft leaves open (shown as [… offen])
     draft_note: str  # "Entwurf – noch offen: …" above a draft's outputs, else empty
     # The newsletter as its own product: what it shows of the press release.
@@ -372,7 +369,6 @@ def present(
         and phase == "invitation"
         and shown.event.status != "cancelled"
         else "",
-        json_ld=Markup(json_ld_script(shown)),
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
         newsletter_blocks=newsletter_blocks,
