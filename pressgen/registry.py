@@ -17,6 +17,8 @@ PRESS_RELEASE_PDF = "pressemitteilung.pdf"  # with build --documents
 PRESS_RELEASE_DOCX = "pressemitteilung.docx"  # with build --documents
 PHOTO_ARCHIVE = "pressefotos.zip"  # the press photos in full resolution, with Bildnachweis.txt
 LIST_MANAGER_NOTES = "uebergabe.txt"  # with build --for mailchimp (and the other systems)
+PRESS_ROOM_INDEX = "index.html"  # the press room's page, above the releases' folders
+PRESS_ROOM_LINK = "../" + PRESS_ROOM_INDEX  # from a release's page back to the index
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,17 @@ ISSUE_TEMPLATE_OF = {
     NEWSLETTER_MJML: "newsletter_issue.mjml.j2",
     NEWSLETTER_TEXT: "newsletter_issue.txt.j2",
 }
+
+
+# What a list manager gets (build --for mailchimp): the newsletter, the calendar file it
+# links to, and the photos; nothing else pressgen makes, whatever is added later.
+HANDED_OVER = frozenset({NEWSLETTER_MJML, NEWSLETTER_HTML, NEWSLETTER_TEXT, CALENDAR})
+LIST_MANAGER_NOTES_TEMPLATE = "uebergabe.txt.j2"
+
+
+def is_handed_over(name: str) -> bool:
+    """Whether a list manager gets this output: see HANDED_OVER."""
+    return name in HANDED_OVER or content_type(name).startswith("image/")
 
 
 def content_type(name: str) -> str:

@@ -12,7 +12,7 @@ from helpers import SEED, parse, set_text, written_in
 
 from pressgen.outputs.environment import _autoescape
 from pressgen.outputs.render import render_event
-from pressgen.present.event import present
+from pressgen.present.event import View, present
 from pressgen.source.model import Role, texts
 from pressgen.source.validate import load_event
 
@@ -55,8 +55,8 @@ def hostile_outputs(
     # The recap under its names, the invitation (which prints the invitation's texts and
     # the facts box) under einladung/…
     event = load_event(path)
-    outputs = dict(render_event(present(event, "recap")).files)
-    for name, content in render_event(present(event, "invitation")).files.items():
+    outputs = dict(render_event(present(event, View("recap"))).files)
+    for name, content in render_event(present(event, View("invitation"))).files.items():
         outputs[f"einladung/{name}"] = content
     return outputs, markers
 

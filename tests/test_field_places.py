@@ -24,7 +24,7 @@ from helpers import ROOT
 
 from pressgen.errors import DataError
 from pressgen.outputs.render import render_event
-from pressgen.present.event import present
+from pressgen.present.event import View, present
 from pressgen.source.documents import load_event_file
 from pressgen.source.model import Event
 from pressgen.source.reference import field_rows
@@ -160,7 +160,7 @@ def render(
     # As the dates choose, and each phase on purpose: a field may speak in only one.
     outputs: dict[str, str | bytes] = {}
     for phase in (None, "invitation", "recap"):
-        for name, content in render_event(present(loaded.event, phase), folder).files.items():
+        for name, content in render_event(present(loaded.event, View(phase)), folder).files.items():
             outputs[f"{phase}/{name}"] = content
     return outputs
 

@@ -15,7 +15,7 @@ from click.testing import Result
 from helpers import SECOND, SEED, readable_text
 
 from pressgen.german import phrases
-from pressgen.present.event import phase_of, present
+from pressgen.present.event import View, phase_of, present
 from pressgen.source.model import Accreditation
 from pressgen.source.validate import load_event
 
@@ -183,7 +183,7 @@ def test_an_invitation_names_itself_by_what_it_asks(
 ) -> None:
     data = copy.deepcopy(seed_data)
     data["invitation"] = {"publication_date": "2017-08-03", **invitation}
-    shown = present(load_event(write_yaml(data)), "invitation")
+    shown = present(load_event(write_yaml(data)), View("invitation"))
     assert shown.labels.press_release.upper() == label
 
 
@@ -244,7 +244,7 @@ def test_a_changed_plan_says_so_and_tells_everything(
     if status == "postponed":
         data["event"]["postponed_to"] = "2017-09-21"
     data["newsletter"]["web_url"] = "https://www.towerbyte.de/presse/workshop-2017/"
-    shown = present(load_event(write_yaml(data)), "invitation")
+    shown = present(load_event(write_yaml(data)), View("invitation"))
     assert shown.labels.press_release.upper() == label
     assert shown.newsletter_facts is facts
     assert bool(shown.calendar_url) is calendar
@@ -278,13 +278,13 @@ def test_an_announcement_without_a_button_links_its_website(
     data.pop("invitation")
     data["newsletter"].pop("call_to_action")
     data["event"]["website"] = "https://www.towerbyte.de/workshop"
-    shown = present(load_event(write_yaml(data)), "invitation")
+    shown = present(load_event(write_yaml(data)), View("invitation"))
     assert shown.call_to_action is not None
     assert dict(shown.call_to_action) == {
         "label": "Mehr zur Veranstaltung",
         "url": "https://www.towerbyte.de/workshop",
     }
-    assert present(load_event(write_yaml(data)), "recap").call_to_action is None
+    assert present(load_event(write_yaml(data)), View("recap")).call_to_action is None
 
 
 @pytest.mark.parametrize(
@@ -311,5 +311,5 @@ def test_the_facts_box_says_who_is_expected(
         data["event"]["guests_noun"] = noun
     else:
         data["event"].pop("guests_noun", None)
-    facts = present(load_event(write_yaml(data)), "invitation").facts
+    facts = present(load_event(write_yaml(data)), View("invitation")).facts
     assert (facts.guests_label, facts.guests) == (label, value)

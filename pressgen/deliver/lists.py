@@ -26,6 +26,7 @@ from pressgen.deliver.journal import JOURNAL_NAME, Journal
 from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
 from pressgen.outputs.email import new_message_id
+from pressgen.present.event import Reader
 from pressgen.source.addresses import address_identity
 from pressgen.source.model import is_local
 
@@ -79,7 +80,7 @@ def personal_newsletter(
 
     url = rendered.loaded.newsletter.unsubscribe_url
     own = personal_unsubscribe_url(url, recipient.email, secret) if secret and url else ""
-    event, text, html = rendered.newsletter_for(recipient.salutation, own)
+    event, text, html = rendered.newsletter_for(Reader(recipient.salutation, own))
     return build_email(
         event, text, html, test_send,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,

@@ -13,25 +13,11 @@ pressgen's own: the web version under newsletter.web_url, the preview text.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pressgen.present.event import with_unsubscribe_link
-from pressgen.present.issue import IssuePresentation
-from pressgen.registry import (
-    LIST_MANAGER_NOTES,
-    NEWSLETTER_EMAIL,
-    NEWSLETTER_HTML,
-    NEWSLETTER_MJML,
-    NEWSLETTER_TEXT,
-    PHOTO_ARCHIVE,
-    PRESS_RELEASE_DOCX,
-    PRESS_RELEASE_HTML,
-    PRESS_RELEASE_PDF,
-    PRESS_RELEASE_TEXT,
-)
+from pressgen.registry import LIST_MANAGER_NOTES, is_handed_over
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,9 +25,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from pressgen.errors import Problem
-    from pressgen.present.event import Presentation
     from pressgen.source.loader import Loc, SourceMap
-    from pressgen.source.model import Newsletter
 
 
 @dataclass(frozen=True)
@@ -93,16 +77,6 @@ LIST_MANAGERS: Mapping[str, ListManager] = {
     ),
 }
 
-# What a list manager gets: the newsletter, not the press release and not a message.
-_NOT_HANDED_OVER = (
-    NEWSLETTER_EMAIL,
-    PHOTO_ARCHIVE,
-    PRESS_RELEASE_HTML,
-    PRESS_RELEASE_TEXT,
-    PRESS_RELEASE_PDF,
-    PRESS_RELEASE_DOCX,
-)
-
 
 def list_manager(name: str | None) -> ListManager | None:
     return LIST_MANAGERS[name] if name else None
@@ -141,78 +115,10 @@ def _texts(value: object, place: tuple[str | int, ...] = ()) -> Iterator[tuple[L
             yield from _texts(item, (*place, index))
 
 
-def for_list_manager(shown: Presentation, manager: ListManager) -> Presentation:
-    """The presentation with the system's placeholders where pressgen writes addresses."""
-    return dataclasses.replace(
-        with_unsubscribe_link(shown, manager.unsubscribe, manager.unsubscribe),
-        web_version_url=manager.web_version or shown.web_version_url,
-        preheader=manager.preview_text or shown.preheader,
-        placeholders=manager.placeholders,
-    )
-
-
-def handed_over(
-    files: Mapping[str, str | bytes], manager: ListManager, notes: str
-) -> dict[str, str | bytes]:
-    """What the list manager gets: the newsletter's files (and its photos) and the notes."""
-    kept = {name: data for name, data in files.items() if name not in _NOT_HANDED_OVER}
-    kept[LIST_MANAGER_NOTES] = notes
-    return kept
-
-
-def handover_notes(
-    manager: ListManager,
-    newsletter: Newsletter,
-    preview_text: str,
-    embargo_moment: str = "",
-    own_web_version: str = "",
-) -> str:
-    """uebergabe.txt: what the press officer enters in the system, when to send, what
-    must be online first, and which placeholders the system fills in."""
-    sender = newsletter.sender
-    label = manager.label
-    lines = [f"Newsletter für {label}", "", f"Betreff: {newsletter.subject}"]
-    if preview_text:
-        lines.append(f"Vorschautext: {preview_text}")
-    lines.append(f"Absender: {sender.name} <{sender.email}>")
-    if embargo_moment:
-        lines.append(f"Sperrfrist: nicht vor {embargo_moment} versenden.")
-    if newsletter.web_url:
-        lines.append(
-            f"Vor dem Versand online stellen (Fotos und Links des Newsletters führen "
-            f"dorthin): {newsletter.web_url}"
-        )
-    lines += [
-        "",
-        "Dateien:",
-        f"- {NEWSLETTER_HTML}: der HTML-Code des Newsletters",
-        f"- {NEWSLETTER_TEXT}: die Textversion",
-        f"- {NEWSLETTER_MJML}: die Quelle des HTML-Codes (MJML), falls Sie ihn ändern möchten",
-        "",
-        # One placeholder is „ihn“, several „sie“.
-        f"Platzhalter – bitte unverändert lassen, {label} ersetzt "
-        f"{'sie' if len(manager.placeholders) > 1 else 'ihn'} beim Versand:",
-        f"- Abmeldelink: {manager.unsubscribe}",
-    ]
-    if manager.web_version:
-        lines.append(f"- Webversion: {manager.web_version}")
-    if manager.preview_text:
-        lines.append(
-            f"- Vorschautext: {manager.preview_text} – {label} setzt hier den Vorschautext "
-            "ein, den Sie in der Kampagne eintragen (Text siehe oben)"
-        )
-    if not manager.web_version and own_web_version:
-        lines += ["", f"Die Webversion verlinkt der Newsletter selbst: {own_web_version}"]
-    if not manager.preview_text and preview_text:
-        lines += ["", "Der Vorschautext steht bereits im HTML-Code."]
-    return "\n".join(lines) + "\n"
-
-
-def issue_for_list_manager(shown: IssuePresentation, manager: ListManager) -> IssuePresentation:
-    """The issue's presentation with the system's placeholders, as for_list_manager."""
-    return dataclasses.replace(
-        shown,
-        frame=for_list_manager(shown.frame, manager),
-        web_version_url=manager.web_version or shown.web_version_url,
-        preheader=manager.preview_text or shown.preheader,
-    )
+def handed_over(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """What the list manager gets: the newsletter's files, its photos and uebergabe.txt."""
+    return {
+        name: data
+        for name, data in files.items()
+        if is_handed_over(name) or name == LIST_MANAGER_NOTES
+    }

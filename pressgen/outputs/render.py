@@ -19,12 +19,14 @@ from pressgen.outputs.ics import render_ics
 from pressgen.outputs.json_ld import json_ld_script
 from pressgen.outputs.photo_archive import photo_archive
 from pressgen.outputs.photos import email_versions, published_photo, web_version
-from pressgen.present.event import Presentation
+from pressgen.present.event import Presentation, Reader
 from pressgen.present.issue import IssuePresentation
 from pressgen.present.photos import web_name
 from pressgen.registry import (
     CALENDAR,
     ISSUE_TEMPLATE_OF,
+    LIST_MANAGER_NOTES,
+    LIST_MANAGER_NOTES_TEMPLATE,
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
     NEWSLETTER_MJML,
@@ -36,7 +38,7 @@ from pressgen.registry import (
     PRESS_RELEASE_TEXT,
     TEMPLATE_OF,
 )
-from pressgen.source.model import is_local
+from pressgen.source.model import Event, is_local
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def render_event(
     calendar = render_ics(event)
     if calendar is not None:
         files[CALENDAR] = calendar
+    if shown.handover is not None:  # for a list manager: what to enter in it
+        files[LIST_MANAGER_NOTES] = render_template(LIST_MANAGER_NOTES_TEMPLATE, data, env)
     # Each local photo as it is published (pressgen.outputs.photos.published_photo): every copy,
     # in every output, is made from these bytes, never from the original.
     published: dict[str, bytes] = {}
@@ -114,17 +118,21 @@ def render_event(
     return Outputs(files, _own(used, template_dirs))
 
 
-def render_newsletter(shown: Presentation, template_dirs: Sequence[Path] = ()) -> tuple[str, str]:
-    """The newsletter's text and HTML alone, as `render_event` renders them: what one
-    recipient's message needs (their salutation, their unsubscribe link)."""
-    data = shown.template_data()
+def render_newsletter(
+    shown: Presentation | IssuePresentation, reader: Reader, template_dirs: Sequence[Path] = ()
+) -> tuple[Event, str, str]:
+    """One recipient's newsletter, from the presentation the send made once: the event as
+    its message's headers read it, and the text and HTML, as `render_event` and
+    `render_issue` render them, with the reader's salutation and unsubscribe link."""
+    event, data = shown.read_by(reader)
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+    templates = ISSUE_TEMPLATE_OF if isinstance(shown, IssuePresentation) else TEMPLATE_OF
 
     def render(output: str, **extra: Any) -> str:
-        return render_template(TEMPLATE_OF[output], data, env, **extra)
+        return render_template(templates[output], data, env, **extra)
 
     _, html, text = _newsletter(render)
-    return text, html
+    return event, text, html
 
 
 def render_issue(
@@ -138,12 +146,15 @@ def render_issue(
         return render_template(ISSUE_TEMPLATE_OF[output], data, env, **extra)
 
     mjml, html, text = _newsletter(render)
-    return {
+    files: dict[str, str | bytes] = {
         NEWSLETTER_MJML: mjml,
         NEWSLETTER_HTML: html,
         NEWSLETTER_TEXT: text,
         NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html),
     }
+    if shown.handover is not None:
+        files[LIST_MANAGER_NOTES] = render_template(LIST_MANAGER_NOTES_TEMPLATE, data, env)
+    return files
 
 
 def _newsletter(render: Callable[..., str]) -> tuple[str, str, str]:

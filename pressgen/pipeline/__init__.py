@@ -18,10 +18,8 @@ from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.outputs.list_managers import (
-    for_list_manager,
+    ListManager,
     handed_over,
-    handover_notes,
-    issue_for_list_manager,
     list_manager,
     placeholder_problems,
 )
@@ -36,10 +34,10 @@ from pressgen.pipeline.incremental import (
     remembered_warnings,
     warnings_of,
 )
-from pressgen.present.event import Presentation, present, with_unsubscribe_link
+from pressgen.present.event import Presentation, Reader, View, present
 from pressgen.present.issue import IssuePresentation, present_issue
-from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
-from pressgen.site.press_room import INDEX, INDEX_LINK, PRESS_ROOM_FILES, press_room_files, summary
+from pressgen.registry import NEWSLETTER_HTML
+from pressgen.site.press_room import INDEX, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.documents import (
     Document,
     LoadedEvent,
@@ -72,6 +70,10 @@ class Choices:
     documents: bool = False  # also the press release as PDF and DOCX
     list_manager: str | None = None  # the newsletter for listmonk, Mailchimp, Brevo or CleverReach
     press_room: bool = False  # the release pages link to the press room's index
+
+    def view(self, manager: ListManager | None) -> View:
+        """How the run shows its documents (pressgen.present.event.View)."""
+        return View(self.phase, self.press_room, manager)
 
     @property
     def folder_suffix(self) -> str:
@@ -161,16 +163,10 @@ class RenderedEvent:
     # Its key tells when anything it follows from changed: a build may skip it then.
     remembered = True
 
-    def newsletter_for(self, salutation: str, unsubscribe_url: str) -> tuple[Event, str, str]:
+    def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
         """One recipient's newsletter from the presentation already made: the event as its
-        mail headers read it, the text and the HTML, with the recipient's salutation and
-        unsubscribe link (empty: the one for everyone)."""
-        shown = self.shown
-        if unsubscribe_url:
-            shown = with_unsubscribe_link(shown, unsubscribe_url)
-        shown = dataclasses.replace(shown, salutation=salutation or shown.salutation)
-        text, html = render_newsletter(shown, self.loaded.project.template_dirs)
-        return shown.event, text, html
+        mail headers read it, the text and the HTML (pressgen.outputs.render)."""
+        return render_newsletter(self.shown, reader, self.loaded.project.template_dirs)
 
 
 @dataclass(frozen=True)
@@ -186,19 +182,9 @@ class RenderedIssue:
     # rendered on every build and never remembered.
     remembered = False
 
-    def newsletter_for(self, salutation: str, unsubscribe_url: str) -> tuple[Event, str, str]:
+    def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
         """One recipient's copy, as RenderedEvent.newsletter_for."""
-        frame = self.shown.frame
-        if unsubscribe_url:
-            frame = with_unsubscribe_link(frame, unsubscribe_url)
-        frame = dataclasses.replace(frame, salutation=salutation or frame.salutation)
-        files = render_issue(
-            dataclasses.replace(self.shown, frame=frame),
-            project_for(self.loaded.path).template_dirs,
-        )
-        text, html = files[NEWSLETTER_TEXT], files[NEWSLETTER_HTML]
-        assert isinstance(text, str) and isinstance(html, str)
-        return frame.event, text, html
+        return render_newsletter(self.shown, reader, project_for(self.loaded.path).template_dirs)
 
     @property
     def title(self) -> str:
@@ -224,22 +210,13 @@ def render_one(
 
     A draft is an error unless `choices.drafts` allows it (build --draft, the preview).
     """
-    sizes = local_photo_sizes(loaded.event, loaded.path.parent)
-    shown = present(loaded.event, choices.phase, sizes)
-    if choices.press_room:
-        shown = dataclasses.replace(shown, press_room_link=INDEX_LINK)
     manager = list_manager(choices.list_manager)
-    notes = ""
     if manager is not None:
         placeholders = placeholder_problems(loaded.event, loaded.source, manager)
         if placeholders:
             raise DataError(placeholders)
-        # What the press officer enters in the system, and when: from the own addresses.
-        notes = handover_notes(
-            manager, shown.event.newsletter, shown.preheader, shown.embargo_moment,
-            shown.web_version_url,
-        )  # fmt: skip
-        shown = for_list_manager(shown, manager)
+    sizes = local_photo_sizes(loaded.event, loaded.path.parent)
+    shown = present(loaded.event, choices.view(manager), sizes)
     try:
         rendered = render_event(
             shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
@@ -261,11 +238,11 @@ def render_one(
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
-    files = rendered.files
     if manager is not None:
-        files = handed_over(files, manager, notes)
-        return RenderedEvent(loaded, files, found, shown)
-    return RenderedEvent(loaded, files, found, shown, summary(shown, loaded.path.stem, sizes))
+        return RenderedEvent(loaded, handed_over(rendered.files), found, shown)
+    return RenderedEvent(
+        loaded, rendered.files, found, shown, summary(shown, loaded.path.stem, sizes)
+    )
 
 
 Rendered = RenderedEvent | RenderedIssue
@@ -286,27 +263,27 @@ def render_document(loaded: Document, now: dt.datetime, choices: Choices = Choic
 
 def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> RenderedIssue:
     manager = list_manager(choices.list_manager)
-    shown = present_issue(loaded)
-    notes = ""
     if manager is not None:
         placeholders = placeholder_problems(loaded.issue, loaded.source, manager)
         for event in loaded.events.values():
             placeholders += placeholder_problems(event.event, event.source, manager)
         if placeholders:
             raise DataError(placeholders)
-        newsletter = shown.frame.event.newsletter
-        notes = handover_notes(
-            manager, newsletter, shown.preheader, own_web_version=shown.web_version_url
-        )
-        shown = issue_for_list_manager(shown, manager)
+    # Each event once, as its item shows it; its own findings are its file's (an error
+    # in one stops the issue), its presentation is what the issue prints of it.
+    events = {
+        index: render_one(event, now, Choices(drafts=True, phase=loaded.issue.items[index].show_as))
+        for index, event in loaded.events.items()
+    }
+    shown = present_issue(
+        loaded, choices.view(manager), {index: event.shown for index, event in events.items()}
+    )
     outputs = render_issue(shown, project_for(loaded.path).template_dirs)
     found = issue_problems(shown, loaded, outputs)
-    for event in loaded.events.values():  # the events' own findings are their files'
-        render_one(event, now, Choices(drafts=True))
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
     if manager is not None:
-        outputs = handed_over(outputs, manager, notes)
+        outputs = handed_over(outputs)
     return RenderedIssue(loaded, outputs, found, shown)
 
 
@@ -708,7 +685,6 @@ def client_report(
     """check --clients: what the major mail programs do not support in each event's
     newsletter.html (PG801), after the event has passed its checks."""
     from pressgen.checks.clients import client_problems
-    from pressgen.registry import NEWSLETTER_HTML
 
     reports = []
     for path in find_event_files(paths):  # folders and projects too, as check takes them

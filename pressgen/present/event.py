@@ -8,19 +8,24 @@ no methods of library objects.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, urljoin
 
 from pydantic import BaseModel
 
 from pressgen.german import grammar, phrases, typography
 from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
-from pressgen.registry import CALENDAR, NEWSLETTER_HTML, PHOTO_ARCHIVE, PRESS_RELEASE_HTML
+from pressgen.registry import (
+    CALENDAR,
+    NEWSLETTER_HTML,
+    PHOTO_ARCHIVE,
+    PRESS_RELEASE_HTML,
+    PRESS_ROOM_LINK,
+)
 from pressgen.source import prose
 from pressgen.source.model import (
     BodyBlock,
@@ -35,6 +40,9 @@ from pressgen.source.model import (
     is_local,
     phase_of,
 )
+
+if TYPE_CHECKING:
+    from pressgen.outputs.list_managers import ListManager
 
 
 class Record(Mapping[str, Any]):
@@ -252,6 +260,7 @@ class Presentation:
     contact: tuple[InfoLine, ...]
     impressum: tuple[InfoLine, ...]
     subscription_note: str
+    unsubscribe_url: str  # the Abmeldelink: the file's, or a list manager's placeholder
     unsubscribe_text: str  # the Abmeldelink as plain text: the address, or how to write
     preheader: str  # the inbox preview: the preheader, else the teaser as plain text
     web_version_url: str
@@ -283,12 +292,55 @@ class Presentation:
     salutation: str = ""
     # A list manager's placeholders that stand where addresses would (build --for mailchimp).
     placeholders: tuple[str, ...] = ()
+    # For a list manager: what uebergabe.txt tells the press officer (label, placeholders,
+    # and pressgen's own preview text and web version the placeholders stand for).
+    handover: Record | None = None
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""
+        return self.read_by(Reader())[1]
+
+    def read_by(self, reader: Reader) -> tuple[Event, dict[str, Any]]:
+        """One recipient's copy, from the presentation made once for the whole send: the
+        event as their message's headers read it, and what the templates see, with their
+        salutation and their own unsubscribe link."""
         data = {field.name: getattr(self, field.name) for field in fields(self)}
-        data["event"] = freeze(self.event)
-        return data
+        event = self.event
+        if reader.unsubscribe_url:
+            event = _with_unsubscribe_url(event, reader.unsubscribe_url)
+            data["unsubscribe_url"] = reader.unsubscribe_url
+            data["unsubscribe_text"] = phrases.unsubscribe_text(
+                reader.unsubscribe_url, event.typography
+            )
+        if reader.salutation:
+            data["salutation"] = reader.salutation
+        data["event"] = freeze(event)
+        return event, data
+
+
+@dataclass(frozen=True)
+class View:
+    """How a run shows its documents, beside what their files say; present() takes it
+    once, and the presentation it makes is final."""
+
+    phase: Phase | None = None  # the invitation or the recap on purpose, whatever the dates say
+    press_room: bool = False  # the release page links back to the press room's index
+    # A list manager that sends the newsletter: its placeholders where pressgen would
+    # write the unsubscribe link, the web version and the preview text.
+    list_manager: ListManager | None = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One recipient of a send: what their copy of the newsletter has of its own."""
+
+    salutation: str = ""  # „Sehr geehrte Frau Muster,“ from the list; empty: the file's
+    unsubscribe_url: str = ""  # their own link (with its token); empty: the one for everyone
+
+
+def _with_unsubscribe_url(event: Event, url: str) -> Event:
+    newsletter = event.newsletter.model_copy(update={"unsubscribe_url": url})
+    return event.model_copy(update={"newsletter": newsletter})
 
 
 def as_told(event: Event, chosen_phase: Phase | None = None) -> Event:
@@ -299,16 +351,21 @@ def as_told(event: Event, chosen_phase: Phase | None = None) -> Event:
 
 def present(
     event: Event,
-    chosen_phase: Phase | None = None,
+    view: View = View(),
     photo_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> Presentation:
-    """Typeset the event and compute every German piece the outputs print.
+    """Typeset the event and compute every German piece the outputs print, as `view`
+    shows them.
 
     `photo_sizes` (width, height of each local press photo) lets the email give its
     photo numeric width and height, as Outlook needs.
     """
-    phase = phase_of(event, chosen_phase)
+    phase = phase_of(event, view.phase)
     shown = _with_placeholders(typography.typeset_event(as_told(event, phase)))
+    own_unsubscribe = shown.newsletter.unsubscribe_url or ""
+    manager = view.list_manager
+    if manager is not None:  # the system fills in each recipient's own link
+        shown = _with_unsubscribe_url(shown, manager.unsubscribe)
     style = shown.typography
     release = shown.press_release
     blocks = tuple(_body_blocks(shown))
@@ -338,6 +395,8 @@ def present(
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     labels = _labels(shown, invitation)
+    preheader = _preheader(shown.newsletter) or (when_and_where(facts) if invitation else "")
+    web_version_url = urljoin(web_url, NEWSLETTER_HTML) if web_url else ""
     return Presentation(
         event=shown,
         phase=phase,
@@ -359,9 +418,12 @@ def present(
         contact=tuple(_contact(shown)),
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
-        unsubscribe_text=phrases.unsubscribe_text(shown.newsletter.unsubscribe_url or "", style),
-        preheader=_preheader(shown.newsletter) or (when_and_where(facts) if invitation else ""),
-        web_version_url=urljoin(web_url, NEWSLETTER_HTML) if web_url else "",
+        unsubscribe_url=manager.unsubscribe if manager else own_unsubscribe,
+        unsubscribe_text=manager.unsubscribe
+        if manager
+        else phrases.unsubscribe_text(own_unsubscribe, style),
+        preheader=placeholder_or_own(manager, preheader, "preview_text"),
+        web_version_url=placeholder_or_own(manager, web_version_url, "web_version"),
         # A calendar entry helps before the event, not in a report after it.
         calendar_url=urljoin(web_url, CALENDAR)
         if web_url
@@ -392,6 +454,32 @@ def present(
         photo_archive=PHOTO_ARCHIVE if local_photos else "",
         photo_archive_label=phrases.photo_archive_label(local_photos) if local_photos else "",
         social=_social(shown, blocks, page_url, photo_sizes or {}),
+        press_room_link=PRESS_ROOM_LINK if view.press_room else "",
+        placeholders=manager.placeholders if manager else (),
+        handover=handover(manager, preheader, web_version_url) if manager else None,
+    )
+
+
+def placeholder_or_own(
+    manager: ListManager | None, own: str, piece: Literal["preview_text", "web_version"]
+) -> str:
+    """What a newsletter shows of one piece: the list manager's placeholder, where the
+    system has one, else pressgen's own."""
+    return (getattr(manager, piece) if manager else None) or own
+
+
+def handover(manager: ListManager, own_preview_text: str, own_web_version: str) -> Record:
+    """What uebergabe.txt says of the system and its placeholders."""
+    return Record(
+        {
+            "label": manager.label,
+            "unsubscribe": manager.unsubscribe,
+            "web_version": manager.web_version or "",
+            "preview_text": manager.preview_text or "",
+            "placeholders": manager.placeholders,
+            "own_preview_text": own_preview_text,
+            "own_web_version": own_web_version,
+        }
     )
 
 
@@ -414,19 +502,6 @@ def _invitation_kind(event: Event, invitation: Invitation) -> str:
     if invitation.accreditation is not None or invitation.photo_opportunity:
         return "Presseeinladung"
     return "Terminankündigung"
-
-
-def with_unsubscribe_link(shown: Presentation, url: str, words: str = "") -> Presentation:
-    """The presentation with another Abmeldelink (a recipient's own, a list manager's
-    placeholder), in the footer's words (`words`, else as pressgen words the link) and in
-    the List-Unsubscribe header."""
-    event = shown.event
-    newsletter = event.newsletter.model_copy(update={"unsubscribe_url": url})
-    return dataclasses.replace(
-        shown,
-        event=event.model_copy(update={"newsletter": newsletter}),
-        unsubscribe_text=words or phrases.unsubscribe_text(url, event.typography),
-    )
 
 
 def when_and_where(facts: Facts) -> str:

@@ -8,24 +8,27 @@ pressgen.checks.issue.
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 from urllib.parse import urljoin
 
 from pressgen.german import phrases, typography
-from pressgen.outputs.photos import local_photo_sizes
 from pressgen.present.event import (
     Block,
     Presentation,
+    Reader,
     Record,
+    View,
     email_photo,
+    handover,
+    placeholder_or_own,
     present,
     when_and_where,
 )
 from pressgen.registry import NEWSLETTER_HTML
 from pressgen.source.documents import LoadedIssue
-from pressgen.source.model import Phase, is_local
+from pressgen.source.model import Event, Phase, is_local
 
 ISSUE_LABELS = {
     "contents": "In dieser Ausgabe",
@@ -61,12 +64,18 @@ class IssuePresentation:
     title: str
     intro: str
     greeting: str
+    salutation: str  # the issue's own („Liebe Mitglieder,“); a list's replaces it per reader
     preheader: str
     web_version_url: str
     labels: Record
+    handover: Record | None = None  # for a list manager: what uebergabe.txt says
 
     def template_data(self) -> dict[str, Any]:
-        data = self.frame.template_data()
+        return self.read_by(Reader())[1]
+
+    def read_by(self, reader: Reader) -> tuple[Event, dict[str, Any]]:
+        """One recipient's copy, as Presentation.read_by."""
+        event, data = self.frame.read_by(reader)
         data.update(
             # Plain read-only records: templates reach nothing but the values.
             entries=tuple(
@@ -79,6 +88,8 @@ class IssuePresentation:
             preheader=self.preheader,
             web_version_url=self.web_version_url,
             labels=self.labels,
+            salutation=reader.salutation or self.salutation,
+            handover=self.handover,
             # The frame's own pieces that are not the issue's.
             embargo="",
             draft_note="",
@@ -86,52 +97,55 @@ class IssuePresentation:
             registration=None,
             call_to_action=None,
         )
-        return data
+        return event, data
 
 
-def present_issue(loaded: LoadedIssue) -> IssuePresentation:
+def present_issue(
+    loaded: LoadedIssue, view: View, events: Mapping[int, Presentation]
+) -> IssuePresentation:
+    """The issue as its newsletter shows it. `events` are its events' presentations (by
+    item), each made once as its item shows it; the frame is the first event's, presented
+    as the issue's own newsletter."""
     issue = loaded.issue
-    first_index = min(loaded.events)
-    first = loaded.events[first_index]
+    first = loaded.events[min(loaded.events)]
     style = first.event.typography
     info = typography.typeset(issue.issue, style)
-    shown_events: list[Presentation] = []
     entries: list[Entry] = []
     for index, item in enumerate(issue.items):
         anchor = f"punkt-{index + 1}"
         if item.news is not None:
             news = typography.typeset(item.news, style)
             entries.append(_news_entry(news, anchor, info.web_url))
-            continue
-        event = loaded.events[index]
-        shown = present(
-            event.event, item.show_as, local_photo_sizes(event.event, event.path.parent)
-        )
-        shown_events.append(shown)
-        entries.append(_event_entry(shown, anchor))
-    frame = dataclasses.replace(
-        _frame(shown_events[0], info, loaded.path.stem), salutation=info.salutation or ""
+        else:
+            entries.append(_event_entry(events[index], anchor))
+    first_item = issue.items[min(loaded.events)]
+    frame = present(
+        _framed(first.event, issue.issue, loaded.path.stem),
+        View(first_item.show_as, list_manager=view.list_manager),
     )
-    web_version = urljoin(info.web_url, NEWSLETTER_HTML) if info.web_url else ""
+    manager = view.list_manager
+    preheader = info.preheader or ""
+    own_web_version = urljoin(info.web_url, NEWSLETTER_HTML) if info.web_url else ""
     return IssuePresentation(
         frame=frame,
         entries=tuple(entries),
         title=info.title or "",
         intro=info.intro or "",
         greeting=info.greeting or "",
-        preheader=info.preheader or "",
-        web_version_url=web_version,
+        salutation=info.salutation or "",
+        preheader=placeholder_or_own(manager, preheader, "preview_text"),
+        web_version_url=placeholder_or_own(manager, own_web_version, "web_version"),
         labels=Record({**frame.labels, **ISSUE_LABELS}),
+        handover=handover(manager, preheader, own_web_version) if manager else None,
     )
 
 
-def _frame(first: Presentation, info: Any, stem: str) -> Presentation:
-    """The first event's presentation as the issue's frame: its organisation, brand and
-    footer, with the issue's subject, date and campaign."""
-    event = first.event
+def _framed(event: Event, info: Any, stem: str) -> Event:
+    """The first event as the issue's frame: its organisation, brand and footer, with the
+    issue's subject, date and campaign."""
     newsletter = event.newsletter
     utm = newsletter.utm.model_copy(update={"campaign": stem}) if newsletter.utm else None
-    framed = event.model_copy(
+    return event.model_copy(
         update={
             "newsletter": newsletter.model_copy(
                 update={
@@ -148,7 +162,6 @@ def _frame(first: Presentation, info: Any, stem: str) -> Presentation:
             ),
         }
     )
-    return dataclasses.replace(first, event=framed)
 
 
 def _event_entry(shown: Presentation, anchor: str) -> Entry:

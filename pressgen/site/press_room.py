@@ -30,17 +30,16 @@ from pressgen.embargo import held_at
 from pressgen.outputs.photo_archive import contact_text
 from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
-from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, content_type
+from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
 from pressgen.source.model import is_local
 
-INDEX = "index.html"
+INDEX = PRESS_ROOM_INDEX
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 PRESS_ROOM_FILES = (INDEX, FEED, SITEMAP, ROBOTS)
 FEED_ENTRIES = 50  # feed readers want the latest, not the archive
 YEARS_FROM = 10  # with more releases than this, the index is divided by year
-INDEX_LINK = "../" + INDEX  # from a release's page back to the index
 PRESS_ROOM_TEMPLATE = "presseraum.html.j2"
 
 ATOM = "http://www.w3.org/2005/Atom"
