@@ -23,6 +23,7 @@ import yaml
 from helpers import ROOT
 
 from pressgen.errors import DataError
+from pressgen.outputs.photos import publish_photos
 from pressgen.outputs.render import render_event
 from pressgen.present.event import View, present
 from pressgen.source.documents import load_event_file
@@ -160,7 +161,9 @@ def render(
     # As the dates choose, and each phase on purpose: a field may speak in only one.
     outputs: dict[str, str | bytes] = {}
     for phase in (None, "invitation", "recap"):
-        for name, content in render_event(present(loaded.event, View(phase)), folder).files.items():
+        for name, content in render_event(
+            present(loaded.event, View(phase)), publish_photos(loaded.event, folder)
+        ).files.items():
             outputs[f"{phase}/{name}"] = content
     return outputs
 

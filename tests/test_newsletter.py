@@ -458,12 +458,12 @@ def test_a_narrow_photo_is_never_enlarged_for_email() -> None:
 
     from PIL import Image
 
-    from pressgen.outputs.photos import email_versions
+    from pressgen.outputs.photos import PublishedPhoto
 
     out = io.BytesIO()
     Image.new("RGB", (640, 400), (20, 30, 80)).save(out, "PNG")
     narrow = out.getvalue()
-    versions = email_versions("fotos/a.png", narrow)
+    versions = PublishedPhoto("fotos/a.png", narrow, (640, 400), "PNG").copies(email=True)
     assert Image.open(io.BytesIO(versions["fotos/a.email.png"])).size == (552, 345)
     assert versions["fotos/a.email@2x.png"] == narrow  # not enlarged, not encoded again
 
@@ -473,16 +473,27 @@ def test_a_big_photo_is_made_smaller_twice(tmp_path: Path) -> None:
 
     from PIL import Image
 
-    from pressgen.outputs.photos import email_versions
+    from pressgen.outputs.photos import PublishedPhoto
 
     picture = Image.new("RGB", (3000, 2000), (200, 120, 40))
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG")
-    versions = email_versions("fotos/gross.jpg", buffer.getvalue())
+
+    def copies() -> dict[str, bytes]:
+        return PublishedPhoto("fotos/gross.jpg", buffer.getvalue(), (3000, 2000), "JPEG").copies(
+            email=True
+        )
+
+    versions = copies()
     sizes = {name: Image.open(io.BytesIO(data)).size for name, data in versions.items()}
-    assert sizes == {"fotos/gross.email.jpg": (552, 368), "fotos/gross.email@2x.jpg": (1104, 736)}
+    assert sizes == {
+        "fotos/gross.jpg": (3000, 2000),
+        "fotos/gross.web.jpg": (1200, 800),
+        "fotos/gross.email.jpg": (552, 368),
+        "fotos/gross.email@2x.jpg": (1104, 736),
+    }
     # The same photo gives the same bytes on every build.
-    assert email_versions("fotos/gross.jpg", buffer.getvalue()) == versions
+    assert copies() == versions
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pressgen.errors import PressgenError
+from pressgen.outputs.photos import PublishedPhoto
 from pressgen.present.event import Presentation
 from pressgen.registry import PRESS_RELEASE_PDF, content_type
 
@@ -334,7 +335,7 @@ def _served_from(photos: Mapping[str, bytes]) -> Any:
 # ---------------------------------------------------------------- DOCX
 
 
-def press_release_docx(shown: Presentation, photos: Mapping[str, bytes]) -> bytes:
+def press_release_docx(shown: Presentation, photos: Mapping[str, PublishedPhoto]) -> bytes:
     """pressemitteilung.docx for papers that edit in Word: the same pieces as the HTML,
     each in a named style (Title, Subtitle, Heading 2, Quote Char …), never hand-formatted,
     so a newsroom's own template restyles it at once; A4 with the PDF's margins, German
@@ -583,14 +584,14 @@ def _add_run(paragraph: Any, words: str, href: str = "", style: str | None = Non
     paragraph._p.append(link)
 
 
-def _for_word(picture: bytes) -> bytes:
+def _for_word(photo: PublishedPhoto) -> bytes:
     """The photo in a format Word takes: JPEG, PNG and GIF as they are, anything else
     (WebP) as PNG, without loss."""
+    if photo.format in ("JPEG", "PNG", "GIF"):
+        return photo.data
     from PIL import Image
 
-    with Image.open(io.BytesIO(picture)) as image:
-        if image.format in ("JPEG", "PNG", "GIF"):
-            return picture
+    with Image.open(io.BytesIO(photo.data)) as image:
         out = io.BytesIO()
         image.save(out, "PNG", optimize=True)
         return out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,47 +14,77 @@ from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_s
 from pressgen.source.model import Event, Photo, is_local
 
 
-def web_version(src: str, data: bytes) -> dict[str, bytes]:
-    """The web pages' copy of a photo: at most WEB_WIDTH wide, the same bytes every build."""
-    from PIL import Image
+@dataclass(frozen=True, eq=False)
+class PublishedPhoto:
+    """A local press photo as every output publishes it (published_photo), read from
+    disk, cleaned and measured once per build; its web and email copies are made from it
+    once, from one decoded picture."""
 
-    with Image.open(io.BytesIO(data)) as picture:
-        if picture.width <= WEB_WIDTH:  # the header tells; nothing is decoded
-            return {web_name(src): data}
-        size = shown_size(picture.size, WEB_WIDTH)
-        resized = picture.resize(size, Image.Resampling.LANCZOS)
-        return {web_name(src): _encoded(resized, picture.format or "PNG")}
+    src: str
+    data: bytes
+    size: tuple[int, int]  # width, height
+    format: str  # as Pillow names it: JPEG, PNG, GIF, WEBP
+    _copies: dict[bool, dict[str, bytes]] = field(default_factory=dict, repr=False)
 
+    def copies(self, email: bool = False) -> dict[str, bytes]:
+        """The photo as published, its web copy (at most WEB_WIDTH wide) and, with `email`,
+        its copies at the newsletter column's width and twice that. A copy as wide as the
+        photo is the photo's own bytes (never enlarged, never encoded again)."""
+        if email not in self._copies:
+            self._copies[email] = self._made(email)
+        return self._copies[email]
 
-def local_photo_sizes(event: Event, folder: Path) -> dict[str, tuple[int, int]]:
-    """Width and height of each local press photo (read from its header only)."""
-    sizes: dict[str, tuple[int, int]] = {}
-    for photo in event.press_release.photos:
-        if is_local(photo.src) and photo.src not in sizes:
-            from PIL import Image  # only events with local photos need it
-
-            with Image.open(folder / photo.src) as picture:
-                sizes[photo.src] = picture.size
-    return sizes
-
-
-def email_versions(src: str, data: bytes) -> dict[str, bytes]:
-    """The photo at the column's width and at twice that (each at most the original)."""
-    from PIL import Image
-
-    one, two = email_names(src)
-    versions = {}
-    with Image.open(io.BytesIO(data)) as picture:
-        picture.load()
-        for name, factor in ((one, 1), (two, 2)):
-            width = min(picture.width, EMAIL_WIDTH * factor)
-            if width == picture.width:
-                versions[name] = data  # not enlarged, and not encoded again
+    def _made(self, email: bool) -> dict[str, bytes]:
+        widths = {web_name(self.src): WEB_WIDTH}
+        if email:
+            one, two = email_names(self.src)
+            widths |= {one: EMAIL_WIDTH, two: 2 * EMAIL_WIDTH}
+        made = {self.src: self.data}
+        picture = None
+        for name, width in widths.items():
+            if self.size[0] <= width:  # the header told; nothing to decode
+                made[name] = self.data
                 continue
-            height = max(1, round(picture.height * width / picture.width))
-            resized = picture.resize((width, height), Image.Resampling.LANCZOS)
-            versions[name] = _encoded(resized, picture.format or "PNG")
-    return versions
+            if picture is None:
+                from PIL import Image
+
+                picture = Image.open(io.BytesIO(self.data))
+                picture.load()
+            resized = picture.resize(shown_size(self.size, width), Image.Resampling.LANCZOS)
+            made[name] = _encoded(resized, self.format)
+        return made
+
+
+def publish_photos(event: Event, folder: Path) -> dict[str, PublishedPhoto]:
+    """Each local press photo of the event, as published (by its src)."""
+    published: dict[str, PublishedPhoto] = {}
+    for photo in event.press_release.photos:
+        if is_local(photo.src) and photo.src not in published:
+            published[photo.src] = _published(folder / photo.src, photo)
+    return published
+
+
+# A build shows one photo in several documents (its event, a newsletter issue, the
+# preview's next round): each is read and cleaned once. The file's time and size tell
+# when it changed; the words written into it are part of the key.
+_PUBLISHED: dict[tuple[object, ...], PublishedPhoto] = {}
+_KEEP_PUBLISHED = 32
+
+
+def _published(path: Path, photo: Photo) -> PublishedPhoto:
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size,
+           photo.src, photo.caption, photo.credit, photo.licence)  # fmt: skip
+    if key not in _PUBLISHED:
+        from PIL import Image
+
+        data = published_photo(photo, path.read_bytes())
+        with Image.open(io.BytesIO(data)) as picture:  # the header only
+            made = PublishedPhoto(photo.src, data, picture.size, picture.format or "PNG")
+        while len(_PUBLISHED) >= _KEEP_PUBLISHED:
+            del _PUBLISHED[next(iter(_PUBLISHED))]
+        _PUBLISHED[key] = made
+    return _PUBLISHED[key]
 
 
 def _encoded(picture: object, image_format: str) -> bytes:

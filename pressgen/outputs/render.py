@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from pressgen.outputs.environment import environment, render_template, template_
 from pressgen.outputs.ics import render_ics
 from pressgen.outputs.json_ld import json_ld_script
 from pressgen.outputs.photo_archive import photo_archive
-from pressgen.outputs.photos import email_versions, published_photo, web_version
+from pressgen.outputs.photos import PublishedPhoto
 from pressgen.present.event import Presentation, Reader
 from pressgen.present.issue import IssuePresentation
 from pressgen.present.photos import web_name
@@ -38,7 +38,7 @@ from pressgen.registry import (
     PRESS_RELEASE_TEXT,
     TEMPLATE_OF,
 )
-from pressgen.source.model import Event, is_local
+from pressgen.source.model import Event
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,19 @@ class Outputs:
 
 def render_event(
     shown: Presentation,
-    event_dir: Path | None = None,
+    photos: Mapping[str, PublishedPhoto] | None = None,
     template_dirs: Sequence[Path] = (),
     documents: bool = False,
 ) -> Outputs:
     """Every output of one event, in memory.
 
-    Local press photos are read from `event_dir` (the event file's folder) and
-    included, so the HTML finds them beside it. `documents` adds the press release
-    as PDF (WeasyPrint, loaded only then).
+    `photos` are the event's local press photos as published (publish_photos); they and
+    their copies go beside the HTML that shows them. `documents` adds the press release
+    as PDF (WeasyPrint, loaded only then) and DOCX.
     """
+    # Only the photos the document shows (an invitation shows none of the report's).
+    shown_photos = {photo.src for photo in shown.event.press_release.photos}
+    photos = {src: photo for src, photo in (photos or {}).items() if src in shown_photos}
     data = shown.template_data()
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     used: dict[str, list[str]] = {name: [] for name in TEMPLATE_OF}
@@ -86,17 +89,13 @@ def render_event(
         files[CALENDAR] = calendar
     if shown.handover is not None:  # for a list manager: what to enter in it
         files[LIST_MANAGER_NOTES] = render_template(LIST_MANAGER_NOTES_TEMPLATE, data, env)
-    # Each local photo as it is published (pressgen.outputs.photos.published_photo): every copy,
-    # in every output, is made from these bytes, never from the original.
-    published: dict[str, bytes] = {}
-    for photo in event.press_release.photos:
-        if is_local(photo.src) and event_dir is not None and photo.src not in published:
-            original = (event_dir / photo.src).read_bytes()
-            published[photo.src] = published_photo(photo, original)
-    pictures: dict[str, bytes] = {}
-    for src, photo_bytes in published.items():
-        pictures[src] = photo_bytes
-        pictures.update(web_version(src, photo_bytes))
+    # Each local photo as it is published (pressgen.outputs.photos.published_photo): every
+    # copy, in every output, is made from these bytes, never from the original.
+    published = {src: photo.data for src, photo in photos.items()}
+    lead = shown.lead_photo
+    # The email's copies of its photo are published beside the original.
+    copies = {src: photo.copies(email=lead is not None and lead.file == src)
+              for src, photo in photos.items()}  # fmt: skip
     if documents:
         from pressgen.outputs.documents import press_release_docx, press_release_pdf
 
@@ -105,16 +104,13 @@ def render_event(
         # The page shows the web copies; print takes each photo whole, as published.
         printed = {web_name(src): data for src, data in published.items()} | published
         files[PRESS_RELEASE_PDF] = press_release_pdf(shown, html, printed)
-        files[PRESS_RELEASE_DOCX] = press_release_docx(shown, published)
-    files.update(pictures)
+        files[PRESS_RELEASE_DOCX] = press_release_docx(shown, photos)
+    for src, made in copies.items():
+        files.update({src: made[src], web_name(src): made[web_name(src)]})
     if published:
         files[PHOTO_ARCHIVE] = photo_archive(shown, published)
-    lead = shown.lead_photo
-    if lead is not None and lead.file and lead.file in files:
-        # The email's copies of its photo, to publish beside the original.
-        published_lead = files[lead.file]
-        assert isinstance(published_lead, bytes)
-        files.update(email_versions(lead.file, published_lead))
+    for made in copies.values():
+        files.update(made)
     return Outputs(files, _own(used, template_dirs))
 
 

@@ -23,7 +23,7 @@ from pressgen.outputs.list_managers import (
     list_manager,
     placeholder_problems,
 )
-from pressgen.outputs.photos import PhotoError, local_photo_sizes
+from pressgen.outputs.photos import PhotoError, publish_photos
 from pressgen.outputs.render import render_event, render_issue, render_newsletter
 from pressgen.pipeline.incremental import (
     RECORD_NAME,
@@ -215,17 +215,18 @@ def render_one(
         placeholders = placeholder_problems(loaded.event, loaded.source, manager)
         if placeholders:
             raise DataError(placeholders)
-    sizes = local_photo_sizes(loaded.event, loaded.path.parent)
-    shown = present(loaded.event, choices.view(manager), sizes)
     try:
-        rendered = render_event(
-            shown, loaded.path.parent, loaded.project.template_dirs, documents=choices.documents
-        )
+        photos = publish_photos(loaded.event, loaded.path.parent)
     except PhotoError as error:
-        photos = loaded.event.press_release.photos
-        index = next(i for i, photo in enumerate(photos) if photo.src == error.src)
+        listed = loaded.event.press_release.photos
+        index = next(i for i, photo in enumerate(listed) if photo.src == error.src)
         place = ("press_release", "photos", index, "src")
         raise DataError([loaded.source.problem(place, error.reason, code="PG008")]) from None
+    sizes = {src: photo.size for src, photo in photos.items()}
+    shown = present(loaded.event, choices.view(manager), sizes)
+    rendered = render_event(
+        shown, photos, loaded.project.template_dirs, documents=choices.documents
+    )
     found = event_problems(
         shown,
         loaded.source,
