@@ -343,7 +343,7 @@ def test_pg704_an_announcement_before_the_event_is_fine(
             "Leutragraben 1, 07743 Jena",
         ),
         (
-            ("partials/footer.mjml.j2", '<a href="{{ event.newsletter.unsubscribe_url }}"', "<a"),
+            ("partials/footer.mjml.j2", '<a href="{{ unsubscribe_url }}"', "<a"),
             "PG205",
             "newsletter.unsubscribe_url: the Abmeldelink is missing in newsletter.html",
         ),

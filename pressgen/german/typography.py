@@ -224,18 +224,23 @@ _TITLE = re.compile(
 )
 
 
-def refine(text: str, style: Style = DEFAULT) -> str:
+def refine(text: str, style: Style = DEFAULT, as_first_released: bool = False) -> str:
     """Typeset running text the author typed plainly.
 
     Straight quotes become „…“/‚…‘ (or »…«), apostrophes ’, " - " and number
     ranges (2010-2015) an en dash, "..." an ellipsis, and abbreviations, titles
     (Dr. Muster), dates, § 13 and number–unit pairs get non-breaking spaces.
     Hyphens in compounds and gender forms (Teilnehmer*innen, :innen) stay.
+
+    `as_first_released` leaves out the no-break spaces added after pressgen's first
+    release (before a dash, after a title, between postcode and city): what a
+    calendar entry's UID was made from, and must stay made from.
     """
+    later = not as_first_released
     # Each rule only where its trigger occurs: most names and titles need none.
     if " - " in text:
         text = _DASH.sub(" – ", text)
-    if " – " in text:  # a dash never starts a line
+    if later and " – " in text:  # a dash never starts a line
         text = text.replace(" – ", f"{NBSP}– ")
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
@@ -244,13 +249,15 @@ def refine(text: str, style: Style = DEFAULT) -> str:
     text = _smart_quotes(text, style)
     if "." in text:
         text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
-        text = _TITLE.sub(rf"\1{NBSP}", text)
+        if later:
+            text = _TITLE.sub(rf"\1{NBSP}", text)
     if _DIGIT.search(text):
         text = _DATE.sub(_date_spaces, text)
         text = _UNIT.sub(rf"\1{NBSP}\2", text)
         text = _BEFORE_NUMBER.sub(rf"\1{NBSP}\2", text)
         text = _NUMBER_RANGE.sub("\\1–\\2", text)
-        text = _POSTCODE_CITY.sub(rf"\1{NBSP}", text)
+        if later:
+            text = _POSTCODE_CITY.sub(rf"\1{NBSP}", text)
     return text
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 
 from pressgen.german import phrases, typography
 from pressgen.source import prose
@@ -56,27 +54,6 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
-def event_uid(event: Event) -> str:
-    """A stable identifier: the same event data always gives the same UID."""
-    day = event.event.date
-    names = [_as_first_typeset(event.organisation.name), _as_first_typeset(event.event.title)]
-    key = "|".join([*names, day.isoformat() if day else ""]).encode("utf-8")
-    return f"{hashlib.sha256(key).hexdigest()[:32]}@pressgen"
-
-
-# No-break spaces that typesetting added after the first release: a dash, a title or a
-# postcode. Undone for the UID, so that an event keeps the UID its calendar entry has.
-_LATER_SPACES = re.compile(r"(Dr\.|Mag\.|Prof\.|\d{5})?\u00a0(?=(–)?)")
-
-
-def _as_first_typeset(text: str) -> str:
-    def undo(match: re.Match[str]) -> str:
-        later = match[1] is not None or match[2] is not None
-        return f"{match[1] or ''} " if later else match[0]
-
-    return _LATER_SPACES.sub(undo, text)
-
-
 def _local(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
@@ -88,7 +65,7 @@ def _moment(moment: dt.datetime, berlin: bool) -> str:
     return f":{_local(moment.astimezone(dt.UTC))}Z"
 
 
-def render_ics(event: Event) -> str | None:
+def render_ics(event: Event, uid: str) -> str | None:
     """VCALENDAR with one VEVENT; CRLF line ends, folded lines, escaped text.
 
     None while a draft leaves the day open: a calendar entry needs a day, and an
@@ -105,7 +82,7 @@ def render_ics(event: Event) -> str | None:
         lines += _VTIMEZONE_BERLIN
     lines += [
         "BEGIN:VEVENT",
-        f"UID:{event_uid(event)}",
+        f"UID:{uid}",
         f"DTSTAMP:{_local(stamp)}Z",
     ]
     begins, ends = info.begins, info.ends

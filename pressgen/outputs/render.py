@@ -84,7 +84,7 @@ def render_event(
         NEWSLETTER_TEXT: newsletter_text,
         NEWSLETTER_EMAIL: build_email(event, newsletter_text, newsletter_html),
     }
-    calendar = render_ics(event)
+    calendar = render_ics(event, shown.calendar_uid)
     if calendar is not None:
         files[CALENDAR] = calendar
     if shown.handover is not None:  # for a list manager: what to enter in it

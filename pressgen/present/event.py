@@ -9,6 +9,7 @@ no methods of library objects.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -265,6 +266,7 @@ class Presentation:
     preheader: str  # the inbox preview: the preheader, else the teaser as plain text
     web_version_url: str
     calendar_url: str
+    calendar_uid: str  # the calendar entry's identifier (calendar_uid)
     open_facts: tuple[tuple[str | int, ...], ...]  # what a draft leaves open (shown as [… offen])
     draft_note: str  # "Entwurf – noch offen: …" above a draft's outputs, else empty
     # The newsletter as its own product: what it shows of the press release.
@@ -425,6 +427,7 @@ def present(
         preheader=placeholder_or_own(manager, preheader, "preview_text"),
         web_version_url=placeholder_or_own(manager, web_version_url, "web_version"),
         # A calendar entry helps before the event, not in a report after it.
+        calendar_uid=calendar_uid(event),
         calendar_url=urljoin(web_url, CALENDAR)
         if web_url
         and shown.event.date
@@ -458,6 +461,21 @@ def present(
         placeholders=manager.placeholders if manager else (),
         handover=handover(manager, preheader, web_version_url) if manager else None,
     )
+
+
+def calendar_uid(event: Event) -> str:
+    """A stable identifier for the event's calendar entry: the same event data always
+    gives the same UID, and typesetting that improved after the first release (a no-break
+    space before a dash, after Dr.) never gives an event a new one, so a calendar that
+    imported it keeps one entry."""
+    style = event.typography
+    names = [
+        typography.refine(text, style, as_first_released=True)
+        for text in (event.organisation.name, event.event.title)
+    ]
+    day = event.event.date
+    key = "|".join([*names, day.isoformat() if day else ""]).encode("utf-8")
+    return f"{hashlib.sha256(key).hexdigest()[:32]}@pressgen"
 
 
 def placeholder_or_own(
