@@ -592,3 +592,36 @@ def test_linked_names_read_as_a_list(
 
     named = _named(parties, Typography(conjunction=conjunction))  # type: ignore[arg-type]
     assert [(n.text, n.href, n.after) for n in named] == expected
+
+
+@pytest.mark.parametrize(
+    ("credits", "quotes", "expected"),
+    [
+        (["Max Mustermann"], "german",
+         "Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis an: "
+         "„Foto: Max Mustermann“."),
+        (["Max Mustermann"], "guillemets",
+         "Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis an: "
+         "»Foto: Max Mustermann«."),
+        ([None], "german",
+         "Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an."),
+        (["Max Mustermann", "Erika Beispiel"], "german",
+         "Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an."),
+    ],
+)  # fmt: skip
+def test_credit_request(credits: list[str | None], quotes: str, expected: str) -> None:
+    from pressgen.source.model import Typography
+
+    assert phrases.credit_request(credits, Typography(quotes=quotes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (f"15.{NBSP}Januar{NBSP}2027, 18{NBSP}Uhr",
+         f"Sperrfrist: 15.{NBSP}Januar{NBSP}2027, 18{NBSP}Uhr. Vorher dürfen die Fotos nicht "
+         "veröffentlicht werden."),
+    ],
+)  # fmt: skip
+def test_photo_embargo_note(moment: str, expected: str) -> None:
+    assert phrases.photo_embargo_note(moment) == expected

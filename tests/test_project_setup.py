@@ -384,3 +384,37 @@ def test_the_test_command_installs_what_the_tests_need() -> None:
     order = ["npm ci", "python3 -m pip install -e '.[test]'", 'python3 -m pytest "$@"']
     positions = [script.index(step) for step in order]
     assert positions == sorted(positions)
+
+
+def test_own_templates_replace_uebergabe_and_bildnachweis(
+    project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two files beside the outputs come from templates an own one replaces."""
+    import zipfile
+
+    from PIL import Image
+
+    (project / "events" / "fotos").mkdir()
+    Image.new("RGB", (1600, 1000), (20, 30, 80)).save(project / "events" / "fotos" / "a.png")
+    event_file = project / "events" / "beispiel.yaml"
+    data = yaml.safe_load(event_file.read_text("utf-8"))
+    data["press_release"]["photos"] = [
+        {"src": "fotos/a.png", "caption": "Der Saal.", "credit": "Max Muster"}
+    ]
+    event_file.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    own = project / "templates"
+    (own / "uebergabe.txt.j2").write_text(
+        "Für {{ handover.label }}: {{ event.newsletter.subject }}\n", "utf-8"
+    )
+    (own / "bildnachweis.txt.j2").write_text(
+        "{% for photo in photo_credits %}{{ photo.file }} – {{ photo.credit }}\n{% endfor %}",
+        "utf-8",
+    )
+    monkeypatch.chdir(project)
+    assert run_cli("build").exit_code == 0
+    with zipfile.ZipFile(project / "out" / "beispiel" / "pressefotos.zip") as archive:
+        assert archive.read("Bildnachweis.txt").decode("utf-8") == "a.png – Max Muster\n"
+    result = run_cli("build", "events/beispiel.yaml", "--for", "mailchimp")
+    assert result.exit_code == 0, result.output
+    notes = (project / "out" / "beispiel-mailchimp" / "uebergabe.txt").read_text("utf-8")
+    assert notes.replace("\xa0", " ") == f"Für Mailchimp: {data['newsletter']['subject']}\n"

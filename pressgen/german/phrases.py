@@ -487,3 +487,17 @@ def photo_archive_label(count: int) -> str:
     if count == 1:
         return "Pressefoto mit Bildnachweis herunterladen (ZIP)"
     return "Alle Pressefotos mit Bildnachweis herunterladen (ZIP)"
+
+
+def photo_embargo_note(moment: str) -> str:
+    """Bildnachweis.txt under a Sperrfrist: the photos are held as long as the text."""
+    return f"Sperrfrist: {moment}. Vorher dürfen die Fotos nicht veröffentlicht werden."
+
+
+def credit_request(credits: Sequence[str | None], style: Style) -> str:
+    """Bildnachweis.txt's last request: one photo's credit word for word, else each
+    photo's own."""
+    if len(credits) == 1 and credits[0]:
+        credit = typography.quoted(f"Foto: {credits[0]}", style)
+        return f"Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis an: {credit}."
+    return "Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an."

@@ -17,7 +17,7 @@ from pressgen.outputs.email import build_email
 from pressgen.outputs.environment import environment, render_template, template_fingerprint
 from pressgen.outputs.ics import render_ics
 from pressgen.outputs.json_ld import json_ld_script
-from pressgen.outputs.photo_archive import photo_archive
+from pressgen.outputs.photo_archive import CREDITS_TEMPLATE, photo_archive
 from pressgen.outputs.photos import PublishedPhoto
 from pressgen.present.event import Presentation, Reader
 from pressgen.present.issue import IssuePresentation
@@ -68,7 +68,7 @@ def render_event(
     photos = {src: photo for src, photo in (photos or {}).items() if src in shown_photos}
     data = shown.template_data()
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
-    used: dict[str, list[str]] = {name: [] for name in TEMPLATE_OF}
+    used: dict[str, list[str]] = {name: [] for name in (*TEMPLATE_OF, PHOTO_ARCHIVE)}
 
     def render(output: str, **extra: Any) -> str:
         return render_template(TEMPLATE_OF[output], data, env, used[output], **extra)
@@ -108,7 +108,8 @@ def render_event(
     for src, made in copies.items():
         files.update({src: made[src], web_name(src): made[web_name(src)]})
     if published:
-        files[PHOTO_ARCHIVE] = photo_archive(shown, published)
+        credits = render_template(CREDITS_TEMPLATE, data, env, used[PHOTO_ARCHIVE])
+        files[PHOTO_ARCHIVE] = photo_archive(shown, published, credits)
     for made in copies.values():
         files.update(made)
     return Outputs(files, _own(used, template_dirs))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, urljoin
 
@@ -290,6 +291,12 @@ class Presentation:
     press_room_link: str = ""  # "../index.html" when built into a press room
     photo_archive: str = ""  # pressefotos.zip, when the release has photos of its own
     photo_archive_label: str = ""  # „Pressefoto mit Bildnachweis herunterladen (ZIP)“
+    # Bildnachweis.txt in the archive: each local photo once (file, caption, credit,
+    # licence, consent), the Sperrfrist note and the request to name the credit.
+    photo_credits: tuple[Record, ...] = ()
+    photo_embargo_note: str = ""
+    credit_request: str = ""
+    contact_line: str = ""  # the Pressekontakt on one line, „Lena Beispiel, …, Telefon …“
     # One recipient's message: „Sehr geehrte Frau Muster,“ from the list (empty when built).
     salutation: str = ""
     # A list manager's placeholders that stand where addresses would (build --for mailchimp).
@@ -398,6 +405,8 @@ def present(
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     labels = _labels(shown, invitation)
     preheader = _preheader(shown.newsletter) or (when_and_where(facts) if invitation else "")
+    contact = tuple(_contact(shown))
+    credits = tuple(_photo_credits(release.photos))
     web_version_url = urljoin(web_url, NEWSLETTER_HTML) if web_url else ""
     return Presentation(
         event=shown,
@@ -417,7 +426,7 @@ def present(
         sponsor_thanks=thanks,
         about_heading=phrases.about_heading(shown.organisation),
         character_count=typography.number(_character_count(blocks, dateline), style),
-        contact=tuple(_contact(shown)),
+        contact=contact,
         impressum=tuple(_impressum(shown.organisation, style)),
         subscription_note=phrases.subscription_note(shown.organisation),
         unsubscribe_url=manager.unsubscribe if manager else own_unsubscribe,
@@ -456,6 +465,14 @@ def present(
         page_photos=tuple(_page_photo(photo, photo_sizes or {}) for photo in release.photos),
         photo_archive=PHOTO_ARCHIVE if local_photos else "",
         photo_archive_label=phrases.photo_archive_label(local_photos) if local_photos else "",
+        photo_credits=credits,
+        photo_embargo_note=phrases.photo_embargo_note(embargo_moment) if embargo_moment else "",
+        credit_request=phrases.credit_request([photo.credit for photo in credits], style)
+        if credits
+        else "",
+        contact_line=", ".join(
+            f"{line.label} {line.text}" if line.label else line.text for line in contact
+        ),
         social=_social(shown, blocks, page_url, photo_sizes or {}),
         press_room_link=PRESS_ROOM_LINK if view.press_room else "",
         placeholders=manager.placeholders if manager else (),
@@ -590,6 +607,39 @@ def _lead_photo(event: Event, sizes: Mapping[str, tuple[int, int]]) -> Record | 
             size = shown_size(sizes[photo.src]) if photo.src in sizes else (EMAIL_WIDTH, 0)
             return email_photo(photo, urljoin(base, two), urljoin(base, one), photo.src, size)
     return None
+
+
+def archive_names(photos: Iterable[Photo]) -> dict[str, str]:
+    """Each local photo's name in pressefotos.zip (src → name), one entry per file: two
+    photos of one file name from different folders become abend.jpg and abend-2.jpg, so
+    that Bildnachweis.txt names each unmistakably."""
+    names: dict[str, str] = {}
+    for photo in photos:
+        if not is_local(photo.src) or photo.src in names:
+            continue
+        path = PurePosixPath(photo.src)
+        name, number = path.name, 1
+        while name.casefold() in {taken.casefold() for taken in names.values()}:
+            number += 1
+            name = f"{path.stem}-{number}{path.suffix}"
+        names[photo.src] = name
+    return names
+
+
+def _photo_credits(photos: Sequence[Photo]) -> Iterator[Record]:
+    """What Bildnachweis.txt says of each local photo, in the order of the release."""
+    for src, name in archive_names(photos).items():
+        photo = next(photo for photo in photos if photo.src == src)
+        yield Record(
+            {
+                "src": src,
+                "file": name,
+                "caption": photo.caption,
+                "credit": photo.credit or "",
+                "licence": photo.licence or "",
+                "consent": photo.consent or "",
+            }
+        )
 
 
 def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]]) -> Record:

@@ -27,7 +27,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from pressgen.embargo import held_at
-from pressgen.outputs.photo_archive import contact_text
 from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
@@ -78,7 +77,7 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
         "page": f"{slug}/{PRESS_RELEASE_HTML}",
         "archive": f"{slug}/{PHOTO_ARCHIVE}" if shown.photo_archive else "",
         "archive_label": shown.photo_archive_label,
-        "contact": contact_text(shown),
+        "contact": shown.contact_line,
         "photo": picture,
         "page_url": shown.page_url,
         "image_url": social.image if social else "",
