@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pressgen import pipeline
     from pressgen.deliver.lists import Outcome
     from pressgen.deliver.smtp import SmtpSettings
-    from pressgen.source.model import Phase
+    from pressgen.source.event import Phase
 
 JOBS = click.option(
     "--jobs",

@@ -25,7 +25,7 @@ from pressgen.german import typography
 
 if TYPE_CHECKING:
     from pressgen.source.documents import Document
-    from pressgen.source.model import Phase
+    from pressgen.source.event import Phase
 
 EMBARGOED = "embargoed"  # the folder of documents not yet public: never to be published
 

@@ -15,7 +15,7 @@ from pressgen.errors import DataError, Problem
 from pressgen.outputs import environment as templating
 from pressgen.outputs import render
 from pressgen.pipeline import Choices, check
-from pressgen.source.model import Phase
+from pressgen.source.event import Phase
 
 Edit = tuple[str, str, str]  # template, text to replace, replacement
 

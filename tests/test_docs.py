@@ -15,8 +15,9 @@ from click.testing import Result
 from helpers import ROOT
 
 from pressgen.rules import RULES
-from pressgen.source.model import Event, OrganisationFile, ProjectConfig
+from pressgen.source.event import Event
 from pressgen.source.reference import field_paths, fields_markdown
+from pressgen.source.settings import OrganisationFile, ProjectConfig
 
 README = (ROOT / "README.md").read_text("utf-8")
 

@@ -13,7 +13,7 @@ from helpers import SEED, parse, set_text, written_in
 from pressgen.outputs.environment import _autoescape
 from pressgen.outputs.render import render_event
 from pressgen.present.event import View, present
-from pressgen.source.model import Role, texts
+from pressgen.source.fields import Role, texts
 from pressgen.source.validate import load_event
 
 PAYLOAD = (

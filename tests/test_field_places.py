@@ -27,7 +27,7 @@ from pressgen.outputs.photos import publish_photos
 from pressgen.outputs.render import render_event
 from pressgen.present.event import View, present
 from pressgen.source.documents import load_event_file
-from pressgen.source.model import Event
+from pressgen.source.event import Event
 from pressgen.source.reference import field_rows
 
 EXAMPLES = sorted((ROOT / "data").glob("*.yaml")) + sorted(

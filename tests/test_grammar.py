@@ -10,7 +10,7 @@ import pytest
 from pressgen.german import grammar, phrases
 from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NARROW_NBSP, NBSP
-from pressgen.source.model import (
+from pressgen.source.event import (
     EventInfo,
     Organisation,
     Person,
@@ -484,7 +484,7 @@ def test_one_full_stop(parts: tuple[str, ...], expected: str) -> None:
 def event_with(**changes: Any) -> Any:
     from helpers import SEED
 
-    from pressgen.source.model import Event
+    from pressgen.source.event import Event
     from pressgen.source.validate import load_event
 
     data = load_event(SEED).model_dump()
@@ -610,7 +610,7 @@ def test_linked_names_read_as_a_list(
     ],
 )  # fmt: skip
 def test_credit_request(credits: list[str | None], quotes: str, expected: str) -> None:
-    from pressgen.source.model import Typography
+    from pressgen.source.event import Typography
 
     assert phrases.credit_request(credits, Typography(quotes=quotes)) == expected
 

@@ -13,8 +13,8 @@ from click.testing import Result
 from helpers import SEED, folded, readable_text
 
 from pressgen.source.documents import is_issue
+from pressgen.source.event import Phase
 from pressgen.source.loader import load_yaml
-from pressgen.source.model import Phase
 
 OUTPUTS = [
     "pressemitteilung.html",

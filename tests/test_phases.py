@@ -16,7 +16,7 @@ from helpers import SECOND, SEED, readable_text
 
 from pressgen.german import phrases
 from pressgen.present.event import View, phase_of, present
-from pressgen.source.model import Accreditation
+from pressgen.source.event import Accreditation
 from pressgen.source.validate import load_event
 
 # ---------------------------------------------------------------- the sentences pressgen writes

@@ -159,7 +159,7 @@ def test_damaged_metadata_never_ends_in_a_traceback() -> None:
     import random
 
     from pressgen.outputs.photos import PhotoError, published_photo
-    from pressgen.source.model import Photo
+    from pressgen.source.event import Photo
 
     photo = Photo.model_validate({"src": "fotos/a.jpg", "caption": "Bild", "credit": "Max"})
     good = _photo(480, 300, "both")

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from pressgen.checks import event_problems
 from pressgen.outputs.render import render_event
 from pressgen.present.event import present
+from pressgen.source.event import Event
+from pressgen.source.fields import Role, texts
 from pressgen.source.loader import SourceMap
-from pressgen.source.model import Event, Role, texts
 
 LETTERS = st.characters(categories=["L", "N"], exclude_characters="\u2028\u2029")
 SIGNS = st.sampled_from(

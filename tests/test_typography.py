@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pressgen.german import typography
-from pressgen.source.model import Event, Typography
+from pressgen.source.event import Event, Typography
 
 NBSP = "\u00a0"
 
@@ -193,7 +193,7 @@ def test_phone_numbers(written: str, international: str, national: str) -> None:
 
 
 def _info(**fields: object) -> object:
-    from pressgen.source.model import EventInfo
+    from pressgen.source.event import EventInfo
 
     base = {"title": "T", "date": "2027-03-13", "venue": {"name": "Halle"}}
     return EventInfo.model_validate({**base, **fields})

@@ -9,8 +9,8 @@ from pressgen.checks.reading import Reading
 from pressgen.present.event import Presentation
 from pressgen.registry import NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.source.addresses import ALLOWED_SCHEMES
+from pressgen.source.fields import Role, texts
 from pressgen.source.loader import Loc, format_loc
-from pressgen.source.model import Role, texts
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost", "127.0.0.1")
 PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost")

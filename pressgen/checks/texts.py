@@ -19,8 +19,9 @@ from pressgen.checks.findings import Findings
 from pressgen.german import gender, phrases, typography
 from pressgen.present.event import Presentation
 from pressgen.source import prose
+from pressgen.source.event import Event
+from pressgen.source.fields import Role, texts
 from pressgen.source.loader import Loc, format_loc
-from pressgen.source.model import Event, Role, texts
 
 # Fields that name someone or something; what they say is not a statement about the event.
 _NAMES = {"name", "role", "organisation", "short_name", "dative", "label", "alt", "credit"}

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pressgen.checks.findings import Findings
 from pressgen.present.event import Presentation
 from pressgen.present.photos import PRINT_SIZE
-from pressgen.source.model import is_local
+from pressgen.source.event import is_local
 
 # The size LinkedIn, Facebook and messengers ask for a large link preview.
 PREVIEW_SIZE = (1200, 630)

@@ -28,7 +28,7 @@ from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
 from pressgen.outputs.email import new_message_id
 from pressgen.present.event import Reader
 from pressgen.source.addresses import address_identity
-from pressgen.source.model import is_local
+from pressgen.source.event import is_local
 
 if TYPE_CHECKING:
     from pressgen.pipeline import Rendered, RenderedEvent

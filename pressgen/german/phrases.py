@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pressgen.german import grammar, typography
 from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NBSP, Style
-from pressgen.source.model import (
+from pressgen.source.event import (
     Accreditation,
     Event,
     EventInfo,

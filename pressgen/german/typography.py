@@ -15,15 +15,8 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from pressgen.source.model import (
-    Address,
-    Event,
-    EventInfo,
-    ModelT,
-    Role,
-    Typography,
-    map_texts,
-)
+from pressgen.source.event import Address, Event, EventInfo, Typography
+from pressgen.source.fields import ModelT, Role, map_texts
 
 
 class Style(Protocol):

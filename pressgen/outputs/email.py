@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from pressgen.source.addresses import ascii_domain, ascii_url
-from pressgen.source.model import Event
+from pressgen.source.event import Event
 
 
 def message_date(event: Event) -> dt.datetime | None:

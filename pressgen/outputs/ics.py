@@ -6,7 +6,7 @@ import datetime as dt
 
 from pressgen.german import phrases, typography
 from pressgen.source import prose
-from pressgen.source.model import Event
+from pressgen.source.event import Event
 
 PRODUCT_ID = "-//pressgen//pressgen//DE"
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pressgen.german import phrases, typography
-from pressgen.source.model import Address, Event, EventInfo, Venue, is_local
+from pressgen.source.event import Address, Event, EventInfo, Venue, is_local
 
 
 def _postal_address(address: Address) -> dict[str, str]:

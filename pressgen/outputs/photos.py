@@ -11,7 +11,7 @@ from typing import Any
 
 from pressgen.errors import PressgenError
 from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
-from pressgen.source.model import Event, Photo, is_local
+from pressgen.source.event import Event, Photo, is_local
 
 
 @dataclass(frozen=True, eq=False)

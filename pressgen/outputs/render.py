@@ -38,7 +38,7 @@ from pressgen.registry import (
     PRESS_RELEASE_TEXT,
     TEMPLATE_OF,
 )
-from pressgen.source.model import Event
+from pressgen.source.event import Event
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from pressgen.source.documents import (
     LoadedIssue,
     load_document,
 )
-from pressgen.source.model import Event, Phase
+from pressgen.source.event import Event, Phase
 from pressgen.source.project import project_for
 from pressgen.write import (
     STAGING_PREFIX,

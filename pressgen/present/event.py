@@ -29,7 +29,7 @@ from pressgen.registry import (
     PRESS_ROOM_LINK,
 )
 from pressgen.source import prose
-from pressgen.source.model import (
+from pressgen.source.event import (
     BodyBlock,
     Contact,
     Event,
@@ -40,8 +40,8 @@ from pressgen.source.model import (
     Photo,
     Typography,
     is_local,
-    phase_of,
 )
+from pressgen.source.issue import phase_of
 
 if TYPE_CHECKING:
     from pressgen.outputs.list_managers import ListManager

@@ -28,7 +28,7 @@ from pressgen.present.event import (
 )
 from pressgen.registry import NEWSLETTER_HTML
 from pressgen.source.documents import LoadedIssue
-from pressgen.source.model import Event, Phase, is_local
+from pressgen.source.event import Event, Phase, is_local
 
 ISSUE_LABELS = {
     "contents": "In dieser Ausgabe",

@@ -30,7 +30,7 @@ from pressgen.embargo import held_at
 from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
-from pressgen.source.model import is_local
+from pressgen.source.event import is_local
 
 INDEX = PRESS_ROOM_INDEX
 FEED = "feed.xml"

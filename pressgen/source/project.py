@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from pressgen.errors import DataError, Problem
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, load_yaml
-from pressgen.source.model import OrganisationFile, ProjectConfig
+from pressgen.source.settings import OrganisationFile, ProjectConfig
 from pressgen.source.validate import problems_from_validation
 
 CONFIG_NAME = "pressgen.yaml"

@@ -13,7 +13,10 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from pressgen.source.model import Event, NewsletterIssue, OrganisationFile, ProjectConfig, Role
+from pressgen.source.event import Event
+from pressgen.source.fields import Role
+from pressgen.source.issue import NewsletterIssue
+from pressgen.source.settings import OrganisationFile, ProjectConfig
 
 KINDS = {
     Role.TEXT: "text",

@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pressgen.source.model import Event, NewsletterIssue, OrganisationFile, ProjectConfig
+from pressgen.source.event import Event
+from pressgen.source.issue import NewsletterIssue
+from pressgen.source.settings import OrganisationFile, ProjectConfig
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

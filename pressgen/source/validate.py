@@ -15,8 +15,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
+from pressgen.source.event import Event, is_local
+from pressgen.source.fields import PATTERN_HINTS
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
-from pressgen.source.model import PATTERN_HINTS, Event, is_local
 
 
 def load_event(path: Path) -> Event:

@@ -1,4 +1,4 @@
-"""The event schema: what one event file may contain, each field documented.
+"""The event file's schema: what one event may contain, each field documented.
 
 Field names are English; the texts authors write into them are German.
 Nothing here knows about one particular event.
@@ -7,224 +7,36 @@ Nothing here knows about one particular event.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
-import unicodedata
-from collections.abc import Callable, Iterator
-from functools import cache
-from typing import Annotated, Any, Literal, TypeVar, cast, get_args
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StrictInt,
     model_validator,
 )
 
-from pressgen.source import prose
-from pressgen.source.addresses import email_problem, url_problem
-
-# ---------------------------------------------------------------- field types
-
-
-# Unicode category Cc: U+0000–U+001F and U+007F–U+009F.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-# What other programs read as the end of a line, besides CR and LF (and NEL, a Cc).
-_OTHER_LINE_BREAKS = re.compile("[\u2028\u2029]")
-# Controls that turn the direction of text: used to make a name or subject read as
-# something else ("gpj.exe" shown as "exe.jpg").
-_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-# Letters that show nothing (Hangul fillers, the blank Braille pattern).
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-MAX_LINE = 500
-MAX_PARAGRAPH = 20_000
-
-
-def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
-    if not (_CONTROL_BUT_NEWLINE if allow_newlines else _CONTROL).search(value):
-        return value  # the usual case, found without a character-by-character loop
-    for char in value:
-        if char in "\n" and allow_newlines:
-            continue
-        if unicodedata.category(char) == "Cc":
-            name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
-                char, f"the control character U+{ord(char):04X}"
-            )
-            raise ValueError(f"contains {name}; write it on one line as plain text")
-    return value
-
-
-def _plain_text(value: str, *, limit: int, what: str) -> str:
-    """What every text must be: short enough, visible, without direction controls."""
-    if len(value) > limit:
-        raise ValueError(f"{what} is {len(value):,} characters long; at most {limit:,} are allowed")
-    found = _DIRECTION_CONTROLS.search(value)
-    if found:
-        raise ValueError(
-            f"contains the invisible direction control U+{ord(found[0]):04X}, which can make "
-            "text read as something else; delete it"
-        )
-    if not any(
-        unicodedata.category(char)[0] not in "CZ" and char not in _BLANK_LETTERS for char in value
-    ):
-        raise ValueError("contains no visible text; write the text or remove the field")
-    return value
-
-
-def _single_line(value: str) -> str:
-    _no_control_characters(value, allow_newlines=False)
-    found = _OTHER_LINE_BREAKS.search(value)
-    if found:
-        raise ValueError(
-            f"contains the line separator U+{ord(found[0]):04X}; write it on one line as plain text"
-        )
-    return _plain_text(value, limit=MAX_LINE, what="the line")
-
-
-def _prose(value: str) -> str:
-    value = value.replace("\r\n", "\n").replace("\t", " ")
-    value = _OTHER_LINE_BREAKS.sub("\n", value)
-    _no_control_characters(value, allow_newlines=True)
-    _plain_text(value, limit=MAX_PARAGRAPH, what="the text")
-    problems = prose.link_problems(value)
-    if problems:
-        raise ValueError("; ".join(problems))
-    return value
-
-
-class Role(enum.Enum):
-    """What a text field holds. Typesetting, link checks and tests go by it, never by name."""
-
-    TEXT = "one line of German text, typeset"
-    PROSE = "running text with inline markup, typeset"
-    VERBATIM = "one line printed exactly as written: phone numbers, names in headers"
-    CODE = "a value of a fixed form: a postcode, a time zone"
-    URL = "a link"
-    IMAGE = "an image: a web address or a file beside the event"
-    EMAIL = "an email address"
-    KEY = "a short key that names another entry"
-
-
-Line = Annotated[str, Field(min_length=1), AfterValidator(_single_line), Role.TEXT]
-"""One line of text; no line breaks or control characters (safe for email headers)."""
-
-Verbatim = Annotated[str, Field(min_length=1), AfterValidator(_single_line), Role.VERBATIM]
-"""One line of text printed as written, never typeset (phone numbers, VAT ids, sender names)."""
-
-Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose), Role.PROSE]
-"""Running text; *emphasis*, **strong** and [links](https://…) are allowed."""
-
-
-def _url(value: str) -> str:
-    _no_control_characters(value, allow_newlines=False)
-    problem = url_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-Url = Annotated[str, AfterValidator(_url), Role.URL]
-"""A link: http, https or mailto only."""
-
-
-def _email(value: str) -> str:
-    _no_control_characters(value, allow_newlines=False)
-    problem = email_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-Email = Annotated[str, AfterValidator(_email), Role.EMAIL]
-
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-
-
-def _time(value: object) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    if not isinstance(value, str):
-        raise ValueError('expected a time like "14:30"')
-    match = _TIME.match(value.strip())
-    if not match:
-        raise ValueError(f'"{value}" is not a time; expected hours and minutes like "14:30"')
-    return dt.time(int(match[1]), int(match[2]))
-
-
-Time = Annotated[dt.time, BeforeValidator(_time)]
-"""A time of day, written "14:30" (in quotes)."""
-
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
-# Events, releases and embargoes of real press offices; the limits keep every
-# computed moment (the day after, the time in UTC) inside what Python can hold.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
-
-def _in_range(day: dt.date) -> dt.date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(
-            f"the year {day.year} is out of range; give a date from {FIRST_YEAR} to {LAST_YEAR}"
-        )
-    return day
-
-
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueError("expected a date without time, like 2017-08-17")
-    if isinstance(value, dt.date):
-        return _in_range(value)
-    if isinstance(value, str):
-        text = value.strip()
-        german = _GERMAN_DATE.match(text)
-        try:
-            if german:
-                day = dt.date(int(german[3]), int(german[2]), int(german[1]))
-            else:
-                day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f'"{value}" is not a valid date; expected e.g. 2017-08-17') from None
-        return _in_range(day)
-    raise ValueError("expected a date like 2017-08-17")
-
-
-Date = Annotated[dt.date, BeforeValidator(_date)]
-"""A calendar date, written 2017-08-17 (or "17.08.2017" in quotes)."""
-
-KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-POSTCODE_PATTERN = r"^[0-9A-Z][0-9A-Z -]{2,9}$"  # five digits in Germany (checked after)
-COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
-# What to write instead, for each pattern a field must match.
-PATTERN_HINTS = {
-    KEY_PATTERN: "expected a short key of letters, digits, '-' and '_', e.g. wrobel",
-    POSTCODE_PATTERN: 'expected a postcode in quotes, e.g. "07743" (in Germany five digits)',
-    COLOR_PATTERN: 'expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"',
-}
-
-Loc = tuple[str | int, ...]
-"""Where a value stands in its file: ('sponsors', 1, 'name')."""
-
-Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64), Role.KEY]
-"""A short name used to refer to an entry elsewhere in the file, e.g. wrobel."""
-
-
-class Schema(BaseModel):
-    """Base for all parts of the file: unknown fields are errors, values are frozen."""
-
-    # The schemas are built when first used, not on import: a build that finds nothing
-    # changed (incremental) validates no event and should not pay for them.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
-
+from pressgen.source.fields import (
+    COLOR_PATTERN,
+    POSTCODE_PATTERN,
+    Date,
+    Email,
+    Key,
+    Line,
+    Prose,
+    Role,
+    Schema,
+    Time,
+    Url,
+    Verbatim,
+    checked_url,
+    single_line,
+    year_in_range,
+)
 
 # ---------------------------------------------------------------- parts
 
@@ -447,7 +259,7 @@ class EventInfo(Schema):
     admission: Time | None = Field(
         None, description='When the doors open (Einlass), before the start, e.g. "18:30".'
     )
-    timezone: Annotated[str, AfterValidator(_single_line), Role.CODE] = Field(
+    timezone: Annotated[str, AfterValidator(single_line), Role.CODE] = Field(
         "Europe/Berlin", description="Time zone of all dates and times (IANA), e.g. Europe/Berlin."
     )
     venue: Venue | None = Field(
@@ -683,7 +495,7 @@ _EMBARGO = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]([01]?\d|2[0-3]):([0-5]\d)$")
 
 def _local_datetime(value: object) -> dt.datetime:
     if isinstance(value, dt.datetime):
-        _in_range(value.date())
+        year_in_range(value.date())
         return value.replace(tzinfo=None) if value.tzinfo is None else value
     if isinstance(value, dt.date):
         raise ValueError('give a time as well, e.g. "2027-01-15 10:00"')
@@ -694,7 +506,7 @@ def _local_datetime(value: object) -> dt.datetime:
                 day = dt.date.fromisoformat(match[1])
             except ValueError:
                 raise ValueError(f'"{value}" is not a valid date') from None
-            return dt.datetime.combine(_in_range(day), dt.time(int(match[2]), int(match[3])))
+            return dt.datetime.combine(year_in_range(day), dt.time(int(match[2]), int(match[3])))
     raise ValueError('expected date and time like "2027-01-15 10:00"')
 
 
@@ -710,11 +522,11 @@ def is_local(src: str) -> bool:
 
 
 def _image_source(value: str) -> str:
-    _single_line(value)
+    single_line(value)
     if not is_local(value):
         if urlsplit(value).scheme.lower() not in ("http", "https"):
             raise ValueError("an image must be an https:// address or a file next to the event")
-        return _url(value)
+        return checked_url(value)
     if value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
         raise ValueError("give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
     if not value.lower().endswith(IMAGE_SUFFIXES):
@@ -1026,214 +838,3 @@ class Event(Schema):
 
     def person(self, key: str) -> Person:
         return self.people[key]
-
-
-class OrganisationFile(Schema):
-    """The shared organisation file: what every event of the organisation inherits.
-
-    An event may override any of it; sponsors of the catalogue are named by key.
-    """
-
-    organisation: Organisation = Field(description="Who organises the events.")
-    press_contact: Contact | None = Field(None, description="Pressekontakt for every release.")
-    sender: Sender | None = Field(None, description="Sender of every newsletter.")
-    reply_to: Email | None = Field(None, description="Where replies to newsletters go.")
-    unsubscribe_url: Url | None = Field(None, description="Abmeldelink of every newsletter.")
-    sponsors: dict[Key, Sponsor] = Field(
-        default_factory=dict,
-        max_length=1000,
-        description="Sponsor catalogue: an event lists a sponsor by its key, "
-        "e.g. '- jenawirtschaft'.",
-    )
-
-
-class UtmDefaults(Schema):
-    """Campaign parameters for every newsletter; the campaign is the event's file name."""
-
-    source: Verbatim = Field("newsletter", description="utm_source.")
-    medium: Verbatim = Field("email", description="utm_medium.")
-
-
-class ProjectConfig(Schema):
-    """pressgen.yaml: the settings of one press office's project."""
-
-    events: Line = Field(
-        "events", description="Folder of event files, built when no path is given."
-    )
-    output: Line = Field("out", description="Folder for the outputs.")
-    organisation: Line | None = Field(
-        None, description="The shared organisation file, e.g. organisation.yaml."
-    )
-    templates: Line = Field(
-        "templates", description="Folder of your own templates; they replace built-in ones by name."
-    )
-    typography: Typography = Field(default_factory=Typography, description="Typography settings.")
-    brand: Brand = Field(default_factory=Brand, description="Colour and logo of the newsletter.")
-    web_base_url: Url | None = Field(
-        None,
-        description="Where outputs are published, ending in '/'; each event's folder is "
-        "its file name below it, for 'Im Browser ansehen' and the calendar link.",
-    )
-    utm: UtmDefaults | None = Field(None, description="Add campaign parameters to web links.")
-    image_base_url: Url | None = Field(
-        None,
-        description="Where the email's images are published, ending in '/'; each event's "
-        "are in a folder named like its file below it (newsletter.image_base_url).",
-    )
-    ignored_email_features: list[Line] = Field(
-        default_factory=list,
-        max_length=300,
-        description="caniemail features that check --clients leaves out, e.g. css-border-radius.",
-    )
-
-
-# ---------------------------------------------------------------- field roles
-
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def map_texts(value: ModelT, change: Callable[[Role, str], str]) -> ModelT:
-    """A copy of the model with `change(role, text)` applied to every text in it."""
-    return cast(ModelT, _map(value, None, change))
-
-
-def _map(value: Any, role: Role | None, change: Callable[[Role, str], str]) -> Any:
-    if isinstance(value, BaseModel):
-        updates = {}
-        for name, role_of in _plan(type(value)):
-            item = getattr(value, name)
-            new = _map(item, role_of, change)
-            if new is not item:
-                updates[name] = new
-        return value.model_copy(update=updates) if updates else value
-    if isinstance(value, list):
-        return [_map(item, role, change) for item in value]
-    if isinstance(value, dict):
-        return {key: _map(item, role, change) for key, item in value.items()}
-    if isinstance(value, str) and role is not None:
-        return change(role, value)
-    return value
-
-
-def texts(value: BaseModel) -> Iterator[tuple[Loc, Role, str]]:
-    """Every text of a model (nested models, lists and mappings too) with its place and role."""
-    for name, role_of in _plan(type(value)):
-        yield from _texts(getattr(value, name), role_of, (name,))
-
-
-def _texts(value: Any, role: Role | None, loc: Loc) -> Iterator[tuple[Loc, Role, str]]:
-    if isinstance(value, BaseModel):
-        for name, role_of in _plan(type(value)):
-            yield from _texts(getattr(value, name), role_of, (*loc, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, role, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, role, (*loc, key))
-    elif isinstance(value, str) and role is not None:
-        yield loc, role, value
-
-
-@cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, Role | None], ...]:
-    """Each field of a model with the role of the texts in it (None for choices and models)."""
-    return tuple(
-        (name, _role(info.annotation, tuple(info.metadata)))
-        for name, info in model.model_fields.items()
-    )
-
-
-def _role(annotation: Any, metadata: tuple[Any, ...]) -> Role | None:
-    for marker in metadata:
-        if isinstance(marker, Role):
-            return marker
-    for inner in get_args(annotation):  # Optional[…], list[…], dict[Key, …], Annotated[…]
-        role = _role(inner, tuple(getattr(inner, "__metadata__", ())))
-        if role is not None:
-            return role
-    return None
-
-
-# ---------------------------------------------------------------- a newsletter issue
-
-
-class NewsItem(Schema):
-    """A short piece of news written in the newsletter file itself."""
-
-    headline: Line = Field(description="Headline of the item.")
-    text: Prose = Field(description="Two or three sentences.")
-    link: Url | None = Field(None, description="Where to read more.")
-    link_label: Line = Field("Mehr erfahren", description="Text of the link.")
-    photo: Photo | None = Field(None, description="A photo, with caption and credit.")
-
-
-class IssueItem(Schema):
-    """One item of a newsletter issue: an event (by its file) or a short news item."""
-
-    event: Line | None = Field(
-        None, description="An event file, relative to the newsletter file, e.g. workshop.yaml."
-    )
-    show_as: Phase | None = Field(
-        None,
-        description="invitation or recap; as the event's dates say if omitted.",
-    )
-    news: NewsItem | None = Field(None, description="Or a news item written here.")
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> IssueItem:
-        if (self.event is None) == (self.news is None):
-            raise ValueError("give either event (a file) or news, not both")
-        if self.show_as is not None and self.event is None:
-            raise ValueError("show_as is for events only")
-        return self
-
-
-class IssueInfo(Schema):
-    """What the issue says in its own words: subject, preheader, greeting."""
-
-    subject: Line = Field(description="Subject line of the email.")
-    preheader: Line | None = Field(None, description="Preview text shown after the subject.")
-    publication_date: Date = Field(description="When the issue goes out (the email's date).")
-    title: Line | None = Field(
-        None, description="Heading above the items, e.g. 'Newsletter Januar 2027'."
-    )
-    salutation: Line | None = Field(
-        None,
-        description="Salutation above the intro, e.g. 'Liebe Mitglieder,'; a recipient's own "
-        "from the list (send --to-list) takes its place. The intro then goes on in lower case.",
-    )
-    intro: Prose | None = Field(None, description="Editorial introduction above the items.")
-    greeting: Line | None = Field(
-        None, description="Closing greeting, e.g. 'Ihr Team des Netzwerks'."
-    )
-    web_url: Url | None = Field(
-        None,
-        description="Where this issue is published online, ending in '/' (for 'Im Browser "
-        "ansehen').",
-    )
-
-
-class NewsletterIssue(Schema):
-    """A newsletter file: several items in one email, with its own subject and words.
-
-    The organisation (for the Impressum), the sender, the Abmeldelink, the brand
-    and the typography are the first event's: one sender, one legal footer.
-    """
-
-    issue: IssueInfo = Field(description="Subject, preheader, intro and greeting.")
-    items: list[IssueItem] = Field(min_length=1, max_length=30, description="The items, in order.")
-
-
-def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
-    """Invitation before the event, recap after it: as chosen (build --phase), as the file
-    says (phase:), or from the dates (published before the first day: invitation)."""
-    if chosen is not None:
-        return chosen
-    if event.phase is not None:
-        return event.phase
-    published, first_day = event.press_release.publication_date, event.event.date
-    if published is not None and first_day is not None and published < first_day:
-        return "invitation"
-    return "recap"

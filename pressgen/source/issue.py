@@ -1,0 +1,93 @@
+"""The newsletter file's schema: an issue with several items (events and short news)."""
+
+from __future__ import annotations
+
+from pydantic import (
+    Field,
+    model_validator,
+)
+
+from pressgen.source.event import Event, Phase, Photo
+from pressgen.source.fields import Date, Line, Prose, Schema, Url
+
+# ---------------------------------------------------------------- a newsletter issue
+
+
+class NewsItem(Schema):
+    """A short piece of news written in the newsletter file itself."""
+
+    headline: Line = Field(description="Headline of the item.")
+    text: Prose = Field(description="Two or three sentences.")
+    link: Url | None = Field(None, description="Where to read more.")
+    link_label: Line = Field("Mehr erfahren", description="Text of the link.")
+    photo: Photo | None = Field(None, description="A photo, with caption and credit.")
+
+
+class IssueItem(Schema):
+    """One item of a newsletter issue: an event (by its file) or a short news item."""
+
+    event: Line | None = Field(
+        None, description="An event file, relative to the newsletter file, e.g. workshop.yaml."
+    )
+    show_as: Phase | None = Field(
+        None,
+        description="invitation or recap; as the event's dates say if omitted.",
+    )
+    news: NewsItem | None = Field(None, description="Or a news item written here.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> IssueItem:
+        if (self.event is None) == (self.news is None):
+            raise ValueError("give either event (a file) or news, not both")
+        if self.show_as is not None and self.event is None:
+            raise ValueError("show_as is for events only")
+        return self
+
+
+class IssueInfo(Schema):
+    """What the issue says in its own words: subject, preheader, greeting."""
+
+    subject: Line = Field(description="Subject line of the email.")
+    preheader: Line | None = Field(None, description="Preview text shown after the subject.")
+    publication_date: Date = Field(description="When the issue goes out (the email's date).")
+    title: Line | None = Field(
+        None, description="Heading above the items, e.g. 'Newsletter Januar 2027'."
+    )
+    salutation: Line | None = Field(
+        None,
+        description="Salutation above the intro, e.g. 'Liebe Mitglieder,'; a recipient's own "
+        "from the list (send --to-list) takes its place. The intro then goes on in lower case.",
+    )
+    intro: Prose | None = Field(None, description="Editorial introduction above the items.")
+    greeting: Line | None = Field(
+        None, description="Closing greeting, e.g. 'Ihr Team des Netzwerks'."
+    )
+    web_url: Url | None = Field(
+        None,
+        description="Where this issue is published online, ending in '/' (for 'Im Browser "
+        "ansehen').",
+    )
+
+
+class NewsletterIssue(Schema):
+    """A newsletter file: several items in one email, with its own subject and words.
+
+    The organisation (for the Impressum), the sender, the Abmeldelink, the brand
+    and the typography are the first event's: one sender, one legal footer.
+    """
+
+    issue: IssueInfo = Field(description="Subject, preheader, intro and greeting.")
+    items: list[IssueItem] = Field(min_length=1, max_length=30, description="The items, in order.")
+
+
+def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
+    """Invitation before the event, recap after it: as chosen (build --phase), as the file
+    says (phase:), or from the dates (published before the first day: invitation)."""
+    if chosen is not None:
+        return chosen
+    if event.phase is not None:
+        return event.phase
+    published, first_day = event.press_release.publication_date, event.event.date
+    if published is not None and first_day is not None and published < first_day:
+        return "invitation"
+    return "recap"
