@@ -146,7 +146,7 @@ def build(
         changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
     if results and list_manager:
-        from pressgen.outputs.list_managers import LIST_MANAGERS
+        from pressgen.registry import LIST_MANAGERS
 
         notes = display_path(results[0].out_dir / LIST_MANAGER_NOTES)
         label = LIST_MANAGERS[list_manager].label

@@ -1,8 +1,10 @@
-"""The outputs of one event: file name, what kind of document, and its content type."""
+"""The outputs of one event (file name, what kind of document, its content type), and the
+list managers the newsletter can be made for."""
 
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,9 +63,16 @@ HANDED_OVER = frozenset({NEWSLETTER_MJML, NEWSLETTER_HTML, NEWSLETTER_TEXT, CALE
 LIST_MANAGER_NOTES_TEMPLATE = "uebergabe.txt.j2"
 
 
-def is_handed_over(name: str) -> bool:
-    """Whether a list manager gets this output: see HANDED_OVER."""
-    return name in HANDED_OVER or content_type(name).startswith("image/")
+def handed_over(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """What a list manager gets: the newsletter's files, its photos and uebergabe.txt
+    (HANDED_OVER)."""
+    return {
+        name: data
+        for name, data in files.items()
+        if name in HANDED_OVER
+        or name == LIST_MANAGER_NOTES
+        or content_type(name).startswith("image/")
+    }
 
 
 def content_type(name: str) -> str:
@@ -71,3 +80,73 @@ def content_type(name: str) -> str:
     if name in BY_NAME:
         return BY_NAME[name].content_type
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+# ---------------------------------------------------------------- list managers
+#
+# A list manager (listmonk, Mailchimp, Brevo, CleverReach) keeps the subscribers, sends
+# the mail and fills in, for each recipient, the unsubscribe link and the address of its
+# web copy. The newsletter built for it (build --for mailchimp) carries that system's
+# placeholders ("merge tags") where pressgen would write its own addresses, has no .eml
+# (the system writes the messages) and comes with uebergabe.txt: what to paste where.
+#
+# Each placeholder is the one the system's own documentation gives (cited beside it).
+# Where a system has no placeholder for a piece, the newsletter keeps pressgen's own:
+# the web version under newsletter.web_url, the preview text.
+
+
+@dataclass(frozen=True)
+class ListManager:
+    """A system that sends the newsletter to its own list, and its placeholders."""
+
+    name: str  # as on the command line: build --for mailchimp
+    label: str  # as its users write it
+    unsubscribe: str  # the recipient's own unsubscribe link
+    web_version: str | None  # the address of the email's copy on the web, if it has one
+    preview_text: str | None  # the preview text entered in the system, if it has one
+    tags: str = ""  # what the system reads as its placeholders anywhere in the text (regex)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        tags = (self.unsubscribe, self.web_version, self.preview_text)
+        return tuple(tag for tag in tags if tag)
+
+
+# Tags without inner spaces: the plain text is wrapped at spaces, and a tag broken in
+# two is no longer a tag.
+LIST_MANAGERS: Mapping[str, ListManager] = {
+    # listmonk, "Templating": {{ UnsubscribeURL }} and {{ MessageURL }} ("URL to view the
+    # message online"); Go templates take the names without spaces as well.
+    # https://listmonk.app/docs/templating/
+    "listmonk": ListManager(
+        "listmonk", "listmonk", "{{UnsubscribeURL}}", "{{MessageURL}}", None, r"\{\{.*?\}\}"
+    ),
+    # Mailchimp, "All the Merge Tags Cheat Sheet": *|UNSUB|* (unsubscribe link),
+    # *|ARCHIVE|* ("View this email in your browser"), *|MC_PREVIEW_TEXT|* (the campaign's
+    # preview text). https://mailchimp.com/help/all-the-merge-tags-cheat-sheet/
+    "mailchimp": ListManager(
+        "mailchimp",
+        "Mailchimp",
+        "*|UNSUB|*",
+        "*|ARCHIVE|*",
+        "*|MC_PREVIEW_TEXT|*",
+        r"\*\|.*?\|\*",
+    ),
+    # Brevo, "About Brevo Template Language": predefined placeholders {{ mirror }} ("View in
+    # browser" link) and {{ unsubscribe }}; "{{ ... }} or {{...}}" are both accepted.
+    # https://help.brevo.com/hc/en-us/articles/360000946299
+    "brevo": ListManager(
+        "brevo", "Brevo", "{{unsubscribe}}", "{{mirror}}", None, r"\{\{.*?\}\}|\{%.*?%\}"
+    ),
+    # CleverReach, "Automatic unsubscribe management": in own templates, a hyperlink to
+    # {UNSUBSCRIBE}. https://www.cleverreach.com/en/features/manage-recipients/
+    # automatic-unsubscribe-management/ (no web-version placeholder documented there).
+    "cleverreach": ListManager(
+        "cleverreach", "CleverReach", "{UNSUBSCRIBE}", None, None, r"\{[A-Z][A-Z0-9_.]*\}"
+    ),
+}
+
+
+def list_manager(name: str | None) -> ListManager | None:
+    """The list manager of `build --for NAME`, or None."""
+    return LIST_MANAGERS[name] if name else None

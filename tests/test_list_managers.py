@@ -10,10 +10,10 @@ import pytest
 from click.testing import Result
 from helpers import SECOND, SEED, parse
 
-from pressgen.outputs.list_managers import LIST_MANAGERS
 from pressgen.pipeline import Choices, build
 from pressgen.registry import (
     LIST_MANAGER_NOTES,
+    LIST_MANAGERS,
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
     NEWSLETTER_TEXT,
@@ -23,7 +23,7 @@ from pressgen.registry import (
 )
 
 # Each system's placeholders, as its documentation gives them
-# (see pressgen/outputs/list_managers.py).
+# (see pressgen/registry.py).
 TAGS = [
     # name, unsubscribe, web version, preview text
     ("listmonk", "{{UnsubscribeURL}}", "{{MessageURL}}", None),

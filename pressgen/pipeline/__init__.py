@@ -14,15 +14,10 @@ from typing import Any
 
 from pressgen.checks import event_problems
 from pressgen.checks.issue import issue_problems
+from pressgen.checks.placeholders import placeholder_problems
 from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
-from pressgen.outputs.list_managers import (
-    ListManager,
-    handed_over,
-    list_manager,
-    placeholder_problems,
-)
 from pressgen.outputs.photos import PhotoError, publish_photos
 from pressgen.outputs.render import render_event, render_issue, render_newsletter
 from pressgen.pipeline.incremental import (
@@ -36,7 +31,7 @@ from pressgen.pipeline.incremental import (
 )
 from pressgen.present.event import Presentation, Reader, View, present
 from pressgen.present.issue import IssuePresentation, present_issue
-from pressgen.registry import NEWSLETTER_HTML
+from pressgen.registry import NEWSLETTER_HTML, ListManager, handed_over, list_manager
 from pressgen.site.press_room import INDEX, PRESS_ROOM_FILES, press_room_files, summary
 from pressgen.source.documents import (
     Document,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import quote, urljoin
 
 from pydantic import BaseModel
@@ -27,6 +27,7 @@ from pressgen.registry import (
     PHOTO_ARCHIVE,
     PRESS_RELEASE_HTML,
     PRESS_ROOM_LINK,
+    ListManager,
 )
 from pressgen.source import prose
 from pressgen.source.event import (
@@ -42,9 +43,6 @@ from pressgen.source.event import (
     is_local,
 )
 from pressgen.source.issue import phase_of
-
-if TYPE_CHECKING:
-    from pressgen.outputs.list_managers import ListManager
 
 
 class Record(Mapping[str, Any]):
