@@ -54,6 +54,12 @@ RULES: dict[str, Rule] = {
             "sandbox does not allow",
         ),
         Rule("PG011", "error", "the rendered newsletter.mjml cannot be compiled to HTML"),
+        Rule(
+            "PG012",
+            "warning",
+            "an option that does not apply to a newsletter file: --documents (it has no "
+            "press release), --phase (each item shows its event as the item says)",
+        ),
         # ------------------------------------------------ consistency across the outputs
         Rule("PG101", "error", "a quote is missing or worded differently in an output"),
         Rule("PG102", "error", "a quote's attribution (name and function) is missing"),

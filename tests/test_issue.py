@@ -276,3 +276,22 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
         sent = email.utils.parsedate_to_datetime(str(message["Date"]))
         assert sent.year >= 2026 and sent.date().isoformat() != "2027-01-20"
     assert result.stdout.endswith(f'Sent "{subject}" to 2 recipients.\n')
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--documents",), ["--documents does not apply to a newsletter file: it has no "
+                            "press release to print"]),
+        (("--phase", "invitation"), ["--phase does not apply to a newsletter file: each item "
+                                     "shows its event as the item's show_as says"]),
+        ((), []),
+    ],
+)  # fmt: skip
+def test_options_a_newsletter_file_has_no_use_for_are_named(
+    run_cli: Callable[..., Result], options: tuple[str, ...], said: list[str]
+) -> None:
+    result = run_cli("build", ISSUE, "--out", "out", *options)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "[PG012]" in line]
+    assert [line.split("issue: ", 1)[1].removesuffix(" [PG012]") for line in warnings] == said

@@ -275,12 +275,31 @@ def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> Re
         loaded, choices.view(manager), {index: event.shown for index, event in events.items()}
     )
     outputs = render_issue(shown, project_for(loaded.path).template_dirs)
-    found = issue_problems(shown, loaded, outputs)
+    found = issue_problems(shown, loaded, outputs) + _not_for_an_issue(loaded, choices)
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
     if manager is not None:
         outputs = handed_over(outputs)
     return RenderedIssue(loaded, outputs, found, shown)
+
+
+def _not_for_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:
+    """A warning for each option the run chose that a newsletter file has no use for, so
+    that no one waits for a PDF that never comes."""
+    unused = (
+        ("--documents", choices.documents, "it has no press release to print"),
+        ("--phase", choices.phase, "each item shows its event as the item's show_as says"),
+    )
+    return [
+        loaded.source.problem(
+            ("issue",),
+            f"{option} does not apply to a newsletter file: {why}",
+            severity="warning",
+            code="PG012",
+        )
+        for option, chosen, why in unused
+        if chosen
+    ]
 
 
 @dataclass(frozen=True)
