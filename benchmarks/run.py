@@ -306,6 +306,31 @@ def breakdown(repeat: int) -> dict[str, float]:
         shutil.rmtree(folder)
 
 
+def per_message(repeat: int) -> dict[str, float]:
+    """Milliseconds of pressgen's own work per message of a list send (each recipient's
+    salutation and own unsubscribe link), after the one rendering the send makes; the
+    SMTP conversation is not part of it."""
+    from pressgen.clock import current_time
+    from pressgen.deliver.lists import message_maker
+    from pressgen.deliver.recipients import Recipient
+    from pressgen.pipeline import Choices, render_path
+
+    now = current_time()
+    numbers = itertools.count()
+    times = {}
+    for path in (SEED, *sorted((ROOT / "data").glob("n*.yaml"))):
+        rendered = render_path(path, now, Choices(drafts=True))
+        make = message_maker(rendered, "s" * 32, test_send=True)
+
+        def one(make: Callable[..., bytes] = make) -> None:
+            number = next(numbers)
+            recipient = Recipient(f"leser{number}@example.org", "Leser", "Sehr geehrte Leserin,")
+            make(recipient, now, f"<{number}@example.org>")
+
+        times[path.name] = median_seconds(one, repeat) * 1000
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="batch sizes, comma-separated")
@@ -365,6 +390,11 @@ def main() -> None:
     if len(sizes) >= 2:
         ratio = per_event[sizes[-1]] / per_event[sizes[0]]
         print(f"| per-event cost {sizes[-1]} / {sizes[0]} (target within 1.10) | {ratio:.2f} |")
+    print()
+    print("| list send, pressgen's work per message | ms |")
+    print("|---|---|")
+    for name, milliseconds in per_message(30).items():
+        print(f"| {name} | {milliseconds:.1f} |")
     print()
     print("| step, one event | ms |")
     print("|---|---|")
