@@ -257,6 +257,7 @@ def breakdown(repeat: int) -> dict[str, float]:
     from pressgen.checks import event_problems
     from pressgen.outputs.email import build_email
     from pressgen.outputs.environment import render_template
+    from pressgen.outputs.json_ld import json_ld_script
     from pressgen.outputs.newsletter import compile_mjml, inline_css
     from pressgen.pipeline import stage
     from pressgen.present.event import present
@@ -276,7 +277,9 @@ def breakdown(repeat: int) -> dict[str, float]:
     def templates() -> None:
         for name in ("newsletter.mjml.j2", "newsletter.txt.j2", "pressemitteilung.html.j2",
                      "pressemitteilung.txt.j2"):  # fmt: skip
-            render_template(name, present(event).template_data())
+            shown = present(event)
+            # The page's JSON-LD is made as it is rendered (pressgen.outputs.render).
+            render_template(name, shown.template_data(), json_ld=json_ld_script(shown.event))
 
     from pressgen.outputs.render import render_event
 

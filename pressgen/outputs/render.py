@@ -24,7 +24,6 @@ from pressgen.present.issue import IssuePresentation
 from pressgen.present.photos import web_name
 from pressgen.registry import (
     CALENDAR,
-    ISSUE_TEMPLATE_OF,
     LIST_MANAGER_NOTES,
     LIST_MANAGER_NOTES_TEMPLATE,
     NEWSLETTER_EMAIL,
@@ -71,7 +70,7 @@ def render_event(
     used: dict[str, list[str]] = {name: [] for name in (*TEMPLATE_OF, PHOTO_ARCHIVE)}
 
     def render(output: str, **extra: Any) -> str:
-        return render_template(TEMPLATE_OF[output], data, env, used[output], **extra)
+        return render_template(shown.templates[output], data, env, used[output], **extra)
 
     mjml_source, newsletter_html, newsletter_text = _newsletter(render)
     event = shown.event
@@ -123,10 +122,9 @@ def render_newsletter(
     `render_issue` render them, with the reader's salutation and unsubscribe link."""
     event, data = shown.read_by(reader)
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
-    templates = ISSUE_TEMPLATE_OF if isinstance(shown, IssuePresentation) else TEMPLATE_OF
 
     def render(output: str, **extra: Any) -> str:
-        return render_template(templates[output], data, env, **extra)
+        return render_template(shown.templates[output], data, env, **extra)
 
     _, html, text = _newsletter(render)
     return event, text, html
@@ -140,7 +138,7 @@ def render_issue(
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
 
     def render(output: str, **extra: Any) -> str:
-        return render_template(ISSUE_TEMPLATE_OF[output], data, env, **extra)
+        return render_template(shown.templates[output], data, env, **extra)
 
     mjml, html, text = _newsletter(render)
     files: dict[str, str | bytes] = {

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 from urllib.parse import quote, urljoin
 
 from pydantic import BaseModel
@@ -27,6 +27,7 @@ from pressgen.registry import (
     PHOTO_ARCHIVE,
     PRESS_RELEASE_HTML,
     PRESS_ROOM_LINK,
+    TEMPLATE_OF,
     ListManager,
 )
 from pressgen.source import prose
@@ -302,6 +303,8 @@ class Presentation:
     # For a list manager: what uebergabe.txt tells the press officer (label, placeholders,
     # and pressgen's own preview text and web version the placeholders stand for).
     handover: Record | None = None
+    # The templates its outputs are rendered from (by output name).
+    templates: ClassVar[Mapping[str, str]] = TEMPLATE_OF
 
     def template_data(self) -> dict[str, Any]:
         """The names every template sees: plain, read-only values only."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 from urllib.parse import urljoin
 
 from pressgen.german import phrases, typography
@@ -26,7 +26,7 @@ from pressgen.present.event import (
     present,
     when_and_where,
 )
-from pressgen.registry import NEWSLETTER_HTML
+from pressgen.registry import ISSUE_TEMPLATE_OF, NEWSLETTER_HTML
 from pressgen.source.documents import LoadedIssue
 from pressgen.source.event import Event, Phase, is_local
 
@@ -69,6 +69,8 @@ class IssuePresentation:
     web_version_url: str
     labels: Record
     handover: Record | None = None  # for a list manager: what uebergabe.txt says
+    # Its newsletter's own templates (by output name).
+    templates: ClassVar[Mapping[str, str]] = ISSUE_TEMPLATE_OF
 
     def template_data(self) -> dict[str, Any]:
         return self.read_by(Reader())[1]
