@@ -7,12 +7,59 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pressgen.preview import Preview, PreviewServer
+
+# Generous: a slow machine may take long, but never this long. Waiting ends at once
+# when the awaited thing happens; only a failing test waits this long.
+PATIENCE = 30.0
+
+
+@contextmanager
+def watching(preview: Preview) -> Iterator[threading.Thread]:
+    """The preview's watcher in a thread, from the moment it notices saved files."""
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        assert preview.watching.wait(PATIENCE), "the watcher did not start"
+        yield watcher
+    finally:
+        stop.set()
+        watcher.join(PATIENCE)
+
+
+class CountedSemaphore(threading.BoundedSemaphore):
+    """A semaphore that counts who took it, so that a test can wait for the n-th."""
+
+    def __init__(self, value: int) -> None:
+        super().__init__(value)
+        self.taken = 0  # ever
+        self.held = 0  # now
+        self.changed = threading.Condition()
+
+    def acquire(self, blocking: bool = True, timeout: float | None = None) -> bool:
+        got = super().acquire(blocking, timeout)
+        if got:
+            with self.changed:
+                self.taken += 1
+                self.held += 1
+                self.changed.notify_all()
+        return got
+
+    def release(self, n: int = 1) -> None:
+        with self.changed:
+            self.held -= n
+        super().release(n)
+
+    def wait_until_taken(self, count: int) -> bool:
+        with self.changed:
+            return self.changed.wait_for(lambda: self.taken >= count, PATIENCE)
 
 
 @pytest.fixture
@@ -168,42 +215,44 @@ def test_errors_are_shown_in_the_page_and_fixing_brings_it_back(
 def test_long_poll_answers_with_the_new_epoch(server: PreviewServer) -> None:
     epoch = server.preview.epoch
     assert json.loads(get(server, f"/_reload?epoch={epoch - 1}")[2]) == {"epoch": epoch}
-    timer = threading.Timer(0.3, server.preview.rebuild)
-    timer.start()
-    assert json.loads(get(server, f"/_reload?epoch={epoch}")[2]) == {"epoch": epoch + 1}
+    server.waiting_pages = places = CountedSemaphore(1)
+    answers: list[tuple[int, str, bytes]] = []
+    page = threading.Thread(
+        target=lambda: answers.append(get(server, f"/_reload?epoch={epoch}")), daemon=True
+    )
+    page.start()
+    assert places.wait_until_taken(1)  # the page's request came while nothing had changed
+    server.preview.rebuild()
+    page.join(PATIENCE)
+    assert [json.loads(body) for _, _, body in answers] == [{"epoch": epoch + 1}]
 
 
 def test_a_burst_of_saves_gives_one_rebuild(data_dir: Path) -> None:
     preview = Preview([data_dir])
     preview.rebuild()
-    stop = threading.Event()
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
-    watcher.start()
-    try:
-        import time
-
-        time.sleep(0.5)  # let the watcher start
+    with watching(preview):
         start = preview.epoch
         event = data_dir / "towerbyte-workshop-2017.yaml"
         text = event.read_text("utf-8")
         # An editor's save: several writes within a few milliseconds.
         for number in range(5):
             event.write_text(text.replace("guests: 80", f"guests: {81 + number}"), "utf-8")
-        assert preview.wait_for_change(start, 5) == start + 1
-        time.sleep(1.0)
-        assert preview.epoch == start + 1
+        assert preview.wait_for_change(start, PATIENCE) == start + 1
         rendered = preview.events["towerbyte-workshop-2017"].rendered
         assert rendered is not None and rendered.loaded.event.event.guests == 85
-    finally:
-        stop.set()
+        # Then another file is saved. The system reports changes in order, so anything
+        # left of the burst came before this save: in a rebuild of its own, or in this
+        # one. Either way the event of the burst would be rendered again; it is not.
+        other = data_dir / "neujahrsempfang-2027.yaml"
+        other.write_text(other.read_text("utf-8") + "\n", "utf-8")
+        assert preview.wait_for_change(start + 1, PATIENCE) == start + 2
+        assert preview.events["towerbyte-workshop-2017"].rendered is rendered
 
 
 def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A mistake of pressgen's own (not of the data) neither ends the preview nor its reloads."""
-    import time
-
     from pressgen.preview import state as preview_module
 
     real_render_path = preview_module.render_path
@@ -224,37 +273,33 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
         "(ZeroDivisionError: division by zero); das ist ein Fehler in pressgen, bitte melden "
         "Sie ihn. Die Vorschau läuft weiter."
     )
-    stop = threading.Event()
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
-    watcher.start()
-    try:
-        time.sleep(0.5)
+    with watching(preview) as watcher:
         path = data_dir / "towerbyte-workshop-2017.yaml"
         start = preview.epoch
         path.write_text(path.read_text("utf-8") + "\n", "utf-8")
-        assert preview.wait_for_change(start, 5) == start + 1
+        assert preview.wait_for_change(start, PATIENCE) == start + 1
         assert watcher.is_alive()
         broken["yes"] = False  # fixed: the next save shows the event again
         path.write_text(path.read_text("utf-8") + "\n", "utf-8")
-        assert preview.wait_for_change(start + 1, 5) == start + 2
+        assert preview.wait_for_change(start + 1, PATIENCE) == start + 2
         assert preview.events["towerbyte-workshop-2017"].rendered is not None
-    finally:
-        stop.set()
 
 
 def test_an_idle_connection_is_closed(server: PreviewServer) -> None:
     import socket
-    import time
+
+    from pressgen.preview.server import IDLE_SECONDS
 
     server.idle_seconds = 0.2
-    with socket.create_connection(server.server_address[:2], timeout=5) as idle:
-        started = time.monotonic()
+    # The client would give up (TimeoutError) long before the default idle time runs
+    # out: only the server's own limit, as set here, can close the connection first.
+    patience = IDLE_SECONDS / 2
+    with socket.create_connection(server.server_address[:2], timeout=patience) as idle:
         assert idle.recv(1) == b""  # the server closed it without a request
-        assert time.monotonic() - started < 3
 
 
 def test_pages_waiting_for_a_reload_are_capped(server: PreviewServer) -> None:
-    server.waiting_pages = threading.BoundedSemaphore(2)
+    server.waiting_pages = places = CountedSemaphore(2)
     epoch = server.preview.epoch
     waiting = [
         threading.Thread(target=get, args=(server, f"/_reload?epoch={epoch}"), daemon=True)
@@ -262,14 +307,14 @@ def test_pages_waiting_for_a_reload_are_capped(server: PreviewServer) -> None:
     ]
     for thread in waiting:
         thread.start()
-    import time
-
-    time.sleep(0.3)
+    assert places.wait_until_taken(2)  # both pages wait for a reload
     status, _, _ = get(server, f"/_reload?epoch={epoch}")
     assert status == 503  # the page's script tries again a second later
     server.preview.rebuild()  # releases the two waiting pages
     for thread in waiting:
-        thread.join(5)
+        thread.join(PATIENCE)
+        assert not thread.is_alive()
+    assert places.held == 0
     assert get(server, f"/_reload?epoch={epoch}")[0] == 200
 
 
@@ -285,27 +330,20 @@ def test_the_page_is_german_warnings_and_sizes_too(server: PreviewServer) -> Non
 
 
 def test_saving_one_event_renders_only_that_one(data_dir: Path) -> None:
-    import time
-
     preview = Preview([data_dir])
     preview.rebuild()
     other = preview.events["neujahrsempfang-2027"].rendered
-    stop = threading.Event()
-    threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    try:
-        time.sleep(0.5)
+    with watching(preview):
         start = preview.epoch
         event = data_dir / "towerbyte-workshop-2017.yaml"
         event.write_text(event.read_text("utf-8").replace("guests: 80", "guests: 81"), "utf-8")
-        assert preview.wait_for_change(start, 5) == start + 1
+        assert preview.wait_for_change(start, PATIENCE) == start + 1
         assert preview.events["neujahrsempfang-2027"].rendered is other  # not rendered again
         seed = preview.events["towerbyte-workshop-2017"].rendered
         assert seed is not None and seed.loaded.event.event.guests == 81
         (data_dir / "fotos" / "neujahrsempfang-2027.png").touch()  # not an event: all again
-        assert preview.wait_for_change(start + 1, 5) == start + 2
+        assert preview.wait_for_change(start + 1, PATIENCE) == start + 2
         assert preview.events["neujahrsempfang-2027"].rendered is not other
-    finally:
-        stop.set()
 
 
 def test_a_newsletter_file_previews_beside_the_events(server: PreviewServer) -> None:

@@ -268,7 +268,9 @@ def _preview_type(name: str) -> str:
 def serve(
     paths: Sequence[Path], host: str, port: int, also_allowed: Sequence[str] = ()
 ) -> tuple[PreviewServer, threading.Event]:
-    """Build once, start watching and serving in background threads; returns the server."""
+    """Build once, start watching and serving in background threads; returns the server
+    and the event that stops the watcher. `server.preview.watching` is set once saves
+    are seen."""
     preview = Preview(paths)
     preview.rebuild()
     server = PreviewServer(preview, host, port, also_allowed)

@@ -2,6 +2,10 @@
 
 Files are watched (watchfiles); a burst of changes gives one rebuild, the
 epoch goes up, and pages waiting for it reload themselves.
+
+Who runs a preview can wait for it instead of guessing how long it takes:
+`Preview.watching` is set once a saved file is noticed, and
+`Preview.wait_for_change` returns as soon as a rebuild has raised the epoch.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ class Preview:
         self.general_errors: list[str] = []
         self.epoch = 0
         self._changed = threading.Condition()
+        # Set while `watch` runs and notices changes: a file saved from then on gives a
+        # rebuild. Cleared when the watcher stops.
+        self.watching = threading.Event()
 
     def rebuild(self, changed: set[Path] | None = None) -> None:
         """Render the events again (only those in `changed` if they are all event files).
@@ -133,24 +140,45 @@ class Preview:
         return sorted(folders | roots | {builtin_templates_dir().resolve()})
 
     def watch(self, stop: threading.Event) -> None:
-        """Rebuild after each burst of file changes until `stop` is set."""
+        """Rebuild after each burst of file changes until `stop` is set.
+
+        Sets `watching` as soon as changes are noticed, and clears it on return.
+        """
         import watchfiles
 
-        for changes in watchfiles.watch(
-            # A change is acted on after 30 ms of quiet (an editor's burst of writes:
-            # temp file, rename, metadata, comes within a few ms) and at most 400 ms
-            # after the first, so a save shows at once and gives one rebuild.
-            *self.watched_paths(),
-            stop_event=stop,
-            debounce=400,
-            step=30,
-            raise_interrupt=False,
-        ):
-            try:
-                # Only the saved events, when nothing else (a template, a photo) changed.
-                self.rebuild({Path(path).resolve() for _, path in changes})
-            except Exception as error:  # never let the watcher die: the page would not reload
-                self.general_errors = [_unexpected(error)]
+        try:
+            for changes in watchfiles.watch(
+                # A change is acted on after 30 ms of quiet (an editor's burst of writes:
+                # temp file, rename, metadata, comes within a few ms) and at most 400 ms
+                # after the first, so a save shows at once and gives one rebuild.
+                *self.watched_paths(),
+                stop_event=_Announcing(stop, self.watching),
+                debounce=400,
+                step=30,
+                raise_interrupt=False,
+            ):
+                try:
+                    # Only the saved events, when nothing else (a template, a photo) changed.
+                    self.rebuild({Path(path).resolve() for _, path in changes})
+                except Exception as error:  # never let the watcher die: the page would not reload
+                    self.general_errors = [_unexpected(error)]
+        finally:
+            self.watching.clear()
+
+
+class _Announcing:
+    """The stop event as watchfiles sees it, telling `running` when watching has begun.
+
+    watchfiles asks `is_set()` only from its waiting loop, after it has set up the
+    operating system's watches; from then on every change is recorded.
+    """
+
+    def __init__(self, stop: threading.Event, running: threading.Event) -> None:
+        self._stop, self._running = stop, running
+
+    def is_set(self) -> bool:
+        self._running.set()
+        return self._stop.is_set()
 
 
 def _unexpected(error: BaseException) -> str:
