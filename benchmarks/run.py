@@ -8,8 +8,10 @@ the time of one event goes. Speed goals live here, not in timed tests.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import datetime as dt
+import functools
 import itertools
 import os
 import random
@@ -334,6 +336,170 @@ def per_message(repeat: int) -> dict[str, float]:
     return times
 
 
+def crafted_inputs(folder: Path) -> dict[str, Path]:
+    """Event files with values crafted to make a parser or pattern work without end.
+
+    Each must be refused at once (target: well under 2 s): the tests show that it is
+    refused while it is read and validated, with work in proportion to its size, but
+    only a clock sees work done in C, such as a regular expression that backtracks.
+    """
+    seed = yaml.safe_load(SEED.read_text("utf-8"))
+    changes: dict[str, Callable[[dict[str, Any]], None]] = {
+        "email of 100,000 characters": lambda d: d["newsletter"]["sender"].update(
+            email="a" * 50_000 + "@" + "a." * 25_000 + "de"
+        ),
+        "subject of 100,000 characters": lambda d: d["newsletter"].update(subject="R" * 100_000),
+        "10,000 sponsors": lambda d: d.update(
+            sponsors=[{"name": f"Sponsor {n}", "article": "der"} for n in range(10_000)]
+        ),
+        "guests with 40 digits": lambda d: d["event"].update(guests=int("9" * 40)),
+        "photo of 300 MB": lambda d: d["press_release"].update(
+            photos=[{"src": "fotos/riesig.jpg", "caption": "Gäste", "credit": "Max Muster"}]
+        ),
+    }
+    (folder / "fotos").mkdir(parents=True, exist_ok=True)
+    with (folder / "fotos" / "riesig.jpg").open("wb") as huge:  # sparse: no room on disk
+        huge.write(b"\xff\xd8\xff\xe0")
+        huge.truncate(300 * 1024 * 1024)
+    files = {}
+    for number, (name, change) in enumerate(changes.items()):
+        data = copy.deepcopy(seed)
+        change(data)
+        path = folder / f"crafted-{number}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        files[name] = path
+    return files
+
+
+def crafted(repeat: int) -> dict[str, float]:
+    """Seconds `check` takes to refuse each crafted file (median of `repeat`)."""
+    from pressgen.errors import DataError
+    from pressgen.pipeline import check
+
+    def refuse(path: Path) -> None:
+        try:
+            check([path])
+        except DataError:
+            return
+        raise SystemExit(f"{path.name} was not refused")
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = crafted_inputs(Path(folder))
+        return {
+            name: median_seconds(functools.partial(refuse, path), repeat)
+            for name, path in files.items()
+        }
+
+
+# Pieces that made a regular expression or a parser backtrack before (as in the tests'
+# property test): every text of the seed is made long from each.
+LONG_TEXT_PATTERNS = ["a", "Wort ", ".", "@", "1", '"', "-", " - ", "[", "](", "(", "<",
+                      "*", "_", "http://", "e.V.", "z.B. ", "§", "%", "ä", "\u00a0", "„“",
+                      "\\", "a.", "Wort.@1", "](http://", "e.V. z.B. "]  # fmt: skip
+
+
+def long_texts() -> tuple[float, float, str]:
+    """The seed with every text made long from one pattern, per pattern: seconds to render
+    and check it (refused or not) against the kilobytes added. Returns the seed's own
+    time, the worst milliseconds per added kilobyte, and the pattern that took them.
+    Target: at most 30 ms per kilobyte (a quadratic pattern took 150 at 19 KB)."""
+    from pressgen.source.model import Role, texts
+
+    from pressgen.errors import DataError
+    from pressgen.pipeline import render_one
+    from pressgen.source.documents import load_event_file
+    from pressgen.source.validate import load_event
+
+    longest = {Role.TEXT: 480, Role.PROSE: 12_000}
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    seed = yaml.safe_load(SEED.read_text("utf-8"))
+    places = [(loc, role) for loc, role, _ in texts(load_event(SEED)) if role in longest]
+
+    def run(path: Path) -> None:
+        with contextlib.suppress(DataError):  # a subject this long is refused: it counts
+            render_one(load_event_file(path), now)
+
+    with tempfile.TemporaryDirectory() as folder:
+        alone = Path(folder) / "seed.yaml"
+        shutil.copy(SEED, alone)
+        run(alone)
+        base = median_seconds(lambda: run(alone), 3)
+        worst, worst_pattern = 0.0, ""
+        for number, pattern in enumerate(LONG_TEXT_PATTERNS):
+            data, added = copy.deepcopy(seed), 0
+            for loc, role in places:
+                text = (pattern * (longest[role] // len(pattern) + 1))[: longest[role]]
+                added += len(text.encode("utf-8"))
+                _set_text(data, loc, text)
+            path = Path(folder) / f"lang-{number}.yaml"
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+            seconds = median_seconds(functools.partial(run, path), 3)
+            per_kilobyte = (seconds - base) * 1000 / (added / 1024)
+            if per_kilobyte > worst:
+                worst, worst_pattern = per_kilobyte, pattern
+        return base, worst, worst_pattern
+
+
+def _set_text(data: Any, loc: tuple[Any, ...], value: str) -> None:
+    """Put `value` at `loc` of the raw data (a paragraph may be plain text, not {text: …})."""
+    holder = data
+    for part in loc[:-1]:
+        holder = holder[part]
+    if isinstance(holder, str):
+        parent = data
+        for part in loc[:-2]:
+            parent = parent[part]
+        parent[loc[-2]] = value
+    else:
+        holder[loc[-1]] = value
+
+
+def preview_save(repeat: int) -> float:
+    """Seconds from saving an event file until the preview has rebuilt it (median): the
+    watcher's quiet time after a burst of writes, then rendering the one event."""
+    from pressgen.preview import Preview
+
+    with tempfile.TemporaryDirectory() as folder:
+        event = Path(folder) / SEED.name
+        shutil.copy(SEED, event)
+        preview = Preview([event])
+        preview.rebuild()
+        stop = threading.Event()
+        watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+        watcher.start()
+        try:
+            if not preview.watching.wait(30):
+                raise SystemExit("the preview's watcher did not start")
+            times = []
+            text = event.read_text("utf-8")
+            for number in range(repeat):
+                epoch = preview.epoch
+                start = time.perf_counter()
+                event.write_text(text.replace("guests: 80", f"guests: {81 + number}"), "utf-8")
+                if preview.wait_for_change(epoch, 30) == epoch:
+                    raise SystemExit("the preview did not rebuild after a save")
+                times.append(time.perf_counter() - start)
+            return statistics.median(times)
+        finally:
+            stop.set()
+            watcher.join(30)
+
+
+def print_crafted(repeat: int) -> None:
+    print("| crafted input | result |")
+    print("|---|---|")
+    for name, seconds in crafted(repeat).items():
+        print(f"| `check` refuses: {name} (target: at once, well under 2 s) | "
+              f"{seconds * 1000:.0f} ms |")  # fmt: skip
+    base, worst, pattern = long_texts()
+    print(f"| the seed, rendered and checked | {base * 1000:.0f} ms |")
+    print(f"| every text long from one pattern, worst of {len(LONG_TEXT_PATTERNS)} "
+          f"(target ≤ 30 ms per KB added) | {worst:.1f} ms per KB ({pattern!r}) |")  # fmt: skip
+    print(f"| preview: save → rebuilt (median of {repeat}) | "
+          f"{preview_save(repeat) * 1000:.0f} ms |")  # fmt: skip
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="batch sizes, comma-separated")
@@ -345,6 +511,11 @@ def main() -> None:
     parser.add_argument(
         "--only-incremental", action="store_true", help="measure the incremental build only"
     )
+    parser.add_argument(
+        "--only-crafted",
+        action="store_true",
+        help="measure only crafted inputs, long texts and the preview's rebuild",
+    )
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
 
@@ -354,6 +525,9 @@ def main() -> None:
 
     print(f"pressgen benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print()
+    print_crafted(options.repeat)
+    if options.only_crafted:
+        return
     full, touched, nothing = incremental(options.incremental, options.jobs)
     print("| press room, incremental | seconds |")
     print("|---|---|")
