@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from types import FrameType, TracebackType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,3 +101,46 @@ def written_in(data: Any, loc: tuple[Any, ...]) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return True
+
+
+class TooMuchWork(BaseException):
+    """More lines of Python than a PythonSteps limit allows (a BaseException, so that no
+    `except Exception` of the code under test takes it for its own error)."""
+
+
+class PythonSteps:
+    """Counts the lines of Python run inside `with PythonSteps() as steps:` (this thread).
+
+    A measure of work that does not depend on the machine's speed or load, so a test
+    can bound it where a timed test would guess. Work done in C (regular expressions,
+    str methods, libyaml, pydantic-core) is not counted: benchmarks/run.py times that.
+    With a `limit`, the line after it raises TooMuchWork, so that work without end is
+    stopped at once instead of being counted to its end.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.lines = 0
+        self.limit = limit
+
+    def __enter__(self) -> PythonSteps:
+        self._before = sys.gettrace()
+        sys.settrace(self._call)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        sys.settrace(self._before)
+
+    def _call(self, frame: FrameType, event: str, arg: Any) -> Any:
+        return self._line
+
+    def _line(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            self.lines += 1
+            if self.limit is not None and self.lines > self.limit:
+                raise TooMuchWork(f"more than {self.limit:,} lines of Python")
+        return self._line
