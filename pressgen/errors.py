@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+# The codes of the problems made in this process, when it is a set: the test suite sets
+# it to see that every code of pressgen.rules is made by some test (tests/conftest.py).
+# None otherwise, and then a problem records nothing.
+codes_made: set[str] | None = None
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,6 +28,10 @@ class Problem:
     severity: Literal["error", "warning"] = "error"
     code: str = ""  # a stable code such as PG005 or PG101 (pressgen/rules.py)
     message_de: str = ""  # the same in German, for the preview page (check findings)
+
+    def __post_init__(self) -> None:
+        if codes_made is not None:
+            codes_made.add(self.code)
 
     def __str__(self) -> str:
         where = f"{display_path(self.file)}:{self.line}:{self.column}"

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from helpers import SECOND, SEED
+from helpers import ROOT, SECOND, SEED
 
+from pressgen import errors
 from pressgen.cli import main
+from pressgen.rules import RULES
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -107,3 +109,70 @@ def invitations(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str,
         result.path.stem: {name: (result.out_dir / name).read_bytes() for name in result.written}
         for result in results
     }
+
+
+# ---------------------------------------------------------------- every code is made
+
+# Each code of pressgen.rules must be made (a Problem with it created) by some test, not
+# only named in one: pressgen.errors records the codes of this process while the tests
+# run, and a run of the whole suite fails when one of them never came up. Problems made
+# in other processes (a batch's workers, a command run as a subprocess) are not seen.
+
+_run: dict[str, int] = {"deselected": 0, "skipped": 0}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    errors.codes_made = set()
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _run["deselected"] += len(items)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _run["skipped"] += 1
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    made, errors.codes_made = errors.codes_made or set(), None
+    if not _the_whole_suite_ran(session, exitstatus):
+        return
+    never = [code for code in RULES if code not in made]
+    if not never:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_sep("=", "codes no test made", red=True)
+        reporter.write_line(
+            f"No test made a problem with {', '.join(never)} (pressgen.rules.RULES): write "
+            "a test whose input gives each of them, in this process."
+        )
+        if _run["skipped"]:
+            reporter.write_line(f"{_run['skipped']} tests were skipped; one may have made it.")
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _the_whole_suite_ran(session: pytest.Session, exitstatus: int) -> bool:
+    """Every test was collected and run: not a file, a -k or -m choice, nor a run cut
+    short (-x, Ctrl-C), nor one spread over pytest-xdist workers (which this does not
+    gather)."""
+    config = session.config
+    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.USAGE_ERROR):
+        return False
+    if config.option.collectonly or session.shouldstop or session.shouldfail:
+        return False
+    if _run["deselected"] or hasattr(config, "workerinput"):
+        return False
+    if getattr(config.option, "numprocesses", None):
+        return False
+    tests = ROOT / "tests"
+    here = config.invocation_params.dir
+    for argument in config.args:
+        if "::" in argument:
+            return False
+        chosen = (here / argument).resolve()
+        if chosen != tests and chosen not in tests.parents:
+            return False
+    return session.testscollected > 0
