@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,6 @@ from helpers import SECOND, SEED
 
 from pressgen.errors import DataError, Problem
 from pressgen.outputs import environment as templating
-from pressgen.outputs import render
 from pressgen.pipeline import Choices, check
 from pressgen.source.event import Phase
 
@@ -21,21 +21,33 @@ Edit = tuple[str, str, str]  # template, text to replace, replacement
 
 
 @pytest.fixture
-def templates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., None]:
-    """Render with edited copies of built-in templates (as a user override would)."""
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """A project (pressgen.yaml) with both examples and its own templates folder, made of
+    edited copies of built-in templates: a press office's own templates, taken up as
+    `build` and `check` take them up. Returns the project folder, the working folder."""
 
-    def edit(*edits: Edit) -> None:
-        folder = tmp_path / "templates"
+    def edit(*edits: Edit) -> Path:
+        project = tmp_path / "presse"
+        folder = project / "templates"
         for name, old, new in edits:
             original = (templating.builtin_templates_dir() / name).read_text("utf-8")
             assert old in original, f"{old!r} not in {name}"
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(original.replace(old, new), "utf-8")
-        environment = templating.make_environment([folder])
-        monkeypatch.setattr(render, "environment", lambda *_: environment)
+        (project / "pressgen.yaml").write_text("templates: templates\n", "utf-8")
+        for example in (SEED, SECOND):
+            shutil.copy(example, project / example.name)
+        shutil.copytree(SEED.parent / "fotos", project / "fotos", dirs_exist_ok=True)
+        monkeypatch.chdir(project)  # findings name the own templates from here
+        return project
 
     return edit
+
+
+def own(*names: str) -> str:
+    """What a finding adds when the output it is in was rendered with own templates."""
+    return f" (rendered with your own template {', '.join(f'templates/{n}' for n in names)})"
 
 
 def findings(paths: list[Path], phase: Phase | None = None) -> list[Problem]:
@@ -64,50 +76,51 @@ def test_the_second_example_has_only_placeholder_warnings() -> None:
 # ---------------------------------------------------------------- PG1xx
 
 
-def test_pg101_a_template_drops_the_quote_words(templates: Callable[..., None]) -> None:
-    templates(("partials/pull_quote.txt.j2", "{{ block.pull_quote", "{{ '…' | quoted"))
-    assert messages("PG101", [SEED]) == [
-        "quotes.fazit.text: the quote is missing or worded differently in newsletter.txt",
-        "quotes.fazit.text: the quote is missing or worded differently in newsletter.eml (Text)",
+def test_pg101_a_template_drops_the_quote_words(templates: Callable[..., Path]) -> None:
+    project = templates(("partials/pull_quote.txt.j2", "{{ block.pull_quote", "{{ '…' | quoted"))
+    assert messages("PG101", [project / SEED.name]) == [
+        f"quotes.fazit.text: the quote is missing or worded differently in {name}"
+        + own("partials/pull_quote.txt.j2")
+        for name in ("newsletter.txt", "newsletter.eml (Text)")
     ]
 
 
-def test_pg101_a_template_changes_one_word(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg101_a_template_changes_one_word(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/quote.html.j2",
             "{{ block.words | prose_html }}",
             "{{ block.words | replace('vierten', '5.') }}",
         )
     )
-    assert messages("PG101", [SEED]) == [
+    assert messages("PG101", [project / SEED.name]) == [
         "quotes.fazit.text: the quote is missing or worded differently in pressemitteilung.html"
+        + own("partials/quote.html.j2")
     ]
 
 
-def test_pg102_a_template_drops_the_attribution(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg102_a_template_drops_the_attribution(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/pull_quote.mjml.j2",
             "– {{ block.pull_speaker }}",
             "– {{ event.people.wrobel.name }}",
         )
     )
-    found = messages("PG102", [SEED])
+    found = messages("PG102", [project / SEED.name])
     assert len(found) == 3
     assert all(
         m.startswith("quotes.fazit.by: the quote's attribution 'Conrad Wrobel, Aufsichtsrat")
         for m in found
     )
     assert [m.rsplit(" in ", 1)[1] for m in found] == [
-        "newsletter.mjml",
-        "newsletter.html",
-        "newsletter.eml (HTML)",
+        name + own("partials/pull_quote.mjml.j2")
+        for name in ("newsletter.mjml", "newsletter.html", "newsletter.eml (HTML)")
     ]
 
 
-def test_pg103_sponsors_in_another_order(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg103_sponsors_in_another_order(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/sponsor_thanks.txt.j2",
             "{{ sponsor_thanks | wrap }}",
@@ -116,29 +129,29 @@ def test_pg103_sponsors_in_another_order(templates: Callable[..., None]) -> None
             "(ThAK), JenaWirtschaft') | wrap }}",
         )
     )
-    assert messages("PG103", [SEED]) == [
+    assert messages("PG103", [project / SEED.name]) == [
         f"sponsors: the sponsor acknowledgement differs in {name}: the sponsors are in "
-        "another order"
+        "another order" + own("partials/sponsor_thanks.txt.j2")
         for name in ("pressemitteilung.txt", "newsletter.txt", "newsletter.eml (Text)")
     ]
 
 
-def test_pg103_a_sponsor_left_out(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg103_a_sponsor_left_out(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/sponsor_thanks.html.j2",
             "{{ sponsor_thanks }}",
             "{{ sponsor_thanks | replace('JenaWirtschaft, ', '') }}",
         )
     )
-    assert messages("PG103", [SEED]) == [
+    assert messages("PG103", [project / SEED.name]) == [
         "sponsors: the sponsor acknowledgement differs in pressemitteilung.html: "
-        "missing JenaWirtschaft"
+        "missing JenaWirtschaft" + own("partials/sponsor_thanks.html.j2")
     ]
 
 
-def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg104_date_and_time(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/facts.txt.j2",
             '(line.label ~ ": " ~ listed.text)',
@@ -153,20 +166,24 @@ def test_pg104_date_and_time(templates: Callable[..., None]) -> None:
         ),
     )
     # The facts box is the invitation's: a recap's newsletter leaves it out.
-    assert messages("PG104", [SEED]) == []
-    assert messages("PG104", [SEED], "invitation") == [
-        "event.date: the date (Donnerstag, 17. August 2017) is missing or different in "
-        "newsletter.txt",
-        "event.date: the date (Donnerstag, 17. August 2017) is missing or different in "
-        "newsletter.eml (Text)",
-        "event.start: the time (ab 14:30 Uhr) is missing or different in newsletter.html",
-        "event.start: the time (ab 14:30 Uhr) is missing or different in newsletter.eml (HTML)",
+    assert messages("PG104", [project / SEED.name]) == []
+    assert messages("PG104", [project / SEED.name], "invitation") == [
+        *(
+            "event.date: the date (Donnerstag, 17. August 2017) is missing or different in "
+            f"{name}" + own("partials/facts.txt.j2")
+            for name in ("newsletter.txt", "newsletter.eml (Text)")
+        ),
+        *(
+            f"event.start: the time (ab 14:30 Uhr) is missing or different in {name}"
+            + own("partials/facts.mjml.j2")
+            for name in ("newsletter.html", "newsletter.eml (HTML)")
+        ),
     ]
 
 
-def test_renamed_labels_are_no_finding(templates: Callable[..., None]) -> None:
+def test_renamed_labels_are_no_finding(templates: Callable[..., Path]) -> None:
     """The checks look for the values; an own template may word the labels as it likes."""
-    templates(
+    project = templates(
         (
             "partials/facts.txt.j2",
             '(line.label ~ ": "',
@@ -184,11 +201,11 @@ def test_renamed_labels_are_no_finding(templates: Callable[..., None]) -> None:
         ("partials/footer.txt.j2", "{{ labels.impressum }}\n", "Anbieterkennzeichnung\n"),
         ("partials/character_count.html.j2", "{{ labels.character_count }}:", "Länge:"),
     )
-    assert findings([SEED]) == []
+    assert findings([project / SEED.name]) == []
 
 
-def test_pg105_venue(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg105_venue(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/facts.mjml.j2",
             '{% include "partials/fact_lines.html.j2" %}',
@@ -196,24 +213,24 @@ def test_pg105_venue(templates: Callable[..., None]) -> None:
             "{% for name in line.names %}{{ name.text }}{{ name.after }}{% endfor %}{% endfor %}",
         )
     )
-    assert messages("PG105", [SECOND], "invitation") == [
+    assert messages("PG105", [project / SECOND.name], "invitation") == [
         "event.venue: the venue (Historisches Rathaus, Markt 1, 07743 Jena) is missing or "
-        "different in newsletter.html",
-        "event.venue: the venue (Historisches Rathaus, Markt 1, 07743 Jena) is missing or "
-        "different in newsletter.eml (HTML)",
+        f"different in {name}" + own("partials/facts.mjml.j2")
+        for name in ("newsletter.html", "newsletter.eml (HTML)")
     ]
 
 
-def test_pg106_headline(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg106_headline(templates: Callable[..., Path]) -> None:
+    project = templates(
         (
             "partials/headline.html.j2",
             "<h1>{{ event.press_release.headline }}</h1>",
             "<h1>{{ event.press_release.headline | upper }}</h1>",
         )
     )
-    assert messages("PG106", [SEED]) == [
+    assert messages("PG106", [project / SEED.name]) == [
         "press_release.headline: the headline is missing or changed in pressemitteilung.html"
+        + own("partials/headline.html.j2")
     ]
 
 
@@ -356,24 +373,24 @@ def test_pg704_an_announcement_before_the_event_is_fine(
     ],
 )
 def test_furniture_dropped_by_a_template(
-    templates: Callable[..., None], edit: Edit, code: str, expected: str
+    templates: Callable[..., Path], edit: Edit, code: str, expected: str
 ) -> None:
-    templates(edit)
-    assert messages(code, [SEED]) == [expected]
+    project = templates(edit)
+    assert messages(code, [project / SEED.name]) == [expected + own(edit[0])]
 
 
-def test_pg206_pg207_photo_without_alt_and_credit(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg206_pg207_photo_without_alt_and_credit(templates: Callable[..., Path]) -> None:
+    project = templates(
         ("partials/photo.html.j2", 'alt="{{ photo.alt or photo.caption }}"', ""),
         ("partials/photo.txt.j2", ' ~ " " ~ labels.photo_credit ~ ": " ~ photo.credit', ""),
     )
-    assert messages("PG206", [SECOND]) == [
+    assert messages("PG206", [project / SECOND.name]) == [
         "newsletter: an image in pressemitteilung.html has no alt text: "
-        "fotos/neujahrsempfang-2027.web.png"
+        "fotos/neujahrsempfang-2027.web.png" + own("partials/photo.html.j2")
     ]
-    assert messages("PG207", [SECOND]) == [
+    assert messages("PG207", [project / SECOND.name]) == [
         "press_release.photos[0].credit: the photo credit (Max Mustermann) is missing in "
-        "pressemitteilung.txt"
+        "pressemitteilung.txt" + own("partials/photo.txt.j2")
     ]
 
 
@@ -433,13 +450,13 @@ def test_newsletter_size(
     assert len(found) == 1 and found[0].startswith("newsletter: newsletter.html has ")
 
 
-def test_pg401_a_template_links_elsewhere(templates: Callable[..., None]) -> None:
-    templates(
+def test_pg401_a_template_links_elsewhere(templates: Callable[..., Path]) -> None:
+    project = templates(
         ("pressemitteilung.html.j2", "<footer>", '<footer><a href="ftp://files.example.org/">x</a>')
     )
-    assert messages("PG401", [SEED]) == [
+    assert messages("PG401", [project / SEED.name]) == [
         "newsletter: pressemitteilung.html links to 'ftp://files.example.org/'; only http, "
-        "https and mailto are allowed"
+        "https and mailto are allowed" + own("pressemitteilung.html.j2")
     ]
 
 
