@@ -10,7 +10,6 @@ import pytest
 import yaml
 from helpers import SEED, parse, set_text, written_in
 
-from pressgen.outputs.environment import _autoescape
 from pressgen.outputs.render import render_event
 from pressgen.present.event import View, present
 from pressgen.source.fields import Role, texts
@@ -141,8 +140,16 @@ def test_every_free_text_field_reaches_an_output(
         ("partials/quote.txt.j2", False),
     ],
 )
-def test_autoescape_by_template_kind(name: str, escaped: bool) -> None:
-    assert _autoescape(name) is escaped
+def test_autoescape_by_template_kind(name: str, escaped: bool, tmp_path: Path) -> None:
+    """A value is escaped in an HTML or MJML template and left as it is in a text one,
+    whether the template is built in or a press office's own of the same name."""
+    from pressgen.outputs.environment import make_environment, render_template
+
+    own = tmp_path / name
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text("{{ value }}", "utf-8")
+    rendered = render_template(name, {"value": '<b a="1">&'}, make_environment([tmp_path]))
+    assert rendered == ("&lt;b a=&#34;1&#34;&gt;&amp;" if escaped else '<b a="1">&')
 
 
 def test_every_builtin_template_has_a_known_kind() -> None:
