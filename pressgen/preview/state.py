@@ -126,7 +126,8 @@ class Preview:
         return preview
 
     def wait_for_change(self, seen_epoch: int, timeout: float) -> int:
-        """Block until the epoch differs from `seen_epoch` or the timeout passes."""
+        """Block until the epoch differs from `seen_epoch` (a rebuild has finished) or the
+        timeout passes; returns the epoch then. Pages waiting to reload and tests use it."""
         with self._changed:
             self._changed.wait_for(lambda: self.epoch != seen_epoch, timeout=timeout)
             return self.epoch
