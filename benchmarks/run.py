@@ -403,7 +403,7 @@ def long_texts() -> tuple[float, float, str]:
     and check it (refused or not) against the kilobytes added. Returns the seed's own
     time, the worst milliseconds per added kilobyte, and the pattern that took them.
     Target: at most 30 ms per kilobyte (a quadratic pattern took 150 at 19 KB)."""
-    from pressgen.source.model import Role, texts
+    from pressgen.source.fields import Role, texts
 
     from pressgen.errors import DataError
     from pressgen.pipeline import render_one
