@@ -403,11 +403,10 @@ def long_texts() -> tuple[float, float, str]:
     and check it (refused or not) against the kilobytes added. Returns the seed's own
     time, the worst milliseconds per added kilobyte, and the pattern that took them.
     Target: at most 30 ms per kilobyte (a quadratic pattern took 150 at 19 KB)."""
-    from pressgen.source.fields import Role, texts
-
     from pressgen.errors import DataError
     from pressgen.pipeline import render_one
     from pressgen.source.documents import load_event_file
+    from pressgen.source.fields import Role, texts
     from pressgen.source.validate import load_event
 
     longest = {Role.TEXT: 480, Role.PROSE: 12_000}
