@@ -403,6 +403,9 @@ def long_texts() -> tuple[float, float, str]:
     and check it (refused or not) against the kilobytes added. Returns the seed's own
     time, the worst milliseconds per added kilobyte, and the pattern that took them.
     Target: at most 30 ms per kilobyte (a quadratic pattern took 150 at 19 KB)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import set_text  # the tests' way to put a text where the event has it
+
     from pressgen.errors import DataError
     from pressgen.pipeline import render_one
     from pressgen.source.documents import load_event_file
@@ -429,7 +432,7 @@ def long_texts() -> tuple[float, float, str]:
             for loc, role in places:
                 text = (pattern * (longest[role] // len(pattern) + 1))[: longest[role]]
                 added += len(text.encode("utf-8"))
-                _set_text(data, loc, text)
+                set_text(data, loc, text)
             path = Path(folder) / f"lang-{number}.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
             seconds = median_seconds(functools.partial(run, path), 3)
@@ -437,20 +440,6 @@ def long_texts() -> tuple[float, float, str]:
             if per_kilobyte > worst:
                 worst, worst_pattern = per_kilobyte, pattern
         return base, worst, worst_pattern
-
-
-def _set_text(data: Any, loc: tuple[Any, ...], value: str) -> None:
-    """Put `value` at `loc` of the raw data (a paragraph may be plain text, not {text: …})."""
-    holder = data
-    for part in loc[:-1]:
-        holder = holder[part]
-    if isinstance(holder, str):
-        parent = data
-        for part in loc[:-2]:
-            parent = parent[part]
-        parent[loc[-2]] = value
-    else:
-        holder[loc[-1]] = value
 
 
 def preview_save(repeat: int) -> float:
