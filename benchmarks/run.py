@@ -17,16 +17,15 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sides  # benchmarks/sides.py, beside this file
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,74 +69,6 @@ def median_seconds(run: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
-def installed_like_pip() -> None:
-    """Compile pressgen's bytecode, as `pip install` does, so no run pays for compiling.
-
-    (With PYTHONDONTWRITEBYTECODE set, as on the build machine, Python would
-    otherwise compile every module of an editable install on each start.)
-    """
-    import compileall
-
-    import pressgen
-
-    compileall.compile_dir(Path(pressgen.__file__).parent, quiet=1)
-
-
-def run_seconds(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
-@dataclass
-class Cold:
-    first: float  # the very first run, with an empty template cache
-    ours: float
-    reference: float | None
-    python: float  # `python -c pass`: what any Python program pays to start here
-
-
-def cold(repeat: int) -> Cold:
-    """A whole `pressgen build` of the seed, and mjml compiling its newsletter.mjml alone.
-
-    The two alternate run by run, so a busy moment of the machine hits both.
-    """
-    installed_like_pip()
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder)
-        ours_command = [sys.executable, "-m", "pressgen", "build", str(SEED), "--out", str(out)]
-        mjml_command = [str(MJML_CLI), str(out / SEED.stem / "newsletter.mjml"),
-                        "-o", str(out / "reference.html")]  # fmt: skip
-        first = run_seconds(ours_command)
-        ours, reference, python = [], [], []
-        for _ in range(repeat):
-            ours.append(run_seconds(ours_command))
-            if MJML_CLI.exists():
-                reference.append(run_seconds(mjml_command))
-            python.append(run_seconds([sys.executable, "-c", "pass"]))
-        return Cold(
-            first,
-            statistics.median(ours),
-            statistics.median(reference) if reference else None,
-            statistics.median(python),
-        )
-
-
-def warm(repeat: int) -> tuple[float, float]:
-    """What the preview does after a save: load, render and check one event in-process."""
-    from pressgen.outputs.render import render_event
-    from pressgen.pipeline import render_one
-    from pressgen.present.event import present
-    from pressgen.source.documents import load_event_file
-
-    now = dt.datetime.now(dt.UTC)
-    render_one(load_event_file(SEED), now)
-    full = median_seconds(lambda: render_one(load_event_file(SEED), now), repeat)
-    event = load_event_file(SEED).event
-    render_only = median_seconds(lambda: render_event(present(event)), repeat)
-    return full, render_only
-
-
 def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> dict[str, Any]:
     """A realistic variation of the seed: other texts, lengths, sponsors and quotes."""
     from pressgen.german.typography import date_long
@@ -168,90 +99,15 @@ def generated_event(number: int, rng: random.Random, seed: dict[str, Any]) -> di
     return data
 
 
-def make_events(folder: Path, count: int) -> None:
+def make_events(seed_file: Path, folder: Path, count: int) -> None:
+    """`count` generated events from `seed_file`, the same ones for the same count."""
     rng = random.Random(count)
-    seed = yaml.safe_load(SEED.read_text("utf-8"))
+    seed = yaml.safe_load(seed_file.read_text("utf-8"))
     folder.mkdir(parents=True)
     for number in range(count):
         data = generated_event(number, rng, seed)
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         (folder / f"event-{number:05d}.yaml").write_text(text, "utf-8")
-
-
-def tree_rss(pid: int) -> tuple[int, int, int]:
-    """Resident memory of a process and its children, in bytes (Linux /proc).
-
-    Gives the sum, the largest process, and the sum with shared pages counted
-    once (PSS): the workers share the pages of the modules the main process had
-    imported when it started them, and the plain sum counts those once per process.
-    """
-    total = largest = proportional = 0
-    pending = [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            rss = int(status.split("VmRSS:")[1].split()[0]) * 1024
-            total += rss
-            largest = max(largest, rss)
-            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            proportional += int(rollup.split("\nPss:")[1].split()[0]) * 1024
-            for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text().split()
-                pending.extend(int(child) for child in children)
-        except (OSError, IndexError, ValueError):
-            continue
-    return total, largest, proportional
-
-
-def batch(count: int, jobs: int) -> tuple[float, int, int, int]:
-    """Seconds and peak memory (process tree, largest process) of building `count` events."""
-    with tempfile.TemporaryDirectory() as folder:
-        events = Path(folder) / "events"
-        make_events(events, count)
-        command = [sys.executable, "-m", "pressgen", "build", str(events), "--out",
-                   str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        peak = peak_largest = peak_proportional = 0
-        finished = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak, peak_largest, peak_proportional
-            while not finished.is_set():
-                total, largest, proportional = tree_rss(process.pid)
-                peak, peak_largest = max(peak, total), max(peak_largest, largest)
-                peak_proportional = max(peak_proportional, proportional)
-                time.sleep(0.05)
-
-        sampler = threading.Thread(target=sample)
-        sampler.start()
-        _, errors = process.communicate()
-        seconds = time.perf_counter() - start
-        finished.set()
-        sampler.join()
-        if process.returncode != 0:
-            raise SystemExit(f"batch build failed:\n{errors.decode()[-2000:]}")
-        return seconds, peak, peak_largest, peak_proportional
-
-
-def incremental(count: int, jobs: int, runs: int = 3) -> tuple[float, list[float], float]:
-    """A press room of `count` events: the full build, then `runs` builds after one event
-    file was changed each time (target ≤ 1 s each), then one with nothing changed."""
-    with tempfile.TemporaryDirectory() as folder:
-        events = Path(folder) / "events"
-        make_events(events, count)
-        command = [sys.executable, "-m", "pressgen", "build", str(events), "--out",
-                   str(Path(folder) / "out"), "--jobs", str(jobs)]  # fmt: skip
-        full = run_seconds(command)
-        touched = []
-        for run in range(runs):
-            path = events / f"event-{run * 7:05d}.yaml"
-            text = path.read_text("utf-8")
-            path.write_text(text.replace("subject: Rückblick", "subject: Neuer Rückblick"), "utf-8")
-            touched.append(run_seconds(command))
-        nothing = run_seconds(command)
-        return full, touched, nothing
 
 
 def breakdown(repeat: int) -> dict[str, float]:
@@ -490,14 +346,20 @@ def print_crafted(repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000", help="batch sizes, comma-separated")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--repeat", type=int, default=7, help="runs per cold measurement")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="a commit to measure side by side with this working tree (installed into a "
+        "temporary environment), e.g. 0f12737",
+    )
+    parser.add_argument("--sizes", default="1000", help="batch sizes, comma-separated")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes of a batch")
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each quick row")
     parser.add_argument(
         "--incremental", type=int, default=1000, help="events in the incremental press room"
     )
     parser.add_argument(
-        "--only-incremental", action="store_true", help="measure the incremental build only"
+        "--recipients", type=int, default=200, help="recipients of the measured list send"
     )
     parser.add_argument(
         "--only-crafted",
@@ -511,52 +373,31 @@ def main() -> None:
     cache = Path(tempfile.mkdtemp(prefix="pressgen-benchmark-cache-"))
     os.environ["PRESSGEN_CACHE_DIR"] = str(cache)
 
-    print(f"pressgen benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"pressgen benchmark — {sides.machine()}")
+    print(f"commit {sides.this_commit()}, {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    print()
+    if options.only_crafted:
+        print_crafted(options.repeat)
+        return
+    with sides.scratch() as environments:
+        compared = sides.sides(environments, options.against)
+        rows = [
+            *sides.start_up(compared, options.repeat),
+            *sides.cold(compared, options.repeat, MJML_CLI),
+            sides.warm(compared, 50),
+        ]
+        for size in (int(size) for size in options.sizes.split(",")):
+            rows += sides.batch(compared, size, options.jobs, 3, make_events)
+        rows += sides.incremental(compared, options.incremental, options.jobs, 3, make_events)
+        rows.append(sides.list_send(compared, options.recipients, 3))
+    print(sides.table(rows, compared))
+    print()
+    print(sides.against_reference(rows, compared))
+    print()
+    print("This commit alone, in-process:")
     print()
     print_crafted(options.repeat)
-    if options.only_crafted:
-        return
-    full, touched, nothing = incremental(options.incremental, options.jobs)
-    print("| press room, incremental | seconds |")
-    print("|---|---|")
-    print(f"| full build of {options.incremental} events | {full:.1f} |")
-    for number, seconds in enumerate(touched, 1):
-        print(f"| one event file changed, run {number} (target ≤ 1 s) | {seconds:.2f} |")
-    print(f"| nothing changed | {nothing:.2f} |")
-    print()
-    if options.only_incremental:
-        return
-    times = cold(options.repeat)
-    print("| measurement | result |")
-    print("|---|---|")
-    print(f"| Python start-up alone (`python -c pass`) | {times.python * 1000:.0f} ms |")
-    print(f"| cold `pressgen build` of the seed, first run (no template cache) | "
-          f"{times.first * 1000:.0f} ms |")  # fmt: skip
-    print(f"| cold `pressgen build` of the seed (median of {options.repeat}) | "
-          f"{times.ours * 1000:.0f} ms |")  # fmt: skip
-    if times.reference is not None:
-        print(f"| reference `mjml` CLI, seed's newsletter.mjml only (median of {options.repeat}) "
-              f"| {times.reference * 1000:.0f} ms |")  # fmt: skip
-        print(f"| ratio pressgen / mjml (target ≤ 0.75) | {times.ours / times.reference:.2f} |")
-    full, render_only = warm(50)
-    print(f"| warm: load + render + check one event (target ≤ 10 ms) | {full * 1000:.1f} ms |")
-    print(f"| warm: render only | {render_only * 1000:.1f} ms |")
-    per_event = {}
-    for size in (int(s) for s in options.sizes.split(",")):
-        seconds, peak, largest, proportional = batch(size, options.jobs)
-        per_event[size] = seconds / size
-        print(
-            f"| batch {size} events, {options.jobs} jobs (target ≥ 250/s, ≤ 200 MB) | "
-            f"{size / seconds:.0f} events/s, peak {peak / 1e6:.0f} MB all processes "
-            f"(largest one {largest / 1e6:.0f} MB; shared pages once: "
-            f"{proportional / 1e6:.0f} MB) |"
-        )
-    sizes = sorted(per_event)
-    if len(sizes) >= 2:
-        ratio = per_event[sizes[-1]] / per_event[sizes[0]]
-        print(f"| per-event cost {sizes[-1]} / {sizes[0]} (target within 1.10) | {ratio:.2f} |")
-    print()
-    print("| list send, pressgen's work per message | ms |")
+    print("| list send, pressgen's work per message (in-process) | ms |")
     print("|---|---|")
     for name, milliseconds in per_message(30).items():
         print(f"| {name} | {milliseconds:.1f} |")
