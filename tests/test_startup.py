@@ -180,3 +180,34 @@ def test_the_checks_read_the_presentation_not_the_renderer() -> None:
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# What the command line may not load before it knows the command, and what a plain build
+# (no --documents, no photos, no sending, no preview) never needs.
+NOT_AT_START = (
+    "pydantic", "jinja2", "yaml", "babel", "markdown_it", "premailer", "mjml", "lxml",
+    "pressgen.pipeline", "pressgen.checks", "pressgen.source.event",
+)  # fmt: skip
+NOT_FOR_A_BUILD = (
+    "weasyprint", "docx", "pypdf", "PIL", "pyexiv2", "aiosmtpd", "watchfiles", "sqlite3",
+    "smtplib", "pressgen.preview", "pressgen.deliver", "pressgen.outputs.documents",
+    "pressgen.checks.clients",
+)  # fmt: skip
+
+
+def test_the_command_line_loads_only_what_the_command_needs(tmp_path: Path) -> None:
+    program = (
+        "import gc, sys\n"
+        "import pressgen.cli\n"
+        f"print([name for name in {NOT_AT_START + NOT_FOR_A_BUILD!r} if name in sys.modules])\n"
+        "from click.testing import CliRunner\n"
+        f"done = CliRunner().invoke(pressgen.cli.main, ['build', {str(SEED)!r}, '--out', "
+        f"{str(tmp_path / 'out')!r}])\n"
+        "assert done.exit_code == 0, done.output\n"
+        f"print([name for name in {NOT_FOR_A_BUILD!r} if name in sys.modules])\n"
+        # Start-up ran with the collector paused; the command must have it back.
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "[]", "True True"]
