@@ -427,6 +427,16 @@ def _check_as_json(
     show_default=True,
     help="How the connection is encrypted.",
 )
+@click.option(
+    "--per-connection",
+    envvar="PRESSGEN_SMTP_PER_CONNECTION",
+    type=click.IntRange(1, 100_000),
+    default=100,
+    show_default=True,
+    metavar="N",
+    help="Messages sent over one connection to the mail server before it is opened again "
+    "(some servers allow fewer) [PRESSGEN_SMTP_PER_CONNECTION].",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; do not connect.")
 @click.option(
     "--press",
@@ -458,6 +468,7 @@ def send(
     rate: float | None,
     retry_wait: float,
     security: str,
+    per_connection: int,
     dry_run: bool,
     press: bool,
     docx: bool,
@@ -476,7 +487,7 @@ def send(
 
     if resend_unknown and not resume:
         raise click.UsageError("--resend-unknown goes with --resume")
-    settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, dry_run)
+    settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, per_connection, dry_run)
     options = SendOptions(resume, again, resend_unknown, rate, retry_wait)
     from pressgen.deliver.send import newsletter_send, press_send, recipients_of
 
@@ -528,7 +539,12 @@ def _report_outcome(outcome: Outcome, subject: str) -> None:
 
 
 def _smtp_settings(
-    host: str | None, port: int | None, user: str | None, security: str, dry_run: bool
+    host: str | None,
+    port: int | None,
+    user: str | None,
+    security: str,
+    per_connection: int,
+    dry_run: bool,
 ) -> SmtpSettings | None:
     from pressgen.deliver.smtp import SmtpSettings
 
@@ -543,6 +559,7 @@ def _smtp_settings(
         security=security,  # type: ignore[arg-type]  # click.Choice guarantees it
         user=user,
         password=os.environ.get("PRESSGEN_SMTP_PASSWORD"),
+        per_connection=per_connection,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import itertools
 import os
 import re
 import signal
@@ -114,6 +115,7 @@ class Server:
         self.kill_at: tuple[int, int] | None = None  # (after n accepted, pid)
         self.hang_up: set[str] = set()  # drop the connection during these recipients' DATA
         self.quit_reply: str | None = None  # what to answer QUIT, if not 221
+        self.connections: list[object] = []  # for each accepted message, its connection
 
     async def handle_QUIT(self, server: Any, session: Session, envelope: Envelope) -> Any:
         from aiosmtpd.smtp import MISSING
@@ -138,6 +140,7 @@ class Server:
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.accepted.append(message)
+        self.connections.append(session.peer)  # the sender's port: one per connection
         return "250 OK"
 
     def per_recipient(self) -> Counter[str]:
@@ -193,6 +196,42 @@ def send_process(folder: Path, port: int, *extra: str) -> tuple[list[str], dict[
         "--smtp-port", str(port), "--security", "none", *extra,
     ]  # fmt: skip
     return command, {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+
+
+@pytest.mark.parametrize(("per_connection", "connections"), [(None, 1), ("2", 3), ("1", 5)])
+def test_one_connection_carries_many_messages(
+    run_cli: Callable[..., Result],
+    server: tuple[Server, int],
+    event_folder: Path,
+    per_connection: str | None,
+    connections: int,
+) -> None:
+    """Logging in once for many messages; opened again after --per-connection of them."""
+    handler, port = server
+    a_list(event_folder, 5)
+    extra = ("--per-connection", per_connection) if per_connection else ()
+    assert send_list(run_cli, event_folder, port, *extra).exit_code == 0
+    assert len(handler.accepted) == 5
+    assert len(set(handler.connections)) == connections
+    # In order: each connection's messages follow one another.
+    assert [len(list(group)) for _, group in itertools.groupby(handler.connections)] == [
+        5 // connections + (1 if index < 5 % connections else 0) for index in range(connections)
+    ]
+
+
+def test_a_dropped_connection_is_opened_again_for_the_next_message(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    handler, port = server
+    a_list(event_folder, 4)
+    handler.refuse = {"redaktion2@zeitung2.de": ["550 5.1.1 no such mailbox"]}
+    result = send_list(run_cli, event_folder, port)
+    assert result.exit_code == 1
+    assert sorted(handler.per_recipient()) == [
+        "redaktion1@zeitung1.de", "redaktion3@zeitung3.de", "redaktion4@zeitung4.de",
+    ]  # fmt: skip
+    # The refusal closed the first connection; the rest went over a second one.
+    assert len(set(handler.connections)) == 2
 
 
 def test_fifty_recipients_get_fifty_messages_each_their_own(

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from pressgen.deliver.journal import JOURNAL_NAME, Journal
 from pressgen.deliver.recipients import Recipient
-from pressgen.deliver.smtp import SendError, SmtpSettings, send_email
+from pressgen.deliver.smtp import MailServer, SendError, SmtpSettings
 from pressgen.outputs.email import new_message_id
 from pressgen.present.event import Reader
 from pressgen.source.addresses import address_identity
@@ -213,6 +213,7 @@ def send_to_list(
     keys = [key, earlier_key]
     to_whom = list_path.name if list_path else "these addresses"
     journal = Journal(journal_path(loaded))
+    server = MailServer(settings)  # one connection for many messages
     try:
         run = journal.open_run(keys)
         what = "press release" if kind == "press" else kind
@@ -244,7 +245,7 @@ def send_to_list(
             # before the journal heard of it is then one that mail programs know.
             message_id = earlier.message_id if earlier else new_message_id(sender)
             error = _deliver(
-                journal, run, recipient, message_id, make, settings, sender, options.retry_wait
+                journal, run, recipient, message_id, make, server, sender, options.retry_wait
             )
             if error is None:
                 outcome.sent.append(recipient.email)
@@ -266,6 +267,7 @@ def send_to_list(
             journal.finish(run)
         return outcome
     finally:
+        server.close()
         journal.close()
 
 
@@ -284,7 +286,7 @@ def _deliver(
     recipient: Recipient,
     message_id: str,
     make: MessageMaker,
-    settings: SmtpSettings,
+    server: MailServer,
     sender: str,
     retry_wait: float,
 ) -> SendError | None:
@@ -299,7 +301,7 @@ def _deliver(
         message = make(recipient, dt.datetime.now(dt.UTC).astimezone(), message_id)
         journal.record(run, recipient.email, message_id, "sending")
         try:
-            send_email(message, sender, [recipient.email], settings)
+            server.send(message, sender, [recipient.email])
         except SendError as error:
             if error.unknown:
                 journal.record(run, recipient.email, message_id, "unknown", str(error))

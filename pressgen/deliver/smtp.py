@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -77,31 +77,99 @@ class SmtpSettings:
     user: str | None = None
     password: str | None = None
     timeout: float = 30.0
+    # Messages sent over one connection before it is opened again: logging in once for
+    # many messages saves the server and the sender work; servers limit it (often 100).
+    per_connection: int = 100
 
 
 def send_email(
     message: bytes, sender: str, recipients: Sequence[str], settings: SmtpSettings
 ) -> None:
-    """Send the bytes unchanged to the recipients; any failure becomes a one-line SendError.
+    """Send the bytes unchanged to the recipients over a connection of their own; any
+    failure becomes a one-line SendError."""
+    with MailServer(settings) as server:
+        server.send(message, sender, recipients)
 
-    A password never goes unencrypted to another computer: without encryption
-    (security none) only a server on this computer may be given one.
+
+class MailServer:
+    """A connection to the mail server, kept for `settings.per_connection` messages.
+
+    Opened when the first message goes, opened again after that many, and after any
+    failure (the next message starts from a clean connection). A password never goes
+    unencrypted to another computer: without encryption (security none) only a server
+    on this computer may be given one.
     """
-    if settings.security == "none" and settings.password and not is_loopback(settings.host):
-        raise SendError(
-            f"refusing to send the password unencrypted to {settings.host} "
-            "(--security none); use --security starttls or ssl",
-            about_the_server=True,
-        )
-    # Imported here: every build makes an email, but only sending needs these.
-    import smtplib
-    import ssl
 
-    where = f"{settings.host}:{settings.port}"
-    try:
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+        self.where = f"{settings.host}:{settings.port}"
+        self._server: Any = None
+        self._sent = 0  # messages over the open connection
+
+    def __enter__(self) -> MailServer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def send(self, message: bytes, sender: str, recipients: Sequence[str]) -> None:
+        """Send the bytes unchanged to the recipients; any failure becomes a one-line
+        SendError (its `unknown` set when the message may have arrived all the same)."""
+        settings = self.settings
+        if settings.security == "none" and settings.password and not is_loopback(settings.host):
+            raise SendError(
+                f"refusing to send the password unencrypted to {settings.host} "
+                "(--security none); use --security starttls or ssl",
+                about_the_server=True,
+            )
+        with self._as_send_error(sender):
+            if self._server is not None and self._sent >= max(1, settings.per_connection):
+                self.close()
+            if self._server is None:
+                self._server = self._connect()
+            server = self._server
+            server.message_sent = False
+            try:
+                refused = self._send(server, message, sender, recipients)
+            except OSError as error:  # smtplib's errors are OSErrors too
+                self.close()
+                answered = isinstance(error, self._smtplib.SMTPResponseException)
+                if server.message_sent and not answered:
+                    raise SendError(
+                        f"the connection to the mail server {self.where} was lost after the "
+                        f"message went out and before the server answered ({error or 'no reply'}"
+                        "): it may have been delivered",
+                        unknown=True,
+                    ) from None
+                raise
+            self._sent += 1
+        if refused:
+            names = ", ".join(sorted(refused))
+            raise SendError(f"the mail server {self.where} refused some recipients: {names}")
+
+    def close(self) -> None:
+        """Say goodbye to the server, if a connection is open."""
+        server, self._server, self._sent = self._server, None, 0
+        if server is not None:
+            # The server took every message it answered 250 to: whatever QUIT answers, or
+            # a connection that drops now, changes nothing about that.
+            with contextlib.suppress(OSError, self._smtplib.SMTPException):
+                server.quit()
+            server.close()
+
+    @functools.cached_property
+    def _smtplib(self) -> Any:
+        import smtplib  # only sending needs it
+
+        return smtplib
+
+    def _connect(self) -> Any:
+        import ssl
+
+        settings, smtplib = self.settings, self._smtplib
         if settings.security == "ssl":
             context = ssl.create_default_context()
-            server: smtplib.SMTP = _marking(smtplib.SMTP_SSL)(
+            server = _marking(smtplib.SMTP_SSL)(
                 settings.host, settings.port, timeout=settings.timeout, context=context
             )
         else:
@@ -111,84 +179,92 @@ def send_email(
                 server.starttls(context=ssl.create_default_context())
             if settings.user:
                 server.login(settings.user, settings.password or "")
-            options = []
-            if needs_smtputf8([sender, *recipients]):
-                server.ehlo_or_helo_if_needed()
-                if not server.has_extn("smtputf8"):
-                    wide = [a for a in (sender, *recipients) if needs_smtputf8([a])]
-                    raise SendError(
-                        f"the mail server {where} does not take addresses with letters beyond "
-                        f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}",
-                        553,  # it will not take them later either
-                    )
-                options.append("SMTPUTF8")
-            refused = server.sendmail(
-                _envelope(sender), [_envelope(r) for r in recipients], message, options
-            )
-        except OSError as error:  # smtplib's errors are OSErrors too
-            answered = isinstance(error, smtplib.SMTPResponseException)
-            if getattr(server, "message_sent", False) and not answered:
-                raise SendError(
-                    f"the connection to the mail server {where} was lost after the message "
-                    f"went out and before the server answered ({error or 'no reply'}): it "
-                    "may have been delivered",
-                    unknown=True,
-                ) from None
-            raise
-        finally:
-            # The server took the message (250 after DATA): whatever QUIT answers, or a
-            # connection that drops now, changes nothing about that.
-            with contextlib.suppress(OSError, smtplib.SMTPException):
-                server.quit()
+        except BaseException:
             server.close()
-    except smtplib.SMTPAuthenticationError as error:
-        raise SendError(
-            f"the mail server {where} refused the login of {settings.user!r}: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}",
-            535,  # a wrong login does not get better by trying again
-            about_the_server=True,
-        ) from None
-    except smtplib.SMTPRecipientsRefused as error:
-        codes = "; ".join(
-            f"{rcpt}: {code} {_reply(text)}" for rcpt, (code, text) in error.recipients.items()
+            raise
+        return server
+
+    def _send(
+        self, server: Any, message: bytes, sender: str, recipients: Sequence[str]
+    ) -> dict[str, Any]:
+        options = []
+        if needs_smtputf8([sender, *recipients]):
+            server.ehlo_or_helo_if_needed()
+            if not server.has_extn("smtputf8"):
+                wide = [a for a in (sender, *recipients) if needs_smtputf8([a])]
+                raise SendError(
+                    f"the mail server {self.where} does not take addresses with letters beyond "
+                    f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}",
+                    553,  # it will not take them later either
+                )
+            options.append("SMTPUTF8")
+        refused: dict[str, Any] = server.sendmail(
+            _envelope(sender), [_envelope(r) for r in recipients], message, options
         )
-        first = min(code for code, _ in error.recipients.values())
-        raise SendError(
-            f"the mail server {where} refused every recipient: {codes}", first
-        ) from None
-    except smtplib.SMTPSenderRefused as error:
-        raise SendError(
-            f"the mail server {where} refused the sender {sender}: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}",
-            error.smtp_code,
-            about_the_server=True,
-        ) from None
-    except smtplib.SMTPResponseException as error:
-        raise SendError(
-            f"the mail server {where} refused the message: "
-            f"{error.smtp_code} {_reply(error.smtp_error)}",
-            error.smtp_code,
-        ) from None
-    except smtplib.SMTPNotSupportedError as error:
-        raise SendError(f"the mail server {where} does not support this: {error}") from None
-    except ConnectionRefusedError:
-        raise SendError(
-            f"cannot connect to the mail server {where}: connection refused",
-            about_the_server=True,
-        ) from None
-    except TimeoutError:
-        raise SendError(
-            f"the mail server {where} did not answer in time", about_the_server=True
-        ) from None
-    except ssl.SSLError as error:
-        raise SendError(
-            f"secure connection to {where} failed: {error.reason}", about_the_server=True
-        ) from None
-    except (OSError, smtplib.SMTPException) as error:
-        raise SendError(f"sending through {where} failed: {error}") from None
-    if refused:
-        names = ", ".join(sorted(refused))
-        raise SendError(f"the mail server {where} refused some recipients: {names}")
+        return refused
+
+    @contextlib.contextmanager
+    def _as_send_error(self, sender: str) -> Iterator[None]:
+        """Any failure closes the connection (the next message opens a clean one) and
+        reaches the caller as a one-line SendError."""
+        try:
+            yield
+        except SendError:
+            self.close()
+            raise
+        except Exception as error:
+            self.close()
+            raise self._translated(error, sender) from None
+
+    def _translated(self, error: Exception, sender: str) -> Exception:
+        """smtplib's and the network's failures as SendErrors, each in plain words."""
+        import ssl
+
+        smtplib, where = self._smtplib, self.where
+        if isinstance(error, smtplib.SMTPAuthenticationError):
+            return SendError(
+                f"the mail server {where} refused the login of {self.settings.user!r}: "
+                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                535,  # a wrong login does not get better by trying again
+                about_the_server=True,
+            )
+        if isinstance(error, smtplib.SMTPRecipientsRefused):
+            codes = "; ".join(
+                f"{rcpt}: {code} {_reply(text)}" for rcpt, (code, text) in error.recipients.items()
+            )
+            first = min(code for code, _ in error.recipients.values())
+            return SendError(f"the mail server {where} refused every recipient: {codes}", first)
+        if isinstance(error, smtplib.SMTPSenderRefused):
+            return SendError(
+                f"the mail server {where} refused the sender {sender}: "
+                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                error.smtp_code,
+                about_the_server=True,
+            )
+        if isinstance(error, smtplib.SMTPResponseException):
+            return SendError(
+                f"the mail server {where} refused the message: "
+                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                error.smtp_code,
+            )
+        if isinstance(error, smtplib.SMTPNotSupportedError):
+            return SendError(f"the mail server {where} does not support this: {error}")
+        if isinstance(error, ConnectionRefusedError):
+            return SendError(
+                f"cannot connect to the mail server {where}: connection refused",
+                about_the_server=True,
+            )
+        if isinstance(error, TimeoutError):
+            return SendError(
+                f"the mail server {where} did not answer in time", about_the_server=True
+            )
+        if isinstance(error, ssl.SSLError):
+            return SendError(
+                f"secure connection to {where} failed: {error.reason}", about_the_server=True
+            )
+        if isinstance(error, (OSError, smtplib.SMTPException)):
+            return SendError(f"sending through {where} failed: {error}")
+        return error
 
 
 @functools.cache
