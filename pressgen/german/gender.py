@@ -7,8 +7,8 @@ counted; the generic masculine cannot be told from plain words.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 
 # The names match typography.gender where a setting exists.
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -28,11 +28,22 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def gendered_forms(text: str) -> Iterator[tuple[str, str]]:
+def gendered_forms(text: str) -> tuple[tuple[str, str], ...]:
     """(style, the words as written) for every gendered form in the text, in order."""
+    return _gendered_forms(text)
+
+
+@functools.lru_cache(maxsize=8192)  # the same texts again on every render of an event
+def _gendered_forms(text: str) -> tuple[tuple[str, str], ...]:
     text = " ".join(text.replace("\u00ad", "").split())
+    if not any(mark in text for mark in _MARKS):
+        return ()
     found: list[tuple[int, str, str]] = []
     for style, pattern in _STYLES:
         found += [(match.start(), style, match[0]) for match in pattern.finditer(text)]
-    for _, style, words in sorted(found):
-        yield style, words
+    return tuple((style, words) for _, style, words in sorted(found))
+
+
+# Every gendered form has one of these (the pair form its "innen"): a text without any
+# needs no pattern.
+_MARKS = ("innen", "In", "*in", ":in", "_in", "/in", "/-in")

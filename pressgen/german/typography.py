@@ -7,9 +7,10 @@ they call these functions (registered as Jinja filters in render.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -376,6 +377,22 @@ _TYPESET = (Role.TEXT, Role.PROSE)
 
 
 def _refine_outside_links(text: str, style: Style) -> str:
+    return _refined(text, _Settings(style.quotes, style.thousands, style.conjunction, style.phone))
+
+
+class _Settings(NamedTuple):
+    """A style's settings as a key: the same text in the same style is typeset once."""
+
+    quotes: Literal["german", "guillemets"]
+    thousands: Literal["dot", "thin", "none"]
+    conjunction: Literal["und", "sowie"]
+    phone: Literal["international", "national", "as_written"]
+
+
+# The preview renders the same event again after every save, and a folder's events share
+# names and phrases: each text is typeset once per style.
+@functools.lru_cache(maxsize=8192)
+def _refined(text: str, style: _Settings) -> str:
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
