@@ -24,7 +24,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
 from click.testing import Result
-from helpers import SEED, copy_here
+from helpers import ROOT, SEED, copy_here
 
 from pressgen.deliver.lists import unsubscribe_token
 from pressgen.deliver.recipients import load_recipients
@@ -748,3 +748,33 @@ def test_a_resumed_send_that_finds_the_server_down_stays_open(
     again = send_list(run_cli, event_folder, port)
     assert again.exit_code == 1
     assert "stopped after 2 of 4 messages; continue it with --resume" in again.stderr
+
+
+@pytest.mark.parametrize("document", [SEED, ROOT / "data" / "newsletter-2027-01.yaml"])
+def test_each_copy_is_the_page_rendered_for_its_reader(document: Path) -> None:
+    """A send renders the HTML once per shape of message and fills in each reader's values;
+    every copy is byte for byte the page rendered whole for that reader."""
+    from pressgen.clock import current_time
+    from pressgen.outputs.render import NewsletterCopies
+    from pressgen.pipeline import Choices, render_path
+    from pressgen.present.event import Reader
+    from pressgen.source.project import project_for
+
+    rendered = render_path(document, current_time(), Choices(drafts=True))
+    url = "https://www.example.org/abmelden?token="
+    readers = [
+        Reader("Sehr geehrte Frau Muster,", url + "a1"),
+        Reader("Liebe Leserin,", url + "b2"),
+        Reader("", url + "c3"),
+        Reader("", url + "d4"),
+        Reader("Sehr geehrter Herr Müller,", ""),
+        Reader("Hallo Jo,", ""),
+        Reader("Sehr geehrte Frau O'Neill & Partner,", url + "e5"),  # written whole
+        Reader(),
+    ]
+    templates = project_for(document).template_dirs
+    shared = NewsletterCopies(rendered.shown, templates)
+    for reader in readers:
+        whole = NewsletterCopies(rendered.shown, templates)(reader)
+        assert shared(reader) == whole, reader
+    assert shared.filled == 3  # the second of each plain shape (four shapes, three repeat)

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pressgen.errors import display_path
 from pressgen.outputs.email import build_email
@@ -114,20 +114,55 @@ def render_event(
     return Outputs(files, _own(used, template_dirs))
 
 
-def render_newsletter(
-    shown: Presentation | IssuePresentation, reader: Reader, template_dirs: Sequence[Path] = ()
-) -> tuple[Event, str, str]:
-    """One recipient's newsletter, from the presentation the send made once: the event as
-    its message's headers read it, and the text and HTML, as `render_event` and
-    `render_issue` render them, with the reader's salutation and unsubscribe link."""
-    event, data = shown.read_by(reader)
-    env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+class NewsletterCopies:
+    """Each recipient's newsletter for one send: compiling the MJML and inlining the CSS
+    are most of the work, so the HTML is made once for each shape of message (with or
+    without a salutation, with or without an own unsubscribe link) with stand-ins, and
+    each recipient's values take their places. Proven on the first recipient of each
+    shape: where the stand-ins do not give exactly the page rendered for them (an own
+    template that changes the values), every copy of that shape is rendered whole. A
+    value that HTML would write differently (&, <, quotes) is rendered whole too."""
 
-    def render(output: str, **extra: Any) -> str:
-        return render_template(shown.templates[output], data, env, **extra)
+    SALUTATION = "PressgenSalutation7f3a9c"
+    UNSUBSCRIBE = "https://unsubscribe.pressgen.invalid/7f3a9c"
 
-    _, html, text = _newsletter(render)
-    return event, text, html
+    def __init__(
+        self, shown: Presentation | IssuePresentation, template_dirs: Sequence[Path] = ()
+    ) -> None:
+        self.shown = shown
+        self.env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
+        self._pages: dict[tuple[bool, bool], str | None] = {}  # shape → page with stand-ins
+        self.filled = 0  # copies made from a page with stand-ins, not rendered whole
+
+    def __call__(self, reader: Reader) -> tuple[Event, str, str]:
+        event, data = self.shown.read_by(reader)
+        text = self._render(NEWSLETTER_TEXT, data, campaign_links=True)
+        shape = (bool(reader.salutation), bool(reader.unsubscribe_url))
+        plain = all(str(escape(value)) == value for value in astuple(reader))
+        page = self._pages.get(shape) if plain else None
+        if page is not None:
+            self.filled += 1
+            return event, text, self._filled(page, reader)
+        html = self._html(data)
+        if plain and shape not in self._pages:
+            stand_in = Reader(self.SALUTATION if shape[0] else "",
+                              self.UNSUBSCRIBE if shape[1] else "")  # fmt: skip
+            page = self._html(self.shown.read_by(stand_in)[1])
+            self._pages[shape] = page if self._filled(page, reader) == html else None
+        return event, text, html
+
+    def _filled(self, page: str, reader: Reader) -> str:
+        return page.replace(self.SALUTATION, reader.salutation).replace(
+            self.UNSUBSCRIBE, reader.unsubscribe_url
+        )
+
+    def _render(self, output: str, data: dict[str, Any], **extra: Any) -> str:
+        return render_template(self.shown.templates[output], data, self.env, **extra)
+
+    def _html(self, data: dict[str, Any]) -> str:
+        from pressgen.outputs.newsletter import compile_newsletter
+
+        return compile_newsletter(self._render(NEWSLETTER_MJML, data, campaign_links=True))
 
 
 def render_issue(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -19,7 +20,7 @@ from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.outputs.photos import PhotoError, publish_photos
-from pressgen.outputs.render import render_event, render_issue, render_newsletter
+from pressgen.outputs.render import NewsletterCopies, render_event, render_issue
 from pressgen.pipeline.incremental import (
     RECORD_NAME,
     BuildRecord,
@@ -161,7 +162,11 @@ class RenderedEvent:
     def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
         """One recipient's newsletter from the presentation already made: the event as its
         mail headers read it, the text and the HTML (pressgen.outputs.render)."""
-        return render_newsletter(self.shown, reader, self.loaded.project.template_dirs)
+        return self._copies(reader)
+
+    @functools.cached_property
+    def _copies(self) -> NewsletterCopies:
+        return NewsletterCopies(self.shown, self.loaded.project.template_dirs)
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,11 @@ class RenderedIssue:
 
     def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
         """One recipient's copy, as RenderedEvent.newsletter_for."""
-        return render_newsletter(self.shown, reader, project_for(self.loaded.path).template_dirs)
+        return self._copies(reader)
+
+    @functools.cached_property
+    def _copies(self) -> NewsletterCopies:
+        return NewsletterCopies(self.shown, project_for(self.loaded.path).template_dirs)
 
     @property
     def title(self) -> str:
