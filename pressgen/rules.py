@@ -136,6 +136,12 @@ RULES: dict[str, Rule] = {
             "error",
             "a newsletter issue goes out before the Sperrfrist of an event in it has passed",
         ),
+        Rule(
+            "PG504",
+            "warning",
+            "an invitation dated after the event it invites to (often: without "
+            "invitation.publication_date it takes the report's date)",
+        ),
         # ------------------------------------------------ drafts
         Rule(
             "PG601",

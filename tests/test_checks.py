@@ -13,6 +13,7 @@ from click.testing import Result
 from helpers import SECOND, SEED
 
 from pressgen.errors import DataError, Problem
+from pressgen.german.typography import NBSP
 from pressgen.outputs import environment as templating
 from pressgen.pipeline import Choices, check
 from pressgen.source.event import Phase
@@ -242,6 +243,45 @@ def test_pg107_release_without_the_event_day(
     assert messages("PG107", [write_yaml(event_data)]) == [
         "event.date: the press release does not mention the day of the event (17. August 2017)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("own_date", "phase", "expected"),
+    [
+        ("2017-08-20", "invitation", [(
+            "invitation.publication_date: the invitation is dated 20. August 2017, after the "
+            "event on 17. August 2017",
+            "Die Einladung ist auf den 20. August 2017 datiert, nach der Veranstaltung am "
+            "17. August 2017",
+        )]),
+        (None, "invitation", [(
+            "press_release.publication_date: the invitation has no invitation.publication_date "
+            "and takes this date of the report (28. August 2017), after the event on "
+            "17. August 2017; give the invitation its own date",
+            "Die Einladung hat kein eigenes Datum (invitation.publication_date) und übernimmt "
+            "dieses Datum des Berichts (28. August 2017), nach der Veranstaltung am "
+            "17. August 2017; geben Sie der Einladung ein eigenes Datum",
+        )]),
+        ("2017-08-17", "invitation", []),  # on the day itself: short notice, not wrong
+        ("2017-08-20", "recap", []),  # the report may come after the event
+    ],
+)  # fmt: skip
+def test_pg504_an_invitation_dated_after_its_event(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    own_date: str | None,
+    phase: Phase,
+    expected: list[tuple[str, str]],
+) -> None:
+    if own_date is None:
+        del event_data["invitation"]["publication_date"]
+    else:
+        event_data["invitation"]["publication_date"] = own_date
+    found = [p for p in findings([write_yaml(event_data)], phase) if p.code == "PG504"]
+    assert [(f"{p.field}: {p.message}", p.message_de.replace(NBSP, " ")) for p in found] == [
+        (english, german) for english, german in expected
+    ]
+    assert all(p.severity == "warning" for p in found)  # a file that built still builds
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,17 @@
-"""PG5xx: the embargo against the clock and against the publication date."""
+"""PG5xx: the embargo against the clock and against the publication date; an invitation's
+date against its event's."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from pressgen.checks.findings import Findings
+from pressgen.german import typography
 from pressgen.present.event import Presentation
 
 
 def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
+    _invitation_in_time(shown, found)
     release = shown.event.press_release
     aware = shown.event.embargo_end()
     if aware is None:
@@ -35,3 +38,30 @@ def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
             f"Die Sperrfrist ({shown.embargo_moment}) liegt nach dem Datum der Veröffentlichung "
             f"({shown.publication_day})",
         )
+
+
+def _invitation_in_time(shown: Presentation, found: Findings) -> None:
+    """An invitation goes out before its event; without a date of its own it takes the
+    report's, which is usually after the event."""
+    event = shown.event
+    published, day = event.press_release.publication_date, event.event.date
+    if shown.phase != "invitation" or published is None or day is None or published <= day:
+        return
+    own = event.invitation is not None and event.invitation.publication_date is not None
+    dated = typography.plain_spaces(typography.date_long(published))
+    held = typography.plain_spaces(typography.date_long(day))
+    if own:
+        english = f"the invitation is dated {dated}, after the event on {held}"
+        german = f"Die Einladung ist auf den {dated} datiert, nach der Veranstaltung am {held}"
+    else:
+        english = (
+            f"the invitation has no invitation.publication_date and takes this date of the "
+            f"report ({dated}), after the event on {held}; give the invitation its own date"
+        )
+        german = (
+            f"Die Einladung hat kein eigenes Datum (invitation.publication_date) und übernimmt "
+            f"dieses Datum des Berichts ({dated}), nach der Veranstaltung am {held}; geben Sie "
+            "der Einladung ein eigenes Datum"
+        )
+    place = ("invitation", "publication_date") if own else ("press_release", "publication_date")
+    found.add("PG504", place, english, german)
