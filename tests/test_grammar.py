@@ -218,8 +218,11 @@ QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
     ({"verb": "freut sich"}, [GAESTE], True, "„Gut“, freuen sich die Gäste."),
     ({}, [Person(name="Dr. Anna Muster", role="Leiterin i. V.")], True,
      "„Gut“, sagt Dr. Anna Muster, Leiterin i. V."),
-    # The quote's own ending: after a colon it is a sentence and needs its mark.
-    ({"lead_in": "ergänzte", "text": "Gut"}, [MUSTER], True, "Erika Muster ergänzte: „Gut.“"),
+    # The quote stays word for word: without its own mark, the sentence's full stop
+    # follows the closing quotation mark.
+    ({"lead_in": "ergänzte", "text": "Gut"}, [MUSTER], True, "Erika Muster ergänzte: „Gut“."),
+    ({"lead_in": "jubelte", "text": "Volltreffer"}, [MUSTER], True,
+     "Erika Muster jubelte: „Volltreffer“."),
     ({"lead_in": "fragte", "text": "Wer, wenn nicht wir?"}, [MUSTER], True,
      "Erika Muster fragte: „Wer, wenn nicht wir?“"),
     ({"lead_in": "rief", "text": "Weiter so!"}, [MUSTER], True, "Erika Muster rief: „Weiter so!“"),

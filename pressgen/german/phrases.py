@@ -205,11 +205,13 @@ def quote_sentence(
     if quote.lead_in:
         subject = grammar.capitalised(speakers(people, full=full, more_follows=True))
         words = quote.text.strip()
-        # After the colon the quote is a sentence of its own: it ends with its own mark.
-        if not words.rstrip("“”‘’\"'»«›‹)").endswith((".", "!", "?", "…")):
-            words += "."
+        # The quote stays word for word, as in every other output; where it does not end
+        # with its own mark, the sentence's full stop follows the closing quotation mark.
+        ends = words.rstrip("“”‘’\"'»«›‹)").endswith((".", "!", "?", "…"))
         quoted = typography.quoted(words, style)
-        return QuoteSentence(f"{subject} {quote.lead_in}: ", quoted, "", subject.rstrip(","))
+        return QuoteSentence(
+            f"{subject} {quote.lead_in}: ", quoted, "" if ends else ".", subject.rstrip(",")
+        )
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words
     verb = grammar.verb_for(quote.verb, plural_subject(people))
