@@ -541,3 +541,24 @@ def test_pg404_an_image_without_https(tmp_path: Path) -> None:
         "the email shows the image 'http://www.saale-werkstatt.de/logo.png', which mail "
         "programs cannot load: every image in an email needs a full https:// address"
     ]
+
+
+@pytest.mark.parametrize("teaser", [True, False])
+def test_a_recap_without_a_teaser_opens_with_the_lead(tmp_path: Path, teaser: bool) -> None:
+    """The body is on the web; the newsletter still says what happened: its teaser, or
+    else the release's first paragraph, never a quote alone under the headline."""
+    shutil.copytree(SECOND.parent / "fotos", tmp_path / "fotos")
+    data = yaml.safe_load(SECOND.read_text(encoding="utf-8"))
+    if not teaser:
+        del data["newsletter"]["teaser"]
+    event_file = tmp_path / SECOND.name
+    event_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (result,) = build([event_file], tmp_path / "out")
+    lead = "Mit rund 1.200 Gästen aus Wirtschaft, Wissenschaft und Verwaltung hat"
+    opening = "Rund 1.200 Gäste, zwei Reden und ein volles Rathaus" if teaser else lead
+    for name in ("newsletter.txt", "newsletter.html"):
+        shown = readable_text(name, (result.out_dir / name).read_text("utf-8"))
+        assert (lead in shown) is not teaser
+        assert "Den ganzen Bericht lesen" in shown  # the rest of the body stays on the web
+        # What it opens with comes before the first quote.
+        assert shown.index(opening) < shown.index("„")

@@ -395,11 +395,13 @@ def present(
         whole = not read_more_url or own_words or changed_plans
         newsletter_blocks = blocks if whole else ()
     else:
-        newsletter_blocks = (
-            tuple(block for block in blocks if block.kind != "paragraph")
-            if read_more_url and not changed_plans
-            else blocks
-        )
+        if read_more_url and not changed_plans:
+            # The body is on the web; without a teaser the lead stays, so the item does
+            # not open with nothing but a quote.
+            lead = () if shown.newsletter.teaser else _lead_paragraph(blocks)
+            newsletter_blocks = lead + tuple(block for block in blocks if block.kind != "paragraph")
+        else:
+            newsletter_blocks = blocks
     carries_body = len(newsletter_blocks) == len(blocks)
     facts = _facts(shown)
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
@@ -849,6 +851,11 @@ def _body_blocks(event: Event) -> Iterator[Block]:
                 pull_speaker=phrases.pull_quote_speaker(people),
                 quote_key=value,
             )
+
+
+def _lead_paragraph(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body's first paragraph, as a tuple of one (or none)."""
+    return next(((block,) for block in blocks if block.kind == "paragraph"), ())
 
 
 def _grouped(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], ...]:
