@@ -562,3 +562,49 @@ def test_a_recap_without_a_teaser_opens_with_the_lead(tmp_path: Path, teaser: bo
         assert "Den ganzen Bericht lesen" in shown  # the rest of the body stays on the web
         # What it opens with comes before the first quote.
         assert shown.index(opening) < shown.index("„")
+
+
+@pytest.mark.parametrize(
+    ("changes", "phase", "preheader"),
+    [
+        (  # the invitation's date, time and place, cut where a whole word ends
+            {"venue": "Großer Festsaal im Historischen Rathaus der Universitätsstadt Jena "
+                       "am Markt"},
+            "invitation",
+            "Donnerstag, 17.\u00a0August\u00a02017, ab 14:30\u00a0Uhr, Großer Festsaal im "
+            "Historischen Rathaus\u00a0…",
+        ),
+        (  # the teaser, never ended on a word that leads on („über die“)
+            {"teaser": "Über 80 Gäste aus Wirtschaft, Verwaltung und Wissenschaft diskutierten "
+                       "am Donnerstag in Jena über die digitale Zukunft der Region und ihre "
+                       "Unternehmen."},
+            "recap",
+            "Über 80 Gäste aus Wirtschaft, Verwaltung und Wissenschaft diskutierten am "
+            "Donnerstag in Jena\u00a0…",
+        ),
+        (  # short enough: as it is
+            {"venue": "Volkshaus"},
+            "invitation",
+            "Donnerstag, 17.\u00a0August\u00a02017, ab 14:30\u00a0Uhr, Volkshaus, Jena",
+        ),
+    ],
+)  # fmt: skip
+def test_a_preheader_pressgen_writes_fits_the_inbox(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    changes: dict[str, str],
+    phase: str,
+    preheader: str,
+) -> None:
+    """Mail programs show about 100 characters; what pressgen writes itself fits."""
+    from pressgen.present.event import View, present
+    from pressgen.source.validate import load_event
+
+    del event_data["newsletter"]["preheader"]
+    if "venue" in changes:
+        event_data["event"]["venue"]["name"] = changes["venue"]
+    if "teaser" in changes:
+        event_data["newsletter"]["teaser"] = changes["teaser"]
+    shown = present(load_event(write_yaml(event_data)), View(phase))  # type: ignore[arg-type]
+    assert shown.preheader == preheader
+    assert len(shown.preheader) <= 100

@@ -346,20 +346,24 @@ SHORTENED = [
         "beim Workshop des Netzwerks in den Räumen der Saale-Werkstatt GmbH in Jena.",
         "Wie erkennt ein Betrieb, dass eine Maschine bald ausfällt? Darüber sprach am 12. "
         "November Dr. Anna Muster mit 38 Verantwortlichen aus Produktion und Instandhaltung "
-        "beim Workshop des Netzwerks in den…",
+        "beim Workshop des Netzwerks\u00a0…",  # never after „in den“: words that lead on
     ),
     (  # a first sentence under half the length is not enough: cut after a word
         "Kurzer Satz. " + "Ein sehr langer zweiter Satz " * 10,
-        "Kurzer Satz. " + "Ein sehr langer zweiter Satz " * 6 + "Ein sehr…",
+        "Kurzer Satz. " + "Ein sehr langer zweiter Satz " * 6 + "Ein sehr\u00a0…",
+    ),
+    (  # never after „und“
+        "Kurzer Satz. " + "Gäste und Mitglieder " * 12,
+        "Kurzer Satz. " + "Gäste und Mitglieder " * 8 + "Gäste\u00a0…",
     ),
 ]
 
 
 @pytest.mark.parametrize(("text", "shown"), SHORTENED)
 def test_a_long_teaser_is_cut_after_a_sentence_or_a_word(text: str, shown: str) -> None:
-    from pressgen.present.event import _shortened
+    from pressgen.present.event import shortened
 
-    assert _shortened(text, 200) == shown
+    assert shortened(text, 200) == shown
     assert len(shown) <= 200
 
 

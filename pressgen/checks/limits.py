@@ -6,7 +6,7 @@ from babel.numbers import format_decimal
 
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import RELEASE, Reading
-from pressgen.present.event import Presentation
+from pressgen.present.event import PREHEADER_LIMIT, Presentation
 from pressgen.registry import NEWSLETTER_HTML
 
 # Gmail cuts messages off after 102 KB and hides the rest behind a link.
@@ -14,7 +14,7 @@ NEWSLETTER_WARN_BYTES = 80 * 1024
 NEWSLETTER_MAX_BYTES = 102 * 1024
 SUBJECT_MAX = 78
 SUBJECT_WARN = 50
-PREHEADER_WARN = 100
+PREHEADER_WARN = PREHEADER_LIMIT
 
 
 def check(shown: Presentation, reading: Reading, found: Findings) -> None:

@@ -407,7 +407,10 @@ def present(
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     labels = _labels(shown, invitation)
-    preheader = _preheader(shown.newsletter) or (when_and_where(facts) if invitation else "")
+    preheader = shown.newsletter.preheader or shortened(  # what pressgen writes fits
+        _preheader(shown.newsletter) or (when_and_where(facts) if invitation else ""),
+        PREHEADER_LIMIT,
+    )
     contact = tuple(_contact(shown))
     credits = tuple(_photo_credits(release.photos))
     web_version_url = urljoin(web_url, NEWSLETTER_HTML) if web_url else ""
@@ -687,7 +690,7 @@ def _social(
     return Record(
         {
             "title": release.headline,
-            "description": _shortened(typography.plain_spaces(prose.to_text(text)), 200),
+            "description": shortened(typography.plain_spaces(prose.to_text(text)), 200),
             "url": page_url,
             "image": image,
             "image_width": size[0],
@@ -699,7 +702,11 @@ def _social(
     )
 
 
-def _shortened(text: str, limit: int) -> str:
+# What mail programs show of the preheader after the subject.
+PREHEADER_LIMIT = 100
+
+
+def shortened(text: str, limit: int) -> str:
     """At most `limit` characters: whole sentences when they fill at least half of it,
     else cut after a whole word, with an ellipsis."""
     if len(text) <= limit:
@@ -711,8 +718,68 @@ def _shortened(text: str, limit: int) -> str:
     ]
     if ends and ends[-1] >= limit // 2:
         return text[: ends[-1]]
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return f"{cut}…"
+    words = text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:–- ").split(" ")
+    while len(words) > 1 and words[-1].casefold() in _NO_LAST_WORD:
+        words.pop()
+    # Words left out: the ellipsis stands apart from the last whole word (DIN 5008).
+    return " ".join(words).rstrip(",;:–- ") + f"{typography.NBSP}…"
+
+
+# A shortened text never ends on a word that leads to the next one.
+_NO_LAST_WORD = frozenset(
+    [
+        "und",
+        "oder",
+        "sowie",
+        "aber",
+        "denn",
+        "sondern",
+        "bzw.",
+        "wie",
+        "als",
+        "dass",
+        "ob",
+        "wenn",
+        "weil",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "mit",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "beim",
+        "nach",
+        "über",
+        "unter",
+        "vor",
+        "durch",
+        "um",
+        "ohne",
+        "gegen",
+        "seit",
+        "bis",
+    ]
+)
 
 
 # A sentence ends after a word ("ein. Nach", "Novák. Das"; not "e. V. lädt", not the
