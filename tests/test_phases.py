@@ -45,6 +45,12 @@ SENTENCES = [
     (phrases.coverage_note("Terminverschiebung"),
      "Wir bitten um Veröffentlichung des neuen Termins."),
     (phrases.coverage_note("Absage"), "Wir bitten um Veröffentlichung der Absage."),
+    # The author's text has invited already: not a second time.
+    (phrases.coverage_note("Presseeinladung", invited_already=True),
+     "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."),
+    (phrases.coverage_note("Terminankündigung", invited_already=True),
+     "Wir freuen uns über eine Ankündigung in Ihrem Veranstaltungskalender und über Ihre "
+     "Berichterstattung."),
     (phrases.MORE_ABOUT_THE_EVENT, "Mehr zur Veranstaltung"),
 ]  # fmt: skip
 
@@ -52,6 +58,29 @@ SENTENCES = [
 @pytest.mark.parametrize(("written", "expected"), SENTENCES)
 def test_the_invitations_sentences(written: str, expected: str) -> None:
     assert written == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "invites"),
+    [
+        ("Dazu laden wir Sie herzlich ein.", True),
+        ("Zu diesem Termin lädt Sie der Verein herzlich ein.", True),
+        # An organisation inviting its guests does not invite the journalist.
+        ("Der Verein lädt alle Interessierten zum Sommerfest ein.", False),
+        (
+            "Zum vierten Mal lädt die TowerByte eG Vertreter aus Politik und Wirtschaft zu ihrem "
+            "Workshop-Nachmittag ein.",
+            False,
+        ),
+        ("Medienvertreterinnen und -vertreter sind herzlich eingeladen.", True),
+        ("Wir laden Sie zur Eröffnung am 3. Juni ein.", True),
+        ("Die Einladung ging an 300 Gäste.", False),  # a noun, not an invitation
+        ("Das Ladenlokal öffnet um 9 Uhr. Ein Rundgang folgt.", False),
+        ("Die Gäste laden ihre Fotos hoch. Ein Film folgt.", False),  # the sentence ends first
+    ],
+)
+def test_an_author_who_invited_is_not_echoed(text: str, invites: bool) -> None:
+    assert phrases.invites([text]) is invites
 
 
 # ---------------------------------------------------------------- which phase
@@ -313,3 +342,14 @@ def test_the_facts_box_says_who_is_expected(
         data["event"].pop("guests_noun", None)
     facts = present(load_event(write_yaml(data)), View("invitation")).facts
     assert (facts.guests_label, facts.guests) == (label, value)
+
+
+def test_an_invitation_that_invites_in_its_own_words_closes_without_a_second_one(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    event_data["invitation"]["text"] = [
+        "Am 17. August 2017 diskutieren Gäste aus Politik und Wirtschaft über die digitale "
+        "Stadt. Dazu laden wir Sie herzlich ein."
+    ]
+    shown = present(load_event(write_yaml(event_data)), View("invitation"))
+    assert shown.coverage_note == "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."

@@ -429,9 +429,30 @@ COVERAGE_NOTES = {
 }
 
 
-def coverage_note(kind: str) -> str:
-    """Presseeinladung, Terminankündigung, Terminverschiebung or Absage: its closing line."""
+def coverage_note(kind: str, invited_already: bool = False) -> str:
+    """Presseeinladung, Terminankündigung, Terminverschiebung or Absage: its closing line.
+    Where the author's text has already invited, the invitation's line does not again."""
+    if kind == "Presseeinladung" and invited_already:
+        return "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."
     return COVERAGE_NOTES[kind]
+
+
+def invites(texts: Sequence[str]) -> bool:
+    """Whether the author's words already invite the reader: „laden wir Sie herzlich ein“,
+    „Medienvertreter sind herzlich eingeladen“. An organisation inviting its guests („lädt
+    Vertreter aus Politik … ein“) does not invite the journalist."""
+    return any(pattern.search(text) for text in texts for pattern in _INVITES)
+
+
+# Within one sentence: a full stop after a digit („am 3. Juni“) does not end it.
+_IN_SENTENCE = r"(?:[^.!?]|(?<=\d)\.)*?"
+_INVITES = (
+    re.compile(rf"\b(?:lade|laden|lädt|ladet)\b{_IN_SENTENCE}\bSie\b{_IN_SENTENCE}\bein\b"),
+    re.compile(
+        rf"\b(?:Sie|Medien\w*|Journalist\w*|Presse\w*|Redaktion\w*)\b{_IN_SENTENCE}"
+        r"\beingeladen\b"
+    ),
+)
 
 
 def invitation_subject(title: str) -> str:

@@ -464,7 +464,10 @@ def present(
         if invitation
         else "",
         accreditation_contact=accreditation_contact,
-        coverage_note=phrases.coverage_note(_invitation_kind(shown, invitation))
+        coverage_note=phrases.coverage_note(
+            _invitation_kind(shown, invitation),
+            phrases.invites([block.text for block in blocks if block.kind == "paragraph"]),
+        )
         if invitation
         else "",
         page_url=page_url,
