@@ -248,6 +248,52 @@ def test_quote_sentence(
 
 
 @pytest.mark.parametrize(
+    ("people", "later"),
+    [
+        ([Person(name="Erika Muster")], {"Erika Muster": "Muster"}),
+        ([Person(name="Prof. Dr. Helmut Albrecht")], {"Prof. Dr. Helmut Albrecht": "Albrecht"}),
+        ([Person(name="Katrin Wendland-Boos")], {"Katrin Wendland-Boos": "Wendland-Boos"}),
+        ([Person(name="Ursula von der Leyen")], {"Ursula von der Leyen": "von der Leyen"}),
+        ([Person(name="Karl-Theodor zu Guttenberg")], {"Karl-Theodor zu Guttenberg": "zu Guttenberg"}),
+        # A double name the words cannot tell from a second given name: the file says it.
+        ([Person(name="Anna-Lena Meyer zu Schwabedissen", later_name="Meyer zu Schwabedissen")],
+         {"Anna-Lena Meyer zu Schwabedissen": "Meyer zu Schwabedissen"}),
+        ([Person(name="die Gäste", plural=True)], {"die Gäste": "die Gäste"}),
+        ([Person(name="das Publikum")], {"das Publikum": "das Publikum"}),
+        ([Person(name="Madonna")], {"Madonna": "Madonna"}),
+        # Two of one surname: each keeps the whole name.
+        ([Person(name="Anna Muster"), Person(name="Erika Muster"), Person(name="Ben Beispiel")],
+         {"Anna Muster": "Anna Muster", "Erika Muster": "Erika Muster", "Ben Beispiel": "Beispiel"}),
+        # The file says how: the whole name again, or another form.
+        ([Person(name="Conrad Wrobel", later_name="Conrad Wrobel")],
+         {"Conrad Wrobel": "Conrad Wrobel"}),
+        ([Person(name="Dr. Heike Lorenz", later_name="Dr. Lorenz")], {"Dr. Heike Lorenz": "Dr. Lorenz"}),
+    ],
+)  # fmt: skip
+def test_a_later_mention_names_the_surname(people: list[Person], later: dict[str, str]) -> None:
+    assert phrases.later_mentions(people) == later
+
+
+@pytest.mark.parametrize(
+    ("options", "people", "expected"),
+    [
+        ({}, [MUSTER], "„Gut“, sagt Muster."),
+        ({"lead_in": "ergänzte"}, [MUSTER], "Muster ergänzte: „Gut.“"),
+        ({}, [VORSITZ, KASSE], "„Gut“, sagen Muster und Beispiel."),
+        ({}, [GAESTE], "„Gut“, sagen die Gäste."),
+    ],
+)  # fmt: skip
+def test_a_quote_after_the_first_mention_names_the_surname(
+    options: dict[str, Any], people: list[Person], expected: str
+) -> None:
+    quote = Quote.model_validate({"by": ["x"] * len(people), "text": "Gut.", **options})
+    said = phrases.quote_sentence(
+        quote, people, full=False, style=STYLE, known_as=phrases.later_mentions(people)
+    )
+    assert said.before + said.words + said.after == expected
+
+
+@pytest.mark.parametrize(
     ("singular", "plural"),
     [("sagt", "sagen"), ("betont", "betonen"), ("ergänzt", "ergänzen"), ("erklärt", "erklären"),
      ("freut sich", "freuen sich"), ("ist", "sind"), ("arbeitet", "arbeiten"), ("hat", "haben"),

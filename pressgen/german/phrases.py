@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -130,7 +130,39 @@ def full_name(person: Person) -> str:
     return person.name
 
 
-def speakers(people: Sequence[Person], *, full: bool, more_follows: bool) -> str:
+def later_mentions(people: Iterable[Person]) -> dict[str, str]:
+    """How a later mention names each person (name → surname): „Muster“ for Erika Muster,
+    „von der Leyen“; a group, a one-word name, or a surname two people share keeps the
+    whole name."""
+    people = list(people)
+    short = {person.name: person.later_name or _surname(person) for person in people}
+    taken: dict[str, int] = {}
+    for name in set(short):
+        taken[short[name]] = taken.get(short[name], 0) + 1
+    return {name: surname if taken[surname] == 1 else name for name, surname in short.items()}
+
+
+_PARTICLES = frozenset({"von", "vom", "zu", "zum", "zur", "van", "de", "del", "della", "di",
+                        "da", "le", "la", "ten", "ter", "der", "den"})  # fmt: skip
+
+
+def _surname(person: Person) -> str:
+    words = person.name.split()
+    if person.plural or len(words) < 2 or not words[0][:1].isupper():
+        return person.name  # a group (die Gäste, das Publikum) or a single name
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def speakers(
+    people: Sequence[Person],
+    *,
+    full: bool,
+    more_follows: bool,
+    known_as: Mapping[str, str] | None = None,
+) -> str:
     """Several people as the subject of a sentence, each apposition closed by a comma
     where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'.
     People of one and the same function have it said once, after the last name."""
@@ -140,7 +172,8 @@ def speakers(people: Sequence[Person], *, full: bool, more_follows: bool) -> str
         return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
-        text = full_name(person) if full else person.name
+        later = (known_as or {}).get(person.name, person.name)
+        text = full_name(person) if full else later
         goes_on = index < len(people) - 1 or more_follows
         if full and apposition(person) and goes_on:
             text += ","
@@ -196,14 +229,21 @@ class QuoteSentence:
 
 
 def quote_sentence(
-    quote: Quote, people: Sequence[Person], *, full: bool, style: Style
+    quote: Quote,
+    people: Sequence[Person],
+    *,
+    full: bool,
+    style: Style,
+    known_as: Mapping[str, str] | None = None,
 ) -> QuoteSentence:
     """'Conrad Wrobel, Aufsichtsrat …, zeigte sich erfreut …: „…“' with a lead-in (a
     comma only after a function); otherwise '„…“, sagt Erika Muster.' — the quote's
     own full stop gives way to the comma, the verb agrees with the speakers.
     """
     if quote.lead_in:
-        subject = grammar.capitalised(speakers(people, full=full, more_follows=True))
+        subject = grammar.capitalised(
+            speakers(people, full=full, more_follows=True, known_as=known_as)
+        )
         words = quote.text.strip()
         # The quote stays word for word, as in every other output; where it does not end
         # with its own mark, the sentence's full stop follows the closing quotation mark.
@@ -215,7 +255,7 @@ def quote_sentence(
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words
     verb = grammar.verb_for(quote.verb, plural_subject(people))
-    who = speakers(people, full=full, more_follows=False)
+    who = speakers(people, full=full, more_follows=False, known_as=known_as)
     after = grammar.sentence(f", {verb} {who}")
     return QuoteSentence("", typography.quoted(words, style), after, who)
 

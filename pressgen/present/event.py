@@ -892,6 +892,7 @@ def _body_blocks(event: Event) -> Iterator[Block]:
 
     style = event.typography
     introduced: set[str] = set()  # people named (with their function) so far
+    known_as = phrases.later_mentions(event.people.values())  # after that, by surname
     for kind, value in entries:
         if kind == "paragraph":
             # The body named the person: later quotes need not repeat the function.
@@ -910,7 +911,9 @@ def _body_blocks(event: Event) -> Iterator[Block]:
                 quote.attribution == "auto" and not set(quote.speakers) <= introduced
             )
             introduced |= set(quote.speakers)
-            sentence = phrases.quote_sentence(quote, people, full=full, style=style)
+            sentence = phrases.quote_sentence(
+                quote, people, full=full, style=style, known_as=known_as
+            )
             yield Block(
                 "quote",
                 before=sentence.before,

@@ -173,6 +173,12 @@ class Person(Schema):
     plural: bool = Field(
         False, description="yes for a group that speaks as one (die Gäste): 'sagen die Gäste'."
     )
+    later_name: Line | None = Field(
+        None,
+        description="How a later mention names the person, as the press does (sagte Muster); "
+        "when left out, the name's last word, with von, zu, van … before it (von der Leyen); "
+        "the whole name to repeat it. A group keeps its name.",
+    )
 
 
 ProgrammeKind = Literal[
