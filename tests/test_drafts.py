@@ -200,3 +200,29 @@ def test_the_preview_shows_a_draft_with_a_warning(
         "Entwurf; noch offen: das Datum, die Uhrzeit, das Datum der Veröffentlichung, "
         "ein Bildnachweis [PG601]"
     )
+
+
+@pytest.mark.parametrize(
+    ("phase", "thanks"),
+    [
+        ("recap", "Heike Brandl, Vorsitzende des Stadtteilvereins Nordviertel e.\u00a0V., und "
+                  "Omar Haddad, stellvertretender Vorsitzender, dankten den Anwohnerinnen und "
+                  "Anwohnern des Brunnenplatzes für ihre Geduld beim Auf- und Abbau."),
+        ("invitation", "Heike Brandl, Vorsitzende des Stadtteilvereins Nordviertel e.\u00a0V., "
+                       "und Omar Haddad, stellvertretender Vorsitzender, danken den "
+                       "Anwohnerinnen und Anwohnern des Brunnenplatzes für ihre Geduld beim "
+                       "Auf- und Abbau."),
+    ],
+)  # fmt: skip
+def test_a_draft_report_keeps_one_tense_while_its_date_is_open(phase: str, thanks: str) -> None:
+    """A report thanks in the past even before its date is filled in; an invitation in the
+    present: the document's phase decides, not whether the dates are known yet."""
+    from helpers import ROOT
+
+    from pressgen.present.event import View, present
+    from pressgen.source.validate import load_event
+
+    event = load_event(ROOT / "tests" / "events" / "entwurf-offene-fakten.yaml")
+    assert event.event.date is None  # the open fact
+    shown = present(event, View(phase))  # type: ignore[arg-type]
+    assert [block.text for block in shown.blocks if block.kind == "sponsors"] == [thanks]

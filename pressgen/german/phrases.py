@@ -263,10 +263,13 @@ def quote_sentence(
 # ---------------------------------------------------------------- thanks
 
 
-def thanks_sentences(event: Event, introduced: Set[str] = frozenset()) -> list[str]:
+def thanks_sentences(
+    event: Event, introduced: Set[str] = frozenset(), *, report: bool | None = None
+) -> list[str]:
     """Every sentence of thanks; by default one to the sponsors, as Sponsoren. People
     who thank in person are named with their function unless the body has `introduced`
-    them; they thank in the past tense in a report, in the present before the event."""
+    them; they thank in the past tense in a report (`report`: the document's phase, else
+    told by the dates), in the present before the event."""
     groups = event.thanks
     if groups is None:
         groups = [Thanks(to=["sponsors"], noun="sponsoren")] if event.sponsors else []
@@ -285,7 +288,7 @@ def thanks_sentences(event: Event, introduced: Set[str] = frozenset()) -> list[s
                 lead_in=group.lead_in or event.sponsors_lead_in,
                 thanked_by=speakers(people, full=full, more_follows=True) if people else "",
                 several=bool(people) and plural_subject(people),
-                past=is_report(event),
+                past=is_report(event) if report is None else report,
                 conjunction=event.typography.conjunction,
             )
         )

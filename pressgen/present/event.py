@@ -42,8 +42,8 @@ from pressgen.source.event import (
     Photo,
     Typography,
     is_local,
+    phase_of,
 )
-from pressgen.source.issue import phase_of
 
 
 class Record(Mapping[str, Any]):
@@ -378,7 +378,7 @@ def present(
         shown = _with_unsubscribe_url(shown, manager.unsubscribe)
     style = shown.typography
     release = shown.press_release
-    blocks = tuple(_body_blocks(shown))
+    blocks = tuple(_body_blocks(shown, report=phase == "recap"))
     thanks = next((block.text for block in blocks if block.kind == "sponsors"), "")
     days = tuple(_programme_days(shown))
     publication_day = _day(release.publication_date)
@@ -871,7 +871,7 @@ def _preheader(newsletter: Newsletter) -> str:
     return re.sub(r"[ \n]+", " ", prose.to_text(newsletter.teaser)).strip()
 
 
-def _body_blocks(event: Event) -> Iterator[Block]:
+def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
     """The body as authored, then any quote or the thanks not placed in it.
 
     Every quote and the thanks appear in every output, placed or not, so no
@@ -903,7 +903,9 @@ def _body_blocks(event: Event) -> Iterator[Block]:
             yield Block("paragraph", text=value)
         elif kind == "sponsors":
             # Who thanks in person is named with the function unless the text has said it.
-            yield Block("sponsors", text=" ".join(phrases.thanks_sentences(event, introduced)))
+            # One tense through the document: a report thanks in the past, whatever is open.
+            thanks = phrases.thanks_sentences(event, introduced, report=report)
+            yield Block("sponsors", text=" ".join(thanks))
         else:
             quote = event.quotes[value]
             people = [event.person(key) for key in quote.speakers]

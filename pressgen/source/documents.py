@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.errors import DataError
-from pressgen.source.event import Event, Newsletter, Phase
-from pressgen.source.issue import NewsletterIssue, phase_of
+from pressgen.source.event import Event, Newsletter, Phase, phase_of
+from pressgen.source.issue import NewsletterIssue
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
 from pressgen.source.project import Project, project_for, with_defaults
 from pressgen.source.validate import validate_event

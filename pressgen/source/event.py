@@ -844,3 +844,16 @@ class Event(Schema):
 
     def person(self, key: str) -> Person:
         return self.people[key]
+
+
+def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
+    """Invitation before the event, recap after it: as chosen (build --phase), as the file
+    says (phase:), or from the dates (published before the first day: invitation)."""
+    if chosen is not None:
+        return chosen
+    if event.phase is not None:
+        return event.phase
+    published, first_day = event.press_release.publication_date, event.event.date
+    if published is not None and first_day is not None and published < first_day:
+        return "invitation"
+    return "recap"

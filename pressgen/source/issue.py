@@ -7,7 +7,7 @@ from pydantic import (
     model_validator,
 )
 
-from pressgen.source.event import Event, Phase, Photo
+from pressgen.source.event import Phase, Photo
 from pressgen.source.fields import Date, Line, Prose, Schema, Url
 
 # ---------------------------------------------------------------- a newsletter issue
@@ -78,16 +78,3 @@ class NewsletterIssue(Schema):
 
     issue: IssueInfo = Field(description="Subject, preheader, intro and greeting.")
     items: list[IssueItem] = Field(min_length=1, max_length=30, description="The items, in order.")
-
-
-def phase_of(event: Event, chosen: Phase | None = None) -> Phase:
-    """Invitation before the event, recap after it: as chosen (build --phase), as the file
-    says (phase:), or from the dates (published before the first day: invitation)."""
-    if chosen is not None:
-        return chosen
-    if event.phase is not None:
-        return event.phase
-    published, first_day = event.press_release.publication_date, event.event.date
-    if published is not None and first_day is not None and published < first_day:
-        return "invitation"
-    return "recap"
