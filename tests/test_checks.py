@@ -515,6 +515,32 @@ def test_pg402_pg403_duplicate_and_placeholder_links(
     ]
 
 
+@pytest.mark.parametrize(
+    ("place", "address", "flagged"),
+    [
+        (("newsletter", "sender", "email"), "newsletter@towerbyte.example", True),
+        (("press_release", "contact", "email"), "presse@example.com", True),
+        (("organisation", "email"), "info@verein.test", True),
+        (("newsletter", "sender", "email"), "newsletter@towerbyte.de", False),
+        (("organisation", "email"), "info@example-verein.de", False),  # only the name's start
+    ],
+)
+def test_pg403_placeholder_email_addresses_reach_readers_too(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    place: tuple[str, ...],
+    address: str,
+    flagged: bool,
+) -> None:
+    """The Impressum, the sender line and the Pressekontakt print their addresses."""
+    holder = event_data
+    for key in place[:-1]:
+        holder = holder[key]
+    holder[place[-1]] = address
+    expected = [f"{'.'.join(place)}: '{address}' looks like a placeholder address"]
+    assert messages("PG403", [write_yaml(event_data)]) == (expected if flagged else [])
+
+
 # ---------------------------------------------------------------- the command
 
 
@@ -522,7 +548,7 @@ def test_check_strict_turns_warnings_into_errors(run_cli: Callable[..., Result])
     assert run_cli("check", SECOND).exit_code == 0
     result = run_cli("check", "--strict", SECOND)
     assert result.exit_code == 1
-    assert result.stderr.endswith("pressgen: 7 warnings are errors under --strict.\n")
+    assert result.stderr.endswith("pressgen: 11 warnings are errors under --strict.\n")
     assert run_cli("check", "--strict", SEED).exit_code == 0
 
 
@@ -530,7 +556,7 @@ def test_check_json(run_cli: Callable[..., Result]) -> None:
     result = run_cli("check", "--format", "json", SECOND)
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == 7
+    assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == 11
     first = report["problems"][0]
     assert set(first) == {"file", "line", "column", "severity", "code", "field", "message"}
     assert first["code"] == "PG403" and first["severity"] == "warning"

@@ -139,10 +139,10 @@ def test_strict_says_that_warnings_became_errors(run_cli: Callable[..., Result])
     result = run_cli("check", SECOND, "--strict")
     assert result.exit_code == 1
     assert result.stdout == (
-        "data/neujahrsempfang-2027.yaml: ok, 7 warnings; not public before 15. Januar 2027, "
+        "data/neujahrsempfang-2027.yaml: ok, 11 warnings; not public before 15. Januar 2027, "
         "18 Uhr: build writes it into embargoed/, send refuses it to subscribers until then\n"
     ).replace("data/", str(SECOND.parent) + "/")
-    assert result.stderr.splitlines()[-1] == "pressgen: 7 warnings are errors under --strict."
+    assert result.stderr.splitlines()[-1] == "pressgen: 11 warnings are errors under --strict."
 
 
 def test_many_warnings_of_one_kind_are_one_line(run_cli: Callable[..., Result]) -> None:
@@ -151,11 +151,15 @@ def test_many_warnings_of_one_kind_are_one_line(run_cli: Callable[..., Result]) 
     (line,) = result.stderr.splitlines()
     assert line.startswith(
         f"{SECOND}:9:3: warning: a placeholder address (example.com, .example, .test, "
-        "localhost), 7 times: organisation.website (line 9), sponsors[0].url (line 80), "
+        "localhost), 11 times: organisation.website (line 9), organisation.email (line 10), "
+        "sponsors[0].url (line 80), "
     )
-    assert line.endswith("invitation.registration.url (line 152) [PG403]")
+    assert line.endswith(
+        "invitation.registration.url (line 152), invitation.accreditation.contact.email "
+        "(line 161) [PG403]"
+    )
     report = json.loads(run_cli("check", SECOND, "--format", "json").stdout)
-    assert len(report["problems"]) == 7  # the machine-readable report keeps every one
+    assert len(report["problems"]) == 11  # the machine-readable report keeps every one
 
 
 def test_build_ends_with_where_to_look(data_dir: Path, run_cli: Callable[..., Result]) -> None:

@@ -38,9 +38,12 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
     _email_images(shown, reading, found)
     seen: dict[tuple[str, str, str], Loc] = {}
     for loc, role, url in texts(shown.event):
-        if role not in (Role.URL, Role.IMAGE):
+        if role not in (Role.URL, Role.IMAGE, Role.EMAIL):
             continue
-        host = (urlsplit(url).hostname or "").lower()
+        # An address in the Impressum, the sender line or a contact reaches readers too.
+        host = (
+            url.rsplit("@", 1)[-1] if role is Role.EMAIL else (urlsplit(url).hostname or "")
+        ).lower()
         if host in PLACEHOLDER_HOSTS or host.endswith(PLACEHOLDER_SUFFIXES):
             found.add(
                 "PG403",
@@ -48,7 +51,7 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
                 f"'{url}' looks like a placeholder address",
                 f"'{url}' sieht nach einer Platzhalter-Adresse aus",
             )
-        if len(loc) < 3 or not isinstance(loc[1], int):
+        if role is Role.EMAIL or len(loc) < 3 or not isinstance(loc[1], int):
             continue
         # The same address twice in one list (sponsors, photos) is usually a copy-paste slip.
         key = (str(loc[0]), str(loc[-1]), url)
