@@ -96,8 +96,8 @@ THANKS: list[tuple[list[NounPhrase], dict[str, Any], str]] = [
     ([INSTITUT], {"role": "sponsoren"},
      "Besonderer Dank gilt dem Sponsor, dem Institut für Angewandte Forschung."),
     # Plural names: a plural noun, and the dative plural.
-    ([WERKE], {"role": "sponsoren"}, "Besonderer Dank gilt den Sponsoren, den Stadtwerken Erfurt."),
-    ([WERKE_JENA], {"role": "sponsoren"}, "Besonderer Dank gilt den Sponsoren, den Stadtwerken Jena."),
+    ([WERKE], {"role": "sponsoren"}, "Besonderer Dank gilt dem Sponsor, den Stadtwerken Erfurt."),
+    ([WERKE_JENA], {"role": "sponsoren"}, "Besonderer Dank gilt dem Sponsor, den Stadtwerken Jena."),
     ([WERKE], {"role": "keines"}, "Besonderer Dank gilt den Stadtwerken Erfurt."),
     ([WERKE, JW], {"role": "partner"},
      "Besonderer Dank gilt den Partnern, den Stadtwerken Erfurt und JenaWirtschaft."),
@@ -554,7 +554,7 @@ def sponsor(name: str, article: str, **more: Any) -> dict[str, Any]:
         ({"sponsors": [sponsor("Institut", "das"), sponsor("A GmbH", "keiner")], "sponsors_lead_in": "Wir danken"},
          ["Wir danken den Sponsoren, dem Institut und A GmbH."]),
         ({"sponsors": [sponsor("Stadtwerke Muster", "die", dative="den Stadtwerken Muster")]},
-         ["Besonderer Dank gilt den Sponsoren, den Stadtwerken Muster."]),
+         ["Besonderer Dank gilt dem Sponsor, den Stadtwerken Muster."]),
         ({"sponsors": [sponsor("A", "keiner"), sponsor("B", "keiner"), sponsor("C", "keiner")],
           "typography": {"quotes": "german", "thousands": "dot", "conjunction": "sowie", "gender": "neutral"}},
          ["Besonderer Dank gilt den Sponsoren A, B sowie C."]),
@@ -608,7 +608,7 @@ def test_thanks_to_the_host_and_the_co_hosts() -> None:
     )
     assert phrases.thanks_sentences(event) == [
         "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft.",
-        "Besonderer Dank gilt den Partnern, den Stadtwerken Jena.",
+        "Besonderer Dank gilt dem Partner, den Stadtwerken Jena.",
     ]
 
 

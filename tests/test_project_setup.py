@@ -56,7 +56,7 @@ def test_new_then_build_works_at_once(
     # Inherited from organisation.yaml: the organisation, the press contact, a sponsor.
     assert "Über den Muster e. V." in release
     assert "Pressekontakt\nMax Muster\nPressesprecher" in release
-    assert "Besonderer Dank gilt den Sponsoren, den Stadtwerken Muster." in release
+    assert "Besonderer Dank gilt dem Sponsor, den Stadtwerken Muster." in release
     newsletter = (project / "out" / "beispiel" / "newsletter.eml").read_bytes()
     assert b'From: "Muster e.V." <newsletter@muster-verein.example>' in newsletter or (
         b"From: Muster e.V. <newsletter@muster-verein.example>" in newsletter

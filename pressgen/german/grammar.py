@@ -241,9 +241,11 @@ def thanked_as(role: str, thanked: Sequence[NounPhrase]) -> str:
     if role not in ROLE_NOUNS:
         return ""
     masculine, feminine, plural = ROLE_NOUNS[role]
-    if len(thanked) > 1 or thanked[0].is_plural:
+    if len(thanked) > 1:
         return f"den {plural}"
-    if thanked[0].gender == "f":
+    # One party is one sponsor, even with a name in the plural (die Stadtwerke Muster):
+    # „den Sponsoren, den Stadtwerken“ would read as several.
+    if thanked[0].gender == "f" and not thanked[0].is_plural:
         return f"der {feminine}"
     return f"dem {masculine}"
 
