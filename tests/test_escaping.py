@@ -48,6 +48,12 @@ def hostile_outputs(
         set_text(data, loc, f"{marker} {PAYLOAD}")
         markers.append(marker)
     assert len(markers) >= 40  # the walk found the seed's free-text fields
+    # A later name is printed at a later mention: the marker texts introduce no one, so
+    # the quotes of people with one name them as a later mention would.
+    later = {key for key, person in data["people"].items() if "later_name" in person}
+    for quote in data["quotes"].values():
+        if set(quote["by"] if isinstance(quote["by"], list) else [quote["by"]]) & later:
+            quote["attribution"] = "short"
     data["newsletter"]["call_to_action"]["url"] = HOSTILE_URL
     path = tmp_path_factory.mktemp("hostile") / "hostile.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
