@@ -86,8 +86,9 @@ def test_check_prints_warnings_and_exits_0(run_cli: Callable[..., Result], tmp_p
     result = run_cli("check", "fest.yaml")
     assert result.exit_code == 0
     assert "fest.yaml:" in result.stderr and ": warning: press_release.embargo:" in result.stderr
-    # Seven more warnings: the invented example's addresses end in .example (PG403).
-    assert result.stdout == "fest.yaml: ok, 8 warnings\n"
+    # Eleven more warnings: the invented example's addresses (links and e-mail) end in
+    # .example (PG403).
+    assert result.stdout == "fest.yaml: ok, 12 warnings\n"
 
 
 def test_photo_in_both_press_release_formats(second: dict[str, bytes]) -> None:
