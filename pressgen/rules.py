@@ -174,6 +174,12 @@ RULES: dict[str, Rule] = {
             "the texts look back on the event (Rückblick, fand statt …), but the release is "
             "published before it",
         ),
+        Rule(
+            "PG705",
+            "warning",
+            "a speaker's name begins with an article in capitals (Die Gäste): pressgen writes "
+            "it within a sentence („sagt Die Gäste“)",
+        ),
         # ------------------------------------------------ mail programs (check --clients)
         Rule(
             "PG801",

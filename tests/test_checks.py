@@ -246,6 +246,46 @@ def test_pg107_release_without_the_event_day(
 
 
 @pytest.mark.parametrize(
+    ("person", "expected"),
+    [
+        ({"name": "Die Gäste"}, [(
+            "people.gruppe.name: 'Die Gäste' begins with an article in capitals, but pressgen "
+            "writes the name within a sentence („sagt Die Gäste“): write 'die Gäste', and "
+            "plural: yes for a group of several",
+            "„Die Gäste“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt den Namen "
+            "aber mitten in einen Satz („sagt Die Gäste“): schreiben Sie „die Gäste“, bei "
+            "einer Gruppe mehrerer auch plural: yes",
+        )]),
+        ({"name": "Das Publikum", "plural": False}, [(
+            "people.gruppe.name: 'Das Publikum' begins with an article in capitals, but "
+            "pressgen writes the name within a sentence („sagt Das Publikum“): write "
+            "'das Publikum', and plural: yes for a group of several",
+            "„Das Publikum“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt den "
+            "Namen aber mitten in einen Satz („sagt Das Publikum“): schreiben Sie „das "
+            "Publikum“, bei einer Gruppe mehrerer auch plural: yes",
+        )]),
+        ({"name": "Die Gäste", "plural": True}, [(
+            "people.gruppe.name: 'Die Gäste' begins with an article in capitals, but pressgen "
+            "writes the name within a sentence („sagen Die Gäste“): write 'die Gäste'",
+            "„Die Gäste“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt den Namen "
+            "aber mitten in einen Satz („sagen Die Gäste“): schreiben Sie „die Gäste“",
+        )]),
+        ({"name": "die Gäste", "plural": True}, []),
+        ({"name": "Dieter Müller"}, []),
+    ],
+)  # fmt: skip
+def test_pg705_a_group_written_as_it_begins_a_sentence(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    person: dict[str, Any],
+    expected: list[tuple[str, str]],
+) -> None:
+    event_data["people"]["gruppe"] = person
+    found = [p for p in findings([write_yaml(event_data)]) if p.code == "PG705"]
+    assert [(f"{p.field}: {p.message}", p.message_de) for p in found] == expected
+
+
+@pytest.mark.parametrize(
     ("own_date", "phase", "expected"),
     [
         ("2017-08-20", "invitation", [(

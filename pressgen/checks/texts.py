@@ -4,6 +4,7 @@ PG701  the texts mix ways of gendering (Teilnehmer*innen here, Teilnehmer:innen 
 PG702  the texts say something the data does not: another number of guests, a time or
        a day that is not the event's, a weekday that does not fit its date, no venue
 PG703  a quote's speaker whose function the press release never gives
+PG705  a speaker's name that begins with an article in capitals (Die Gäste)
 
 Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
 """
@@ -24,7 +25,10 @@ from pressgen.source.fields import Role, texts
 from pressgen.source.loader import Loc, format_loc
 
 # Fields that name someone or something; what they say is not a statement about the event.
-_NAMES = {"name", "role", "organisation", "short_name", "dative", "label", "alt", "credit"}
+_NAMES = {
+    "name", "role", "organisation", "short_name", "later_name", "dative", "label", "alt",
+    "credit",
+}  # fmt: skip
 # The texts that report on the event.
 _REPORTING = ("press_release", "quotes", "newsletter")
 
@@ -39,6 +43,7 @@ def check(shown: Presentation, found: Findings) -> None:
     if not shown.newsletter_facts:  # an invitation's facts box names the venue anyway
         _venue(event, found)
     _functions_given(event, found)
+    _groups_as_written(event, found)
     _looking_back_too_early(event, reporting, found)
 
 
@@ -302,6 +307,27 @@ def _functions_given(event: Event, found: Findings) -> None:
                     f"Die Pressemitteilung nennt die Funktion von {person.name} nirgends: das "
                     "Zitat nennt nur den Namen (attribution: short)",
                 )
+
+
+def _groups_as_written(event: Event, found: Findings) -> None:
+    """A group that speaks is named as it reads within a sentence („sagen die Gäste“): an
+    article in capitals at the start of its name ends up in the middle of one."""
+    for key, person in event.people.items():
+        article, _, rest = person.name.partition(" ")
+        if article in ("Der", "Die", "Das") and rest:
+            within = f"{article.lower()} {rest}"
+            said = f"{'sagen' if person.plural else 'sagt'} {person.name}"
+            several = "" if person.plural else ", and plural: yes for a group of several"
+            mehrere = "" if person.plural else ", bei einer Gruppe mehrerer auch plural: yes"
+            found.add(
+                "PG705",
+                ("people", key, "name"),
+                f"'{person.name}' begins with an article in capitals, but pressgen writes the "
+                f"name within a sentence („{said}“): write '{within}'{several}",
+                f"„{person.name}“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt "
+                f"den Namen aber mitten in einen Satz („{said}“): schreiben Sie "
+                f"„{within}“{mehrere}",
+            )
 
 
 # ---------------------------------------------------------------- a recap before the event
