@@ -284,10 +284,7 @@ def batch(
         f"batch: {count} events, peak memory (largest process)", unit="MB", target="≤ 200 MB"
     )
     with scratch() as folder:
-        events = {}
-        for number, side in enumerate(compared):
-            events[side.label] = folder / f"events-{number}"
-            make(side.seed, events[side.label], count)
+        events = _generated(compared, folder, count, make)
         runs = iter(range(10**6))
 
         def build(side: Side) -> float:
@@ -304,6 +301,16 @@ def batch(
     return [speed, peak]
 
 
+def _generated(
+    compared: Sequence[Side], folder: Path, count: int, make: Callable[[Path, Path, int], None]
+) -> dict[str, Path]:
+    """`count` generated events for each side, from its own seed: side → their folder."""
+    events = {side.label: folder / f"events-{number}" for number, side in enumerate(compared)}
+    for side in compared:
+        make(side.seed, events[side.label], count)
+    return events
+
+
 def incremental(
     compared: Sequence[Side],
     count: int,
@@ -317,15 +324,17 @@ def incremental(
     one = Row(f"incremental: one of {count} event files changed", unit="s", target="≤ 1 s")
     nothing = Row(f"incremental: {count} events, nothing changed", unit="s", target="≤ 0.5 s")
     with scratch() as folder:
-        events, out = {}, {}
-        for number, side in enumerate(compared):
-            events[side.label] = folder / f"events-{number}"
-            out[side.label] = folder / f"out-{number}"
-            make(side.seed, events[side.label], count)
+        events = _generated(compared, folder, count, make)
+        out = {side.label: folder / f"out-{number}" for number, side in enumerate(compared)}
+
+        def build(side: Side) -> float:
             command = side.pressgen(
                 "build", events[side.label], "--out", out[side.label], "--jobs", str(jobs)
             )
-            full.add(side, timed(command, side.env()).seconds)
+            return timed(command, side.env()).seconds
+
+        for side in compared:
+            full.add(side, build(side))
         changes = iter(range(10**6))
 
         def changed(side: Side) -> float:
@@ -333,27 +342,10 @@ def incremental(
             data = yaml.safe_load(path.read_text("utf-8"))
             data["newsletter"]["subject"] += " (neu)"
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-            return timed(
-                side.pressgen(
-                    "build", events[side.label], "--out", out[side.label], "--jobs", str(jobs)
-                ),
-                side.env(),
-            ).seconds
+            return build(side)
 
         alternate(one, compared, repeat, changed)
-        alternate(
-            nothing,
-            compared,
-            repeat,
-            lambda side: (
-                timed(
-                    side.pressgen(
-                        "build", events[side.label], "--out", out[side.label], "--jobs", str(jobs)
-                    ),
-                    side.env(),
-                ).seconds
-            ),
-        )
+        alternate(nothing, compared, repeat, build)
     return [full, one, nothing]
 
 

@@ -144,3 +144,13 @@ class PythonSteps:
             if self.limit is not None and self.lines > self.limit:
                 raise TooMuchWork(f"more than {self.limit:,} lines of Python")
         return self._line
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

@@ -9,7 +9,6 @@ import itertools
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
 from click.testing import Result
-from helpers import ROOT, SEED, copy_here
+from helpers import ROOT, SEED, copy_here, free_port
 
 from pressgen.deliver.lists import unsubscribe_token
 from pressgen.deliver.recipients import load_recipients
@@ -150,9 +149,7 @@ class Server:
 @pytest.fixture
 def server() -> Iterator[tuple[Server, int]]:
     handler = Server()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     yield handler, port
@@ -727,9 +724,7 @@ def test_a_resumed_send_that_finds_the_server_down_stays_open(
     """The press office's question about a message that may have arrived survives a
     server that is down when the send is resumed: nothing is forgotten, nobody resent."""
     handler = Server()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     a_list(event_folder, 4)

@@ -248,7 +248,8 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
     import email.utils
 
     from aiosmtpd.controller import Controller
-    from test_send import Recorder, free_port
+    from helpers import free_port
+    from test_send import Recorder
 
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
-from helpers import SECOND, SEED, copy_here  # SECOND has a Sperrfrist: 15 January 2027, 18:00
+from helpers import (  # SECOND has a Sperrfrist: 15 January 2027, 18:00
+    SECOND,
+    SEED,
+    copy_here,
+    free_port,
+)
 
 
 class Recorder:
@@ -24,13 +28,6 @@ class Recorder:
     async def handle_DATA(self, server: Any, session: Session, envelope: Envelope) -> str:
         self.envelopes.append(envelope)
         return self.reply
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ NEWSLETTER_WARN_BYTES = 80 * 1024
 NEWSLETTER_MAX_BYTES = 102 * 1024
 SUBJECT_MAX = 78
 SUBJECT_WARN = 50
-PREHEADER_WARN = PREHEADER_LIMIT
 
 
 def check(shown: Presentation, reading: Reading, found: Findings) -> None:
@@ -42,13 +41,13 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
             "Kein Vorschautext (preheader): Mailprogramme zeigen stattdessen die ersten Wörter "
             "der E-Mail",
         )
-    elif newsletter.preheader and len(newsletter.preheader) > PREHEADER_WARN:
+    elif newsletter.preheader and len(newsletter.preheader) > PREHEADER_LIMIT:
         count = len(newsletter.preheader)
         found.add(
             "PG303",
             ("newsletter", "preheader"),
-            f"the preheader has {count} characters; mail programs show about {PREHEADER_WARN}",
-            f"Der Vorschautext hat {count} Zeichen; Mailprogramme zeigen etwa {PREHEADER_WARN}",
+            f"the preheader has {count} characters; mail programs show about {PREHEADER_LIMIT}",
+            f"Der Vorschautext hat {count} Zeichen; Mailprogramme zeigen etwa {PREHEADER_LIMIT}",
         )
     html = reading.outputs[NEWSLETTER_HTML]
     size = len(html.encode("utf-8") if isinstance(html, str) else html)
