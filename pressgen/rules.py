@@ -180,6 +180,12 @@ RULES: dict[str, Rule] = {
             "a speaker's name begins with an article in capitals (Die Gäste): pressgen writes "
             "it within a sentence („sagt Die Gäste“)",
         ),
+        Rule(
+            "PG706",
+            "warning",
+            "someone who has cancelled (presence: absent) is quoted, leads a programme point or "
+            "thanks: the outputs would say they were there",
+        ),
         # ------------------------------------------------ mail programs (check --clients)
         Rule(
             "PG801",

@@ -286,6 +286,30 @@ def test_pg705_a_group_written_as_it_begins_a_sentence(
 
 
 @pytest.mark.parametrize(
+    ("presence", "expected"),
+    [
+        ("absent", [(
+            "quotes.fazit.by: Conrad Wrobel has cancelled (people.wrobel.presence: absent), but "
+            "the outputs would say they were there: leave them out here",
+            "Conrad Wrobel hat abgesagt (people.wrobel.presence: absent), die Ausgaben sagten "
+            "aber, die Person sei dabei gewesen: lassen Sie sie hier weg",
+        )]),
+        ("video_message", []),
+        ("on_site", []),
+    ],
+)  # fmt: skip
+def test_pg706_someone_who_cancelled_does_not_speak(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    presence: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    event_data["people"]["wrobel"]["presence"] = presence
+    found = [p for p in findings([write_yaml(event_data)]) if p.code == "PG706"]
+    assert [(f"{p.field}: {p.message}", p.message_de) for p in found] == expected
+
+
+@pytest.mark.parametrize(
     ("own_date", "phase", "expected"),
     [
         ("2017-08-20", "invitation", [(

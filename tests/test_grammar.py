@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from pressgen.errors import DataError
 from pressgen.german import grammar, phrases
 from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NARROW_NBSP, NBSP
@@ -172,6 +173,12 @@ KASSE = Person(name="Ben Beispiel", role="Schatzmeister")
 GAESTE = Person(name="die Gäste", plural=True)
 PUBLIKUM = Person(name="das Publikum")
 ROLE_IN = Person(name="Lea Lang", role="Leiterin der Muster AG", organisation="Muster AG")
+# A function that reads as a title before the name (the data asks for it).
+MINISTERIN = Person(name="Dr. Lea Lang", role="Ministerin für Kultur", presence="video_message")
+ZUGESCHALTET = Person(name="Erika Muster", presence="online")
+ABGESAGT = Person(name="Ben Beispiel", role="Schatzmeister", presence="absent")
+OB = Person(name="Cornelia Petzold-Schick", role="Bruchsals Oberbürgermeisterin",
+            role_before_name=True)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -185,6 +192,7 @@ ROLE_IN = Person(name="Lea Lang", role="Leiterin der Muster AG", organisation="M
         (KOEGLER, "Christoph Kögler (T-Systems Multimedia Solutions GmbH)"),
         (ROLE_IN, "Lea Lang, Leiterin der Muster AG"),
         (GAESTE, "die Gäste"),
+        (OB, "Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick"),
     ],
 )
 def test_full_name(person: Person, full: str) -> None:
@@ -235,6 +243,22 @@ QUOTES: list[tuple[dict[str, Any], list[Person], bool, str]] = [
      [Person(name="Lea Sommerfeld", role="Vorstand"), Person(name="Emil Grabowski", role="Vorstand")],
      True, "Lea Sommerfeld und Emil Grabowski, Vorstand, waren sich einig: „Gut.“"),
     ({"verb": "erinnert sich"}, [GAESTE], True, "„Gut“, erinnern sich die Gäste."),
+    # Not in the room: the sentence says how the words came.
+    ({"verb": "sagte"}, [MINISTERIN], True,
+     "„Gut“, sagte Dr. Lea Lang, Ministerin für Kultur, in einer Videobotschaft."),
+    ({"verb": "sagte"}, [ZUGESCHALTET], True, "„Gut“, sagte Erika Muster per Videoschalte."),
+    ({"lead_in": "betonte"}, [MINISTERIN], True,
+     "Dr. Lea Lang, Ministerin für Kultur, betonte in einer Videobotschaft: „Gut.“"),
+    ({"lead_in": "ergänzte"}, [ZUGESCHALTET], True, "Erika Muster ergänzte per Videoschalte: „Gut.“"),
+    ({"verb": "sagte"}, [MINISTERIN, MUSTER], True,
+     "„Gut“, sagten Dr. Lea Lang, Ministerin für Kultur, und Erika Muster."),
+    # A title before the name: no comma after it, none before the verb.
+    ({"verb": "sagte"}, [OB], True, "„Gut“, sagte Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick."),
+    ({"lead_in": "betonte"}, [OB], True,
+     "Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick betonte: „Gut.“"),
+    ({"lead_in": "waren sich einig"}, [OB, KASSE], True,
+     "Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick und Ben Beispiel, Schatzmeister, "
+     "waren sich einig: „Gut.“"),
 ]  # fmt: skip
 
 
@@ -245,6 +269,72 @@ def test_quote_sentence(
     quote = Quote.model_validate({"by": ["x"] * len(people), "text": "Gut.", **options})
     said = phrases.quote_sentence(quote, people, full=full, style=STYLE)
     assert said.before + said.words + said.after == expected
+
+
+@pytest.mark.parametrize(
+    ("person", "listed"),
+    [
+        (WROBEL, "Conrad Wrobel (Aufsichtsrat der TowerByte eG)"),
+        (FRANK_ARTICLE, "Frank Muster (Botschafter der Initiative Digitale Stadt)"),
+        (KOEGLER, "Christoph Kögler (T-Systems Multimedia Solutions GmbH)"),
+        (MUSTER, "Erika Muster"),
+        (OB, "Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick"),
+        (MINISTERIN, "Dr. Lea Lang (Ministerin für Kultur; per Videobotschaft)"),
+        (ZUGESCHALTET, "Erika Muster (per Videoschalte)"),
+    ],
+)  # fmt: skip
+def test_a_guest_of_honour_is_listed_with_the_function(person: Person, listed: str) -> None:
+    assert phrases.honoured_guest(person) == listed
+
+
+@pytest.mark.parametrize(
+    ("person", "line"),
+    [
+        (MINISTERIN, "Dr. Lea Lang, Ministerin für Kultur (per Videobotschaft)"),
+        (ZUGESCHALTET, "Erika Muster (per Videoschalte)"),
+        (ABGESAGT, "Ben Beispiel, Schatzmeister (abgesagt)"),
+        (WROBEL, "Conrad Wrobel, Aufsichtsrat der TowerByte eG"),
+    ],
+)  # fmt: skip
+def test_the_programme_says_who_is_not_in_the_room(person: Person, line: str) -> None:
+    assert phrases.with_presence(phrases.full_name(person), person) == line
+
+
+@pytest.mark.parametrize(
+    ("people", "speaker"),
+    [
+        ([MINISTERIN], "Dr. Lea Lang, Ministerin für Kultur (per Videobotschaft)"),
+        ([ZUGESCHALTET], "Erika Muster (per Videoschalte)"),
+        ([WROBEL], "Conrad Wrobel, Aufsichtsrat der TowerByte eG"),
+    ],
+)  # fmt: skip
+def test_a_pull_quote_says_how_it_was_spoken(people: list[Person], speaker: str) -> None:
+    assert phrases.pull_quote_speaker(people) == speaker
+
+
+def test_the_facts_box_lists_guests_of_honour_with_their_functions(
+    event_data: dict[str, Any], write_yaml: Any
+) -> None:
+    from pressgen.present.event import present
+    from pressgen.source.validate import load_event
+
+    event_data["people"]["ob"] = {
+        "name": "Cornelia Petzold-Schick",
+        "role": "Bruchsals Oberbürgermeisterin",
+        "role_before_name": True,
+    }
+    event_data["people"]["beispiel"] = {"name": "Bernd Beispiel", "role": "Landrat"}
+    event_data["people"]["fern"] = {
+        "name": "Fritz Fern",
+        "role": "Staatssekretär",
+        "presence": "absent",
+    }
+    event_data["event"]["guests_of_honour"] = ["ob", "fern", "beispiel"]
+    lines = {line.label: plain("".join(name.text + name.after for name in line.names))
+             for line in present(load_event(write_yaml(event_data))).fact_lines}  # fmt: skip
+    assert lines["Ehrengäste"] == (
+        "Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick und Bernd Beispiel (Landrat)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -363,7 +453,7 @@ def test_place(venue: dict[str, Any], expected: str) -> None:
         ({"status": "cancelled"}, "Die Veranstaltung fällt aus."),
         ({"status": "postponed", "postponed_to": "2027-09-17"},
          "Die Veranstaltung wird auf Freitag, den 17. September 2027, verschoben."),
-        ({"status": "postponed"}, "Die Veranstaltung wird verschoben; der neue Termin steht noch nicht fest."),
+        ({"status": "postponed"}, "Die Veranstaltung wird auf einen späteren Termin verschoben."),
         ({}, ""),
     ],
 )  # fmt: skip
@@ -389,10 +479,73 @@ def test_status(status: dict[str, Any], expected: str) -> None:
          "Podiumsdiskussion: „Wer bezahlt die Wärmewende?“"),
         ({"kind": "workshop", "label": "Kreativ-Workshop", "title": "Lego-Stadt"}, "Kreativ-Workshop: „Lego-Stadt“"),
         ({"kind": "pause"}, "Pause"),
+        # Two speakers, two greetings.
+        ({"kind": "grusswort", "speakers": ["a", "b"]}, "Grußworte"),
+        ({"kind": "grusswort", "speakers": ["a"]}, "Grußwort"),
+        ({"kind": "grusswort", "speakers": ["a", "b"], "title": "Grußworte aus Stadt und Land"},
+         "Grußworte aus Stadt und Land"),
+        ({"kind": "grusswort", "speakers": ["a", "b"], "title": "Musik und Politik"},
+         "Grußworte: Musik und Politik"),
+        ({"kind": "grusswort", "speakers": ["a", "b"], "label": "Begrüßung"}, "Begrüßung"),
     ],
 )  # fmt: skip
 def test_programme_heading(item: dict[str, Any], expected: str) -> None:
     assert phrases.programme_heading(ProgrammeItem.model_validate(item), STYLE) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"kind": "sonstiges", "label": "Gala", "status": "cancelled"}, "Gala (fällt aus)"),
+        ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed"},
+         "Mitgliederversammlung (auf einen späteren Termin verschoben)"),
+        ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed",
+          "postponed_to": "2020-09-17"}, "Mitgliederversammlung (verschoben)"),
+        ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed",
+          "day": "2020-08-20", "postponed_to": "2020-09-17"},
+         "Mitgliederversammlung (verschoben vom 20. August 2020)"),
+        ({"kind": "grusswort", "status": "cancelled"}, "Grußwort (fällt aus)"),
+        ({"kind": "sonstiges", "label": "Gala"}, "Gala"),
+    ],
+)  # fmt: skip
+def test_a_programme_point_that_does_not_take_place_says_so(
+    item: dict[str, Any], expected: str, event_data: dict[str, Any], write_yaml: Any
+) -> None:
+    from pressgen.present.event import present
+    from pressgen.source.validate import load_event
+
+    event_data["programme"] = [item]
+    (entry,) = present(load_event(write_yaml(event_data))).programme
+    assert plain(entry.heading) == expected
+
+
+def test_a_point_moved_to_a_known_day_stands_under_it(
+    event_data: dict[str, Any], write_yaml: Any
+) -> None:
+    from pressgen.present.event import present
+    from pressgen.source.validate import load_event
+
+    event_data["programme"] = [
+        {"kind": "sonstiges", "label": "Workshop"},
+        {"kind": "sonstiges", "label": "Versammlung", "status": "postponed",
+         "postponed_to": "2017-09-21"},
+    ]  # fmt: skip
+    days = present(load_event(write_yaml(event_data))).programme_days
+    assert [(plain(day.day), [plain(e.heading) for e in day.entries]) for day in days] == [
+        ("Donnerstag, 17. August 2017", ["Workshop"]),
+        ("Donnerstag, 21. September 2017", ["Versammlung (verschoben)"]),
+    ]
+
+
+def test_a_new_day_needs_a_postponed_point(event_data: dict[str, Any], write_yaml: Any) -> None:
+    from pressgen.source.validate import load_event
+
+    event_data["programme"] = [{"kind": "sonstiges", "label": "Gala", "postponed_to": "2020-09-17"}]
+    with pytest.raises(DataError) as error:
+        load_event(write_yaml(event_data))
+    assert [p.message for p in error.value.problems] == [
+        "postponed_to is given, but status is not postponed"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,26 @@ def test_an_event_shown_as_invitation(
     assert "Jetzt anmelden: [" in text
 
 
+@pytest.mark.parametrize("output", ["newsletter.txt", "newsletter.html"])
+def test_an_issue_item_says_its_event_is_cancelled(
+    issue_folder: Callable[[dict[str, Any]], Path], output: str
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = issue_data()
+    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
+    data["issue"]["publication_date"] = "2027-01-20"
+    path = issue_folder(data)
+    event = path.parent / "towerbyte-workshop-2017.yaml"
+    event.write_text(
+        event.read_text("utf-8").replace("  guests: 80\n", "  guests: 80\n  status: cancelled\n"),
+        "utf-8",
+    )
+    text = readable_text(output, str(render_path(path, _now()).outputs[output]))
+    assert "EINLADUNG Die Veranstaltung fällt aus. Ab in die Zukunft" in text.replace("*** ", "")
+    assert text.count("fällt aus") == 1
+
+
 def test_the_issue_waits_for_every_sperrfrist(
     issue_folder: Callable[[dict[str, Any]], Path],
 ) -> None:

@@ -317,25 +317,29 @@ def test_an_announcement_without_a_button_links_its_website(
 
 
 @pytest.mark.parametrize(
-    ("guests", "qualifier", "noun", "label", "value"),
+    ("guests", "qualifier", "noun", "label", "value", "online"),
     [
-        (80, "über", None, "Erwartet", "über 80\u00a0Gäste"),
-        (1200, "rund", None, "Erwartet", "rund 1.200\u00a0Gäste"),
-        (150, None, "Sitzplätze", "Plätze", "150"),
-        (250, "bis zu", "Plätze", "Plätze", "bis zu 250"),
+        (80, "über", None, "Erwartet", "über 80\u00a0Gäste", None),
+        (1200, "rund", None, "Erwartet", "rund 1.200\u00a0Gäste", None),
+        (150, None, "Sitzplätze", "Plätze", "150", None),
+        (250, "bis zu", "Plätze", "Plätze", "bis zu 250", None),
+        # Those watching at home are not guests in the hall.
+        (700, "rund", None, "Erwartet", "rund 700\u00a0Gäste vor Ort und 800 online", 800),
+        (None, None, "Zuschauer", "Erwartet", "1.500\u00a0Zuschauer online", 1500),
     ],
 )
 def test_the_facts_box_says_who_is_expected(
     seed_data: dict[str, Any],
     write_yaml: Callable[..., Path],
-    guests: int,
+    guests: int | None,
     qualifier: str | None,
     noun: str | None,
     label: str,
     value: str,
+    online: int | None,
 ) -> None:
     data = copy.deepcopy(seed_data)
-    data["event"].update(guests=guests, guests_qualifier=qualifier)
+    data["event"].update(guests=guests, guests_qualifier=qualifier, guests_online=online)
     if noun:
         data["event"]["guests_noun"] = noun
     else:
@@ -353,3 +357,65 @@ def test_an_invitation_that_invites_in_its_own_words_closes_without_a_second_one
     ]
     shown = present(load_event(write_yaml(event_data)), View("invitation"))
     assert shown.coverage_note == "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."
+
+
+# What a changed plan says, and where: the same sentence above the headline of every
+# document a reader gets, and the day that no longer holds named as what it was.
+CHANGED_PLANS = [
+    ({"status": "cancelled"}, "Die Veranstaltung fällt aus.",
+     "Ursprünglich geplant: Donnerstag, 17. August 2017"),
+    ({"status": "postponed"}, "Die Veranstaltung wird auf einen späteren Termin verschoben.",
+     "Ursprünglich geplant: Donnerstag, 17. August 2017"),
+    ({"status": "postponed", "postponed_to": "2017-09-21"},
+     "Die Veranstaltung wird auf Donnerstag, den 21. September 2017, verschoben.",
+     "Datum: Donnerstag, 21. September 2017 (statt 17. August 2017)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("status", "note", "date_line"), CHANGED_PLANS)
+def test_a_changed_plan_is_said_in_every_output(
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+    tmp_path: Path,
+    status: dict[str, str],
+    note: str,
+    date_line: str,
+) -> None:
+    from golden_files import docx_lines, pdf_pages
+
+    from pressgen.pipeline import Choices, build
+
+    data = copy.deepcopy(seed_data)
+    data["event"].update(status)
+    (result,) = build(
+        [write_yaml(data)], tmp_path / "out", choices=Choices(phase="invitation", documents=True)
+    )
+    read = {name: (result.out_dir / name).read_bytes() for name in result.written}
+    texts = {
+        name: readable_text(name, content.decode("utf-8"))
+        for name, content in read.items()
+        if name.endswith((".html", ".txt"))
+    }
+    texts["pressemitteilung.pdf"] = readable_text(
+        "pdf", " ".join(pdf_pages(read["pressemitteilung.pdf"]))
+    )
+    texts["pressemitteilung.docx"] = readable_text(
+        "docx", " ".join(docx_lines(read["pressemitteilung.docx"]))
+    )
+    message = email.message_from_bytes(read["newsletter.eml"], policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() in ("text/plain", "text/html"):
+            texts[f"newsletter.eml {part.get_content_type()}"] = readable_text(
+                "x.html" if part.get_content_type() == "text/html" else "x.txt", part.get_content()
+            )
+    readers_get = [name for name in texts if not name.startswith(("uebergabe", "bildnachweis"))]
+    assert len(readers_get) >= 8, readers_get
+    for name in readers_get:
+        assert note in texts[name], name
+    # The facts box of the press release, in each of its formats.
+    for name in ("pressemitteilung.txt", "pressemitteilung.html", "pressemitteilung.pdf",
+                 "pressemitteilung.docx"):  # fmt: skip
+        assert date_line in texts[name], name
+    if "termin.ics" in read:
+        calendar = read["termin.ics"].decode("utf-8").replace("\r\n ", "")
+        assert note in calendar.replace("\\,", ",")

@@ -52,6 +52,10 @@ def _settings(**typography: str) -> Callable[[dict[str, Any]], None]:
     return lambda data: data.setdefault("typography", {}).update(typography)
 
 
+def _counted(**numbers: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data["event"].update(numbers)
+
+
 def _guests(noun: str) -> Callable[[dict[str, Any]], None]:
     return lambda data: data["event"].update(guests_noun=noun)
 
@@ -61,6 +65,23 @@ CASES: list[tuple[list[Callable[[dict[str, Any]], None]], str, list[str]]] = [
     # the seed as it is: nothing to say
     ([], "", []),
     ([], "Es kamen über 80 Gäste.", []),
+    # Expected and counted numbers: a report gives what was counted, or says it was planned.
+    ([_counted(attended=95)], "Es kamen 95 Gäste.", []),
+    ([_counted(attended=95)], "Es kamen 80 Gäste.",
+     ["body[1]: the report says '80 Gäste', the number expected (event.guests), as if that many "
+      "came; 95 came (event.attended): give that, or say the number was expected"]),
+    ([_counted(attended=95)], "Erwartet waren 80 Gäste, gekommen sind mehr.", []),
+    ([_counted(attended=95)], "Es kamen 300 Gäste.",
+     ["body[1]: the text says '300 Gäste', the data 80 (event.guests) and 95 (event.attended)"]),
+    # Planned guests in the hall, viewers at home: each number has its own field.
+    ([_counted(guests_online=800)],
+     "Geplant waren 80 Gäste im Saal, 800 Zuschauer sahen online zu.", []),
+    ([_counted(guests_online=800)], "Geplant waren 700 Gäste im Saal.",
+     ["body[1]: the text says '700 Gäste', the data 80 (event.guests) and 800 "
+      "(event.guests_online)"]),
+    ([_counted(guests_online=800)], "Den Livestream sahen 2.000 Zuschauende.",
+     ["body[1]: the text says '2.000 Zuschauende', the data 80 (event.guests) and 800 "
+      "(event.guests_online)"]),
     ([], "Es kamen rund 85 Gäste.", []),  # approximate, within a tenth
     ([], "Es kamen 120 Gäste.", ["body[1]: the text says '120 Gäste', the data 80 (event.guests)"]),
     ([], "Mehr als 250 geladene Gäste kamen.",

@@ -5,6 +5,7 @@ PG702  the texts say something the data does not: another number of guests, a ti
        a day that is not the event's, a weekday that does not fit its date, no venue
 PG703  a quote's speaker whose function the press release never gives
 PG705  a speaker's name that begins with an article in capitals (Die Gäste)
+PG706  someone who has cancelled is quoted, leads a programme point or thanks
 
 Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
 """
@@ -37,13 +38,14 @@ def check(shown: Presentation, found: Findings) -> None:
     event = shown.event
     reporting = list(_reporting_texts(event))
     _gender_styles(event, found)
-    _guests(event, reporting, found)
+    _guests(event, reporting, found, report=shown.phase == "recap")
     _times(event, reporting, found)
     _days(event, reporting, found)
     if not shown.newsletter_facts:  # an invitation's facts box names the venue anyway
         _venue(event, found)
     _functions_given(event, found)
     _groups_as_written(event, found)
+    _absent_people_act(event, found)
     _looking_back_too_early(event, reporting, found)
 
 
@@ -114,29 +116,84 @@ def _guest_words(event: Event) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def _guests(event: Event, reporting: list[tuple[Loc, str]], found: Findings) -> None:
+_AT_LEAST = {"über", "mehr als", "gut", "weit über"}
+# Words that make a number a plan rather than a result: „700 Gäste waren erwartet“.
+_PLANNED = re.compile(
+    r"(?i)\b(?:erwartet|geplant|angemeldet|angekündigt|vorgesehen|eingeladen|Plätze|Platz für|"
+    r"ausgelegt|rechnet|rechneten|sollten|bis zu)"
+)
+
+
+def _guests(
+    event: Event, reporting: list[tuple[Loc, str]], found: Findings, *, report: bool
+) -> None:
+    """A number of people in the texts must be one the data knows: expected (guests,
+    guests_online) or, after the event, counted (attended). A report
+    that gives the expected number where a count is known must say it was expected."""
     info = event.event
-    if info.guests is None:
+    counts = {
+        "event.guests": info.guests,
+        "event.guests_online": info.guests_online,
+        "event.attended": info.attended,
+    }
+    known = {field: count for field, count in counts.items() if count is not None}
+    if not known:
         return
-    nouns = "|".join(re.escape(word) for word in _guest_words(event))
+    words = _guest_words(event) + (["Zuschau"] if info.guests_online is not None else [])
+    nouns = "|".join(re.escape(word) for word in words)
     pattern = re.compile(
         rf"(?<![\w.,]){_APPROXIMATE}?\s*(?<![\d.])\b{_NUMBER}\s+(?:[a-zäöüß-]+\s+){{0,2}}"
         rf"(?:{nouns})\w*"
     )
-    given = info.guests
+    listed = [f"{count} ({field})" for field, count in known.items()]
+    data = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
+    daten = data.replace(" and ", " und ")
     for loc, text in reporting:
         for match in pattern.finditer(text):
             said = int(re.sub(r"\D", "", match[2]))
             approximate = bool(match[1]) or info.guests_qualifier is not None
-            if said == given or (approximate and abs(said - given) <= given / 10):
-                continue
-            found.add(
-                "PG702",
-                loc,
-                f"the text says '{match[0].strip()}', the data {given} (event.guests)",
-                f"Der Text nennt „{match[0].strip()}“, die Daten {given} (event.guests)",
-            )
-            return
+            # „über 80 Gäste“ is true of 95: a lower bound, not far below the count.
+            at_least = bool(match[1]) and match[1].lower() in _AT_LEAST
+            fitting = [
+                field
+                for field, count in known.items()
+                if said == count
+                or (approximate and abs(said - count) <= count / 10)
+                or (at_least and said < count <= said * 1.5)
+            ]
+            words_said = match[0].strip()
+            if not fitting:
+                found.add(
+                    "PG702",
+                    loc,
+                    f"the text says '{words_said}', the data {data}",
+                    f"Der Text nennt „{words_said}“, die Daten {daten}",
+                )
+                return
+            counted = info.attended
+            if (
+                report
+                and counted is not None
+                and fitting == ["event.guests"]
+                and not _PLANNED.search(_sentence_around(text, match.start(), match.end()))
+            ):
+                found.add(
+                    "PG702",
+                    loc,
+                    f"the report says '{words_said}', the number expected (event.guests), as if "
+                    f"that many came; {counted} came (event.attended): give that, or say the "
+                    "number was expected",
+                    f"Der Bericht nennt „{words_said}“, die erwartete Zahl (event.guests), als "
+                    f"wären so viele gekommen; gekommen sind {counted} (event.attended)",
+                )
+                return
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence in which text[start:end] stands."""
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? "))
+    after = [at for at in (text.find(mark, end) for mark in (". ", "! ", "? ")) if at != -1]
+    return text[before + 1 : min(after) if after else len(text)]
 
 
 # ---------------------------------------------------------------- times
@@ -295,7 +352,7 @@ def _functions_given(event: Event, found: Findings) -> None:
             continue
         for speaker in quote.speakers:
             person = event.person(speaker)
-            if not phrases.apposition(person) and not person.organisation:
+            if not person.role and not person.organisation:
                 continue
             if not any(phrases.introduces(text, person) for text in paragraphs):
                 found.add(
@@ -328,6 +385,31 @@ def _groups_as_written(event: Event, found: Findings) -> None:
                 f"den Namen aber mitten in einen Satz („{said}“): schreiben Sie "
                 f"„{within}“{mehrere}",
             )
+
+
+def _absent_people_act(event: Event, found: Findings) -> None:
+    """Someone who has cancelled neither speaks, nor leads a point, nor thanks: each
+    would tell the reader they were there."""
+    roles: list[tuple[Loc, str]] = []
+    for key, quote in event.quotes.items():
+        roles += [(("quotes", key, "by"), speaker) for speaker in quote.speakers]
+    for index, item in enumerate(event.programme):
+        roles += [(("programme", index, "moderators"), key) for key in item.moderators]
+    for index, group in enumerate(event.thanks or []):
+        roles += [(("thanks", index, "by"), key) for key in group.by]
+    roles += [(("event", "moderators"), key) for key in event.event.moderators]
+    for loc, key in roles:
+        person = event.person(key)
+        if person.presence != "absent":
+            continue
+        found.add(
+            "PG706",
+            loc,
+            f"{person.name} has cancelled (people.{key}.presence: absent), but the outputs "
+            "would say they were there: leave them out here",
+            f"{person.name} hat abgesagt (people.{key}.presence: absent), die Ausgaben "
+            "sagten aber, die Person sei dabei gewesen: lassen Sie sie hier weg",
+        )
 
 
 # ---------------------------------------------------------------- a recap before the event

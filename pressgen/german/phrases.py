@@ -104,7 +104,7 @@ def apposition(person: Person) -> str:
     """What follows the name at first mention: the role, with the organisation if the role
     does not name it: 'Botschafter der Initiative …', 'Chefin (X GmbH)'."""
     role, organisation = person.role, person.organisation
-    if not role:
+    if not role or person.role_before_name:  # the function stands before the name instead
         return ""
     if not organisation or organisation in role:
         return role
@@ -122,12 +122,53 @@ def apposition(person: Person) -> str:
 def full_name(person: Person) -> str:
     """Name and function: 'Conrad Wrobel, Aufsichtsrat …'; without a role the organisation
     in brackets: 'Christoph Kögler (T-Systems …)'; or the name alone."""
+    if person.role and person.role_before_name:  # Bruchsals Oberbürgermeisterin Cornelia …
+        return f"{person.role} {person.name}"
     described = apposition(person)
     if described:
         return f"{person.name}, {described}"
     if person.organisation:
         return f"{person.name} ({person.organisation})"
     return person.name
+
+
+# How someone who is not in the room speaks: in a sentence, and as a note beside the name.
+_HOW_SPOKEN = {"video_message": "in einer Videobotschaft", "online": "per Videoschalte"}
+_PRESENCE_NOTES = {
+    "video_message": "per Videobotschaft",
+    "online": "per Videoschalte",
+    "absent": "abgesagt",
+}
+
+
+def presence_note(person: Person) -> str:
+    """Beside the name in the programme: per Videobotschaft, per Videoschalte, abgesagt."""
+    return _PRESENCE_NOTES.get(person.presence, "")
+
+
+def with_presence(text: str, person: Person) -> str:
+    """A name (with its function) and, for someone not in the room, how they take part."""
+    note = presence_note(person)
+    return f"{text} ({note})" if note else text
+
+
+def how_spoken(people: Sequence[Person]) -> str:
+    """'in einer Videobotschaft' when every speaker of a quote spoke so, else nothing."""
+    ways = {person.presence for person in people}
+    return _HOW_SPOKEN.get(ways.pop(), "") if len(ways) == 1 else ""
+
+
+def honoured_guest(person: Person) -> str:
+    """A guest of honour in a list of several: the function in brackets, so the commas
+    stay the list's: 'Bernd Beispiel (Oberbürgermeister der Stadt Bruchsal)'; one who
+    speaks by video says so."""
+    note = presence_note(person)
+    if person.role and person.role_before_name:
+        return with_presence(f"{person.role} {person.name}", person)
+    described = "; ".join(
+        part for part in (apposition(person) or person.organisation, note) if part
+    )
+    return f"{person.name} ({described})" if described else person.name
 
 
 def later_mentions(people: Iterable[Person]) -> dict[str, str]:
@@ -214,8 +255,11 @@ def plural_subject(people: Sequence[Person]) -> bool:
 
 
 def pull_quote_speaker(people: Sequence[Person]) -> str:
-    """Under a quote set apart (the newsletter): names and functions in full."""
-    return grammar.capitalised(speakers(people, full=True, more_follows=False))
+    """Under a quote set apart (the newsletter): names and functions in full, and how
+    they spoke when not in the room."""
+    named = grammar.capitalised(speakers(people, full=True, more_follows=False))
+    how = how_spoken(people)
+    return f"{named} ({how.replace('in einer', 'per')})" if how else named
 
 
 @dataclass(frozen=True)
@@ -240,24 +284,27 @@ def quote_sentence(
     comma only after a function); otherwise '„…“, sagt Erika Muster.' — the quote's
     own full stop gives way to the comma, the verb agrees with the speakers.
     """
+    how = how_spoken(people)  # a quote from a Videobotschaft says so
     if quote.lead_in:
         subject = grammar.capitalised(
             speakers(people, full=full, more_follows=True, known_as=known_as)
         )
+        lead_in = f"{quote.lead_in} {how}" if how else quote.lead_in
         words = quote.text.strip()
         # The quote stays word for word, as in every other output; where it does not end
         # with its own mark, the sentence's full stop follows the closing quotation mark.
         ends = words.rstrip("“”‘’\"'»«›‹)").endswith((".", "!", "?", "…"))
         quoted = typography.quoted(words, style)
         return QuoteSentence(
-            f"{subject} {quote.lead_in}: ", quoted, "" if ends else ".", subject.rstrip(",")
+            f"{subject} {lead_in}: ", quoted, "" if ends else ".", subject.rstrip(",")
         )
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words
     verb = grammar.verb_for(quote.verb, plural_subject(people))
-    who = speakers(people, full=full, more_follows=False, known_as=known_as)
-    after = grammar.sentence(f", {verb} {who}")
-    return QuoteSentence("", typography.quoted(words, style), after, who)
+    who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
+    said = f"{who} {how}" if how else who
+    after = grammar.sentence(f", {verb} {said}")
+    return QuoteSentence("", typography.quoted(words, style), after, who.rstrip(","))
 
 
 # ---------------------------------------------------------------- thanks
@@ -358,11 +405,14 @@ def guests_count(info: EventInfo, style: Style) -> str:
 
 
 def guests(info: EventInfo, style: Style) -> str:
-    """über 80 Gäste; rund 40 Unternehmerinnen und Unternehmer."""
-    if info.guests is None:
-        return ""
+    """über 80 Gäste; rund 40 Unternehmerinnen und Unternehmer; with viewers online
+    apart: rund 700 Gäste vor Ort und 800 online."""
     noun = guests_noun(info, getattr(style, "gender", "neutral"))
-    return f"{guests_count(info, style)}{NBSP}{noun}"
+    online = typography.number(info.guests_online, style) if info.guests_online else ""
+    if info.guests is None:
+        return f"{online}{NBSP}{noun} online" if online else ""
+    on_site = f"{guests_count(info, style)}{NBSP}{noun}"
+    return f"{on_site} vor Ort und {online} online" if online else on_site
 
 
 def place(venue: Venue) -> str:
@@ -399,7 +449,30 @@ def status_note(info: EventInfo) -> str:
                 f"Die Veranstaltung wird auf {weekday}, den {typography.date_long(day)}, "
                 "verschoben."
             )
-        return "Die Veranstaltung wird verschoben; der neue Termin steht noch nicht fest."
+        return "Die Veranstaltung wird auf einen späteren Termin verschoben."
+    return ""
+
+
+def date_label(info: EventInfo) -> str:
+    """The facts box's label for the day: a day that no longer holds is named as what it
+    was, never printed as if the event still took place then."""
+    if not info.day_holds:
+        return "Ursprünglich geplant"
+    return "Datum"
+
+
+def programme_status(item: ProgrammeItem) -> str:
+    """A programme point that does not take place as announced, after its heading:
+    (fällt aus); one moved to a known day stands under that day: (verschoben vom
+    30. Januar 2021), or (verschoben) when its first day was the event's."""
+    if item.status == "cancelled":
+        return "(fällt aus)"
+    if item.status == "postponed":
+        if item.postponed_to:
+            return (
+                f"(verschoben vom {typography.date_long(item.day)})" if item.day else "(verschoben)"
+            )
+        return "(auf einen späteren Termin verschoben)"
     return ""
 
 
@@ -434,12 +507,16 @@ def programme_heading(item: ProgrammeItem, style: Style) -> str:
     """Keynote: „Smarte Überwachungsstädte? …“ — label, then title; a title that says
     what the label would (Empfang mit Buffet) stands alone."""
     label = item.label or PROGRAMME_LABELS[item.kind]
+    if item.title:
+        first_word = item.title.split(" ", 1)[0].lower()
+        # "Empfang mit Buffet", "Mittagspause mit Ausstellung": the title says what the
+        # label would.
+        if item.title.lower().startswith(label.lower()) or first_word.endswith(label.lower()):
+            return item.title
+    if item.kind == "grusswort" and not item.label and len(item.speakers) > 1:
+        label = "Grußworte"  # each speaker gives their own
     if not item.title:
         return label
-    first_word = item.title.split(" ", 1)[0].lower()
-    # "Empfang mit Buffet", "Mittagspause mit Ausstellung": the title says what the label would.
-    if item.title.lower().startswith(label.lower()) or first_word.endswith(label.lower()):
-        return item.title
     title = typography.quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title
     return f"{label}: {title}"
 

@@ -184,6 +184,7 @@ class Facts:
     title: str
     motto: str  # in quotation marks, or empty
     date: str  # with the weekday, or a range of days
+    date_label: str  # Datum, or Ursprünglich geplant for a day that no longer holds
     day: str  # the (first) day alone: 17. August 2017
     time: str
     venue: str
@@ -447,7 +448,7 @@ def present(
         if web_url
         and shown.event.date
         and phase == "invitation"
-        and shown.event.status != "cancelled"
+        and shown.event.day_holds  # no entry for a day that no longer holds
         else "",
         open_facts=tuple(event.open_facts()),
         draft_note=phrases.draft_note(event.open_facts(), style) if event.draft else "",
@@ -994,7 +995,11 @@ def _facts(event: Event) -> Facts:
     guests, guests_label = phrases.guests(info, style), "Erwartet"
     if info.guests is not None and "plätze" in phrases.guests_noun(info, "none").lower():
         guests, guests_label = phrases.guests_count(info, style), "Plätze"
-    honoured = [event.person(key).name for key in info.guests_of_honour]
+    honoured = [  # who cancelled is no guest of honour
+        phrases.honoured_guest(person)
+        for person in map(event.person, info.guests_of_honour)
+        if person.presence != "absent"
+    ]
     organiser = (event.organisation.name, event.organisation.website)
     co_hosts = [(party.name, party.url) for party in info.co_hosts]
     organisers = _named([organiser, *co_hosts], style) if co_hosts else ()
@@ -1002,6 +1007,7 @@ def _facts(event: Event) -> Facts:
         title=info.title,
         motto=typography.quoted(info.motto, style) if info.motto else "",
         date=typography.event_dates(info) or phrases.OPEN_DATE,
+        date_label=phrases.date_label(info),
         day=_day(info.held_on),
         time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
         venue=phrases.event_place(info),
@@ -1022,7 +1028,7 @@ def _facts(event: Event) -> Facts:
 
 def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
     """The facts box's lines after its title, in the order every format prints them."""
-    yield FactLine(labels.date, (Named(facts.date),))
+    yield FactLine(facts.date_label, (Named(facts.date),))
     if facts.time:
         yield FactLine(labels.time, (Named(facts.time),))
     yield FactLine(labels.venue, (Named(facts.venue),))
@@ -1059,14 +1065,23 @@ def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
     style = event.typography
     days: dict[dt.date | None, list[ProgrammeEntry]] = {}
     for item in event.programme:
-        days.setdefault(item.day or event.event.date, []).append(
+        # A point moved to a known day stands under that day.
+        moved = item.postponed_to if item.status == "postponed" else None
+        days.setdefault(moved or item.day or event.event.date, []).append(
             ProgrammeEntry(
                 time=phrases.programme_time(item),
-                heading=phrases.programme_heading(item, style),
+                heading=" ".join(
+                    part
+                    for part in (
+                        phrases.programme_heading(item, style),
+                        phrases.programme_status(item),
+                    )
+                    if part
+                ),
                 # Each speaker starts a line: "Die Jury", not "die Jury".
                 speakers=tuple(
-                    grammar.capitalised(phrases.full_name(event.person(key)))
-                    for key in item.speakers
+                    grammar.capitalised(phrases.with_presence(phrases.full_name(person), person))
+                    for person in map(event.person, item.speakers)
                 ),
                 moderation=typography.join(
                     [phrases.full_name(event.person(key)) for key in item.moderators], style

@@ -53,6 +53,7 @@ class Entry:
     thanks: str  # a recap's thanks, word for word as in the event's outputs
     link: str
     link_label: str
+    status: str = ""  # a cancelled or postponed event says so, as in its own outputs
 
 
 @dataclass(frozen=True)
@@ -184,11 +185,13 @@ def _event_entry(shown: Presentation, anchor: str) -> Entry:
         return Entry(
             "invitation", anchor, ISSUE_LABELS["invitation"], event.press_release.headline,
             text, when_and_where(shown.facts), None, None, "", link, label,
+            status=shown.facts.status,
         )  # fmt: skip
     link = shown.read_more_url or shown.page_url or event.event.website or ""
     return Entry(
         "recap", anchor, ISSUE_LABELS["recap"], event.press_release.headline, text, "",
         shown.lead_photo, quote, shown.sponsor_thanks, link, shown.labels.read_more,
+        status=shown.facts.status,
     )  # fmt: skip
 
 

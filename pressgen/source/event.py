@@ -173,6 +173,18 @@ class Person(Schema):
     plural: bool = Field(
         False, description="yes for a group that speaks as one (die Gäste): 'sagen die Gäste'."
     )
+    presence: Literal["on_site", "video_message", "online", "absent"] = Field(
+        "on_site",
+        description="How the person takes part: on_site, video_message (speaks in a recorded "
+        "Videobotschaft), online (joins by video) or absent (has cancelled). Outputs never say "
+        "that someone who was not there was there.",
+    )
+    role_before_name: bool = Field(
+        False,
+        description="yes when the function reads before the name, as a title: 'Bruchsals "
+        "Oberbürgermeisterin' gives 'Bruchsals Oberbürgermeisterin Cornelia Petzold-Schick' "
+        "(no comma, no article).",
+    )
     later_name: Line | None = Field(
         None,
         description="How a later mention names the person, as the press does (sagte Muster); "
@@ -240,6 +252,19 @@ class ProgrammeItem(Schema):
     description: Prose | None = Field(
         None, description="A sentence or two about this point, printed under it."
     )
+    status: Literal["scheduled", "cancelled", "postponed"] = Field(
+        "scheduled",
+        description="scheduled, cancelled (fällt aus) or postponed (verschoben; give "
+        "postponed_to when the new day is known): for one part of an event whose other parts "
+        "take place.",
+    )
+    postponed_to: Date | None = Field(None, description="The new day of a postponed point.")
+
+    @model_validator(mode="after")
+    def _new_day_only_when_postponed(self) -> ProgrammeItem:
+        if self.postponed_to is not None and self.status != "postponed":
+            raise ValueError("postponed_to is given, but status is not postponed")
+        return self
 
 
 class EventInfo(Schema):
@@ -274,8 +299,22 @@ class EventInfo(Schema):
         "(give livestream then).",
     )
     guests: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
-        None, description="Number of guests."
+        None,
+        description="Number of guests expected on site: the invitation prints it (Erwartet); a "
+        "report's text may name it as what was planned.",
     )
+    guests_online: Annotated[StrictInt, Field(ge=0, le=10_000_000)] | None = Field(
+        None,
+        description="Number of people expected to watch online (livestream): the invitation "
+        "prints it apart from those on site (Erwartet: rund 700 Gäste vor Ort und 800 online).",
+    )
+    attended: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
+        None,
+        description="How many came (on site), once the event is over. Reaches no output: check "
+        "reads the report's numbers against it and against guests, so that a report never "
+        "gives what was expected as the result (PG702).",
+    )
+
     guests_qualifier: Literal["über", "rund", "etwa", "mehr als", "knapp", "bis zu"] | None = Field(
         None,
         description="Word before the number of guests: über, rund, etwa, mehr als, knapp, "
@@ -345,6 +384,14 @@ class EventInfo(Schema):
         if self.status == "postponed" and self.postponed_to is not None:
             return self.postponed_to
         return self.date
+
+    @property
+    def day_holds(self) -> bool:
+        """Whether the event takes place on a known day: not when it is cancelled, nor
+        when it is postponed to a day not yet known."""
+        if self.status == "postponed":
+            return self.postponed_to is not None
+        return self.status != "cancelled"
 
     @property
     def end_day(self) -> dt.date | None:
