@@ -142,6 +142,12 @@ RULES: dict[str, Rule] = {
             "an invitation dated after the event it invites to (often: without "
             "invitation.publication_date it takes the report's date)",
         ),
+        Rule(
+            "PG505",
+            "warning",
+            "a report (the recap, chosen with --phase recap or phase: recap) dated before the "
+            "event it reports on",
+        ),
         # ------------------------------------------------ drafts
         Rule(
             "PG601",

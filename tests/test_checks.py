@@ -286,6 +286,39 @@ def test_pg705_a_group_written_as_it_begins_a_sentence(
 
 
 @pytest.mark.parametrize(
+    ("published", "phase", "status", "expected"),
+    [
+        ("2017-08-10", "recap", "scheduled", [(
+            "press_release.publication_date: the report is dated 10. August 2017, before the "
+            "event on 17. August 2017: give the report its day after the event, and the "
+            "announcement to invitation (headline, text, publication_date)",
+            "Der Bericht ist auf den 10. August 2017 datiert, vor der Veranstaltung am "
+            "17. August 2017: geben Sie dem Bericht ein Datum nach der Veranstaltung und die "
+            "Ankündigung an invitation",
+        )]),
+        ("2017-08-17", "recap", "scheduled", []),  # on the day: an evening's report
+        ("2017-08-28", "recap", "scheduled", []),
+        ("2017-08-10", "invitation", "scheduled", []),  # an announcement may come before
+        ("2017-08-10", "recap", "cancelled", []),  # a notice of a change, not a report
+    ],
+)  # fmt: skip
+def test_pg505_a_report_dated_before_its_event(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    published: str,
+    phase: Phase,
+    status: str,
+    expected: list[tuple[str, str]],
+) -> None:
+    event_data["press_release"]["publication_date"] = published
+    event_data["event"]["status"] = status
+    found = [p for p in findings([write_yaml(event_data)], phase) if p.code == "PG505"]
+    assert [(f"{p.field}: {p.message}", p.message_de.replace(NBSP, " ")) for p in found] == [
+        (english, german) for english, german in expected
+    ]
+
+
+@pytest.mark.parametrize(
     ("presence", "expected"),
     [
         ("absent", [(
@@ -441,7 +474,11 @@ def test_pg704_an_announcement_before_the_event_is_fine(
     ("edit", "code", "expected"),
     [
         (
-            ("pressemitteilung.txt.j2", '(dateline ~ " – " if loop.first else "")', '""'),
+            (
+                "pressemitteilung.txt.j2",
+                '(dateline ~ " – " if loop.first and dateline_leads else "")',
+                '""',
+            ),
             "PG201",
             "press_release.dateline_city: the dateline (Jena, 28. August 2017) is missing in "
             "pressemitteilung.txt",
@@ -453,7 +490,7 @@ def test_pg704_an_announcement_before_the_event_is_fine(
             "(Maria Beispiel is not there)",
         ),
         (
-            ("partials/about.html.j2", "{{ event.organisation.about | prose_html }}", ""),
+            ("partials/about.html.j2", "{{ publisher.about | prose_html }}", ""),
             "PG203",
             "organisation.about: the 'Über uns' text is missing in pressemitteilung.html",
         ),

@@ -205,13 +205,13 @@ def test_the_preview_shows_a_draft_with_a_warning(
 @pytest.mark.parametrize(
     ("phase", "thanks"),
     [
-        ("recap", "Heike Brandl, Vorsitzende des Stadtteilvereins Nordviertel e.\u00a0V., und "
+        ("recap", "Heike Brandl, Vorsitzende des Stadtteilvereins Nordviertel\u00a0e.\u00a0V., und "
                   "Omar Haddad, stellvertretender Vorsitzender, dankten den Anwohnerinnen und "
                   "Anwohnern des Brunnenplatzes für ihre Geduld beim Auf- und Abbau."),
-        ("invitation", "Heike Brandl, Vorsitzende des Stadtteilvereins Nordviertel e.\u00a0V., "
-                       "und Omar Haddad, stellvertretender Vorsitzender, danken den "
-                       "Anwohnerinnen und Anwohnern des Brunnenplatzes für ihre Geduld beim "
-                       "Auf- und Abbau."),
+        ("invitation", "Heike Brandl, Vorsitzende des Stadtteilvereins "
+                       "Nordviertel\u00a0e.\u00a0V., und Omar Haddad, stellvertretender "
+                       "Vorsitzender, danken den Anwohnerinnen und Anwohnern des Brunnenplatzes "
+                       "für ihre Geduld beim Auf- und Abbau."),
     ],
 )  # fmt: skip
 def test_a_draft_report_keeps_one_tense_while_its_date_is_open(phase: str, thanks: str) -> None:

@@ -153,7 +153,8 @@ def test_unknown_key_without_close_match_lists_allowed(
     path = write_yaml(event_data)
     (message,) = problems(path)
     assert message.endswith(
-        "press_release.contact.fax: unknown field 'fax'; allowed here: email, name, phone, role"
+        "press_release.contact.fax: unknown field 'fax'; allowed here: email, name, "
+        "organisation, phone, role"
     )
 
 

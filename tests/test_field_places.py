@@ -169,8 +169,21 @@ def render(
 
 
 def examples_setting(path: str) -> Iterator[tuple[Path, dict[str, Any], Place]]:
+    found = False
     for example in EXAMPLES:
         data = yaml.safe_load(example.read_text("utf-8"))
+        for place in places(data, segments(path)):
+            found = True
+            yield example, data, place
+    if found or not path.startswith("publisher."):
+        return
+    # The publisher is an organisation like the organiser: where no file sets this field
+    # of a publisher, an example's organisation is made its publisher, the field and all.
+    for example in EXAMPLES:
+        data = yaml.safe_load(example.read_text("utf-8"))
+        if "organisation" not in data:  # a newsletter file
+            continue
+        data["publisher"] = copy.deepcopy(data["organisation"])
         for place in places(data, segments(path)):
             yield example, data, place
 

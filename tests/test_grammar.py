@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pressgen.errors import DataError
-from pressgen.german import grammar, phrases
+from pressgen.german import grammar, phrases, typography
 from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NARROW_NBSP, NBSP
 from pressgen.source.event import (
@@ -448,17 +448,24 @@ def test_place(venue: dict[str, Any], expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "expected"),
+    ("status", "report", "expected"),
     [
-        ({"status": "cancelled"}, "Die Veranstaltung fällt aus."),
-        ({"status": "postponed", "postponed_to": "2027-09-17"},
+        ({"status": "cancelled"}, False, "Die Veranstaltung fällt aus."),
+        ({"status": "postponed", "postponed_to": "2027-09-17"}, False,
          "Die Veranstaltung wird auf Freitag, den 17. September 2027, verschoben."),
-        ({"status": "postponed"}, "Die Veranstaltung wird auf einen späteren Termin verschoben."),
-        ({}, ""),
+        ({"status": "postponed"}, False, "Die Veranstaltung wird auf einen späteren Termin verschoben."),
+        ({}, False, ""),
+        # A report, after the day: in the past.
+        ({"status": "cancelled"}, True, "Die Veranstaltung wurde abgesagt."),
+        ({"status": "postponed", "postponed_to": "2027-09-17"}, True,
+         "Die Veranstaltung wurde auf Freitag, den 17. September 2027, verschoben."),
+        ({"status": "postponed"}, True, "Die Veranstaltung wurde auf einen späteren Termin verschoben."),
+        ({}, True, ""),
     ],
 )  # fmt: skip
-def test_status(status: dict[str, Any], expected: str) -> None:
-    assert plain(phrases.status_note(EventInfo.model_validate({**INFO, **status}))) == expected
+def test_status(status: dict[str, Any], report: bool, expected: str) -> None:
+    info = EventInfo.model_validate({**INFO, **status})
+    assert plain(phrases.status_note(info, report=report)) == expected
 
 
 @pytest.mark.parametrize(
@@ -519,6 +526,24 @@ def test_a_programme_point_that_does_not_take_place_says_so(
     assert plain(entry.heading) == expected
 
 
+def test_a_day_that_no_longer_holds_says_so_over_its_programme(
+    event_data: dict[str, Any], write_yaml: Any
+) -> None:
+    from pressgen.present.event import present
+    from pressgen.source.validate import load_event
+
+    event_data["event"]["status"] = "postponed"
+    event_data["programme"] = [
+        {"kind": "empfang", "label": "Empfang", "day": "2017-08-10", "status": "cancelled"},
+        {"kind": "sonstiges", "label": "Workshop"},
+    ]
+    days = present(load_event(write_yaml(event_data))).programme_days
+    assert [plain(day.day) for day in days] == [
+        "Donnerstag, 10. August 2017",
+        "Donnerstag, 17. August 2017 (ursprünglich geplant)",
+    ]
+
+
 def test_a_point_moved_to_a_known_day_stands_under_it(
     event_data: dict[str, Any], write_yaml: Any
 ) -> None:
@@ -575,6 +600,13 @@ def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> N
         ("Frank Muster, Botschafter der Initiative Digitale Stadt, sprach.", FRANK_ARTICLE, True),
         ("Frank Muster sprach für die Initiative.", FRANK_ARTICLE, False),
         ("Ein Absatz ohne Namen.", MUSTER, False),
+        # The function before the name, without where it is held, introduces too.
+        ("Danach sprach Bürgermeisterin Birgit Hannemann.",
+         Person(name="Birgit Hannemann", role="Bürgermeisterin der Gemeinde Erdmannhausen"), True),
+        ("Es führte Geschäftsführer Martin Kessler.",
+         Person(name="Martin Kessler", role="Geschäftsführer der Kessler GmbH"), True),
+        ("Birgit Hannemann, seit Jahren im Amt, sprach.",
+         Person(name="Birgit Hannemann", role="Bürgermeisterin der Gemeinde Erdmannhausen"), False),
     ],
 )  # fmt: skip
 def test_a_paragraph_introduces_a_person(text: str, person: Person, introduced: bool) -> None:
@@ -726,24 +758,31 @@ def test_thanks_of_an_event(changes: dict[str, Any], expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("publication", "introduced", "expected"),
+    ("publication", "introduced", "expected", "later"),
     [
         ("2017-08-28", set(), "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender "
-         "Partner der emgress GmbH, dankte dem Team um Erika Muster."),
-        ("2017-08-28", {"wrobel"}, "Conrad Wrobel dankte dem Team um Erika Muster."),
-        ("2017-08-10", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster."),  # before the event
-        ("2017-08-17", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster."),  # on the day
+         "Partner der emgress GmbH, dankte dem Team um Erika Muster.", ""),
+        ("2017-08-28", {"wrobel"}, "Conrad Wrobel dankte dem Team um Erika Muster.", ""),
+        ("2017-08-10", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster.", ""),  # before the event
+        ("2017-08-17", {"wrobel"}, "Conrad Wrobel dankt dem Team um Erika Muster.", ""),  # on the day
+        # Named before: by the surname, as German press style does.
+        ("2017-08-28", {"wrobel"}, "Wrobel dankte dem Team um Erika Muster.", "surname"),
+        ("2017-08-28", set(), "Conrad Wrobel, Aufsichtsrat der TowerByte eG und Geschäftsführender "
+         "Partner der emgress GmbH, dankte dem Team um Erika Muster.", "surname"),
     ],
 )  # fmt: skip
-def test_thanks_in_person(publication: str, introduced: set[str], expected: str) -> None:
+def test_thanks_in_person(
+    publication: str, introduced: set[str], expected: str, later: str
+) -> None:
     event = event_with(
         thanks=[{"to": [{"name": "Team um Erika Muster", "article": "das"}], "by": ["wrobel"]}]
     )
     release = event.press_release.model_copy(
         update={"publication_date": dt.date.fromisoformat(publication)}
     )
+    known_as = {"Conrad Wrobel": "Wrobel"} if later else None
     assert phrases.thanks_sentences(
-        event.model_copy(update={"press_release": release}), introduced
+        event.model_copy(update={"press_release": release}), introduced, known_as=known_as
     ) == [expected]
 
 
@@ -827,3 +866,132 @@ def test_credit_request(credits: list[str | None], quotes: str, expected: str) -
 )  # fmt: skip
 def test_photo_embargo_note(moment: str, expected: str) -> None:
     assert phrases.photo_embargo_note(moment) == expected
+
+
+# ---------------------------------------------------------------- prizes and handovers
+
+
+@pytest.mark.parametrize(
+    ("role", "accusative"),
+    [
+        ("Sozialreferent der Stadt Musterstadt", "den Sozialreferenten der Stadt Musterstadt"),
+        ("stellvertretender Vorsitzender", "den stellvertretenden Vorsitzenden"),
+        ("Vorsitzender des Vereins", "den Vorsitzenden des Vereins"),
+        ("Präsident des Landtags", "den Präsidenten des Landtags"),
+        ("Erster Bürgermeister", "den Ersten Bürgermeister"),
+        ("Abgeordneter", "den Abgeordneten"),
+        ("Kollege", "den Kollegen"),
+        ("Journalist", "den Journalisten"),
+        ("Kandidat", "den Kandidaten"),
+        ("Landrat", "den Landrat"),  # strong: not *den Landraten
+        ("Vorstand", "den Vorstand"),
+        ("Geschäftsführer", "den Geschäftsführer"),
+        ("Bürgermeisterin", "die Bürgermeisterin"),
+        ("Erste Bürgermeisterin", "die Erste Bürgermeisterin"),
+        ("Vorsitzende", "die Vorsitzende"),
+    ],
+)  # fmt: skip
+def test_a_function_as_the_object_of_a_sentence(role: str, accusative: str) -> None:
+    assert grammar.accusative_role(role) == accusative
+
+
+@pytest.mark.parametrize(
+    ("amount", "money"),
+    [("55555", "55.555 Euro"), ("2741.70", "2.741,70 Euro"), ("1250.5", "1.250,50 Euro"),
+     ("500", "500 Euro"), ("0.99", "0,99 Euro")],
+)  # fmt: skip
+def test_money_in_german_form(amount: str, money: str) -> None:
+    from decimal import Decimal
+
+    assert plain(typography.money(Decimal(amount), STYLE)) == money
+
+
+def _event_with_people(event_data: dict[str, Any], **changes: Any) -> Any:
+    from pressgen.source.event import Event
+
+    event_data["people"].update(
+        hofmann={"name": "Lisa Hofmann", "role": "Tischlermeisterin"},
+        muster={"name": "Max Muster", "role": "Sozialreferent der Stadt Jena"},
+        beispiel={"name": "Ben Beispiel", "role": "Vorsitzender des Fördervereins"},
+    )
+    event_data.update(changes)
+    return Event.model_validate(event_data)
+
+
+AWARDS = [
+    ({"prize": "Innovationspreis Handwerk 2026", "applications": 142, "nominees": 12,
+      "winners": [{"person": "hofmann", "place": "1. Platz", "amount": 5000},
+                  {"organisation": {"name": "Demir Dachtechnik GmbH", "article": "die"},
+                   "place": "Sonderpreis"}]},
+     True,
+     ["Für den Innovationspreis Handwerk 2026 waren 142 Bewerbungen eingegangen, 12 waren "
+      "nominiert.",
+      "Den Innovationspreis Handwerk 2026 erhielten Lisa Hofmann, Tischlermeisterin "
+      "(1. Platz, 5.000 Euro), und die Demir Dachtechnik GmbH (Sonderpreis)."]),
+    # Before the event: the counts in the present, never the winners.
+    ({"prize": "Innovationspreis Handwerk 2026", "applications": 142, "nominees": 1,
+      "winners": [{"person": "hofmann"}]},
+     False, ["Für den Innovationspreis Handwerk 2026 sind 142 Bewerbungen eingegangen, 1 ist "
+             "nominiert."]),
+    ({"prize": "Ehrennadel", "article": "die", "winners": [{"person": "hofmann"}]},
+     True, ["Die Ehrennadel erhielt Lisa Hofmann, Tischlermeisterin."]),
+    # A plural organisation: the verb agrees.
+    ({"prize": "Ehrenamtspreis", "winners": [{"organisation": {"name": "Stadtwerke Jena",
+      "article": "die", "plural": True}}]},
+     True, ["Den Ehrenamtspreis erhielten die Stadtwerke Jena."]),
+    ({"prize": "je ein Fass Bier", "article": "keiner",
+      "winners": [{"organisation": {"name": "Turnverein", "article": "der"}, "place": "3. Platz"}]},
+     True, ["Je ein Fass Bier erhielt der Turnverein (3. Platz)."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("award", "report", "expected"), AWARDS)
+def test_award_sentences(
+    award: dict[str, Any], report: bool, expected: list[str], event_data: dict[str, Any]
+) -> None:
+    from pressgen.source.event import Award
+
+    event = _event_with_people(event_data)
+    said = phrases.award_sentences(Award.model_validate(award), event, report=report)
+    assert [plain(sentence) for sentence in said] == expected
+
+
+HANDOVERS = [
+    ({"what": "einen Spendenscheck", "amount": 2741.70, "by": ["beispiel"], "to": ["muster"]},
+     True, set(),
+     "Ben Beispiel, Vorsitzender des Fördervereins, übergab einen Spendenscheck über "
+     "2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt Jena."),
+    ({"what": "einen Spendenscheck", "amount": 2741.70, "by": ["beispiel"], "to": ["muster"]},
+     False, set(),
+     "Ben Beispiel, Vorsitzender des Fördervereins, übergibt einen Spendenscheck über "
+     "2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt Jena."),
+    ({"amount": 55555, "by_organisations": [{"name": "Sparkasse Jena", "article": "die"}],
+      "to": ["muster"], "to_organisations": [{"name": "Tafel Jena", "article": "die"}],
+      "purpose": "für die Arbeit mit Kindern"},
+     True, set(),
+     "Die Sparkasse Jena übergab eine Spende über 55.555 Euro an Max Muster, den "
+     "Sozialreferenten der Stadt Jena, und die Tafel Jena für die Arbeit mit Kindern."),
+    ({"what": "den Schlüssel", "by": ["beispiel", "hofmann"],
+      "to_organisations": [{"name": "Stadtwerke Jena", "article": "die"}]},
+     True, {"beispiel"},
+     "Beispiel und Lisa Hofmann, Tischlermeisterin, übergaben den Schlüssel an die "
+     "Stadtwerke Jena."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("handover", "report", "introduced", "expected"), HANDOVERS)
+def test_handover_sentence(
+    handover: dict[str, Any],
+    report: bool,
+    introduced: set[str],
+    expected: str,
+    event_data: dict[str, Any],
+) -> None:
+    from pressgen.source.event import Handover
+
+    event = _event_with_people(event_data)
+    said = phrases.handover_sentence(
+        Handover.model_validate(handover), event, report=report, introduced=introduced,
+        known_as=phrases.later_mentions(event.people.values()),
+    )  # fmt: skip
+    assert plain(said) == expected

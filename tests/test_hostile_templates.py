@@ -235,6 +235,8 @@ def test_an_own_template_reads_all_the_data(project: Path, run_cli: Callable[...
     assert result.exit_code == 0, result.output
     text = (project / "out" / "beispiel" / "newsletter.txt").read_text("utf-8")
     # trim_blocks takes the line break after {% endfor %}.
-    expected = "MUSTER E.\xa0V. Erika\n1. muster2027 Samstag, 8.\xa0Mai\xa02027 Datum [0, 1, 2]\n"
+    expected = (
+        "MUSTER\xa0E.\xa0V. Erika\n1. muster2027 Samstag, 8.\xa0Mai\xa02027 Datum [0, 1, 2]\n"
+    )
     assert expected in text
     assert "Guten Tag Hallo!\n" in text

@@ -44,6 +44,8 @@ SENTENCES = [
      "Berichterstattung."),
     (phrases.coverage_note("Terminverschiebung"),
      "Wir bitten um Veröffentlichung des neuen Termins."),
+    (phrases.coverage_note("Terminverschiebung", new_day=False),
+     "Wir bitten um Veröffentlichung der Terminverschiebung."),
     (phrases.coverage_note("Absage"), "Wir bitten um Veröffentlichung der Absage."),
     # The author's text has invited already: not a second time.
     (phrases.coverage_note("Presseeinladung", invited_already=True),
@@ -419,3 +421,113 @@ def test_a_changed_plan_is_said_in_every_output(
     if "termin.ics" in read:
         calendar = read["termin.ics"].decode("utf-8").replace("\r\n ", "")
         assert note in calendar.replace("\\,", ",")
+
+
+def _lines(lines: Any) -> list[str]:
+    return [f"{line.label}: {line.text}" if line.label else line.text for line in lines]
+
+
+def test_several_contacts_each_with_their_own_organisation(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    event_data["press_release"]["contacts"] = [
+        {"name": "Pressestelle der TowerByte eG", "email": "presse@towerbyte.example"},
+        {"name": "Jonas Muster", "role": "Agentur", "organisation": "Muster PR GmbH",
+         "phone": "03641 1234"},
+    ]  # fmt: skip
+    shown = present(load_event(write_yaml(event_data)), View("recap"))
+    assert _lines(shown.contact) == [
+        "Maria Beispiel",
+        "Presse- und Öffentlichkeitsarbeit",
+        "TowerByte eG",
+        "Telefon: +49\u00a03641\u00a0000000",
+        "E-Mail: presse@towerbyte.de",
+        "",
+        "Pressestelle der TowerByte eG",  # names its organisation: not printed twice
+        "E-Mail: presse@towerbyte.example",
+        "",
+        "Jonas Muster",
+        "Agentur",
+        "Muster PR GmbH",  # works elsewhere: the agency, not the organiser
+        "Telefon: +49\u00a03641\u00a01234",
+    ]
+    # The press room's one line names the first contact only.
+    assert shown.contact_line.startswith("Maria Beispiel, ") and "Muster" not in shown.contact_line
+
+
+def test_accreditation_with_two_people_and_a_salutation(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    event_data["invitation"]["salutation"] = "Sehr geehrte Damen und Herren,"
+    event_data["invitation"]["accreditation"] = {
+        "deadline": "2017-08-15",
+        "contact": {"name": "Katrin Beispiel", "email": "a@towerbyte.example"},
+        "contacts": [{"name": "Jonas Muster", "phone": "03641 1201"}],
+    }
+    shown = present(load_event(write_yaml(event_data)), View("invitation"))
+    assert (
+        shown.accreditation
+        == "Bitte akkreditieren Sie sich bis Dienstag, 15.\u00a0August\u00a02017, bei:"
+    )
+    assert _lines(shown.accreditation_contact) == [
+        "Katrin Beispiel",
+        "TowerByte eG",
+        "E-Mail: a@towerbyte.example",
+        "",
+        "Jonas Muster",
+        "TowerByte eG",
+        "Telefon: +49\u00a03641\u00a01201",
+    ]
+    # The salutation stands between the dateline and the text.
+    assert (shown.press_salutation, shown.dateline_leads) == (
+        "Sehr geehrte Damen und Herren,",
+        False,
+    )
+    assert present(load_event(write_yaml(event_data)), View("recap")).press_salutation == ""
+
+
+@pytest.mark.parametrize("output", ["pressemitteilung.txt", "pressemitteilung.html"])
+def test_the_salutation_follows_the_dateline(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], tmp_path: Path, output: str
+) -> None:
+    from pressgen.pipeline import Choices, build
+
+    event_data["invitation"]["salutation"] = "Sehr geehrte Damen und Herren,"
+    (result,) = build(
+        [write_yaml(event_data)], tmp_path / "out", choices=Choices(phase="invitation")
+    )
+    text = readable_text(output, (result.out_dir / output).read_text("utf-8"))
+    assert "Jena, 3. August 2017 Sehr geehrte Damen und Herren, Zum vierten Mal" in text.replace(
+        "– ", ""
+    )
+
+
+def test_a_publisher_signs_what_another_organises(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any], tmp_path: Path
+) -> None:
+    from pressgen.pipeline import Choices, build
+
+    event_data["publisher"] = {
+        "name": "Universität Jena", "article": "die", "email": "presse@uni-jena.example",
+        "address": {"street": "Fürstengraben 1", "postcode": "07743", "city": "Jena"},
+        "about": "Die Universität Jena ist Gastgeberin.",
+        "impressum": {"legal_form": "Körperschaft des öffentlichen Rechts",
+                      "represented_by": "Der Präsident"},
+    }  # fmt: skip
+    shown = present(load_event(write_yaml(event_data)), View("invitation"))
+    assert shown.about_heading == "Über die Universität Jena"
+    assert shown.subscription_note == (
+        "Sie erhalten diesen Newsletter, weil Sie ihn bei der Universität Jena bestellt haben."
+    )
+    assert [line.text for line in shown.impressum][:2] == [
+        "Universität Jena",
+        "Fürstengraben 1, 07743\u00a0Jena",
+    ]
+    assert _lines(shown.contact)[2] == "Universität Jena"  # the contact works there
+    organisers = [line for line in shown.fact_lines if line.label == "Veranstalter"]
+    assert [name.text for line in organisers for name in line.names] == ["TowerByte eG"]
+    (result,) = build([write_yaml(event_data)], tmp_path / "out", choices=Choices(phase="recap"))
+    text = (result.out_dir / "newsletter.txt").read_text("utf-8")
+    assert "Universität Jena" in text.split("\n\n")[:2]  # the masthead, above the headline
+    page = (result.out_dir / "pressemitteilung.html").read_text("utf-8")
+    assert '"publisher": {\n    "@type": "Organization",\n    "name": "Universität Jena"' in page

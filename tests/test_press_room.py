@@ -232,7 +232,7 @@ def test_check_says_what_the_web_lacks(
 CREDITS = """\
 Bildnachweis zur Pressemitteilung
 „Neujahrsempfang 2027\u00a0– rund 1.200 Gäste im Historischen Rathaus“
-Netzwerk Digitale Region Saale e.\u00a0V., 15.\u00a0Januar\u00a02027
+Netzwerk Digitale Region Saale\u00a0e.\u00a0V., 15.\u00a0Januar\u00a02027
 
 Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr. Vorher dürfen die Fotos nicht \
 veröffentlicht werden.
@@ -248,8 +248,8 @@ Bildunterschrift: Gäste im Festsaal.
 Foto: Erika Beispiel
 
 Bitte geben Sie bei jeder Veröffentlichung den Bildnachweis des Fotos an.
-Fragen und weitere Fotos: Lena Beispiel, Pressesprecherin, Netzwerk Digitale Region Saale \
-e.\u00a0V., Telefon +49\u00a03641\u00a0123456, E-Mail presse@netzwerk-saale.example
+Fragen und weitere Fotos: Lena Beispiel, Pressesprecherin, Netzwerk Digitale Region Saale\
+\u00a0e.\u00a0V., Telefon +49\u00a03641\u00a0123456, E-Mail presse@netzwerk-saale.example
 """
 
 

@@ -171,7 +171,7 @@ def test_an_override_of_one_block_changes_only_that_block(
     assert {n for n in after if after[n] != before[n]} == {"newsletter.txt"}
     old, new = before["newsletter.txt"], after["newsletter.txt"]
     head, footer = old.split("\n-- \n")
-    assert new == head + "\nEIGENE ZEILE Muster e.\xa0V.\n\n-- \n" + footer
+    assert new == head + "\nEIGENE ZEILE Muster\xa0e.\xa0V.\n\n-- \n" + footer
 
 
 def test_an_override_that_drops_the_impressum_is_refused(

@@ -95,7 +95,16 @@ def test_guillemets() -> None:
         ("Haas (stellv. Vorsitzende)", f"Haas (stellv.{NBSP}Vorsitzende)"),
         ("IT-Themen und -modelle, Lego-Stadt", "IT-Themen und -modelle, Lego-Stadt"),
         ("z. B. heute, z.B. morgen", f"z.{NBSP}B. heute, z.{NBSP}B. morgen"),
-        ("Der Verein e.V. und u.a. d. h.", f"Der Verein e.{NBSP}V. und u.{NBSP}a. d.{NBSP}h."),
+        ("Der Verein e.V. und u.a. d. h.", f"Der Verein{NBSP}e.{NBSP}V. und u.{NBSP}a. d.{NBSP}h."),
+        # What belongs to the word before stays on its line; an ordinal stays with its noun.
+        ("Ministerpräsident a. D. Peter Müller", f"Ministerpräsident{NBSP}a.{NBSP}D. Peter Müller"),
+        (
+            "Willnow ist 1. Vorsitzender, Bartsch 2. Vorsitzender",
+            f"Willnow ist 1.{NBSP}Vorsitzender, Bartsch 2.{NBSP}Vorsitzender",
+        ),
+        ("zum 50. Geburtstag", f"zum 50.{NBSP}Geburtstag"),
+        ("Seite 3. der Rest", "Seite 3. der Rest"),
+        ("1.000. Besucher", "1.000. Besucher"),
         ("Kaffee. Viel", "Kaffee. Viel"),
         ("am 17.August 2017 um 14:30 Uhr", f"am 17.{NBSP}August{NBSP}2017 um 14:30{NBSP}Uhr"),
         ("5 € und 20 % und 3,5 km", f"5{NBSP}€ und 20{NBSP}% und 3,5{NBSP}km"),

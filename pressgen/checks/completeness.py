@@ -41,11 +41,13 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
                     output=name,
                     severity="error",
                 )
-    about = event.organisation.about
+    # Who publishes signs the release: its 'Über uns', its Impressum.
+    signer = "publisher" if event.publisher is not None else "organisation"
+    about = event.publishing.about
     if about is None:
         found.add(
             "PG203",
-            ("organisation",),
+            (signer,),
             "there is no 'Über uns' text: add 'about:'",
             "Es gibt keinen Text „Über uns“: ergänzen Sie 'about:'",
             severity="warning",
@@ -54,7 +56,7 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
         for name in reading.missing_in(RELEASE, prose.to_text(about)):
             found.add(
                 "PG203",
-                ("organisation", "about"),
+                (signer, "about"),
                 f"the 'Über uns' text is missing in {name}",
                 f"Der Text „Über uns“ fehlt in {name}",
                 output=name,
@@ -86,11 +88,12 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
 
 def _legal_musts(shown: Presentation, reading: Reading, found: Findings) -> None:
     """Impressum (§ 5 DDG) and Abmeldelink (§ 7 UWG) in the newsletter."""
-    organisation = shown.event.organisation
+    organisation = shown.publisher
+    signer = "publisher" if shown.event.publisher is not None else "organisation"
     if organisation.impressum is None:
         found.add(
             "PG204",
-            ("organisation", "impressum"),
+            (signer, "impressum"),
             "the newsletter needs an Impressum (§ 5 DDG): add 'impressum:' with "
             "legal_form and represented_by",
             "Der Newsletter braucht ein Impressum (§ 5 DDG): ergänzen Sie 'impressum:' mit "
@@ -102,7 +105,7 @@ def _legal_musts(shown: Presentation, reading: Reading, found: Findings) -> None
             if gaps:
                 found.add(
                     "PG204",
-                    ("organisation", "impressum"),
+                    (signer, "impressum"),
                     f"the Impressum is missing in {name} or incomplete: {fold(gaps[0])}",
                     f"Das Impressum fehlt in {name} oder ist unvollständig: {fold(gaps[0])}",
                     output=name,
@@ -114,7 +117,7 @@ def _legal_musts(shown: Presentation, reading: Reading, found: Findings) -> None
         if getattr(organisation, field) is None:
             found.add(
                 "PG204",
-                ("organisation", field),
+                (signer, field),
                 f"the Impressum (§ 5 DDG) needs {english} of the organisation",
                 f"Das Impressum (§ 5 DDG) braucht {german} der Organisation",
             )

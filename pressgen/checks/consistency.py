@@ -80,6 +80,9 @@ def release_parts(shown: Presentation) -> list[Part]:
         elif block.kind == "sponsors":
             parts.append(Part("the thanks to the sponsors", "der Dank an die Sponsoren",
                               ("sponsors",), (block.text,)))  # fmt: skip
+        elif block.kind == "awards":
+            parts.append(Part("the prizes and handovers", "die Preise und Übergaben",
+                              ("awards",), (block.text,)))  # fmt: skip
     if shown.phase == "invitation":
         facts = shown.facts
         # Each value; a web address only where it is printed (the text has its number,

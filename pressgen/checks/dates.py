@@ -1,5 +1,5 @@
 """PG5xx: the embargo against the clock and against the publication date; an invitation's
-date against its event's."""
+and a report's date against its event's."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pressgen.present.event import Presentation
 
 def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
     _invitation_in_time(shown, found)
+    _report_after_the_event(shown, found)
     release = shown.event.press_release
     aware = shown.event.embargo_end()
     if aware is None:
@@ -38,6 +39,28 @@ def check(shown: Presentation, now: dt.datetime, found: Findings) -> None:
             f"Die Sperrfrist ({shown.embargo_moment}) liegt nach dem Datum der Veröffentlichung "
             f"({shown.publication_day})",
         )
+
+
+def _report_after_the_event(shown: Presentation, found: Findings) -> None:
+    """A report goes out after its event: one dated before reads as written in advance
+    (a notice of a change of plans is no report and may)."""
+    event = shown.event
+    published, day = event.press_release.publication_date, event.event.date
+    if shown.phase != "recap" or event.event.status != "scheduled":
+        return
+    if published is None or day is None or published >= day:
+        return
+    dated = typography.plain_spaces(typography.date_long(published))
+    held = typography.plain_spaces(typography.date_long(day))
+    found.add(
+        "PG505",
+        ("press_release", "publication_date"),
+        f"the report is dated {dated}, before the event on {held}: give the report its day "
+        "after the event, and the announcement to invitation (headline, text, "
+        "publication_date)",
+        f"Der Bericht ist auf den {dated} datiert, vor der Veranstaltung am {held}: geben Sie "
+        "dem Bericht ein Datum nach der Veranstaltung und die Ankündigung an invitation",
+    )
 
 
 def _invitation_in_time(shown: Presentation, found: Findings) -> None:

@@ -202,6 +202,40 @@ def _noun(word: str, gender: Gender, case: Case) -> str:
     return word
 
 
+# Masculine nouns of the weak declension take -(e)n in the accusative: den Referenten,
+# den Kollegen, den Präsidenten; and nouns made of adjectives: den Vorsitzenden.
+_WEAK = ("ent", "ant", "ist", "at", "graf", "graph", "nom", "loge", "ege", "erte", "unde")
+_STRONG = ("rat", "staat", "etat", "automat", "stand")  # Landrat, Vorstand: den Landrat
+_ADJECTIVAL = ("ender", "ordneter", "auftragter", "stellter", "eamter", "wandter")
+
+
+def accusative_role(role: str) -> str:
+    """A function as the object of a sentence, with its article: den Sozialreferenten der
+    Stadt, den stellvertretenden Vorsitzenden, den Ersten Bürgermeister, die
+    Bürgermeisterin. Only the words up to the first noun change; what follows stays."""
+    words = role.split(" ")
+    head = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    # A capitalised adjective before the noun: Erster Bürgermeister, Erste Beigeordnete.
+    adjective = None
+    following = head + 1 < len(words) and words[head + 1][:1].isupper()
+    if following and _adjective_stem(words[head]) is not None:
+        adjective, head = head, head + 1
+    noun = words[head]
+    if noun.endswith(("in", "frau")) or (noun.endswith("ende") and adjective is None and head == 0):
+        return f"die {role}"  # Bürgermeisterin, Vorsitzende
+    if adjective is not None and words[adjective].endswith("er"):
+        words[adjective] = words[adjective][:-2] + "en"
+    for index in range(head):  # stellvertretender → stellvertretenden
+        if words[index].endswith("er") and words[index][:1].islower():
+            words[index] = words[index][:-2] + "en"
+    lowered = noun.lower()
+    if lowered.endswith(_ADJECTIVAL):
+        words[head] = noun[:-2] + "en"
+    elif lowered.endswith(_WEAK) and not lowered.endswith(_STRONG):
+        words[head] = noun + ("n" if noun.endswith("e") else "en")
+    return "den " + " ".join(words)
+
+
 def join(items: Sequence[str], conjunction: str = "und") -> str:
     """A, B und C — German puts no comma before the last item."""
     items = list(items)

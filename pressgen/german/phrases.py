@@ -20,8 +20,12 @@ from pressgen.german.grammar import NounPhrase
 from pressgen.german.typography import NBSP, Style
 from pressgen.source.event import (
     Accreditation,
+    ActingOrganisation,
+    Award,
     Event,
     EventInfo,
+    Handover,
+    NamedOrganisation,
     Organisation,
     Party,
     Person,
@@ -247,6 +251,14 @@ def introduces(text: str, person: Person) -> bool:
         return True
     lowered = text.lower()
     stems = [word[: max(4, len(word) - 3)].lower() for word in words]
+    # „Bürgermeisterin Birgit Hannemann“ names the function, if not where she holds it.
+    function = re.findall(r"\w{4,}", person.role or "")[:1]
+    if function and re.search(
+        rf"{re.escape(function[0][: max(4, len(function[0]) - 3)])}\w*\s+{re.escape(person.name)}",
+        text,
+        re.IGNORECASE,
+    ):
+        return True
     return sum(stem in lowered for stem in stems) * 2 >= len(stems)
 
 
@@ -311,12 +323,17 @@ def quote_sentence(
 
 
 def thanks_sentences(
-    event: Event, introduced: Set[str] = frozenset(), *, report: bool | None = None
+    event: Event,
+    introduced: Set[str] = frozenset(),
+    *,
+    report: bool | None = None,
+    known_as: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Every sentence of thanks; by default one to the sponsors, as Sponsoren. People
     who thank in person are named with their function unless the body has `introduced`
-    them; they thank in the past tense in a report (`report`: the document's phase, else
-    told by the dates), in the present before the event."""
+    them (then by surname, as `known_as` says); they thank in the past tense in a report
+    (`report`: the document's phase, else told by the dates), in the present before the
+    event."""
     groups = event.thanks
     if groups is None:
         groups = [Thanks(to=["sponsors"], noun="sponsoren")] if event.sponsors else []
@@ -333,13 +350,147 @@ def thanks_sentences(
                 role=group.noun,
                 reason=group.reason or "",
                 lead_in=group.lead_in or event.sponsors_lead_in,
-                thanked_by=speakers(people, full=full, more_follows=True) if people else "",
+                thanked_by=speakers(people, full=full, more_follows=True, known_as=known_as)
+                if people
+                else "",
                 several=bool(people) and plural_subject(people),
                 past=is_report(event) if report is None else report,
                 conjunction=event.typography.conjunction,
             )
         )
     return sentences
+
+
+# ---------------------------------------------------------------- awards and handovers
+
+
+def _organisation_phrase(organisation: NamedOrganisation) -> NounPhrase:
+    plural = isinstance(organisation, ActingOrganisation) and organisation.plural
+    return NounPhrase(organisation.name, organisation.article, plural)
+
+
+def _named_person(person: Person, full: bool, known_as: Mapping[str, str] | None) -> str:
+    if not full:
+        return (known_as or {}).get(person.name, person.name)
+    return full_name(person)
+
+
+def award_sentences(
+    award: Award,
+    event: Event,
+    *,
+    report: bool,
+    introduced: Set[str] = frozenset(),
+    known_as: Mapping[str, str] | None = None,
+) -> list[str]:
+    """How many applied and were nominated; in a report, who received the prize:
+    „Den Innovationspreis Handwerk 2026 erhielten Lisa Hofmann (1. Platz, 5.000 Euro)
+    und die Demir Dachtechnik GmbH (Sonderpreis).“ An invitation never names winners."""
+    style = event.typography
+    sentences = []
+    prize = NounPhrase(award.prize, award.article)
+    counts = []
+    if award.applications:
+        counts.append(
+            f"{'waren' if report else 'sind'} {typography.number(award.applications, style)} "
+            f"{'Bewerbung' if award.applications == 1 else 'Bewerbungen'} eingegangen"
+        )
+    if award.nominees:
+        verb = (
+            ("war" if report else "ist") if award.nominees == 1 else ("waren" if report else "sind")
+        )
+        counts.append(f"{typography.number(award.nominees, style)} {verb} nominiert")
+    if counts:
+        sentences.append(grammar.sentence(f"Für {prize.form('acc')} " + ", ".join(counts)))
+    if report and award.winners:
+        parts = []
+        for index, winner in enumerate(award.winners):
+            details = ", ".join(
+                part
+                for part in (
+                    winner.place or "",
+                    typography.money(winner.amount, style) if winner.amount is not None else "",
+                )
+                if part
+            )
+            if winner.person is not None:
+                person = event.person(winner.person)
+                full = winner.person not in introduced
+                named = _named_person(person, full, known_as)
+                goes_on = index < len(award.winners) - 1
+                text = f"{named} ({details})" if details else named
+                if full and apposition(person) and goes_on:
+                    text += ","  # the apposition's closing comma
+            elif winner.organisation is not None:
+                named = _organisation_phrase(winner.organisation).form("nom")
+                text = f"{named} ({details})" if details else named
+            parts.append(text)
+        several = len(award.winners) > 1 or any(
+            winner.organisation is not None and winner.organisation.plural
+            for winner in award.winners
+        )
+        sentences.append(
+            grammar.sentence(
+                f"{grammar.capitalised(prize.form('acc'))} {'erhielten' if several else 'erhielt'} "
+                + _joined_with_commas(parts)
+            )
+        )
+    return sentences
+
+
+def handover_sentence(
+    handover: Handover,
+    event: Event,
+    *,
+    report: bool,
+    introduced: Set[str] = frozenset(),
+    known_as: Mapping[str, str] | None = None,
+) -> str:
+    """„Ben Beispiel, Vorsitzender des Fördervereins, übergab einen Spendenscheck über
+    2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt, und den Förderverein
+    Kinderhospiz e. V.“ — in the present before the event."""
+    style = event.typography
+    givers: list[str] = []  # the subject: a function's apposition closes with a comma
+    for key in handover.by:
+        person = event.person(key)
+        full = key not in introduced
+        text = _named_person(person, full, known_as)
+        givers.append(text + "," if full and apposition(person) else text)
+    givers += [_organisation_phrase(party).form("nom") for party in handover.by_organisations]
+    people = [event.person(key) for key in handover.by]
+    several = (
+        len(givers) > 1
+        or any(p.plural for p in people)
+        or any(party.plural for party in handover.by_organisations)
+    )
+    verb = {
+        (True, True): "übergaben",
+        (True, False): "übergab",
+        (False, True): "übergeben",
+        (False, False): "übergibt",
+    }[(report, several)]
+    receivers: list[str] = []  # in the accusative: a function with its article
+    for index, key in enumerate(handover.to):
+        person = event.person(key)
+        if person.role and person.role_before_name:
+            text = f"{person.role} {person.name}"
+        elif person.role and key not in introduced:
+            text = f"{person.name}, {grammar.accusative_role(person.role)}"
+            more = index < len(handover.to) - 1 or handover.to_organisations or handover.purpose
+            text += "," if more else ""
+        else:
+            text = (known_as or {}).get(person.name, person.name)
+        receivers.append(text)
+    receivers += [_organisation_phrase(party).form("acc") for party in handover.to_organisations]
+    amount = f" über {typography.money(handover.amount, style)}" if handover.amount else ""
+    receiving = (
+        _joined_with_commas(receivers).rstrip(",")
+        if not handover.purpose
+        else (_joined_with_commas(receivers))
+    )
+    purpose = f" {handover.purpose}" if handover.purpose else ""
+    subject = grammar.capitalised(_joined_with_commas(givers))
+    return grammar.sentence(f"{subject} {verb} {handover.what}{amount} an {receiving}{purpose}")
 
 
 def is_report(event: Event) -> bool:
@@ -437,20 +588,21 @@ def event_place(info: EventInfo) -> str:
     return place(info.venue) if info.venue is not None else ONLINE
 
 
-def status_note(info: EventInfo) -> str:
-    """What becomes of an event that does not take place as announced."""
+def status_note(info: EventInfo, *, report: bool = False) -> str:
+    """What becomes of an event that does not take place as announced; a report (after
+    the day) says it in the past: „Die Veranstaltung wurde abgesagt.“"""
     if info.status == "cancelled":
-        return "Die Veranstaltung fällt aus."
-    if info.status == "postponed":
-        if info.postponed_to:
-            day = info.postponed_to
-            weekday = typography.date_with_weekday(day).split(",")[0]
-            return (
-                f"Die Veranstaltung wird auf {weekday}, den {typography.date_long(day)}, "
-                "verschoben."
-            )
-        return "Die Veranstaltung wird auf einen späteren Termin verschoben."
-    return ""
+        return "Die Veranstaltung wurde abgesagt." if report else "Die Veranstaltung fällt aus."
+    if info.status != "postponed":
+        return ""
+    verb = "wurde" if report else "wird"
+    if info.postponed_to:
+        day = info.postponed_to
+        weekday = typography.date_with_weekday(day).split(",")[0]
+        return (
+            f"Die Veranstaltung {verb} auf {weekday}, den {typography.date_long(day)}, verschoben."
+        )
+    return f"Die Veranstaltung {verb} auf einen späteren Termin verschoben."
 
 
 def date_label(info: EventInfo) -> str:
@@ -549,11 +701,14 @@ COVERAGE_NOTES = {
 }
 
 
-def coverage_note(kind: str, invited_already: bool = False) -> str:
+def coverage_note(kind: str, invited_already: bool = False, new_day: bool = True) -> str:
     """Presseeinladung, Terminankündigung, Terminverschiebung or Absage: its closing line.
-    Where the author's text has already invited, the invitation's line does not again."""
+    Where the author's text has already invited, the invitation's line does not again;
+    a postponement without its `new_day` asks to publish the postponement itself."""
     if kind == "Presseeinladung" and invited_already:
         return "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."
+    if kind == "Terminverschiebung" and not new_day:
+        return "Wir bitten um Veröffentlichung der Terminverschiebung."
     return COVERAGE_NOTES[kind]
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Literal, NamedTuple, Protocol
 
 from babel.dates import format_date
@@ -157,6 +158,18 @@ def number(value: int, style: Style = DEFAULT) -> str:
     return grouped
 
 
+def money(amount: Decimal, style: Style = DEFAULT) -> str:
+    """55.555 Euro, 2.741,70 Euro: whole euros without cents, thousands as the style
+    groups them (Babel's German number format)."""
+    whole = amount == amount.to_integral_value()
+    grouped = format_decimal(amount, format="#,##0" if whole else "#,##0.00", locale=LOCALE)
+    if style.thousands == "thin":
+        grouped = grouped.replace(".", NARROW_NBSP)
+    elif style.thousands == "none":
+        grouped = grouped.replace(".", "")
+    return f"{grouped}{NBSP}Euro"
+
+
 def join(items: Sequence[str], style: Style = DEFAULT) -> str:
     """A, B und C — no comma before the conjunction; 'sowie' when the style says so."""
     items = list(items)
@@ -187,8 +200,12 @@ _OPENING_CONTEXT = " \t\n\u00a0([{–—-/" + "„‚»›"
 _ABBREVIATIONS = [
     "z. B.", "u. a.", "d. h.", "e. V.", "z. T.", "u. U.", "o. Ä.", "i. d. R.", "v. a.",
     "s. o.", "s. u.", "u. v. m.", "m. E.", "z. Hd.", "o. g.", "i. A.", "i. V.",
-    "v. l. n. r.", "V. l. n. r.", "Z. B.", "U. a.",
+    "v. l. n. r.", "V. l. n. r.", "Z. B.", "U. a.", "a. D.",
 ]  # fmt: skip
+# What stays on the line of the word before it: Förderverein e. V., Minister a. D.
+_TRAILING = re.compile(r" (?=(?:e|a)\.\u00a0(?:V|D)\.(?!\w))")
+# An ordinal stays with its noun: 1. Vorsitzender, 50. Geburtstag.
+_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})\. (?=[A-ZÄÖÜ])")
 _ABBREVIATION = re.compile(
     "|".join(
         r"(?<![\w.])" + r"\.\s?".join(re.escape(part) for part in a.rstrip(".").split(". ")) + r"\."
@@ -245,6 +262,7 @@ def refine(text: str, style: Style = DEFAULT, as_first_released: bool = False) -
         text = _ABBREVIATION.sub(lambda m: _spaced_abbreviation(m[0]), text)
         if later:
             text = _TITLE.sub(rf"\1{NBSP}", text)
+            text = _TRAILING.sub(NBSP, text)
     if _DIGIT.search(text):
         text = _DATE.sub(_date_spaces, text)
         text = _UNIT.sub(rf"\1{NBSP}\2", text)
@@ -252,6 +270,7 @@ def refine(text: str, style: Style = DEFAULT, as_first_released: bool = False) -
         text = _NUMBER_RANGE.sub("\\1–\\2", text)
         if later:
             text = _POSTCODE_CITY.sub(rf"\1{NBSP}", text)
+            text = _ORDINAL.sub(rf"\1.{NBSP}", text)
     return text
 
 

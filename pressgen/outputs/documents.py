@@ -89,7 +89,7 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
             f"cannot make {PRESS_RELEASE_PDF}: WeasyPrint needs Debian's pango libraries "
             f"(apt-get install libpango-1.0-0 libpangoft2-1.0-0): {error}"
         ) from None
-    organisation = shown.event.organisation
+    organisation = shown.publisher
     letterhead = organisation.name
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text
@@ -265,7 +265,7 @@ def _proper_names(shown: Presentation) -> set[str]:
     organisers, the venue — which a line never breaks (Vorstands-vorsitzende may break,
     Saale-Werk-statt not)."""
     event = shown.event
-    names = [event.organisation.name]
+    names = [event.organisation.name, event.publishing.name]
     names += [person.name for person in event.people.values()]
     names += [sponsor.name for sponsor in event.sponsors]
     if event.event.venue and event.event.venue.name:
@@ -377,6 +377,8 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, PublishedPhoto]
         paragraph(release.subline, "Subtitle")
     if not shown.dateline_leads:
         paragraph(shown.dateline)
+    if shown.press_salutation:
+        paragraph(shown.press_salutation)
     for index, block in enumerate(shown.blocks):
         if block.kind == "paragraph":
             lead = f"{shown.dateline} – " if index == 0 and shown.dateline_leads else ""
@@ -396,9 +398,9 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, PublishedPhoto]
             document.add_picture(io.BytesIO(_for_word(photos[photo.src])), width=Cm(12))
         paragraph(f"{photo.caption} {shown.labels.photo_credit}: {photo.credit}", "Caption")
     paragraph(f"{shown.labels.character_count}: {shown.character_count}", "Caption")
-    if event.organisation.about:
+    if shown.publisher.about:
         document.add_heading(shown.about_heading, level=2)
-        prose_paragraph(event.organisation.about)
+        prose_paragraph(shown.publisher.about)
     if shown.contact:
         document.add_heading(shown.labels.contact, level=2)
         for line in shown.contact:
@@ -410,8 +412,8 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, PublishedPhoto]
     moment = dt.datetime.combine(release.publication_date or dt.date(2000, 1, 1), dt.time(9))
     properties = document.core_properties
     properties.title = release.headline
-    properties.author = event.organisation.name
-    properties.last_modified_by = event.organisation.name
+    properties.author = shown.publisher.name
+    properties.last_modified_by = shown.publisher.name
     properties.created = properties.modified = moment
     properties.revision = 1
     buffer = io.BytesIO()
@@ -534,7 +536,7 @@ def _own_styles(document: Any) -> None:
 def _header_and_footer(document: Any, shown: Presentation) -> None:
     """On every page, as the PDF has it: the letterhead and the Sperrfrist above, „Seite
     X von Y“ below (Word's PAGE and NUMPAGES fields)."""
-    organisation = shown.event.organisation
+    organisation = shown.publisher
     letterhead = organisation.name
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text

@@ -112,7 +112,8 @@ def render_ics(event: Event, uid: str) -> str | None:
         lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO:{info.livestream}")
     organiser = event.organisation
     if organiser.email:
-        name = organiser.name.replace('"', "'")
+        # A parameter value: plain spaces, no double quotes.
+        name = typography.plain_spaces(organiser.name).replace('"', "'")
         lines.append(f'ORGANIZER;CN="{name}":mailto:{organiser.email}')
     if info.website:
         lines.append(f"URL:{info.website}")

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from pressgen.german import phrases, typography
-from pressgen.source.event import Address, Event, EventInfo, Venue, is_local
+from pressgen.source.event import Address, Event, EventInfo, Organisation, Venue, is_local
 
 
 def _postal_address(address: Address) -> dict[str, str]:
@@ -65,8 +65,8 @@ def _organisers(event: Event) -> dict[str, Any] | list[dict[str, Any]]:
     return [_organisation(event), *co_hosts] if co_hosts else _organisation(event)
 
 
-def _organisation(event: Event) -> dict[str, Any]:
-    organisation = event.organisation
+def _organisation(event: Event, organisation: Organisation | None = None) -> dict[str, Any]:
+    organisation = organisation or event.organisation
     data: dict[str, Any] = {"@type": "Organization", "name": organisation.name}
     if organisation.website:
         data["url"] = organisation.website
@@ -123,8 +123,8 @@ def json_ld(event: Event) -> dict[str, Any]:
         article["datePublished"] = release.publication_date.isoformat()
     article |= {
         "inLanguage": "de-DE",
-        "author": _organisation(event),
-        "publisher": _organisation(event),
+        "author": _organisation(event, event.publishing),
+        "publisher": _organisation(event, event.publishing),
         "about": happening,
     }
     images = [photo.src for photo in release.photos if not is_local(photo.src)]

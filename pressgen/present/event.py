@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -162,8 +163,10 @@ class Named:
 class Block:
     """One block of the body in reading order, the same in every output."""
 
-    kind: Literal["paragraph", "quote", "sponsors"]
-    text: str = ""  # a paragraph's text (with inline markup), or the sponsor sentence
+    kind: Literal["paragraph", "quote", "sponsors", "awards"]
+    # A paragraph's text (with inline markup), the sponsor sentence, or the sentences
+    # on prizes and handovers (plain text).
+    text: str = ""
     # A quote as a sentence of the press release: before + words + after, e.g.
     # 'Name, Funktion, blickte zurück: ' „…“ '' or '' „…“ ', sagt Name, Funktion.'
     before: str = ""
@@ -249,6 +252,7 @@ class Presentation:
     block_groups: tuple[tuple[Block, ...], ...]
     dateline: str
     dateline_leads: bool  # the dateline opens the first paragraph (else it stands alone)
+    press_salutation: str  # a press invitation's „Sehr geehrte Damen und Herren,“, or empty
     embargo: str  # "Sperrfrist: 15. Januar 2027, 10 Uhr", or empty
     embargo_moment: str  # "15. Januar 2027, 10 Uhr", or empty
     publication_day: str
@@ -257,6 +261,7 @@ class Presentation:
     programme: tuple[ProgrammeEntry, ...]  # every point, in order
     programme_days: tuple[ProgrammeDay, ...]  # the same, by day
     sponsor_thanks: str  # every sentence of thanks
+    publisher: Organisation  # who publishes and signs: the publisher, else the organiser
     about_heading: str
     character_count: str
     contact: tuple[InfoLine, ...]
@@ -326,6 +331,7 @@ class Presentation:
         if reader.salutation:
             data["salutation"] = reader.salutation
         data["event"] = freeze(event)
+        data["publisher"] = freeze(self.publisher)
         return event, data
 
 
@@ -404,7 +410,7 @@ def present(
         else:
             newsletter_blocks = blocks
     carries_body = len(newsletter_blocks) == len(blocks)
-    facts = _facts(shown)
+    facts = _facts(shown, report=phase == "recap")
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
     accreditation_contact = tuple(_accreditation_contact(shown, invitation))
     labels = _labels(shown, invitation)
@@ -413,6 +419,7 @@ def present(
         PREHEADER_LIMIT,
     )
     contact = tuple(_contact(shown))
+    press_salutation = (invitation.salutation or "") if invitation else ""
     credits = tuple(_photo_credits(release.photos))
     web_version_url = urljoin(web_url, NEWSLETTER_HTML) if web_url else ""
     return Presentation(
@@ -422,7 +429,9 @@ def present(
         blocks=blocks,
         block_groups=_grouped(blocks),
         dateline=dateline,
-        dateline_leads=bool(blocks) and blocks[0].kind == "paragraph",
+        # A salutation stands between the dateline and the text.
+        dateline_leads=bool(blocks) and blocks[0].kind == "paragraph" and not press_salutation,
+        press_salutation=press_salutation,
         embargo=f"Sperrfrist: {embargo_moment}" if embargo_moment else "",
         embargo_moment=embargo_moment,
         publication_day=publication_day,
@@ -431,11 +440,12 @@ def present(
         programme=tuple(entry for day in days for entry in day.entries),
         programme_days=days,
         sponsor_thanks=thanks,
-        about_heading=phrases.about_heading(shown.organisation),
+        publisher=shown.publishing,
+        about_heading=phrases.about_heading(shown.publishing),
         character_count=typography.number(_character_count(blocks, dateline), style),
         contact=contact,
-        impressum=tuple(_impressum(shown.organisation, style)),
-        subscription_note=phrases.subscription_note(shown.organisation),
+        impressum=tuple(_impressum(shown.publishing, style)),
+        subscription_note=phrases.subscription_note(shown.publishing),
         unsubscribe_url=manager.unsubscribe if manager else own_unsubscribe,
         unsubscribe_text=manager.unsubscribe
         if manager
@@ -468,6 +478,7 @@ def present(
         coverage_note=phrases.coverage_note(
             _invitation_kind(shown, invitation),
             phrases.invites([block.text for block in blocks if block.kind == "paragraph"]),
+            new_day=shown.event.day_holds,
         )
         if invitation
         else "",
@@ -480,8 +491,9 @@ def present(
         credit_request=phrases.credit_request([photo.credit for photo in credits], style)
         if credits
         else "",
-        contact_line=", ".join(
-            f"{line.label} {line.text}" if line.label else line.text for line in contact
+        contact_line=", ".join(  # the first contact, on one line
+            f"{line.label} {line.text}" if line.label else line.text
+            for line in itertools.takewhile(lambda line: line.text, contact)
         ),
         social=_social(shown, blocks, page_url, photo_sizes or {}),
         press_room_link=PRESS_ROOM_LINK if view.press_room else "",
@@ -701,7 +713,7 @@ def _social(
             "image_height": size[1],
             "image_alt": alt,
             "published": published.isoformat() if published else "",
-            "site_name": event.organisation.name,
+            "site_name": event.publishing.name,
         }
     )
 
@@ -857,10 +869,14 @@ def _accreditation_contact(event: Event, invitation: Invitation | None) -> Itera
     """Whom journalists register with, when not with the Pressekontakt (printed anyway)."""
     if invitation is None or invitation.accreditation is None:
         return
-    contact = invitation.accreditation.contact
-    if contact is None or contact == event.press_release.contact:
-        return
-    yield from _contact_lines(contact, event)
+    accreditation = invitation.accreditation
+    contacts = [accreditation.contact] if accreditation.contact else []
+    contacts = [
+        contact
+        for contact in [*contacts, *accreditation.contacts]
+        if contact != event.press_release.contact
+    ]
+    yield from _contacts_lines(contacts, event)
 
 
 def _preheader(newsletter: Newsletter) -> str:
@@ -888,6 +904,9 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
             entries.append(("sponsors", ""))
     placed = {value for kind, value in entries if kind == "quote"}
     entries += [("quote", key) for key in event.quotes if key not in placed]
+    # Prizes and handovers, as sentences pressgen writes, after the author's text.
+    if event.awards or event.handovers:
+        entries.append(("awards", ""))
     if phrases.thanks_sentences(event) and ("sponsors", "") not in entries:
         entries.append(("sponsors", ""))
 
@@ -902,10 +921,27 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
                 key for key, person in event.people.items() if phrases.introduces(text, person)
             }
             yield Block("paragraph", text=value)
+        elif kind == "awards":
+            said = [
+                sentence
+                for award in event.awards
+                for sentence in phrases.award_sentences(
+                    award, event, report=report, introduced=introduced, known_as=known_as
+                )
+            ]
+            for handover in event.handovers:
+                said.append(
+                    phrases.handover_sentence(
+                        handover, event, report=report, introduced=introduced, known_as=known_as
+                    )
+                )
+                introduced |= set(handover.by) | set(handover.to)  # named now: after, briefly
+            if said:
+                yield Block("awards", text=" ".join(said))
         elif kind == "sponsors":
             # Who thanks in person is named with the function unless the text has said it.
             # One tense through the document: a report thanks in the past, whatever is open.
-            thanks = phrases.thanks_sentences(event, introduced, report=report)
+            thanks = phrases.thanks_sentences(event, introduced, report=report, known_as=known_as)
             yield Block("sponsors", text=" ".join(thanks))
         else:
             quote = event.quotes[value]
@@ -989,7 +1025,7 @@ def _day(day: dt.date | None) -> str:
     return typography.date_long(day) if day else phrases.OPEN_DATE
 
 
-def _facts(event: Event) -> Facts:
+def _facts(event: Event, report: bool) -> Facts:
     info = event.event
     style = event.typography
     guests, guests_label = phrases.guests(info, style), "Erwartet"
@@ -1002,7 +1038,9 @@ def _facts(event: Event) -> Facts:
     ]
     organiser = (event.organisation.name, event.organisation.website)
     co_hosts = [(party.name, party.url) for party in info.co_hosts]
-    organisers = _named([organiser, *co_hosts], style) if co_hosts else ()
+    # Named when not plain from the masthead: with co-hosts, or published by another.
+    apart = bool(co_hosts) or event.publisher is not None
+    organisers = _named([organiser, *co_hosts], style) if apart else ()
     return Facts(
         title=info.title,
         motto=typography.quoted(info.motto, style) if info.motto else "",
@@ -1022,7 +1060,7 @@ def _facts(event: Event) -> Facts:
         guests_of_honour_label="Ehrengäste" if len(honoured) > 1 else "Ehrengast",
         livestream=info.livestream or "",
         website=info.website or "",
-        status=phrases.status_note(info),
+        status=phrases.status_note(info, report=report),
     )
 
 
@@ -1094,23 +1132,36 @@ def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
             )
         )
     several = len(days) > 1
+    info = event.event
     for day, entries in days.items():
-        yield ProgrammeDay(phrases.day_heading(day) if several else "", tuple(entries))
+        heading = phrases.day_heading(day) if several else ""
+        if heading and day == info.date and not info.day_holds:
+            heading += " (ursprünglich geplant)"  # the day no longer holds
+        yield ProgrammeDay(heading, tuple(entries))
 
 
 def _contact(event: Event) -> Iterator[InfoLine]:
-    """The Pressekontakt: name, function, organisation, phone, email."""
-    contact = event.press_release.contact
-    if contact is None:
-        return
-    yield from _contact_lines(contact, event)
+    """The Pressekontakt: name, function, organisation, phone, email; several contacts
+    one after the other, an empty line between them."""
+    release = event.press_release
+    contacts = [release.contact] if release.contact else []
+    yield from _contacts_lines([*contacts, *release.contacts], event)
+
+
+def _contacts_lines(contacts: Sequence[Contact], event: Event) -> Iterator[InfoLine]:
+    for index, contact in enumerate(contacts):
+        if index:
+            yield InfoLine("")  # every format shows it as an empty line
+        yield from _contact_lines(contact, event)
 
 
 def _contact_lines(contact: Contact, event: Event) -> Iterator[InfoLine]:
     yield InfoLine(contact.name)
     if contact.role:
         yield InfoLine(contact.role)
-    yield InfoLine(event.organisation.name)
+    works_at = contact.organisation or event.publishing.name
+    if works_at not in contact.name:  # „Pressestelle der Stadt Jena“ names it already
+        yield InfoLine(works_at)
     if contact.phone:
         yield InfoLine(typography.phone_number(contact.phone, event.typography), LABELS.phone)
     if contact.email:

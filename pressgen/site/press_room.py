@@ -81,8 +81,8 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
         "photo": picture,
         "page_url": shown.page_url,
         "image_url": social.image if social else "",
-        "organisation": event.organisation.name,
-        "id_host": _host(event.organisation.website) or _host(event.newsletter.web_url),
+        "organisation": event.publishing.name,
+        "id_host": _host(event.publishing.website) or _host(event.newsletter.web_url),
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -467,6 +468,96 @@ class Logo(Schema):
     alt: Line = Field(description="What the image shows, for screen readers and blocked images.")
 
 
+Money = Annotated[Decimal, Field(ge=0, le=1_000_000_000, decimal_places=2)]
+"""An amount in euros: 5000 or 2741.70."""
+
+
+class NamedOrganisation(Schema):
+    """An organisation a generated sentence names as its object: its name and article."""
+
+    name: Line = Field(description="Full name, e.g. Sparkasse Jena or Stadtwerke Jena.")
+    article: ArticleChoice = Field(
+        "die", description="Its article: der, die (also for plural names), das, or keiner."
+    )
+
+
+class ActingOrganisation(NamedOrganisation):
+    """An organisation a generated sentence makes its subject: the verb agrees with it."""
+
+    plural: bool = Field(
+        False, description="yes for a plural name: die Stadtwerke übergaben, erhielten."
+    )
+
+
+class Winner(Schema):
+    """One who is awarded: a person (from people) or an organisation, with the place."""
+
+    person: Key | None = Field(None, description="Key of the person (from 'people').")
+    organisation: ActingOrganisation | None = Field(
+        None, description="An organisation that is awarded."
+    )
+    place: Line | None = Field(None, description="1. Platz, Sonderpreis, Publikumspreis …")
+    amount: Money | None = Field(None, description="Prize money in euros, e.g. 5000.")
+
+    @model_validator(mode="after")
+    def _one_winner(self) -> Winner:
+        if (self.person is None) == (self.organisation is None):
+            raise ValueError("give either person or organisation")
+        return self
+
+
+class Award(Schema):
+    """A prize given at the event: who receives it, from how many applications. The
+    report names the winners; an invitation never gives them away."""
+
+    prize: Line = Field(description="The prize's name, e.g. Innovationspreis Handwerk 2026.")
+    article: ArticleChoice = Field("der", description="Its article: der Innovationspreis.")
+    winners: list[Winner] = Field(
+        default_factory=list, max_length=50, description="Who receives it, in order."
+    )
+    applications: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="How many applications came in."
+    )
+    nominees: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="How many were nominated."
+    )
+
+
+class Handover(Schema):
+    """Something handed over at the event, such as a donation cheque: what, how much,
+    from whom, to whom."""
+
+    what: Line = Field(
+        "eine Spende",
+        description="What is handed over, with its article as the object of a sentence "
+        "(accusative): einen Spendenscheck, eine Spende, den Schlüssel.",
+    )
+    amount: Money | None = Field(None, description="The amount in euros, e.g. 2741.70.")
+    by: list[Key] = Field(
+        default_factory=list, max_length=10, description="Keys of the people who hand it over."
+    )
+    by_organisations: list[ActingOrganisation] = Field(
+        default_factory=list, max_length=10, description="Organisations that hand it over."
+    )
+    to: list[Key] = Field(
+        default_factory=list, max_length=10, description="Keys of the people who receive it."
+    )
+    to_organisations: list[NamedOrganisation] = Field(
+        default_factory=list, max_length=10, description="Organisations that receive it."
+    )
+    purpose: Line | None = Field(
+        None, description="What for, as it follows the sentence: für die Kinderhospizarbeit."
+    )
+
+    @model_validator(mode="after")
+    def _from_and_to(self) -> Handover:
+        if not (self.by or self.by_organisations):
+            raise ValueError("say who hands it over: by or by_organisations")
+        if not (self.to or self.to_organisations):
+            raise ValueError("say who receives it: to or to_organisations")
+        return self
+
+
 class Sponsor(Party):
     """A sponsor, shown with its logo and thanked (as Sponsor, unless thanks say otherwise)."""
 
@@ -516,6 +607,11 @@ class Contact(Schema):
         "typography.phone says when its area code is set apart.",
     )
     email: Email | None = Field(None, description="Email address.")
+    organisation: Line | None = Field(
+        None,
+        description="Where the person works, when not at the organisation (the host, an "
+        "agency); printed under the name instead of the organisation's.",
+    )
 
 
 class BodyBlock(Schema):
@@ -634,6 +730,12 @@ class PressRelease(Schema):
         description="Paragraphs in order; 'quote: KEY' and 'sponsors: yes' place those blocks.",
     )
     contact: Contact | None = Field(None, description="Pressekontakt printed at the end.")
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Further press contacts, printed after contact (a second person, the "
+        "host's press office).",
+    )
     embargo: LocalDateTime | None = Field(
         None,
         description="Sperrfrist: not to be published before this date and time, "
@@ -721,6 +823,11 @@ class Accreditation(Schema):
     contact: Contact | None = Field(
         None, description="Whom journalists register with; the Pressekontakt if omitted."
     )
+    contacts: list[Contact] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Further people journalists may register with, printed after contact.",
+    )
 
 
 class Invitation(Schema):
@@ -740,6 +847,12 @@ class Invitation(Schema):
     )
     preheader: Line | None = Field(
         None, description="Preview text after the subject; date, time and place if omitted."
+    )
+    salutation: Line | None = Field(
+        None,
+        description="How the press invitation greets journalists, above its text, e.g. "
+        "'Sehr geehrte Damen und Herren,' (then begin the text in small letters where German "
+        "asks for it).",
     )
     text: list[Prose] = Field(
         default_factory=list, max_length=50, description="Paragraphs inviting to the event."
@@ -805,6 +918,13 @@ class Event(Schema):
         "as [… offen], and only build --draft writes such a file.",
     )
     organisation: Organisation = Field(description="Who organises the event.")
+    publisher: Organisation | None = Field(
+        None,
+        description="Who publishes the release and sends the newsletter, when not the "
+        "organiser (a university about the ministry's conference it hosts; an agency for its "
+        "client): the masthead, 'Über …', Impressum, footer and Pressekontakt are the "
+        "publisher's; the facts box names the organiser as Veranstalter.",
+    )
     event: EventInfo = Field(description="When, where, what and for whom.")
     people: dict[Key, Person] = Field(
         default_factory=dict,
@@ -821,6 +941,17 @@ class Event(Schema):
     )
     sponsors: list[Sponsor] = Field(
         default_factory=list, max_length=200, description="Sponsors in order."
+    )
+    awards: list[Award] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Prizes given at the event: the report names the winners after the text.",
+    )
+    handovers: list[Handover] = Field(
+        default_factory=list,
+        max_length=20,
+        description="What is handed over at the event (a donation cheque): a sentence after "
+        "the text, in the present before the event, in the past after it.",
     )
     thanks: list[Thanks] | None = Field(
         None,
@@ -891,6 +1022,12 @@ class Event(Schema):
 
     def person(self, key: str) -> Person:
         return self.people[key]
+
+    @property
+    def publishing(self) -> Organisation:
+        """Who publishes the release and signs the newsletter: the publisher, else the
+        organiser."""
+        return self.publisher or self.organisation
 
 
 def phase_of(event: Event, chosen: Phase | None = None) -> Phase:

@@ -211,7 +211,16 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             (("programme", index, "moderators"), item.moderators)
             for index, item in enumerate(event.programme)
         ),
+        *((("handovers", index, "by"), item.by) for index, item in enumerate(event.handovers)),
+        *((("handovers", index, "to"), item.to) for index, item in enumerate(event.handovers)),
     ]
+    for index, award in enumerate(event.awards):
+        for position, winner in enumerate(award.winners):
+            if winner.person is not None and winner.person not in event.people:
+                message = _unknown("person", winner.person, people, "people")
+                yield source.problem(
+                    ("awards", index, "winners", position, "person"), message, code="PG006"
+                )
     for index, group in enumerate(event.thanks or []):
         for position, entry in enumerate(group.to):
             empty = (entry == "sponsors" and not event.sponsors) or (
