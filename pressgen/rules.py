@@ -155,6 +155,12 @@ RULES: dict[str, Rule] = {
             "a draft: it names the facts still open; an error unless built with --draft "
             "(a warning in the preview)",
         ),
+        Rule(
+            "PG602",
+            "warning",
+            "a gap written by hand ([… offen], [Name], XXX, TODO, N. N.) in a file that is no "
+            "draft",
+        ),
         # ------------------------------------------------ the author's texts
         Rule(
             "PG701",
@@ -191,6 +197,12 @@ RULES: dict[str, Rule] = {
             "warning",
             "someone who has cancelled (presence: absent) is quoted, leads a programme point or "
             "thanks: the outputs would say they were there",
+        ),
+        Rule(
+            "PG707",
+            "warning",
+            "a quote's verb in the present in a report, whose own sentences are in the past "
+            "(„betont X“ beside „sagte Y“, „dankte Z“)",
         ),
         # ------------------------------------------------ mail programs (check --clients)
         Rule(

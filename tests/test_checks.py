@@ -319,6 +319,81 @@ def test_pg505_a_report_dated_before_its_event(
 
 
 @pytest.mark.parametrize(
+    ("quote", "phase", "expected"),
+    [
+        ({"verb": "betont"}, "recap", [(
+            "quotes.extra.verb: the report is in the past (sagte, dankte), but this quote's "
+            "verb is in the present ('betont'): write it in the past, e.g. 'betonte'",
+            "Der Bericht steht in der Vergangenheit (sagte, dankte), das Verb dieses Zitats im "
+            "Präsens („betont“): schreiben Sie es in der Vergangenheit, etwa „betonte“",
+        )]),
+        ({"verb": "hebt hervor"}, "recap", [(
+            "quotes.extra.verb: the report is in the past (sagte, dankte), but this quote's "
+            "verb is in the present ('hebt hervor'): write it in the past, e.g. 'hob hervor'",
+            "Der Bericht steht in der Vergangenheit (sagte, dankte), das Verb dieses Zitats im "
+            "Präsens („hebt hervor“): schreiben Sie es in der Vergangenheit, etwa „hob hervor“",
+        )]),
+        ({"verb": "betonte"}, "recap", []),
+        ({"verb": "rief"}, "recap", []),
+        ({}, "recap", []),  # left out: pressgen writes „sagte“ in a report
+        ({"verb": "betont"}, "invitation", []),  # before the event the present is right
+    ],
+)  # fmt: skip
+def test_pg707_a_report_keeps_its_quotes_in_the_past(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    quote: dict[str, str],
+    phase: Phase,
+    expected: list[tuple[str, str]],
+) -> None:
+    event_data["quotes"]["extra"] = {"by": "wrobel", "text": "Gut.", **quote}
+    found = [p for p in findings([write_yaml(event_data)], phase) if p.code == "PG707"]
+    assert [(f"{p.field}: {p.message}", p.message_de) for p in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "draft", "expected"),
+    [
+        (("organisation", "impressum", "represented_by"), "Vorstand: [Name offen]", False, [(
+            "organisation.impressum.represented_by: '[Name offen]' looks like a gap still to "
+            "fill, but the file is no draft: fill it in, or set 'draft: yes' while facts are "
+            "open",
+            "„[Name offen]“ sieht nach einer noch offenen Stelle aus, die Datei ist aber kein "
+            "Entwurf: füllen Sie sie aus oder setzen Sie 'draft: yes'",
+        )]),
+        (("press_release", "headline"), "Workshop mit N. N. im Volkshaus", False,
+         [("press_release.headline: 'N. N.' looks like", "„N. N.“ sieht")]),
+        (("organisation", "about"), "Die TowerByte eG XXX", False,
+         [("organisation.about: 'XXX' looks like", "„XXX“ sieht")]),
+        (("press_release", "subline"), "Referent [folgt]", False,
+         [("press_release.subline: '[folgt]' looks like", "„[folgt]“ sieht")]),
+        (("organisation", "impressum", "represented_by"), "Vorstand: [Name offen]", True, []),
+        (("press_release", "subline"), "Die Ausstellung ist offen [1]", False, []),
+        (("press_release", "subline"), "Eine offene Runde (Teil 2)", False, []),
+    ],
+)  # fmt: skip
+def test_pg602_a_gap_written_by_hand_outside_a_draft(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    place: tuple[str, ...],
+    text: str,
+    draft: bool,
+    expected: list[tuple[str, str]],
+) -> None:
+    holder = event_data
+    for part in place[:-1]:
+        holder = holder[part]
+    holder[place[-1]] = text
+    event_data["draft"] = draft
+    found = [p for p in findings([write_yaml(event_data)]) if p.code == "PG602"]
+    said = [(f"{p.field}: {p.message}", p.message_de) for p in found]
+    assert len(said) == len(expected)
+    # The first case in full; the others by how they begin.
+    for (english, german), (start_en, start_de) in zip(said, expected, strict=True):
+        assert english.startswith(start_en) and german.startswith(start_de)
+
+
+@pytest.mark.parametrize(
     ("presence", "expected"),
     [
         ("absent", [(

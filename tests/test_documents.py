@@ -128,7 +128,7 @@ def test_the_docx_has_every_piece_in_its_style(word: Path) -> None:
         ("Sperrfrist", "Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr"),
         ("Dokumentart", "PRESSEMITTEILUNG"),
         ("Title", "Neujahrsempfang 2027\u00a0– rund 1.200 Gäste im Historischen Rathaus"),
-        ("Subtitle", "Netzwerk Digitale Region Saale e.\u00a0V. lädt zum zwölften Mal ein"),
+        ("Subtitle", "Netzwerk Digitale Region Saale\u00a0e.\u00a0V. lädt zum zwölften Mal ein"),
     ]
     text = " ".join(p.text for p in document.paragraphs)
     for part in (
@@ -226,7 +226,7 @@ def test_every_page_of_the_word_file_has_letterhead_sperrfrist_and_number(word: 
     document = docx.Document(str(word))
     section = document.sections[0]
     assert [p.text for p in section.header.paragraphs] == [
-        "Netzwerk Digitale Region Saale e.\u00a0V. · Am Anger 12, 07743\u00a0Jena",
+        "Netzwerk Digitale Region Saale\u00a0e.\u00a0V. · Am Anger 12, 07743\u00a0Jena",
         "Sperrfrist: 15.\u00a0Januar\u00a02027, 18\u00a0Uhr",
     ]
     footer = section.footer.paragraphs[0]

@@ -507,7 +507,7 @@ def test_programme_heading(item: dict[str, Any], expected: str) -> None:
         ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed"},
          "Mitgliederversammlung (auf einen späteren Termin verschoben)"),
         ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed",
-          "postponed_to": "2020-09-17"}, "Mitgliederversammlung (verschoben)"),
+          "postponed_to": "2020-09-17"}, "Mitgliederversammlung (neuer Termin)"),
         ({"kind": "sonstiges", "label": "Mitgliederversammlung", "status": "postponed",
           "day": "2020-08-20", "postponed_to": "2020-09-17"},
          "Mitgliederversammlung (verschoben vom 20. August 2020)"),
@@ -558,7 +558,7 @@ def test_a_point_moved_to_a_known_day_stands_under_it(
     days = present(load_event(write_yaml(event_data))).programme_days
     assert [(plain(day.day), [plain(e.heading) for e in day.entries]) for day in days] == [
         ("Donnerstag, 17. August 2017", ["Workshop"]),
-        ("Donnerstag, 21. September 2017", ["Versammlung (verschoben)"]),
+        ("Donnerstag, 21. September 2017", ["Versammlung (neuer Termin)"]),
     ]
 
 
@@ -913,6 +913,7 @@ def _event_with_people(event_data: dict[str, Any], **changes: Any) -> Any:
         hofmann={"name": "Lisa Hofmann", "role": "Tischlermeisterin"},
         muster={"name": "Max Muster", "role": "Sozialreferent der Stadt Jena"},
         beispiel={"name": "Ben Beispiel", "role": "Vorsitzender des Fördervereins"},
+        strauss={"name": "Johanna Strauß", "organisation": "Sehwerk Neuhain"},
     )
     event_data.update(changes)
     return Event.model_validate(event_data)
@@ -933,6 +934,9 @@ AWARDS = [
       "winners": [{"person": "hofmann"}]},
      False, ["Für den Innovationspreis Handwerk 2026 sind 142 Bewerbungen eingegangen, 1 ist "
              "nominiert."]),
+    # A name that has brackets already: one pair.
+    ({"prize": "Ehrennadel", "article": "die", "winners": [{"person": "strauss", "place": "Gold"}]},
+     True, ["Die Ehrennadel erhielt Johanna Strauß (Sehwerk Neuhain; Gold)."]),
     ({"prize": "Ehrennadel", "article": "die", "winners": [{"person": "hofmann"}]},
      True, ["Die Ehrennadel erhielt Lisa Hofmann, Tischlermeisterin."]),
     # A plural organisation: the verb agrees.
@@ -995,3 +999,78 @@ def test_handover_sentence(
         known_as=phrases.later_mentions(event.people.values()),
     )  # fmt: skip
     assert plain(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("present", "past"),
+    [("sagt", "sagte"), ("betont", "betonte"), ("erinnert sich", "erinnerte sich"),
+     ("hebt hervor", "hob hervor"), ("unterstreicht", "unterstrich"), ("arbeitet", "arbeitete"),
+     ("spricht", "sprach"), ("ist", "war")],
+)  # fmt: skip
+def test_the_past_of_a_quotes_verb(present: str, past: str) -> None:
+    assert phrases.past_of(present) == past
+
+
+@pytest.mark.parametrize(("phase", "said"), [("recap", "sagte"), ("invitation", "sagt")])
+def test_a_quote_without_a_verb_takes_the_documents_tense(
+    event_data: dict[str, Any], write_yaml: Any, phase: str, said: str
+) -> None:
+    from pressgen.present.event import View, present
+    from pressgen.source.validate import load_event
+
+    event_data["quotes"]["extra"] = {"by": "wrobel", "text": "Gut."}
+    event_data.pop("invitation", None)
+    blocks = present(load_event(write_yaml(event_data)), View(phase)).blocks  # type: ignore[arg-type]
+    (extra,) = [block for block in blocks if block.quote_key == "extra"]
+    assert plain(extra.after) == f", {said} Conrad Wrobel."  # later_name: the whole name
+
+
+@pytest.mark.parametrize(
+    ("headlines", "note"),
+    [
+        ([], ""),
+        (["Sommerfest"], "Entwurf – enthält einen Entwurf: „Sommerfest“"),
+        (["Sommerfest", "Lesung", "Gala"], "Entwurf – enthält 3 Entwürfe: „Sommerfest“, „Lesung“ und „Gala“"),
+    ],
+)  # fmt: skip
+def test_issue_draft_note(headlines: list[str], note: str) -> None:
+    assert phrases.issue_draft_note(headlines, STYLE) == note
+
+
+@pytest.mark.parametrize(
+    ("label", "parties", "said"),
+    [
+        ("Gastgeber", [{"name": "Volkshochschule Jena", "article": "die"}], "Gastgeberin"),
+        ("Gastgeber", [{"name": "Verein", "article": "der"}], "Gastgeber"),
+        ("Gastgeber", [{"name": "Stadtwerke Jena", "article": "die", "plural": True}], "Gastgeber"),
+        ("Veranstalter", [{"name": "Hochschulrektorenkonferenz", "article": "die"}], "Veranstalterin"),
+        ("Veranstalter", [], "Veranstalter"),
+        ("Veranstalter", [{"name": "A GmbH", "article": "die"}, {"name": "B e. V.", "article": "der"}],
+         "Veranstalter"),
+    ],
+)  # fmt: skip
+def test_a_label_agrees_with_the_party(
+    label: str, parties: list[dict[str, Any]], said: str
+) -> None:
+    from pressgen.source.event import Party
+
+    assert phrases.role_label(label, [Party.model_validate(p) for p in parties]) == said
+
+
+@pytest.mark.parametrize(
+    ("contact", "organisation", "names_it"),
+    [
+        ("Pressestelle der Stadt Bruchsal", "Stadt Bruchsal", True),
+        ("Pressestelle der Realschule Penzberg", "Heinrich-Campendonk-Realschule Penzberg", True),
+        ("Vorstand des Musikvereins Mösbach", "Musikverein Mösbach e.\u00a0V.", True),
+        ("Maria Beispiel", "TowerByte eG", False),
+        ("Kathrin Wellmann", "Hofbuchhandlung Kathrin Wellmann", False),  # a person, not an office
+        ("Presseamt", "Stadt Jena", False),
+    ],
+)  # fmt: skip
+def test_a_contact_thatnames_its_organisation(
+    contact: str, organisation: str, names_it: bool
+) -> None:
+    from pressgen.present.event import names_its_organisation
+
+    assert names_its_organisation(contact, organisation) is names_it

@@ -134,6 +134,31 @@ def test_an_issue_item_says_its_event_is_cancelled(
     assert text.count("fällt aus") == 1
 
 
+def test_an_issue_with_a_draft_event_is_a_draft(
+    issue_folder: Callable[[dict[str, Any]], Path],
+) -> None:
+    from pressgen.pipeline import Choices, render_path
+
+    data = issue_data()
+    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
+    data["issue"]["publication_date"] = "2027-01-20"
+    path = issue_folder(data)
+    event = path.parent / "towerbyte-workshop-2017.yaml"
+    event.write_text("draft: yes\n" + event.read_text("utf-8"), "utf-8")
+    with pytest.raises(DataError) as error:
+        render_path(path, _now())
+    assert [f"{p.field}: {p.message} [{p.code}]" for p in error.value.problems] == [
+        "items[1].event: towerbyte-workshop-2017.yaml is a draft, so this newsletter is one "
+        "too (it says so at the top); finish the event, or build with --draft [PG601]"
+    ]
+    rendered = render_path(path, _now(), Choices(drafts=True))
+    text = str(rendered.outputs["newsletter.txt"]).replace("\u00a0", " ")
+    assert text.startswith(
+        "*** Entwurf – enthält einen Entwurf: „Ab in die Zukunft: Workshop-Nachmittag der "
+        "TowerByte eG am 17. August in Jena“ ***\n"
+    ), text[:200]
+
+
 def test_the_issue_waits_for_every_sperrfrist(
     issue_folder: Callable[[dict[str, Any]], Path],
 ) -> None:

@@ -113,7 +113,7 @@ EXAMPLES = [
      "Besonderer Dank gilt den Sponsoren, der Sparkasse Musterstadt und dem Förderverein "
      "Erfurter Informatik e. V. Conrad Wrobel"),
     ("sagt Die Gäste", [quote("gaeste", "Ein großartiger Abend")], "pressemitteilung.txt",
-     "„Ein großartiger Abend“, sagen die Gäste."),
+     "„Ein großartiger Abend“, sagten die Gäste."),  # a report: in the past
     ("Die Gäste, waren sich einig:",
      [quote("gaeste", "Ein großartiger Abend", lead_in="waren sich einig")],
      "pressemitteilung.txt", "Die Gäste waren sich einig: „Ein großartiger Abend“."),
@@ -121,7 +121,7 @@ EXAMPLES = [
      "pressemitteilung.txt", "Erika Muster ergänzte: „Wir machen weiter“."),
     ("sagt Frank Muster, Botschafter.", [quote("frank", "Jena ist bereit")],
      "pressemitteilung.txt",
-     "„Jena ist bereit“, sagt Frank Muster, Botschafter der Initiative Digitale Stadt."),
+     "„Jena ist bereit“, sagte Frank Muster, Botschafter der Initiative Digitale Stadt."),
     ("der Sponsorin, der Muster AG.", [host("Muster AG", "die")], "pressemitteilung.txt",
      "Besonderer Dank gilt der Gastgeberin, der Muster AG, für die Gastfreundschaft."),
     ("14 Gäste",

@@ -524,7 +524,7 @@ def test_a_publisher_signs_what_another_organises(
         "Fürstengraben 1, 07743\u00a0Jena",
     ]
     assert _lines(shown.contact)[2] == "Universität Jena"  # the contact works there
-    organisers = [line for line in shown.fact_lines if line.label == "Veranstalter"]
+    organisers = [line for line in shown.fact_lines if line.label == "Veranstalterin"]
     assert [name.text for line in organisers for name in line.names] == ["TowerByte eG"]
     (result,) = build([write_yaml(event_data)], tmp_path / "out", choices=Choices(phase="recap"))
     text = (result.out_dir / "newsletter.txt").read_text("utf-8")

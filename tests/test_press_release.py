@@ -276,7 +276,7 @@ def test_second_example_release_furniture(second: dict[str, bytes]) -> None:
     # Typed plainly in the data, typeset in the output.
     assert "erfunden – aber" in release and "Dass ‚unser‘ Empfang" in release
     assert "z. B. in Weiterbildung" in release
-    assert "es gibt“, sagt Dr. Anna Muster, Vorstandsvorsitzende des Netzwerks" in release
+    assert "es gibt“, sagte Dr. Anna Muster, Vorstandsvorsitzende des Netzwerks" in release
     # The paragraph before names him with his function: the quote need not repeat it.
     assert "Im anschließenden Vortrag zeigte Jonas Beispiel, Geschäftsführer der" in release
     # …and by his surname alone, as the press names someone again.

@@ -11,6 +11,7 @@ quote from one format is caught, one that words a label differently is not.
     links         PG4xx  links and placeholder addresses
     dates         PG5xx  the embargo
     drafts        PG601  a draft's open facts (an error unless drafts are allowed)
+                  PG602  a gap written by hand in a file that is no draft
     texts         PG7xx  the author's texts against themselves and the data
     web           PG9xx  the release on the web: press room, link previews, print photos
 

@@ -1,10 +1,20 @@
-"""PG601: a draft, and what it still leaves open."""
+"""PG601: a draft, and what it still leaves open; PG602: a gap written by hand into a
+file that is no draft."""
 
 from __future__ import annotations
 
+import re
+
 from pressgen.checks.findings import Findings
 from pressgen.present.event import Presentation
+from pressgen.source.fields import Role, texts
 from pressgen.source.loader import format_loc
+
+# What authors type for what they do not know yet: [… offen], [Name], XXX, TODO, N. N.
+_GAP = re.compile(
+    r"\[[^\]]*(?:offen|folgt|fehlt|einsetzen|TBD|tbd)[^\]]*\]|\[(?:…|\.\.\.)\]|\bXXX+\b|"
+    r"\bTODO\b|\bN\.\s?N\.(?!\w)|\bTBA\b"
+)
 
 # What each open fact is called in a message, English and German.
 _NAMES: dict[str, tuple[str, str]] = {
@@ -16,9 +26,11 @@ _NAMES: dict[str, tuple[str, str]] = {
 
 
 def check(shown: Presentation, found: Findings, allowed: bool) -> None:
-    """A draft is an error unless drafts are allowed (build --draft, the preview)."""
+    """A draft is an error unless drafts are allowed (build --draft, the preview); a file
+    that is no draft must not carry gaps written by hand."""
     event = shown.event
     if not event.draft:
+        _gaps_by_hand(shown, found)
         return
     places = shown.open_facts
     if places:
@@ -34,3 +46,22 @@ def check(shown: Presentation, found: Findings, allowed: bool) -> None:
     if not allowed:
         message += f"; {finish}, or build the draft with --draft"
     found.add("PG601", ("draft",), message, message_de, severity="warning" if allowed else "error")
+
+
+def _gaps_by_hand(shown: Presentation, found: Findings) -> None:
+    """„[Name offen]“ in the Impressum of a finished release would be published as it is:
+    only a draft may leave facts open, and pressgen marks those itself."""
+    for loc, role, text in texts(shown.event):
+        if role not in (Role.TEXT, Role.PROSE, Role.VERBATIM):
+            continue
+        gap = _GAP.search(text)
+        if gap is None:
+            continue
+        found.add(
+            "PG602",
+            loc,
+            f"'{gap[0]}' looks like a gap still to fill, but the file is no draft: fill it "
+            "in, or set 'draft: yes' while facts are open",
+            f"„{gap[0]}“ sieht nach einer noch offenen Stelle aus, die Datei ist aber kein "
+            "Entwurf: füllen Sie sie aus oder setzen Sie 'draft: yes'",
+        )

@@ -6,6 +6,7 @@ PG702  the texts say something the data does not: another number of guests, a ti
 PG703  a quote's speaker whose function the press release never gives
 PG705  a speaker's name that begins with an article in capitals (Die Gäste)
 PG706  someone who has cancelled is quoted, leads a programme point or thanks
+PG707  a quote's verb in the present in a report
 
 Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
 """
@@ -46,6 +47,8 @@ def check(shown: Presentation, found: Findings) -> None:
     _functions_given(event, found)
     _groups_as_written(event, found)
     _absent_people_act(event, found)
+    if shown.phase == "recap":
+        _one_tense_in_a_report(event, found)
     _looking_back_too_early(event, reporting, found)
 
 
@@ -384,6 +387,34 @@ def _groups_as_written(event: Event, found: Findings) -> None:
                 f"„{person.name}“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt "
                 f"den Namen aber mitten in einen Satz („{said}“): schreiben Sie "
                 f"„{within}“{mehrere}",
+            )
+
+
+# The present forms of the verbs quotes use; a past form ends in -te or is strong.
+_STRONG_PAST = {"rief", "sprach", "unterstrich", "hob", "wies", "schrieb", "hielt", "bat", "meinte"}
+
+
+def _in_the_present(verb: str) -> bool:
+    first = verb.split(" ")[0]
+    return first.endswith("t") and not first.endswith("te") and first not in _STRONG_PAST
+
+
+def _one_tense_in_a_report(event: Event, found: Findings) -> None:
+    """A report tells what happened: pressgen's own sentences are in the past (sagte,
+    dankte); a quote's verb in the present would switch tense within the text."""
+    for key, quote in event.quotes.items():
+        if quote.lead_in or "verb" not in quote.model_fields_set:
+            continue
+        if _in_the_present(quote.verb):
+            found.add(
+                "PG707",
+                ("quotes", key, "verb"),
+                f"the report is in the past (sagte, dankte), but this quote's verb is in the "
+                f"present ('{quote.verb}'): write it in the past, e.g. "
+                f"'{phrases.past_of(quote.verb)}'",
+                f"Der Bericht steht in der Vergangenheit (sagte, dankte), das Verb dieses "
+                f"Zitats im Präsens („{quote.verb}“): schreiben Sie es in der Vergangenheit, "
+                f"etwa „{phrases.past_of(quote.verb)}“",
             )
 
 

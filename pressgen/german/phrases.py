@@ -59,6 +59,24 @@ def draft_note(open_facts: Sequence[tuple[str | int, ...]], style: Style) -> str
     return f"Entwurf – noch offen: {typography.join(names, style)}"
 
 
+def role_label(label: str, parties: Sequence[Organisation | Party]) -> str:
+    """Veranstalter, Gastgeber — in the feminine for one party that is „die“ (die
+    Hochschulrektorenkonferenz: Veranstalterin); the masculine for several."""
+    if len(parties) == 1 and parties[0].article == "die" and not parties[0].plural:
+        return f"{label}in"
+    return label
+
+
+def issue_draft_note(headlines: Sequence[str], style: Style) -> str:
+    """A newsletter issue with a draft among its events is a draft itself: „Entwurf –
+    enthält einen Entwurf: „Headline““."""
+    if not headlines:
+        return ""
+    quoted = typography.join([typography.quoted(headline, style) for headline in headlines], style)
+    count = "einen Entwurf" if len(headlines) == 1 else f"{len(headlines)} Entwürfe"
+    return f"Entwurf – enthält {count}: {quoted}"
+
+
 # ---------------------------------------------------------------- organisations
 
 
@@ -284,6 +302,25 @@ class QuoteSentence:
     speaker: str
 
 
+# Strong verbs a quote is said with, present → past; weak verbs take -te.
+_PAST = {"spricht": "sprach", "unterstreicht": "unterstrich", "ruft": "rief",
+         "hebt": "hob", "weist": "wies", "schreibt": "schrieb", "hält": "hielt",
+         "bittet": "bat", "gibt": "gab", "weiß": "wusste", "denkt": "dachte",
+         "bringt": "brachte", "nennt": "nannte", "ist": "war"}  # fmt: skip
+
+
+def past_of(verb: str) -> str:
+    """betont → betonte, erinnert sich → erinnerte sich, hebt hervor → hob hervor."""
+    first, _, rest = verb.partition(" ")
+    if first in _PAST:
+        past = _PAST[first]
+    elif first.endswith("t"):
+        past = first + "e"  # betont → betonte, arbeitet → arbeitete
+    else:
+        past = first
+    return f"{past} {rest}".strip()
+
+
 def quote_sentence(
     quote: Quote,
     people: Sequence[Person],
@@ -369,6 +406,16 @@ def _organisation_phrase(organisation: NamedOrganisation) -> NounPhrase:
     return NounPhrase(organisation.name, organisation.article, plural)
 
 
+def _with_details(named: str, details: str) -> str:
+    """Lisa Hofmann (1. Platz, 5.000 Euro); one pair of brackets where the name has one
+    already: Johanna Strauß, Augenoptikerin (Sehwerk; 3. Platz)."""
+    if not details:
+        return named
+    if named.endswith(")"):
+        return f"{named[:-1]}; {details})"
+    return f"{named} ({details})"
+
+
 def _named_person(person: Person, full: bool, known_as: Mapping[str, str] | None) -> str:
     if not full:
         return (known_as or {}).get(person.name, person.name)
@@ -418,12 +465,12 @@ def award_sentences(
                 full = winner.person not in introduced
                 named = _named_person(person, full, known_as)
                 goes_on = index < len(award.winners) - 1
-                text = f"{named} ({details})" if details else named
+                text = _with_details(named, details)
                 if full and apposition(person) and goes_on:
                     text += ","  # the apposition's closing comma
             elif winner.organisation is not None:
                 named = _organisation_phrase(winner.organisation).form("nom")
-                text = f"{named} ({details})" if details else named
+                text = _with_details(named, details)
             parts.append(text)
         several = len(award.winners) > 1 or any(
             winner.organisation is not None and winner.organisation.plural
@@ -616,13 +663,15 @@ def date_label(info: EventInfo) -> str:
 def programme_status(item: ProgrammeItem) -> str:
     """A programme point that does not take place as announced, after its heading:
     (fällt aus); one moved to a known day stands under that day: (verschoben vom
-    30. Januar 2021), or (verschoben) when its first day was the event's."""
+    30. Januar 2021), or (neuer Termin) when its first day is not given."""
     if item.status == "cancelled":
         return "(fällt aus)"
     if item.status == "postponed":
         if item.postponed_to:
             return (
-                f"(verschoben vom {typography.date_long(item.day)})" if item.day else "(verschoben)"
+                f"(verschoben vom {typography.date_long(item.day)})"
+                if item.day
+                else "(neuer Termin)"
             )
         return "(auf einen späteren Termin verschoben)"
     return ""

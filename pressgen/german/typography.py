@@ -204,6 +204,8 @@ _ABBREVIATIONS = [
 ]  # fmt: skip
 # What stays on the line of the word before it: Förderverein e. V., Minister a. D.
 _TRAILING = re.compile(r" (?=(?:e|a)\.\u00a0(?:V|D)\.(?!\w))")
+# A time or a number stays with the word that leads to it: ab 20 Uhr, bis 15 Uhr.
+_BEFORE_TIME = re.compile(r"(?<!\w)(ab|bis|um|von) (?=\d)")
 # An ordinal stays with its noun: 1. Vorsitzender, 50. Geburtstag.
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})\. (?=[A-ZÄÖÜ])")
 _ABBREVIATION = re.compile(
@@ -224,7 +226,7 @@ _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 _DATE = re.compile(rf"\b(\d{{1,2}})\.\s?({_MONTHS})(?:\s(\d{{4}}))?\b")
 _DIGIT = re.compile(r"\d")
-_DASH = re.compile(r"(?<=\S) - (?=\S)")
+_DASH = re.compile(r"(?<=\S) - (?=\S)|(?<=\S) -(?=[,;])")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 # A postcode stays with its city: 07743 Jena.
 _POSTCODE_CITY = re.compile(r"(?<![\d.,])(\d{5}) (?=[A-ZÄÖÜ][a-zäöüß])")
@@ -249,10 +251,12 @@ def refine(text: str, style: Style = DEFAULT, as_first_released: bool = False) -
     """
     later = not as_first_released
     # Each rule only where its trigger occurs: most names and titles need none.
-    if " - " in text:
-        text = _DASH.sub(" – ", text)
-    if later and " – " in text:  # a dash never starts a line
-        text = text.replace(" – ", f"{NBSP}– ")
+    if " -" in text:
+        text = _DASH.sub(lambda m: " – " if m[0].endswith(" ") else " –", text)
+    if later and " –" in text:  # a dash never starts a line
+        text = (
+            text.replace(" – ", f"{NBSP}– ").replace(" –,", f"{NBSP}–,").replace(" –;", f"{NBSP}–;")
+        )
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
     if "'" in text:
@@ -271,6 +275,7 @@ def refine(text: str, style: Style = DEFAULT, as_first_released: bool = False) -
         if later:
             text = _POSTCODE_CITY.sub(rf"\1{NBSP}", text)
             text = _ORDINAL.sub(rf"\1.{NBSP}", text)
+            text = _BEFORE_TIME.sub(rf"\1{NBSP}", text)
     return text
 
 

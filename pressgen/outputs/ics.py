@@ -102,9 +102,10 @@ def render_ics(event: Event, uid: str) -> str | None:
     lines.append(f"SUMMARY:{escape_text(typography.plain_spaces(info.title))}")
     if info.kind:
         lines.append(f"CATEGORIES:{escape_text(typography.plain_spaces(info.kind))}")
-    description = info.motto or (prose.to_text(info.focus) if info.focus else "")
-    status = phrases.status_note(info)  # moved or cancelled: said first
-    description = f"{status} {description}".strip() if status else description
+    # Moved or cancelled first, then the motto as such, then the focus.
+    motto = f"Motto: {typography.quoted(info.motto, event.typography)}." if info.motto else ""
+    focus = prose.to_text(info.focus) if info.focus else ""
+    description = " ".join(part for part in (phrases.status_note(info), motto, focus) if part)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(typography.plain_spaces(description))}")
     lines.append(f"LOCATION:{escape_text(typography.plain_spaces(phrases.event_place(info)))}")

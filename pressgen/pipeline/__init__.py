@@ -284,12 +284,32 @@ def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> Re
         loaded, choices.view(manager), {index: event.shown for index, event in events.items()}
     )
     outputs = render_issue(shown, project_for(loaded.path).template_dirs)
-    found = issue_problems(shown, loaded, outputs) + _not_for_an_issue(loaded, choices)
+    found = (
+        issue_problems(shown, loaded, outputs)
+        + _not_for_an_issue(loaded, choices)
+        + _drafts_in_an_issue(loaded, choices)
+    )
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
     if manager is not None:
         outputs = handed_over(outputs)
     return RenderedIssue(loaded, outputs, found, shown)
+
+
+def _drafts_in_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:
+    """An issue with a draft among its events is a draft too: an error, as for the event
+    itself, unless drafts are allowed (build --draft, the preview)."""
+    return [
+        loaded.source.problem(
+            ("items", index, "event"),
+            f"{event.path.name} is a draft, so this newsletter is one too (it says so at the "
+            "top)" + ("" if choices.drafts else "; finish the event, or build with --draft"),
+            severity="warning" if choices.drafts else "error",
+            code="PG601",
+        )
+        for index, event in loaded.events.items()
+        if event.event.draft
+    ]
 
 
 def _not_for_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:

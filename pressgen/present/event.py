@@ -196,7 +196,9 @@ class Facts:
     audience: str
     focus: str  # running text with inline markup, or empty
     organisers: tuple[Named, ...]  # the organisation and its co-hosts, when there are co-hosts
+    organisers_label: str  # Veranstalter, or Veranstalterin for one organisation that is „die“
     host: tuple[Named, ...]  # the host alone, or nothing
+    host_label: str  # Gastgeber, or Gastgeberin for a host that is „die“
     moderation: str
     guests_of_honour: str
     guests_of_honour_label: str  # Ehrengast or Ehrengäste
@@ -499,6 +501,8 @@ def present(
         press_room_link=PRESS_ROOM_LINK if view.press_room else "",
         placeholders=manager.placeholders if manager else (),
         handover=handover(manager, preheader, web_version_url) if manager else None,
+        # The invitation's greeting opens its newsletter too; a list's own replaces it.
+        salutation=press_salutation,
     )
 
 
@@ -912,6 +916,11 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
 
     style = event.typography
     introduced: set[str] = set()  # people named (with their function) so far
+    # People named with their function where every output shows it: in a quote (the
+    # newsletter's pull quote names them in full) or a sentence pressgen writes. The
+    # thanks and prize sentences read the same in every output, also where the
+    # newsletter leaves the body's paragraphs out.
+    named_everywhere: set[str] = set()
     known_as = phrases.later_mentions(event.people.values())  # after that, by surname
     for kind, value in entries:
         if kind == "paragraph":
@@ -926,30 +935,39 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
                 sentence
                 for award in event.awards
                 for sentence in phrases.award_sentences(
-                    award, event, report=report, introduced=introduced, known_as=known_as
+                    award, event, report=report, introduced=named_everywhere, known_as=known_as
                 )
             ]
             for handover in event.handovers:
                 said.append(
                     phrases.handover_sentence(
-                        handover, event, report=report, introduced=introduced, known_as=known_as
+                        handover,
+                        event,
+                        report=report,
+                        introduced=named_everywhere,
+                        known_as=known_as,
                     )
                 )
-                introduced |= set(handover.by) | set(handover.to)  # named now: after, briefly
+                named_everywhere |= set(handover.by) | set(handover.to)  # after, briefly
             if said:
                 yield Block("awards", text=" ".join(said))
         elif kind == "sponsors":
             # Who thanks in person is named with the function unless the text has said it.
             # One tense through the document: a report thanks in the past, whatever is open.
-            thanks = phrases.thanks_sentences(event, introduced, report=report, known_as=known_as)
+            thanks = phrases.thanks_sentences(
+                event, named_everywhere, report=report, known_as=known_as
+            )
             yield Block("sponsors", text=" ".join(thanks))
         else:
             quote = event.quotes[value]
+            if "verb" not in quote.model_fields_set:  # one tense: a report says „sagte“
+                quote = quote.model_copy(update={"verb": "sagte" if report else "sagt"})
             people = [event.person(key) for key in quote.speakers]
             full = quote.attribution == "full" or (
                 quote.attribution == "auto" and not set(quote.speakers) <= introduced
             )
             introduced |= set(quote.speakers)
+            named_everywhere |= set(quote.speakers)
             sentence = phrases.quote_sentence(
                 quote, people, full=full, style=style, known_as=known_as
             )
@@ -1054,7 +1072,11 @@ def _facts(event: Event, report: bool) -> Facts:
         audience=info.audience or "",
         focus=info.focus or "",
         organisers=organisers,
+        organisers_label=phrases.role_label(
+            "Veranstalter", [event.organisation] if not co_hosts else []
+        ),
         host=_named([(info.host.name, info.host.url)], style) if info.host else (),
+        host_label=phrases.role_label("Gastgeber", [info.host] if info.host else []),
         moderation=typography.join([event.person(k).name for k in info.moderators], style),
         guests_of_honour=typography.join(honoured, style),
         guests_of_honour_label="Ehrengäste" if len(honoured) > 1 else "Ehrengast",
@@ -1073,7 +1095,10 @@ def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
     for label, value in ((facts.guests_label, facts.guests), (labels.audience, facts.audience)):
         if value:
             yield FactLine(label, (Named(value),))
-    for label, names in ((labels.organisers, facts.organisers), (labels.host, facts.host)):
+    for label, names in (
+        (facts.organisers_label, facts.organisers),
+        (facts.host_label, facts.host),
+    ):
         if names:
             yield FactLine(label, names)
     for label, value in (
@@ -1160,12 +1185,35 @@ def _contact_lines(contact: Contact, event: Event) -> Iterator[InfoLine]:
     if contact.role:
         yield InfoLine(contact.role)
     works_at = contact.organisation or event.publishing.name
-    if works_at not in contact.name:  # „Pressestelle der Stadt Jena“ names it already
+    if not names_its_organisation(contact.name, works_at):
         yield InfoLine(works_at)
     if contact.phone:
         yield InfoLine(typography.phone_number(contact.phone, event.typography), LABELS.phone)
     if contact.email:
         yield InfoLine(contact.email, LABELS.email, f"mailto:{contact.email}")
+
+
+_LEGAL_FORMS = re.compile(r"\s+(?:e\.\s?V\.|eG|gGmbH|GmbH|AG|KG|UG|mbH)(?!\w).*$")
+
+
+# The first word of a contact that is an office, not a person.
+_OFFICES = (
+    "Pressestelle", "Presseamt", "Vorstand", "Geschäftsstelle", "Referat", "Büro",
+    "Abteilung", "Kommunikation", "Redaktion", "Team", "Medienstelle", "Stabsstelle",
+)  # fmt: skip
+
+
+def names_its_organisation(contact: str, organisation: str) -> bool:
+    """„Pressestelle der Stadt Jena“, „Vorstand des Musikvereins Mösbach“: an office that
+    names where it is needs no line for its organisation (its last word is enough). A
+    person does: Kathrin Wellmann works at the Hofbuchhandlung Kathrin Wellmann."""
+    if organisation in contact:
+        return True
+    if not contact.startswith(_OFFICES):
+        return False
+    words = _LEGAL_FORMS.sub("", typography.plain_spaces(organisation)).split()
+    last = words[-1] if words else ""
+    return len(last) >= 4 and re.search(rf"\b{re.escape(last)}\b", contact) is not None
 
 
 def _impressum(organisation: Organisation, style: Typography) -> Iterator[InfoLine]:

@@ -70,6 +70,7 @@ class IssuePresentation:
     web_version_url: str
     labels: Record
     handover: Record | None = None  # for a list manager: what uebergabe.txt says
+    draft_note: str = ""  # „Entwurf – enthält einen Entwurf: …“ when an event is a draft
     # Its newsletter's own templates (by output name).
     templates: ClassVar[Mapping[str, str]] = ISSUE_TEMPLATE_OF
 
@@ -95,7 +96,7 @@ class IssuePresentation:
             handover=self.handover,
             # The frame's own pieces that are not the issue's.
             embargo="",
-            draft_note="",
+            draft_note=self.draft_note,
             lead_photo=None,
             registration=None,
             call_to_action=None,
@@ -140,7 +141,17 @@ def present_issue(
         web_version_url=placeholder_or_own(manager, own_web_version, "web_version"),
         labels=Record({**frame.labels, **ISSUE_LABELS}),
         handover=handover(manager, preheader, own_web_version) if manager else None,
+        draft_note=phrases.issue_draft_note(_draft_headlines(events), style),
     )
+
+
+def _draft_headlines(events: Mapping[int, Presentation]) -> list[str]:
+    """The headlines of the issue's events that are drafts, in the issue's order."""
+    return [
+        events[index].event.press_release.headline
+        for index in sorted(events)
+        if events[index].event.draft
+    ]
 
 
 def _framed(event: Event, info: Any, stem: str) -> Event:

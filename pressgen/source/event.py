@@ -446,7 +446,8 @@ class Quote(Schema):
     verb: Line = Field(
         "sagt",
         description="The verb after the quote when there is no lead-in, in the singular "
-        "(sagt, betont, ergänzt); pressgen uses the plural where the speakers are several.",
+        "(sagt, betont, ergänzt; in a report betonte, ergänzte); pressgen uses the plural "
+        "where the speakers are several. Left out: sagt before the event, sagte in a report.",
     )
     attribution: Literal["auto", "full", "short"] = Field(
         "auto",
