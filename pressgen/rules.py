@@ -199,6 +199,17 @@ RULES: dict[str, Rule] = {
             "thanks: the outputs would say they were there",
         ),
         Rule(
+            "PG708",
+            "warning",
+            "a sponsor who is also the host or a co-host: the thanks name it twice",
+        ),
+        Rule(
+            "PG709",
+            "warning",
+            "a ministry, public body or foundation thanked as Sponsor: such supporters are "
+            "Förderer",
+        ),
+        Rule(
             "PG707",
             "warning",
             "a quote's verb in the present in a report, whose own sentences are in the past "

@@ -394,6 +394,58 @@ def test_pg602_a_gap_written_by_hand_outside_a_draft(
 
 
 @pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["event"].update(host={"name": "JenaWirtschaft", "article": "keiner"}), [(
+            "PG708", "sponsors[0].name: JenaWirtschaft is both a sponsor and the host: the "
+            "thanks would name it twice, as Sponsor and as Gastgeber; leave it out of one of "
+            "them",
+        )]),
+        (lambda d: d["sponsors"].append({"name": "Ministerium für Wirtschaft Thüringen",
+                                         "article": "das"}), [(
+            "PG709", "sponsors[3].name: Ministerium für Wirtschaft Thüringen is thanked as "
+            "Sponsor, but a public body or foundation supports rather than sponsors: thank the "
+            "sponsors as Förderer (thanks: - to: [sponsors], noun: foerderer)",
+        )]),
+        (lambda d: d["sponsors"].append({"name": "Carl-Zeiss-Stiftung", "article": "die"}),
+         [("PG709", "sponsors[3].name: Carl-Zeiss-Stiftung is thanked as Sponsor")]),
+        # Thanked as Förderer: nothing to say.
+        (lambda d: (d["sponsors"].append({"name": "Stadt Jena", "article": "die"}),
+                    d.update(thanks=[{"to": ["sponsors"], "noun": "foerderer"}])), []),
+        (lambda d: d["sponsors"].append({"name": "Stadtwerke Jena", "article": "die"}), []),
+    ],
+)  # fmt: skip
+def test_pg708_pg709_sponsors_as_the_data_words_them(
+    write_yaml: Callable[..., Path],
+    event_data: dict[str, Any],
+    change: Callable[[dict[str, Any]], Any],
+    expected: list[tuple[str, str]],
+) -> None:
+    change(event_data)
+    found = [
+        (p.code, f"{p.field}: {p.message}")
+        for p in findings([write_yaml(event_data)])
+        if p.code in ("PG708", "PG709")
+    ]
+    assert len(found) == len(expected)
+    for (code, said), (want_code, start) in zip(found, expected, strict=True):
+        assert code == want_code and said.startswith(start), said
+
+
+def test_a_one_word_quote_also_in_the_teaser_is_no_missing_attribution(
+    write_yaml: Callable[..., Path], event_data: dict[str, Any]
+) -> None:
+    """A false alarm once seen: „Volltreffer“ as a quote and in the teaser made check
+    report the quote's attribution missing, five times, and stopped the build."""
+    event_data["quotes"]["kurz"] = {"by": "wrobel", "text": "Volltreffer", "lead_in": "jubelte"}
+    event_data["newsletter"]["teaser"] = "Ein Volltreffer: der Workshop-Nachmittag in Jena."
+    event_data["press_release"]["body"].append({"text": "Alle sprachen von einem Volltreffer."})
+    found = findings([write_yaml(event_data)])
+    assert [p for p in found if p.code.startswith("PG1")] == []
+    assert [p for p in found if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
     ("presence", "expected"),
     [
         ("absent", [(

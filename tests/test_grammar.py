@@ -1074,3 +1074,21 @@ def test_a_contact_thatnames_its_organisation(
     from pressgen.present.event import names_its_organisation
 
     assert names_its_organisation(contact, organisation) is names_it
+
+
+def test_other_places_each_once_with_what_and_when(event_data: dict[str, Any]) -> None:
+    from pressgen.source.event import Event
+
+    werk = {"name": "Werksgelände", "address": {"street": "Industriestraße 1", "city": "Jena"}}
+    event_data["programme"] = [
+        {"kind": "fuehrung", "label": "Werksführung", "day": "2017-08-18", "venue": werk},
+        {"kind": "empfang", "title": "Empfang mit Buffet", "venue": werk},
+        {"kind": "sonstiges", "label": "Konzert", "venue": {"name": "Volkshaus"},
+         "status": "cancelled"},
+        {"kind": "pause", "venue": {"address": {"city": "Jena"}}},  # the event's own place
+    ]  # fmt: skip
+    event = Event.model_validate(event_data)
+    assert [plain(text) for text in phrases.other_places(event)] == [
+        "Werksgelände, Industriestraße 1, Jena (Werksführung, Freitag, 18. August 2017; "
+        "Empfang mit Buffet)"
+    ]

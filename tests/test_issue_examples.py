@@ -131,7 +131,8 @@ EXAMPLES = [
     ("Ort: Gründerzentrum Musterstadt, Musterstadt",
      [event(venue={"name": "Gründerzentrum Musterstadt", "address": {"city": "Musterstadt"}}),
       invitation],
-     "newsletter.txt", "Ort: Gründerzentrum Musterstadt Erwartet: über 80 Gäste"),
+     "newsletter.txt", "Ort: Gründerzentrum Musterstadt Weiterer Ort: Villa Rosenthal, Jena "
+     "(Empfang: Traditioneller Sommerempfang der TowerByte eG) Erwartet: über 80 Gäste"),
     ("", [], "termin.ics", "CATEGORIES:Workshop-Nachmittag"),  # event.kind was printed nowhere
 ]  # fmt: skip
 
@@ -178,7 +179,10 @@ def test_an_event_only_online(seed_data: dict[str, Any], write_yaml: Callable[..
     rendered = render_one(load_event_file(write_yaml(data)), current_time())
     assert [p.code for p in rendered.warnings] == []
     text = readable_text("newsletter.txt", str(rendered.outputs["newsletter.txt"]))
-    assert "Ort: online Erwartet: über 80 Gäste" in text
+    assert (
+        "Ort: online Weiterer Ort: Villa Rosenthal, Jena (Empfang: Traditioneller "
+        "Sommerempfang der TowerByte eG) Erwartet: über 80 Gäste"
+    ) in text
     calendar = str(rendered.outputs["termin.ics"])
     assert "LOCATION:online\r\n" in calendar
     assert "CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://stream.towerbyte.de/workshop\r\n" in calendar

@@ -7,6 +7,8 @@ PG703  a quote's speaker whose function the press release never gives
 PG705  a speaker's name that begins with an article in capitals (Die Gäste)
 PG706  someone who has cancelled is quoted, leads a programme point or thanks
 PG707  a quote's verb in the present in a report
+PG708  a sponsor who is also the host or a co-host
+PG709  a ministry, public body or foundation thanked as Sponsor
 
 Only where a text says it plainly: "250 Gäste", "um 17.30 Uhr", "am 18. August".
 """
@@ -49,6 +51,7 @@ def check(shown: Presentation, found: Findings) -> None:
     _absent_people_act(event, found)
     if shown.phase == "recap":
         _one_tense_in_a_report(event, found)
+    _sponsors_as_written(event, found)
     _looking_back_too_early(event, reporting, found)
 
 
@@ -387,6 +390,44 @@ def _groups_as_written(event: Event, found: Findings) -> None:
                 f"„{person.name}“ beginnt mit einem großgeschriebenen Artikel, pressgen setzt "
                 f"den Namen aber mitten in einen Satz („{said}“): schreiben Sie "
                 f"„{within}“{mehrere}",
+            )
+
+
+# Who supports rather than sponsors: public bodies and foundations (Förderer).
+_PUBLIC = re.compile(
+    r"^(?:Bundes|Landes)?(?:ministerium|ministerin|amt)\b|^(?:Stadt|Gemeinde|Landkreis|Kreis|"
+    r"Bezirk|Land|Freistaat|Landeshauptstadt|Bundesrepublik|Europäische Union)\b|Stiftung|"
+    r"ministerium\b",
+    re.IGNORECASE,
+)
+
+
+def _sponsors_as_written(event: Event, found: Findings) -> None:
+    """Old files whose data make sentences the newer fields would word better: a party
+    thanked twice (sponsor and host), a public supporter called Sponsor."""
+    hosts = {party.name for party in [event.event.host, *event.event.co_hosts] if party}
+    sponsors_as_sponsors = event.thanks is None or any(
+        "sponsors" in group.to and group.noun == "sponsoren" for group in event.thanks
+    )
+    for index, sponsor in enumerate(event.sponsors):
+        if sponsor.name in hosts:
+            found.add(
+                "PG708",
+                ("sponsors", index, "name"),
+                f"{sponsor.name} is both a sponsor and the host: the thanks would name it "
+                "twice, as Sponsor and as Gastgeber; leave it out of one of them",
+                f"{sponsor.name} ist Sponsor und Gastgeber zugleich: der Dank nennt es "
+                "zweimal; lassen Sie es an einer Stelle weg",
+            )
+        if sponsors_as_sponsors and _PUBLIC.search(sponsor.name):
+            found.add(
+                "PG709",
+                ("sponsors", index, "name"),
+                f"{sponsor.name} is thanked as Sponsor, but a public body or foundation "
+                "supports rather than sponsors: thank the sponsors as Förderer "
+                "(thanks: - to: [sponsors], noun: foerderer)",
+                f"{sponsor.name} wird als Sponsor bedankt, eine Behörde oder Stiftung "
+                "fördert aber: danken Sie als Förderer (noun: foerderer)",
             )
 
 

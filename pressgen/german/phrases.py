@@ -635,6 +635,29 @@ def event_place(info: EventInfo) -> str:
     return place(info.venue) if info.venue is not None else ONLINE
 
 
+def other_places(event: Event) -> list[str]:
+    """Where parts of the event take place apart from its venue, each with what is there
+    and on which day: „Werksgelände, Industriestraße 1, Wartenberg (Tag der offenen
+    Tür, Sonntag, 16. Juni 2024)“; each place once."""
+    style = event.typography
+    main = event_place(event.event)
+    places: dict[str, list[str]] = {}
+    for item in event.programme:
+        if item.venue is None or item.status == "cancelled":
+            continue
+        where = place(item.venue)
+        if not where or where == main:
+            continue
+        what = programme_heading(item, style)
+        day = typography.date_with_weekday(item.day) if item.day else ""
+        places.setdefault(where, []).append(", ".join(part for part in (what, day) if part))
+    return [f"{where} ({'; '.join(parts)})" for where, parts in places.items()]
+
+
+def other_places_label(count: int) -> str:
+    return "Weitere Orte" if count > 1 else "Weiterer Ort"
+
+
 def status_note(info: EventInfo, *, report: bool = False) -> str:
     """What becomes of an event that does not take place as announced; a report (after
     the day) says it in the past: „Die Veranstaltung wurde abgesagt.“"""

@@ -105,7 +105,12 @@ def render_ics(event: Event, uid: str) -> str | None:
     # Moved or cancelled first, then the motto as such, then the focus.
     motto = f"Motto: {typography.quoted(info.motto, event.typography)}." if info.motto else ""
     focus = prose.to_text(info.focus) if info.focus else ""
-    description = " ".join(part for part in (phrases.status_note(info), motto, focus) if part)
+    others = phrases.other_places(event)
+    label = phrases.other_places_label(len(others))
+    elsewhere = f"{label}: {'; '.join(others)}." if others else ""
+    description = " ".join(
+        part for part in (phrases.status_note(info), motto, focus, elsewhere) if part
+    )
     if description:
         lines.append(f"DESCRIPTION:{escape_text(typography.plain_spaces(description))}")
     lines.append(f"LOCATION:{escape_text(typography.plain_spaces(phrases.event_place(info)))}")

@@ -191,6 +191,7 @@ class Facts:
     day: str  # the (first) day alone: 17. August 2017
     time: str
     venue: str
+    other_places: tuple[str, ...]  # parts of the event elsewhere, with what and when
     guests: str
     guests_label: str  # Erwartet (the box is an invitation's), or Plätze for a count of seats
     audience: str
@@ -1067,6 +1068,7 @@ def _facts(event: Event, report: bool) -> Facts:
         day=_day(info.held_on),
         time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
         venue=phrases.event_place(info),
+        other_places=tuple(phrases.other_places(event)),
         guests=guests,
         guests_label=guests_label,
         audience=info.audience or "",
@@ -1092,6 +1094,9 @@ def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
     if facts.time:
         yield FactLine(labels.time, (Named(facts.time),))
     yield FactLine(labels.venue, (Named(facts.venue),))
+    if facts.other_places:
+        label = phrases.other_places_label(len(facts.other_places))
+        yield FactLine(label, (Named("; ".join(facts.other_places)),))
     for label, value in ((facts.guests_label, facts.guests), (labels.audience, facts.audience)):
         if value:
             yield FactLine(label, (Named(value),))
