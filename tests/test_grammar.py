@@ -1092,3 +1092,19 @@ def test_other_places_each_once_with_what_and_when(event_data: dict[str, Any]) -
         "Werksgelände, Industriestraße 1, Jena (Werksführung, Freitag, 18. August 2017; "
         "Empfang mit Buffet)"
     ]
+
+
+def test_thanks_by_two_of_whom_one_was_quoted(event_data: dict[str, Any]) -> None:
+    from pressgen.source.event import Event
+
+    event_data["people"]["haddad"] = {"name": "Omar Haddad", "role": "Vorstand"}
+    event_data["thanks"] = [
+        {"to": [{"name": "Team um Erika Muster", "article": "das"}], "by": ["wrobel", "haddad"]}
+    ]
+    event = Event.model_validate(event_data)
+    said = phrases.thanks_sentences(
+        event, {"wrobel"}, report=True, known_as={"Conrad Wrobel": "Wrobel"}
+    )
+    assert [plain(sentence) for sentence in said] == [
+        "Wrobel und Omar Haddad, Vorstand, dankten dem Team um Erika Muster."
+    ]

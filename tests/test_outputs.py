@@ -261,9 +261,8 @@ def test_the_corpus_passes_check(event_file: Path, phase: Phase) -> None:
     # The invented photos are small (PG904): the press would not print them.
     allowed = {"PG403", "PG904"} | ({"PG601"} if "entwurf" in event_file.stem else set())
     if phase == "invitation":
-        # Where a report gives no street (PG208), or an announcement is read from a
-        # report's words (PG704), the invitation says so; a recap is what was sent.
-        allowed |= {"PG208", "PG704"}
+        # Where the real report gives no street, the invitation says so (PG208).
+        allowed |= {"PG208"}
     assert {problem.code for problem in checked.warnings} <= allowed, [
         str(problem) for problem in checked.warnings if problem.code not in allowed
     ]

@@ -380,16 +380,21 @@ def thanks_sentences(
         if not thanked:
             continue
         people = [event.person(key) for key in group.by]
-        full = not set(group.by) <= introduced
+        named = set(group.by) & set(introduced)
+        if named and named != set(group.by):  # some named before: each as far as needed
+            thanked_by = _each_as_needed(group.by, event, introduced, known_as)
+        else:
+            full = not named
+            thanked_by = (
+                speakers(people, full=full, more_follows=True, known_as=known_as) if people else ""
+            )
         sentences.append(
             grammar.thanks(
                 thanked,
                 role=group.noun,
                 reason=group.reason or "",
                 lead_in=group.lead_in or event.sponsors_lead_in,
-                thanked_by=speakers(people, full=full, more_follows=True, known_as=known_as)
-                if people
-                else "",
+                thanked_by=thanked_by,
                 several=bool(people) and plural_subject(people),
                 past=is_report(event) if report is None else report,
                 conjunction=event.typography.conjunction,
@@ -404,6 +409,23 @@ def thanks_sentences(
 def _organisation_phrase(organisation: NamedOrganisation) -> NounPhrase:
     plural = isinstance(organisation, ActingOrganisation) and organisation.plural
     return NounPhrase(organisation.name, organisation.article, plural)
+
+
+def _each_as_needed(
+    keys: Sequence[str],
+    event: Event,
+    introduced: Set[str],
+    known_as: Mapping[str, str] | None,
+) -> str:
+    """Several people as a subject, each named once in full and then briefly:
+    „Brandl und Omar Haddad, stellvertretender Vorsitzender,“."""
+    parts = []
+    for key in keys:
+        person = event.person(key)
+        full = key not in introduced
+        text = _named_person(person, full, known_as)
+        parts.append(text + "," if full and apposition(person) else text)
+    return _joined_with_commas(parts)
 
 
 def _with_details(named: str, details: str) -> str:
