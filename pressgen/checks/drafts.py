@@ -10,9 +10,11 @@ from pressgen.present.event import Presentation
 from pressgen.source.fields import Role, texts
 from pressgen.source.loader import format_loc
 
-# What authors type for what they do not know yet: [… offen], [Name], XXX, TODO, N. N.
+# What authors type for what they do not know yet: [… offen], [Name folgt], XXX, TODO,
+# N. N. A gap in brackets is short: the bound keeps the search linear on long texts.
 _GAP = re.compile(
-    r"\[[^\]]*(?:offen|folgt|fehlt|einsetzen|TBD|tbd)[^\]]*\]|\[(?:…|\.\.\.)\]|\bXXX+\b|"
+    r"\[[^\[\]]{0,40}?(?:offen|folgt|fehlt|einsetzen|TBD|tbd)[^\[\]]{0,40}\]|\[(?:…|\.\.\.)\]|"
+    r"\bXXX+\b|"
     r"\bTODO\b|\bN\.\s?N\.(?!\w)|\bTBA\b"
 )
 
