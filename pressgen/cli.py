@@ -69,6 +69,13 @@ PHASE = click.option(
     help="Build the invitation (before the event) or the recap (after it) on purpose, "
     "into <event>-einladung or <event>-rueckblick [default: as the file's dates say].",
 )
+CHECK_PHASE = click.option(
+    "--phase",
+    type=click.Choice(["invitation", "recap"]),
+    default=None,
+    help="Check the invitation (before the event) or the recap (after it) [default: as "
+    "the file's dates say].",
+)
 
 
 LIST_MANAGER = click.option(
@@ -144,7 +151,7 @@ def main() -> None:
     "--documents",
     is_flag=True,
     help="Also write the press release as pressemitteilung.pdf (A4, tagged PDF/UA; needs "
-    "Debian's pango libraries).",
+    "Debian's pango libraries) and as pressemitteilung.docx (Word).",
 )
 @JOBS
 @loads("pressgen.pipeline", "pressgen.outputs.render", "pressgen.outputs.newsletter")
@@ -233,7 +240,7 @@ def build(
     "part of the release (facts box, programme, quote …) that either lacks (PG108).",
 )
 @DRAFT
-@PHASE
+@CHECK_PHASE
 @LIST_MANAGER
 @JOBS
 @loads("pressgen.pipeline", "pressgen.outputs.render", "pressgen.outputs.newsletter")
@@ -478,7 +485,10 @@ def send(
 
     The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
     To a list (--to-list), every recipient gets a message of their own, and the send
-    journal makes sure nobody gets it twice.
+    journal makes sure nobody gets it twice. When the Abmeldelink is a web page, a
+    send to a list needs the secret that signs each recipient's own unsubscribe link,
+    in the environment variable PRESSGEN_UNSUBSCRIBE_SECRET (at least 16 characters,
+    the same your unsubscribe page checks, kept out of the project's files).
     """
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError("give either --to ADDRESS or --to-list FILE")

@@ -74,3 +74,16 @@ def test_version(run_cli: Callable[..., Result]) -> None:
 
     result = run_cli("--version")
     assert result.stdout == f"pressgen, version {__version__}\n"
+
+
+def test_the_help_says_what_each_command_needs(run_cli: Callable[..., Result]) -> None:
+    """send names the secret every list send to an unsubscribe page needs; check's
+    --phase speaks of checking; build's --documents names both documents."""
+    from pressgen.deliver.lists import MIN_SECRET, SECRET_VARIABLE
+
+    send = " ".join(run_cli("send", "--help").output.split())
+    assert f"{SECRET_VARIABLE} (at least {MIN_SECRET} characters" in send
+    check = " ".join(run_cli("check", "--help").output.split())
+    assert "--phase [invitation|recap] Check the invitation" in check
+    build = " ".join(run_cli("build", "--help").output.split())
+    assert "pressemitteilung.pdf" in build and "pressemitteilung.docx (Word)" in build

@@ -102,6 +102,44 @@ def test_lists_in_csv_excel_and_yaml(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("written", "salutation"),
+    [
+        ("Sehr geehrte Frau Muster", "Sehr geehrte Frau Muster,"),  # from an address book
+        ("Sehr geehrte Frau Muster,", "Sehr geehrte Frau Muster,"),
+        ("  Lieber Jo  ", "Lieber Jo,"),
+        ("Hallo!", "Hallo!"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_a_salutation_ends_with_a_comma(tmp_path: Path, written: str, salutation: str) -> None:
+    path = tmp_path / "liste.yaml"
+    path.write_text(f"recipients:\n  - email: a@b.de\n    salutation: '{written}'\n", "utf-8")
+    (recipient,) = load_recipients(path)
+    assert recipient.salutation == salutation
+
+
+def test_a_list_as_excel_saves_it_on_windows(tmp_path: Path) -> None:
+    """Windows-1252, as Excel on Windows writes „CSV (Trennzeichen-getrennt)“; a byte no
+    encoding reads is located."""
+    from pressgen.deliver.recipients import decoded
+
+    path = tmp_path / "liste.csv"
+    path.write_bytes("email;name\r\njo@radio.de;Jörg Müßig – Redaktion\r\n".encode("cp1252"))
+    (recipient,) = load_recipients(path)
+    assert recipient.name == "Jörg Müßig – Redaktion"
+    assert decoded(path, path.read_bytes())[1] == "Windows-1252"
+    path.write_bytes("email\r\njo@radio.de\r\n".encode("utf-8-sig"))
+    assert decoded(path, path.read_bytes())[1] == "UTF-8"
+    path.write_bytes(b"email;name\r\njo@radio.de;J\x81rg\r\n")  # 0x81: in neither
+    with pytest.raises(DataError) as error:
+        load_recipients(path)
+    assert [f"{p.line}:{p.column}: {p.message}" for p in error.value.problems] == [
+        "2:14: byte 0x81 cannot be read: the list is neither UTF-8 nor Windows-1252 text; "
+        "save it as UTF-8 (CSV UTF-8 in Excel)"
+    ]
+
+
 # ---------------------------------------------------------------- a server that can fail
 
 
@@ -258,7 +296,8 @@ def test_fifty_recipients_get_fifty_messages_each_their_own(
         assert started <= sent <= ended  # the moment of sending, not the build's date
         token = unsubscribe_token(own, SECRET)
         personal = f"https://www.towerbyte.de/newsletter/abmelden?token={token}"
-        assert message["List-Unsubscribe"] == f"<{personal}>"
+        # Folded onto a line of its own: the space that folding leaves is no part of it.
+        assert message["List-Unsubscribe"].strip() == f"<{personal}>"
         html = message.get_body(("html",)).get_content()
         text = message.get_body(("plain",)).get_content()
         assert personal in html and personal in text and own not in personal
@@ -700,7 +739,8 @@ def test_a_newsletter_file_goes_to_each_subscriber_with_their_salutation(
         assert message["Subject"] == "Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder"
         token = unsubscribe_token(own, SECRET)
         personal = f"https://www.netzwerk-saale.example/newsletter/abmelden?token={token}"
-        assert message["List-Unsubscribe"] == f"<{personal}>"
+        # Folded onto a line of its own: the space that folding leaves is no part of it.
+        assert message["List-Unsubscribe"].strip() == f"<{personal}>"
         html = message.get_body(("html",)).get_content()
         text = message.get_body(("plain",)).get_content()
         assert personal in html and personal in text

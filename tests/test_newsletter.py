@@ -238,6 +238,10 @@ def test_email_parses_back_to_the_same_headers_and_bodies(
     assert re.fullmatch(r"<[0-9a-f]{32}@towerbyte\.de>", message["Message-ID"])
     assert message["List-Unsubscribe"] == "<https://www.towerbyte.de/newsletter/abmelden>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"] == "TowerByte eG <newsletter.towerbyte.de>"  # RFC 2919
+    # Every header line within 78 characters where the values allow it.
+    head = built[SEED.stem]["newsletter.eml"].split(b"\r\n\r\n", 1)[0]
+    assert max(len(line) for line in head.split(b"\r\n")) <= 78
     assert message.get_content_type() == "multipart/alternative"
     text_part, html_part = message.iter_parts()
     assert text_part.get_content_type() == "text/plain"

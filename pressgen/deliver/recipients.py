@@ -40,12 +40,7 @@ def load_recipients(path: Path) -> list[Recipient]:
         raw = path.read_bytes()
     except OSError as error:
         raise DataError([Problem(path, 1, 1, f"cannot read the list: {error.strerror}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError(
-            [Problem(path, 1, 1, "the list is not UTF-8 text; save it as UTF-8", code="PG001")]
-        ) from None
+    text, _ = decoded(path, raw)
     if path.suffix.lower() in (".yaml", ".yml"):
         rows = _yaml_rows(path)
     elif path.suffix.lower() == ".csv":
@@ -58,6 +53,39 @@ def load_recipients(path: Path) -> list[Recipient]:
 
 
 Row = tuple[int, int, dict[str, str]]  # line, column of the address, values
+
+
+def salutation(written: str) -> str:
+    """A letter's salutation ends with a comma, as German letters have it: „Sehr geehrte
+    Frau Muster“ from an address book becomes „Sehr geehrte Frau Muster,“; one that
+    ends with its own mark (, ! :) stays as written."""
+    written = written.strip()
+    if not written or written.endswith((",", "!", ":")):
+        return written
+    return written + ","
+
+
+def decoded(path: Path, raw: bytes) -> tuple[str, str]:
+    """The list's text and the encoding it was read in: UTF-8 (with or without the BOM
+    Excel writes), else Windows-1252, in which Excel on Windows saves CSV. A byte neither
+    can read is named with its line and column."""
+    try:
+        return raw.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    if path.suffix.lower() == ".csv":
+        try:
+            return raw.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError as error:
+            utf8_error = error
+    at = utf8_error.start
+    line = raw.count(b"\n", 0, at) + 1
+    column = at - (raw.rfind(b"\n", 0, at) + 1) + 1
+    raise DataError(
+        [Problem(path, line, column, f"byte 0x{raw[at]:02X} cannot be read: the list is "
+                 "neither UTF-8 nor Windows-1252 text; save it as UTF-8 (CSV UTF-8 in Excel)",
+                 code="PG001")]
+    )  # fmt: skip
 
 
 def _csv_rows(path: Path, text: str) -> list[Row]:
@@ -158,7 +186,7 @@ def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
         seen[key] = (line, address)
         tags = tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip())
         recipients.append(
-            Recipient(address, values.get("name", ""), values.get("salutation", ""),
+            Recipient(address, values.get("name", ""), salutation(values.get("salutation", "")),
                       values.get("medium", ""), tags, line)
         )  # fmt: skip
     if problems:

@@ -24,7 +24,7 @@ from pressgen.deliver.lists import (
     send_to_list,
     unsubscribe_secret,
 )
-from pressgen.deliver.recipients import Recipient, load_recipients
+from pressgen.deliver.recipients import Recipient, decoded, load_recipients
 from pressgen.deliver.smtp import SmtpSettings, parse_recipients
 from pressgen.errors import DataError, Problem, display_path
 from pressgen.outputs.email import attachment_names, new_message_id, subject_of
@@ -69,8 +69,10 @@ class Send:
         sample = self.sample()
         sender = self.rendered.loaded.newsletter.sender
         if self.list_file is not None:
+            _, encoding = decoded(self.list_file, self.list_file.read_bytes())
             listed = (
-                f"{counted(len(self.recipients), 'recipient')} in {display_path(self.list_file)}"
+                f"{counted(len(self.recipients), 'recipient')} in {display_path(self.list_file)} "
+                f"(read as {encoding})"
             )
         else:
             listed = ", ".join(recipient.email for recipient in self.recipients)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from email import policy
 from email.headerregistry import Address
@@ -109,11 +110,19 @@ def build_email(
         message["Date"] = format_datetime(date)
     domain = ascii_domain(sender.email.rsplit("@", 1)[1])
     message["Message-ID"] = message_id or f"<{fingerprint[:32]}@{domain}>"
+    # RFC 2919: which list a message belongs to, so mail programs can sort and filter it:
+    # the sender's address, written as a host name (newsletter.towerbyte.de).
+    local = sender.email.rsplit("@", 1)[0].lower()
+    list_id = f"{re.sub(r'[^a-z0-9-]+', '-', local).strip('-') or 'newsletter'}.{domain}"
+    phrase = re.sub(r'[\\"<>()\[\],;:@]+', " ", sender.name.replace("\u00a0", " ")).strip()
+    message["List-Id"] = f"{phrase} <{list_id}>" if phrase else f"<{list_id}>"
     unsubscribe = newsletter.unsubscribe_url
     if unsubscribe:
-        # A URL header (RFC 2369): never encoded, never folded inside <…>; set raw, so
-        # the email package leaves a long one as one line (up to 998 characters).
-        message.set_raw("List-Unsubscribe", f"<{ascii_url(unsubscribe)}>")
+        # A URL header (RFC 2369): never encoded, never folded inside <…>; set raw. A long
+        # one starts on a line of its own, so that the header's own line stays short.
+        address = f"<{ascii_url(unsubscribe)}>"
+        start = "\r\n " if len("List-Unsubscribe: ") + len(address) > 78 else ""
+        message.set_raw("List-Unsubscribe", start + address)
         if unsubscribe.lower().startswith("https://"):
             # RFC 8058: mail programs may unsubscribe with one click (a POST to the URL).
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
