@@ -1,0 +1,60 @@
+"""The newsletter as a phone shows it, in Debian's chromium: the photo keeps its
+proportions at every width (it once kept its height while its width shrank)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from playwright.sync_api import Browser, Route, sync_playwright
+from test_accessibility import CHROMIUM
+
+from pressgen.pipeline import build
+
+pytestmark = [pytest.mark.browser]
+
+EXAMPLE = ROOT / "data" / "neujahrsempfang-2027.yaml"
+
+
+@pytest.fixture(scope="module")
+def newsletter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    (built,) = build([EXAMPLE], tmp_path_factory.mktemp("email"))
+    return built.out_dir
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("width", [320, 375, 600])
+def test_the_photo_keeps_its_proportions(browser: Browser, newsletter: Path, width: int) -> None:
+    photos = newsletter / "fotos"
+
+    def local_copies(route: Route) -> None:
+        """The photo from the folder it will be published from; nothing else leaves."""
+        name = route.request.url.rsplit("/", 1)[-1]
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        elif (photos / name).is_file():
+            route.fulfill(body=(photos / name).read_bytes(), content_type="image/png")
+        else:
+            route.abort()
+
+    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    page.route("**/*", local_copies)
+    page.goto((newsletter / "newsletter.html").as_uri(), wait_until="load")
+    image = page.locator("img[src*='fotos/']").first
+    declared = int(image.get_attribute("width") or 0), int(image.get_attribute("height") or 0)
+    box = image.bounding_box()
+    assert box is not None and declared[0] and declared[1]
+    assert box["width"] <= width  # it fits the screen
+    shown, meant = box["height"] / box["width"], declared[1] / declared[0]
+    assert abs(shown - meant) < 0.01, (width, box, declared)
