@@ -169,7 +169,11 @@ def build(
     PATHS are event files or folders of them (every *.yaml inside); without
     PATHS, the events folder of the project in which you are.
     """
+    import datetime as dt
+
     from pressgen import pipeline
+    from pressgen.clock import current_time
+    from pressgen.embargo import Hold, held_at
 
     with _reported_errors("nothing was written"):
         event_paths = _event_paths(paths)
@@ -188,8 +192,12 @@ def build(
             ),
         )
     _warn([warning for built in results for warning in built.warnings])
+    now = current_time()
     for built in results:
         changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
+        if held_at(built.public_from, now):  # why embargoed/: not to be published yet
+            moment = Hold(dt.datetime.fromisoformat(built.public_from), "").moment
+            changed += f"; not public before {moment}: publish it only then"
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
     if results and list_manager:
         from pressgen.registry import LIST_MANAGERS

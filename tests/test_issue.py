@@ -213,7 +213,12 @@ def test_build_and_check_take_newsletter_files_beside_events(
     result = run_cli("build", ROOT / "data", "--out", "out")
     assert result.exit_code == 0, result.output
     # Its report is under Sperrfrist until 15 January, the issue's own day is 20 January.
-    assert "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (4 written" in result.stdout
+    # The line says why the folder is embargoed/.
+    assert (
+        "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (4 written, 0 unchanged; "
+        "not public before 20. Januar 2027: publish it only then)\n"
+    ) in result.stdout.replace("\u00a0", " ")
+    assert "towerbyte-workshop-2017/ (7 written, 0 unchanged)\n" in result.stdout
     checked = run_cli("check", ISSUE)
     assert checked.exit_code == 0 and checked.stdout.endswith(
         "newsletter-2027-01.yaml: ok; not public before 20. Januar 2027: build writes it into "

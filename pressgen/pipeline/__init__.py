@@ -96,6 +96,7 @@ class BuiltEvent:
     unchanged: list[str]
     warnings: list[Problem]
     rendered: bool = True  # False: nothing it follows from changed since the last build
+    public_from: str = ""  # ISO time before which it is not public (in embargoed/ till then)
 
 
 def find_event_files(paths: Iterable[Path]) -> list[Path]:
@@ -556,7 +557,15 @@ def build(
             key, entry = plan[index]
             if entry is not None:
                 built.append(
-                    BuiltEvent(path, target, [], list(entry.names), outcome.problems, False)
+                    BuiltEvent(
+                        path,
+                        target,
+                        [],
+                        list(entry.names),
+                        outcome.problems,
+                        False,
+                        outcome.public_from,
+                    )
                 )
                 continue
             try:
@@ -565,7 +574,16 @@ def build(
                 written, unchanged = replace_folder(folder, target, outcome.names)
             except OSError as error:
                 raise cannot_write(target, error) from None
-            built.append(BuiltEvent(path, target, written, unchanged, outcome.problems))
+            built.append(
+                BuiltEvent(
+                    path,
+                    target,
+                    written,
+                    unchanged,
+                    outcome.problems,
+                    public_from=outcome.public_from,
+                )
+            )
             record = records[staged[index].parent.parent]
             # The record lies in the published folder: nothing of a release under embargo
             # goes into it (it is rendered on each build until it is out).
