@@ -524,7 +524,8 @@ def send(
                 raise job.refusal
             return
         subject = subject_of(job.sample())
-        outcome = job.run(settings, options)
+        # A line per message as it goes (on stderr): counts, retries, a server that is down.
+        outcome = job.run(settings, options, progress=lambda line: say(line, err=True))
     _report_outcome(outcome, subject)
 
 

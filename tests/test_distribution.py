@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import errno
 import itertools
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -384,6 +386,39 @@ def test_temporary_failures_are_tried_again_permanent_ones_reported(
         "refused the message: 550 5.1.1 no such mailbox",
         "pressgen: 1 message could not be sent.",
     ]
+    # Each message as it goes, the retry visible while it waits.
+    assert result.stderr.splitlines()[:7] == [
+        "1/6 sent: redaktion1@zeitung1.de",
+        "2/6 sent: redaktion2@zeitung2.de",
+        "3/6 refused for now, again in 0.05 s: redaktion3@zeitung3.de (the mail server "
+        f"127.0.0.1:{port} refused the message: 451 4.7.1 try again later)",
+        "3/6 sent: redaktion3@zeitung3.de",
+        "4/6 sent: redaktion4@zeitung4.de",
+        "5/6 not sent: redaktion5@zeitung5.de",
+        "6/6 sent: redaktion6@zeitung6.de",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (socket.gaierror(-2, "Name or service not known"),
+         "cannot find the mail server smtp.example.org:587: the name does not resolve"),
+        (OSError(errno.EHOSTUNREACH, "No route to host"),
+         "cannot reach the mail server smtp.example.org:587: [Errno 113] No route to host"),
+        (ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"),
+         "cannot reach the mail server smtp.example.org:587: [Errno 104] Connection reset"),
+    ],
+)  # fmt: skip
+def test_a_server_that_cannot_be_reached_stops_the_send_once(error: OSError, says: str) -> None:
+    """Not worth trying again for each recipient (a send to three once took 275 s): the
+    next message would fail the same way, so the send stops, resumable."""
+    from pressgen.deliver.smtp import MailServer, SendError, SmtpSettings
+
+    server = MailServer(SmtpSettings("smtp.example.org", 587))
+    translated = server.explained(error, "newsletter@towerbyte.de")
+    assert isinstance(translated, SendError) and translated.about_the_server
+    assert str(translated).startswith(says)
 
 
 def test_a_killed_send_resumes_and_everyone_gets_exactly_one(

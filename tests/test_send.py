@@ -161,6 +161,8 @@ def test_rejected_message(
     # Refused for each message, not for the server: every address is tried and reported.
     refused = f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
     assert result.stderr == (
+        "1/2 not sent: a@example.org\n"  # a line per message as it goes
+        "2/2 not sent: b@example.org\n"
         f"pressgen: not sent to a@example.org: {refused} as spam\n"
         f"pressgen: not sent to b@example.org: {refused} as spam\n"
         "pressgen: 2 messages could not be sent.\n"
@@ -231,6 +233,7 @@ def test_a_recipient_with_an_umlaut(run_cli: Callable[..., Result], utf8: bool) 
     else:
         assert result.exit_code == 1
         assert result.stderr == (
+            "1/1 not sent: jürgen@beispiel.de\n"
             "pressgen: not sent to jürgen@beispiel.de: the mail server "
             f"127.0.0.1:{controller.port} does not take addresses with letters beyond ASCII "
             "before the @ (it offers no SMTPUTF8): jürgen@beispiel.de\n"

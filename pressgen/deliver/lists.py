@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import os
@@ -205,6 +206,7 @@ def send_to_list(
     `recipients` come from a list file (`list_path`) or from the command line (None).
     `make` builds one recipient's message (name, address → bytes). `kind` keeps the
     journal of the press release and of test copies apart from the newsletter's.
+    `progress` hears of each message as it goes: „3/20 sent: a@b.de“, and each retry.
     """
     sender = loaded.newsletter.sender.email
     key = document_key(loaded, kind)
@@ -232,7 +234,9 @@ def send_to_list(
             run = journal.start(key, kind)
         outcome = Outcome()
         pause = 60.0 / options.rate_per_minute if options.rate_per_minute else 0.0
+        total = len(recipients)
         for index, recipient in enumerate(recipients):
+            count = f"{index + 1}/{total}"
             identity = address_identity(recipient.email)
             earlier = before.get(identity)
             if (earlier is not None and earlier.status == "sent") or identity in had:
@@ -245,15 +249,19 @@ def send_to_list(
             # before the journal heard of it is then one that mail programs know.
             message_id = earlier.message_id if earlier else new_message_id(sender)
             error = _deliver(
-                journal, run, recipient, message_id, make, server, sender, options.retry_wait
-            )
+                journal, run, recipient, message_id, make, server, sender, options.retry_wait,
+                functools.partial(_counted_line, progress, count),
+            )  # fmt: skip
             if error is None:
                 outcome.sent.append(recipient.email)
-                progress(recipient.email)
+                progress(f"{count} sent: {recipient.email}")
             elif error.unknown:
                 outcome.unknown.append((recipient.email, str(error)))
+                progress(f"{count} perhaps sent: {recipient.email}")
             else:
                 outcome.failed.append((recipient.email, str(error)))
+                if not error.about_the_server:  # the server's own trouble is said once, after
+                    progress(f"{count} not sent: {recipient.email}")
                 if error.about_the_server:
                     # Every message after it would fail the same way: stop, resumable.
                     if not before and not outcome.sent and not outcome.unknown:
@@ -269,6 +277,10 @@ def send_to_list(
     finally:
         server.close()
         journal.close()
+
+
+def _counted_line(progress: Callable[[str], None], count: str, said: str) -> None:
+    progress(f"{count} {said}")
 
 
 def message_maker(rendered: Rendered, secret: str, test_send: bool) -> MessageMaker:
@@ -289,6 +301,7 @@ def _deliver(
     server: MailServer,
     sender: str,
     retry_wait: float,
+    told: Callable[[str], None] = lambda _: None,
 ) -> SendError | None:
     """Send one message, trying a temporary failure again; None when the server took it.
 
@@ -310,6 +323,7 @@ def _deliver(
             # message it refused for now is tried again.
             if error.temporary and not error.about_the_server and attempt < TRIES:
                 journal.record(run, recipient.email, message_id, "retry", str(error))
+                told(f"refused for now, again in {wait:g} s: {recipient.email} ({error})")
                 time.sleep(wait)
                 wait *= 2
                 continue

@@ -8,7 +8,7 @@ path; the command line only prints what comes back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,10 +88,15 @@ class Send:
             lines.append(f"Public:     from {self.held}")
         return lines
 
-    def run(self, settings: SmtpSettings, options: SendOptions) -> Outcome:
+    def run(
+        self,
+        settings: SmtpSettings,
+        options: SendOptions,
+        progress: Callable[[str], None] = lambda _: None,
+    ) -> Outcome:
         return send_to_list(
             self.rendered.loaded, self.recipients, self.list_file, settings,
-            kind=self.kind, make=self.make, options=options,
+            kind=self.kind, make=self.make, options=options, progress=progress,
         )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ from pressgen.source.addresses import (
     email_problem,
     is_loopback,
 )
+
+# The network says the server cannot be reached at all.
+_UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ECONNREFUSED, errno.ETIMEDOUT,
+                errno.EHOSTDOWN, errno.ENETDOWN}  # fmt: skip
 
 
 class SendError(PressgenError):
@@ -214,10 +219,11 @@ class MailServer:
             raise
         except Exception as error:
             self.close()
-            raise self._translated(error, sender) from None
+            raise self.explained(error, sender) from None
 
-    def _translated(self, error: Exception, sender: str) -> Exception:
+    def explained(self, error: Exception, sender: str) -> Exception:
         """smtplib's and the network's failures as SendErrors, each in plain words."""
+        import socket
         import ssl
 
         smtplib, where = self._smtplib, self.where
@@ -253,6 +259,19 @@ class MailServer:
             return SendError(
                 f"cannot connect to the mail server {where}: connection refused",
                 about_the_server=True,
+            )
+        if isinstance(error, socket.gaierror):
+            return SendError(
+                f"cannot find the mail server {where}: the name does not resolve "
+                "(no network, or a typing error in --smtp-host?)",
+                about_the_server=True,
+            )
+        if isinstance(error, (ConnectionError, smtplib.SMTPConnectError)) or (
+            isinstance(error, OSError) and error.errno in _UNREACHABLE
+        ):
+            # Down, or no way there: the next message would fail the same way.
+            return SendError(
+                f"cannot reach the mail server {where}: {error}", about_the_server=True
             )
         if isinstance(error, TimeoutError):
             return SendError(
