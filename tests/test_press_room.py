@@ -108,6 +108,14 @@ def test_the_feed_parses_and_every_entry_is_complete(
     assert "Sperrfrist" not in newest.content[0].value  # the header stays on the page
     assert "Historischen Rathaus" in newest.content[0].value
     assert older.id == "tag:towerbyte.de,2017-08-28:towerbyte-workshop-2017"
+    # Two organisations in one room: the room is the newest's, each entry keeps its own.
+    assert feed.feed.author == "Netzwerk Digitale Region Saale\u00a0e.\u00a0V."
+    assert "author" not in newest or newest.author == feed.feed.author
+    assert older.author == "TowerByte eG"
+    index = (out / INDEX).read_text("utf-8")
+    assert (
+        'E-Mail <a href="mailto:presse@netzwerk-saale.example">presse@netzwerk-saale.example</a>'
+    ) in index
 
 
 def test_an_entry_keeps_its_id_when_the_release_moves(

@@ -418,3 +418,26 @@ def test_own_templates_replace_uebergabe_and_bildnachweis(
     assert result.exit_code == 0, result.output
     notes = (project / "out" / "beispiel-mailchimp" / "uebergabe.txt").read_text("utf-8")
     assert notes.replace("\xa0", " ") == f"Für Mailchimp: {data['newsletter']['subject']}\n"
+
+
+def test_the_press_room_is_the_projects_organisations(
+    project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release another organisation publishes (an event for a partner) does not make
+    the press room theirs: it belongs to the project's organisation."""
+    event = project / "events" / "beispiel.yaml"
+    # Published later than the organisation's own: the newest release is the partner's.
+    partner = event.read_text("utf-8").replace(
+        "publication_date: 2027-04-20", "publication_date: 2027-04-25"
+    ) + (
+        "\npublisher:\n  name: Partner GmbH\n  article: die\n  email: presse@partner.example\n"
+        "  address: {street: Weg 1, postcode: '12345', city: Muster}\n"
+        "  about: Die Partner GmbH.\n"
+        "  impressum: {legal_form: GmbH, represented_by: 'Geschäftsführung: A. B.'}\n"
+    )
+    (project / "events" / "partner.yaml").write_text(partner, "utf-8")
+    result = build_in(project, run_cli, monkeypatch)
+    assert result.exit_code == 0, result.output
+    index = (project / "out" / "index.html").read_text("utf-8").replace("\xa0", " ")
+    assert '<p class="label">Muster e. V.</p>' in index
+    assert index.index("partner/pressemitteilung.html") < index.index("beispiel/")  # newest

@@ -33,7 +33,13 @@ from pressgen.pipeline.incremental import (
 from pressgen.present.event import Presentation, Reader, View, present
 from pressgen.present.issue import IssuePresentation, present_issue
 from pressgen.registry import NEWSLETTER_HTML, ListManager, handed_over, list_manager
-from pressgen.site.press_room import INDEX, PRESS_ROOM_FILES, press_room_files, summary
+from pressgen.site.press_room import (
+    INDEX,
+    PRESS_ROOM_FILES,
+    owner_of,
+    press_room_files,
+    summary,
+)
 from pressgen.source.documents import (
     Document,
     LoadedEvent,
@@ -693,6 +699,7 @@ def _write_press_room(
             project.config.web_base_url,
             lambda page: (root / page).read_text("utf-8"),
             project.template_dirs,
+            owner=owner_of(project),
         )
     except OSError as error:  # a release's page, read for the feed, is gone
         raise cannot_write(root, error) from None

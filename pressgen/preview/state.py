@@ -94,7 +94,7 @@ class Preview:
 
     def press_room(self) -> dict[str, bytes]:
         """The press room of the events shown (index, feed, robots.txt), in memory."""
-        from pressgen.site.press_room import press_room_files
+        from pressgen.site.press_room import owner_of, press_room_files
 
         releases, pages = [], {}
         for event in self.events.values():
@@ -110,6 +110,7 @@ class Preview:
             project.config.web_base_url if project else None,
             pages.__getitem__,
             project.template_dirs if project else (),
+            owner=owner_of(project),
         )
 
     @staticmethod

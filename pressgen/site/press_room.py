@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from pressgen.embargo import held_at
@@ -31,6 +31,9 @@ from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
 from pressgen.source.event import is_local
+
+if TYPE_CHECKING:
+    from pressgen.source.project import Project
 
 INDEX = PRESS_ROOM_INDEX
 FEED = "feed.xml"
@@ -78,6 +81,7 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
         "archive": f"{slug}/{PHOTO_ARCHIVE}" if shown.photo_archive else "",
         "archive_label": shown.photo_archive_label,
         "contact": shown.contact_line,
+        "contact_email": release.contact.email if release.contact and release.contact.email else "",
         "photo": picture,
         "page_url": shown.page_url,
         "image_url": social.image if social else "",
@@ -114,16 +118,29 @@ LABELS = {
 }
 
 
+def owner_of(project: Project | None) -> str:
+    """Whose press room it is: the project's organisation (organisation.yaml), typeset;
+    without one, press_room_files takes the newest release's publisher."""
+    if project is None or project.organisation is None:
+        return ""
+    from pressgen.german import typography
+
+    return typography.refine(project.organisation.organisation.name)
+
+
 def press_room_files(
     releases: Sequence[Mapping[str, Any]],
     now: dt.datetime,
     configured_base: str | None,
     page_of: Callable[[str], str],
     template_dirs: Sequence[Path] = (),
+    owner: str = "",
 ) -> dict[str, bytes]:
     """index.html, feed.xml, robots.txt and (with a web address) sitemap.xml. The feed
     carries the newest releases' text: `page_of` gives a release page's HTML by its path
-    (slug/pressemitteilung.html), from the output folder or the preview's memory."""
+    (slug/pressemitteilung.html), from the output folder or the preview's memory. The
+    press room is its `owner`'s (the project's organisation), else the newest release's
+    publisher's; each feed entry keeps its own author."""
     from pressgen.outputs.environment import environment, render_template, template_fingerprint
 
     shown = sorted(
@@ -132,16 +149,20 @@ def press_room_files(
         reverse=True,
     )
     base = base_url(shown, configured_base)
-    organisation = shown[0]["organisation"] if shown else ""
+    organisation = owner or (shown[0]["organisation"] if shown else "")
     sections = (
         [(year, list(items)) for year, items in groupby(shown, key=lambda r: r["published"][:4])]
         if len(shown) > YEARS_FROM
         else [("", shown)]
     )
     contact = shown[0]["contact"] if shown else ""
+    # The address as a mailto: link (older build records have none: the line stays text).
+    email = shown[0].get("contact_email", "") if shown else ""
+    before, found, after = contact.partition(email) if email else (contact, "", "")
     data = {
         "organisation": organisation,
         "contact": contact,
+        "contact_parts": (before, found, after),
         "sections": sections,
         "feed": FEED,
         "labels": LABELS,
@@ -194,6 +215,9 @@ def _feed(
     _text(author, "name", organisation or "Pressestelle")
     for release in releases[:FEED_ENTRIES]:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        if release["organisation"] and release["organisation"] != organisation:
+            author = ET.SubElement(entry, f"{{{ATOM}}}author")  # its own, not the room's
+            _text(author, "name", release["organisation"])
         # The address of a release may change (a new web address); its ID never does.
         _text(entry, "id", _tag(release["id_host"], release["published"][:10], release["slug"]))
         _text(entry, "title", release["headline"])
