@@ -401,3 +401,29 @@ def test_building_one_file_into_a_press_room_keeps_its_entry_current(
     # Building the folder again renders nothing anew: the single build was the same build.
     again = run_cli("build", "--out", "raum", folder)
     assert again.exit_code == 0 and "0 written" in again.output, again.output
+
+
+def test_a_file_name_with_spaces_is_linked_one_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Index, feed and sitemap write the same address for a release whose file name has
+    spaces and umlauts: percent-encoded, as a URL must be."""
+    import re
+
+    folder = tmp_path / "presse" / "events"
+    folder.mkdir(parents=True)
+    (tmp_path / "presse" / "pressgen.yaml").write_text(
+        "web_base_url: https://presse.example/\n", "utf-8"
+    )
+    text = SEED.read_text("utf-8").replace("  web_url:", "  # web_url:")
+    (folder / "Workshop Straße Tür.yaml").write_text(text, "utf-8")
+    out = _room(folder, monkeypatch, AFTER_THE_EMBARGO)
+    encoded = "Workshop%20Stra%C3%9Fe%20T%C3%BCr/pressemitteilung.html"
+    index = (out / INDEX).read_text("utf-8")
+    feed = (out / FEED).read_text("utf-8")
+    sitemap = (out / SITEMAP).read_text("utf-8")
+    assert f'href="{encoded}"' in index
+    assert f'href="https://presse.example/{encoded}"' in feed
+    assert f"<loc>https://presse.example/{encoded}</loc>" in sitemap
+    for written in (index, feed, sitemap):
+        assert not re.search(r'(?:href="|<loc>)[^"<]*Straße', written)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from pressgen.embargo import held_at
 from pressgen.present.event import Presentation, freeze
@@ -118,6 +118,23 @@ LABELS = {
 }
 
 
+def _href(path: str) -> str:
+    """A file of the press room as a link: one way for the index, the feed and the
+    sitemap, whatever the file's name holds (Straße Tür → Stra%C3%9Fe%20T%C3%BCr)."""
+    return quote(path)
+
+
+def _as_links(release: Mapping[str, Any]) -> dict[str, Any]:
+    """A release's paths as the index links them."""
+    photo = release["photo"]
+    return {
+        **release,
+        "page": _href(release["page"]),
+        "archive": _href(release["archive"]) if release["archive"] else "",
+        "photo": {**photo, "src": _href(photo["src"])} if photo else None,
+    }
+
+
 def owner_of(project: Project | None) -> str:
     """Whose press room it is: the project's organisation (organisation.yaml), typeset;
     without one, press_room_files takes the newest release's publisher."""
@@ -150,10 +167,11 @@ def press_room_files(
     )
     base = base_url(shown, configured_base)
     organisation = owner or (shown[0]["organisation"] if shown else "")
+    listed = [_as_links(release) for release in shown]
     sections = (
-        [(year, list(items)) for year, items in groupby(shown, key=lambda r: r["published"][:4])]
-        if len(shown) > YEARS_FROM
-        else [("", shown)]
+        [(year, list(items)) for year, items in groupby(listed, key=lambda r: r["published"][:4])]
+        if len(listed) > YEARS_FROM
+        else [("", listed)]
     )
     contact = shown[0]["contact"] if shown else ""
     # The address as a mailto: link (older build records have none: the line stays text).
@@ -223,13 +241,13 @@ def _feed(
         _text(entry, "title", release["headline"])
         _text(entry, "published", release["published"] or _EPOCH)
         _text(entry, "updated", release["published"] or _EPOCH)
-        page = release["page_url"] or urljoin(base, release["page"])
+        page = release["page_url"] or urljoin(base, _href(release["page"]))
         ET.SubElement(
             entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": page}
         )
         photo = release["photo"]
         if photo and (release["image_url"] or not base):
-            image = release["image_url"] or photo["src"]
+            image = release["image_url"] or _href(photo["src"])
             ET.SubElement(
                 entry, f"{{{ATOM}}}link", {"rel": "enclosure", "type": photo["type"], "href": image}
             )
@@ -249,7 +267,7 @@ def _sitemap(releases: Sequence[Mapping[str, Any]], base: str) -> bytes:
     newest = releases[0]["published"][:10] if releases else ""
     for loc, lastmod in [(INDEX, newest), *((r["page"], r["published"][:10]) for r in releases)]:
         url = ET.SubElement(urlset, f"{{{SITEMAPS}}}url")
-        _text(url, "loc", urljoin(base, loc), SITEMAPS)
+        _text(url, "loc", urljoin(base, _href(loc)), SITEMAPS)
         if lastmod:
             _text(url, "lastmod", lastmod, SITEMAPS)
     return _xml(urlset)
