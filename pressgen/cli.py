@@ -199,6 +199,8 @@ def build(
             moment = Hold(dt.datetime.fromisoformat(built.public_from), "").moment
             changed += f"; not public before {moment}: publish it only then"
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
+    for folder in results.removed:  # renamed or deleted: nothing may publish it any more
+        say(f"{display_path(folder)}/ removed: its event file is gone")
     if results and list_manager:
         from pressgen.registry import LIST_MANAGERS
 

@@ -427,3 +427,23 @@ def test_a_file_name_with_spaces_is_linked_one_way(
     assert f"<loc>https://presse.example/{encoded}</loc>" in sitemap
     for written in (index, feed, sitemap):
         assert not re.search(r'(?:href="|<loc>)[^"<]*Straße', written)
+
+
+def test_the_outputs_of_a_renamed_event_file_are_removed(tmp_path: Path, run_cli: Any) -> None:
+    """After a rename, out/<old name>/ would stay in the published folder: a build of the
+    folder removes what it wrote there, says so, and keeps what someone else put there."""
+    events = tmp_path / "ev"
+    events.mkdir()
+    (events / "alt.yaml").write_text(SEED.read_text("utf-8"), "utf-8")
+    assert run_cli("build", "ev", "--out", "out").exit_code == 0
+    (tmp_path / "out" / "alt" / "notiz.txt").write_text("meine Notiz", "utf-8")
+    (events / "alt.yaml").rename(events / "neu.yaml")
+    result = run_cli("build", "ev", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "out/alt/ removed: its event file is gone\n" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "out" / "alt").iterdir()) == ["notiz.txt"]
+    index = (tmp_path / "out" / INDEX).read_text("utf-8")
+    assert "neu/pressemitteilung.html" in index and "alt/" not in index
+    # Nothing of it is left the next time: the line comes once.
+    again = run_cli("build", "ev", "--out", "out")
+    assert "removed" not in again.stdout

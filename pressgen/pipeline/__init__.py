@@ -477,7 +477,7 @@ def build(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     choices: Choices = Choices(),
-) -> list[BuiltEvent]:
+) -> Built:
     """Build every event; nothing is written unless every event loads, renders and checks.
 
     Drafts are built (their open facts shown as placeholders) only when chosen.
@@ -486,7 +486,9 @@ def build(
 
     Outputs are first written to a staging folder inside each output folder
     (memory stays flat for thousands of events); only when all events succeeded
-    is each event's folder replaced, as a whole and in one step.
+    is each event's folder replaced, as a whole and in one step. A build of whole
+    folders removes what it wrote earlier for an event file that is gone (renamed or
+    deleted): the files its record names, and the folder when that leaves it empty.
     """
     files, missing = event_files(paths)
     if missing:  # every other file is still checked, so all problems come at once
@@ -607,10 +609,14 @@ def build(
                     outcome.public_from,
                 ),
             )
+        removed: list[Path] = []
         for root, record in records.items():
             if whole_folders:
                 # A folder's build knows all its events: what it did not build is gone.
-                record.keep_only({target.name for target in staged if target.parent.parent == root})
+                gone = record.keep_only(
+                    {target.name for target in staged if target.parent.parent == root}
+                )
+                removed += _remove_outputs(root, gone.values())
             try:
                 if record.changed:
                     record.write()
@@ -633,7 +639,38 @@ def build(
                 _write_press_room(root, list(releases.values()), moment, files[0])
         if built:
             built[0].warnings.extend(set_aside)
-        return built
+        return Built(built, removed)
+
+
+class Built(list[BuiltEvent]):
+    """What a build wrote, event by event; and the output folders it removed, as their
+    event files are gone."""
+
+    def __init__(self, events: Iterable[BuiltEvent] = (), removed: Sequence[Path] = ()) -> None:
+        super().__init__(events)
+        self.removed = list(removed)
+
+
+def _remove_outputs(root: Path, gone: Iterable[Remembered]) -> list[Path]:
+    """The files pressgen wrote for events that are gone, and their folders when empty;
+    never anything it did not write."""
+    removed = []
+    for entry in gone:
+        folder = root / entry.folder
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for name in entry.names:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+        for emptied in sorted(
+            (path for path in folder.rglob("*") if path.is_dir()), key=lambda p: -len(p.parts)
+        ):
+            with contextlib.suppress(OSError):
+                emptied.rmdir()  # only when empty
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+        removed.append(folder)
+    return removed
 
 
 def _has_press_room(roots: set[Path], choices: Choices) -> bool:

@@ -105,12 +105,11 @@ class BuildRecord:
             return None
         return entry
 
-    def keep_only(self, names: set[str]) -> None:
-        """Forget the events whose files are no longer there."""
-        gone = set(self.events) - names
-        for name in gone:
-            del self.events[name]
+    def keep_only(self, names: set[str]) -> dict[str, Remembered]:
+        """Forget the events whose files are no longer there; what they were."""
+        gone = {name: self.events.pop(name) for name in set(self.events) - names}
         self.changed |= bool(gone)
+        return gone
 
     def remember(self, name: str, entry: Remembered | None) -> None:
         """Keep (or, with None, forget) what the build of this folder was made from."""
