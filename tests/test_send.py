@@ -370,3 +370,24 @@ def test_a_list_send_waits_for_the_embargo_as_a_single_one_does(
     assert envelope.original_content is not None
     message = email.message_from_bytes(envelope.original_content, policy=policy.default)
     assert message["Subject"] == subject
+
+
+def test_bounces_go_where_the_file_says(
+    run_cli: Callable[..., Result], smtp_server: Callable[..., tuple[Recorder, int]]
+) -> None:
+    """The envelope sender (where bounces go) is newsletter.bounces_to when given; the
+    From: stays the newsletter's sender."""
+    recorder, port = smtp_server()
+    event = copy_here(SEED)
+    event.write_text(
+        event.read_text("utf-8").replace(
+            "newsletter:\n", "newsletter:\n  bounces_to: bounces@towerbyte.de\n", 1
+        ),
+        "utf-8",
+    )
+    result = send(run_cli, port)
+    assert result.exit_code == 0, result.output
+    assert [envelope.mail_from for envelope in recorder.envelopes] == ["bounces@towerbyte.de"] * 2
+    assert all(
+        b"From: TowerByte eG <newsletter@towerbyte.de>" in e.content for e in recorder.envelopes
+    )

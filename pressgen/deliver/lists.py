@@ -209,6 +209,8 @@ def send_to_list(
     `progress` hears of each message as it goes: „3/20 sent: a@b.de“, and each retry.
     """
     sender = loaded.newsletter.sender.email
+    # Bounces go to the envelope sender: the file's own mailbox for them, else the sender.
+    envelope = loaded.newsletter.bounces_to or sender
     key = document_key(loaded, kind)
     # Journals written before keys named the document held the files' paths instead.
     earlier_key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}" if list_path else key
@@ -249,7 +251,7 @@ def send_to_list(
             # before the journal heard of it is then one that mail programs know.
             message_id = earlier.message_id if earlier else new_message_id(sender)
             error = _deliver(
-                journal, run, recipient, message_id, make, server, sender, options.retry_wait,
+                journal, run, recipient, message_id, make, server, envelope, options.retry_wait,
                 functools.partial(_counted_line, progress, count),
             )  # fmt: skip
             if error is None:
@@ -299,7 +301,7 @@ def _deliver(
     message_id: str,
     make: MessageMaker,
     server: MailServer,
-    sender: str,
+    envelope: str,
     retry_wait: float,
     told: Callable[[str], None] = lambda _: None,
 ) -> SendError | None:
@@ -314,7 +316,7 @@ def _deliver(
         message = make(recipient, dt.datetime.now(dt.UTC).astimezone(), message_id)
         journal.record(run, recipient.email, message_id, "sending")
         try:
-            server.send(message, sender, [recipient.email])
+            server.send(message, envelope, [recipient.email])
         except SendError as error:
             if error.unknown:
                 journal.record(run, recipient.email, message_id, "unknown", str(error))

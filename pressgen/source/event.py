@@ -775,6 +775,13 @@ class Newsletter(Schema):
 
     sender: Sender = Field(description="From: name and address.")
     reply_to: Email | None = Field(None, description="Where replies go, if not to the sender.")
+    bounces_to: Email | None = Field(
+        None,
+        description="Where the mail servers send bounces (the envelope sender, Return-Path), "
+        "if not to the sender, e.g. bounces@towerbyte.de: a mailbox you read for addresses "
+        "that no longer work. Reaches no output: it is given to the mail server when "
+        "sending.",
+    )
     unsubscribe_url: Url | None = Field(
         None,
         description="Abmeldelink (§ 7 UWG): https:// page or mailto: address; required to send.",
