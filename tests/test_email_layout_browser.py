@@ -58,3 +58,29 @@ def test_the_photo_keeps_its_proportions(browser: Browser, newsletter: Path, wid
     assert box["width"] <= width  # it fits the screen
     shown, meant = box["height"] / box["width"], declared[1] / declared[0]
     assert abs(shown - meant) < 0.01, (width, box, declared)
+
+
+def test_the_facts_box_has_the_same_space_on_every_side(browser: Browser, tmp_path: Path) -> None:
+    from pressgen.pipeline import Choices
+
+    (built,) = build([ROOT / "data" / "towerbyte-workshop-2017.yaml"], tmp_path,
+                     choices=Choices(phase="invitation"))  # fmt: skip
+    page = browser.new_context(viewport={"width": 800, "height": 900}).new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        "file:") else route.abort())  # fmt: skip
+    page.goto((built.out_dir / "pressemitteilung.html").as_uri(), wait_until="load")
+    space = page.evaluate(
+        """() => {
+            const box = document.querySelector('.facts').getBoundingClientRect();
+            const first = document.querySelector('.facts > :first-child');
+            const last = document.querySelector('.facts > :last-child');
+            const range = document.createRange();
+            range.selectNodeContents(first);
+            const text = range.getBoundingClientRect();
+            return {top: first.getBoundingClientRect().top - box.top,
+                    left: text.left - box.left,
+                    bottom: box.bottom - last.getBoundingClientRect().bottom};
+        }"""
+    )
+    assert abs(space["top"] - space["left"]) <= 1, space
+    assert abs(space["bottom"] - space["left"]) <= 1, space
