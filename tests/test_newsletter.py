@@ -612,3 +612,16 @@ def test_a_preheader_pressgen_writes_fits_the_inbox(
     shown = present(load_event(write_yaml(event_data)), View(phase))  # type: ignore[arg-type]
     assert shown.preheader == preheader
     assert len(shown.preheader) <= 100
+
+
+def test_the_button_stands_where_a_reader_decides(
+    invitations: dict[str, dict[str, bytes]], built: dict[str, dict[str, bytes]]
+) -> None:
+    """An invitation's button right after the facts, before its text and programme; a
+    recap's before the sponsor row."""
+    invited = invitations[SEED.stem]["newsletter.txt"].decode("utf-8")
+    assert invited.index("Jetzt anmelden: [") < invited.index("Zum vierten Mal lädt")
+    assert invited.index("Jetzt anmelden: [") < invited.index("PROGRAMM")
+    recap = built["neujahrsempfang-2027"]["newsletter.txt"].decode("utf-8")
+    button = recap.index("Fotos und Programm ansehen: [")
+    assert button < recap.index("Mit freundlicher Unterstützung von")
