@@ -116,6 +116,22 @@ def test_outputs_are_served_exactly_as_build_writes_them(
     assert get(server, "/sitemap.xml")[0] == 404  # no web address: no sitemap
 
 
+def test_the_newsletter_shows_its_photo_from_the_previews_own_copy(
+    server: PreviewServer,
+) -> None:
+    """While one edits, the photo is not yet where it will be published: the preview's
+    newsletter loads it from the preview itself; everything else is as built."""
+    status, _, body = get(server, "/neujahrsempfang-2027/newsletter.html")
+    assert status == 200
+    html = body.decode("utf-8")
+    assert 'src="fotos/neujahrsempfang-2027.email@2x.png"' in html
+    assert "https://www.netzwerk-saale.example/presse/neujahrsempfang-2027/fotos/" not in html
+    status, kind, photo = get(
+        server, "/neujahrsempfang-2027/fotos/neujahrsempfang-2027.email@2x.png"
+    )
+    assert status == 200 and kind == "image/png" and photo.startswith(b"\x89PNG")
+
+
 def test_reload_script_is_never_in_build_outputs(tmp_path: Path, data_dir: Path) -> None:
     from pressgen.pipeline import build
 

@@ -7,10 +7,11 @@ from disk on request, so no path can reach a file outside the preview.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -166,6 +167,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.NOT_FOUND, "Nicht gefunden.")
             return
         content = outputs[name]
+        if isinstance(content, str) and name.endswith(".html"):
+            content = local_photos(content, outputs)
         if dark and isinstance(content, str):
             # Show what a mail program in dark mode shows: the email's own dark rules apply.
             content = content.replace("(prefers-color-scheme: dark)", "all")
@@ -212,6 +215,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         self.end_headers()
         self.wfile.write(data)
+
+
+def local_photos(html: str, outputs: Mapping[str, str | bytes]) -> str:
+    """The email shows its photos from where they will be published, which is not there
+    yet while one edits: the preview points them at its own copies (fotos/…) instead."""
+    for name in outputs:
+        if name.startswith("fotos/"):
+            html = re.sub(rf"https?://[^\s\"'<>]*/{re.escape(name)}(?=[\"'\s])", name, html)
+    return html
 
 
 @cache
