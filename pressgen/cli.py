@@ -62,19 +62,20 @@ DRAFT = click.option(
 )
 
 
-PHASE = click.option(
-    "--phase",
-    type=click.Choice(["invitation", "recap"]),
-    default=None,
-    help="Build the invitation (before the event) or the recap (after it) on purpose, "
-    "into <event>-einladung or <event>-rueckblick [default: as the file's dates say].",
+def _phase_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--phase, as each command says what it does with it."""
+    return click.option(
+        "--phase", type=click.Choice(["invitation", "recap"]), default=None, help=help_text
+    )
+
+
+PHASE = _phase_option(
+    "Build the invitation (before the event) or the recap (after it) on purpose, into "
+    "<event>-einladung or <event>-rueckblick [default: as the file's dates say]."
 )
-CHECK_PHASE = click.option(
-    "--phase",
-    type=click.Choice(["invitation", "recap"]),
-    default=None,
-    help="Check the invitation (before the event) or the recap (after it) [default: as "
-    "the file's dates say].",
+CHECK_PHASE = _phase_option(
+    "Check the invitation (before the event) or the recap (after it) [default: as the "
+    "file's dates say]."
 )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from helpers import ROOT, SECOND, SEED
+from helpers import CHROMIUM, ROOT, SECOND, SEED
 
 from pressgen import errors
 from pressgen.cli import main
@@ -176,3 +176,16 @@ def _the_whole_suite_ran(session: pytest.Session, exitstatus: int) -> bool:
         if chosen != tests and chosen not in tests.parents:
             return False
     return session.testscollected > 0
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright, for a module's browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+        )
+        yield launched
+        launched.close()

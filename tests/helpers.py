@@ -11,6 +11,7 @@ from types import FrameType, TracebackType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded one
 SEED = ROOT / "data" / "towerbyte-workshop-2017.yaml"
 SECOND = ROOT / "data" / "neujahrsempfang-2027.yaml"
 SEED_TEXT = SEED.read_text("utf-8")

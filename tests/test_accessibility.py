@@ -3,30 +3,18 @@ at desktop and phone width, have no accessibility violation of impact serious or
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from helpers import ROOT, SECOND, SEED
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["newsletter.html", "pressemitteilung.html"]
 # WCAG 2.2 A and AA (target-size is a 2.2 rule, off by default) and axe's best practices.
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        yield launched
-        launched.close()
 
 
 def _offline(route: Route) -> None:

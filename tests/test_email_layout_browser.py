@@ -3,13 +3,11 @@ proportions at every width (it once kept its height while its width shrank)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import ROOT
-from playwright.sync_api import Browser, Route, sync_playwright
-from test_accessibility import CHROMIUM
+from playwright.sync_api import Browser, Route
 
 from pressgen.pipeline import build
 
@@ -22,16 +20,6 @@ EXAMPLE = ROOT / "data" / "neujahrsempfang-2027.yaml"
 def newsletter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (built,) = build([EXAMPLE], tmp_path_factory.mktemp("email"))
     return built.out_dir
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("width", [320, 375, 600])

@@ -114,17 +114,24 @@ def test_an_event_shown_as_invitation(
     assert "Jetzt anmelden: [" in text
 
 
+def _with_the_workshop_invited(
+    issue_folder: Callable[[dict[str, Any]], Path],
+) -> tuple[Path, Path]:
+    """The example issue with the workshop as an invitation; the issue and the event file."""
+    data = issue_data()
+    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
+    data["issue"]["publication_date"] = "2027-01-20"
+    path = issue_folder(data)
+    return path, path.parent / "towerbyte-workshop-2017.yaml"
+
+
 @pytest.mark.parametrize("output", ["newsletter.txt", "newsletter.html"])
 def test_an_issue_item_says_its_event_is_cancelled(
     issue_folder: Callable[[dict[str, Any]], Path], output: str
 ) -> None:
     from pressgen.pipeline import render_path
 
-    data = issue_data()
-    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
-    data["issue"]["publication_date"] = "2027-01-20"
-    path = issue_folder(data)
-    event = path.parent / "towerbyte-workshop-2017.yaml"
+    path, event = _with_the_workshop_invited(issue_folder)
     event.write_text(
         event.read_text("utf-8").replace("  guests: 80\n", "  guests: 80\n  status: cancelled\n"),
         "utf-8",
@@ -139,11 +146,7 @@ def test_an_issue_with_a_draft_event_is_a_draft(
 ) -> None:
     from pressgen.pipeline import Choices, render_path
 
-    data = issue_data()
-    data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml", "show_as": "invitation"})
-    data["issue"]["publication_date"] = "2027-01-20"
-    path = issue_folder(data)
-    event = path.parent / "towerbyte-workshop-2017.yaml"
+    path, event = _with_the_workshop_invited(issue_folder)
     event.write_text("draft: yes\n" + event.read_text("utf-8"), "utf-8")
     with pytest.raises(DataError) as error:
         render_path(path, _now())

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 from helpers import ROOT
-from playwright.sync_api import Browser, Page, Route, sync_playwright
-from test_accessibility import AXE, CHROMIUM, TAGS
+from playwright.sync_api import Browser, Page, Route
+from test_accessibility import AXE, TAGS
 
 from pressgen.pipeline import Choices, build
 from pressgen.site.press_room import INDEX
@@ -37,16 +36,6 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SOURCE_DATE_EPOCH", AFTER_EVERY_EMBARGO)
         build([folder], out, choices=Choices(drafts=True, press_room=True))
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        yield launched
-        launched.close()
 
 
 def _from_disk_only(route: Route) -> None:
