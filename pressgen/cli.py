@@ -174,7 +174,7 @@ def build(
 
     from pressgen import pipeline
     from pressgen.clock import current_time
-    from pressgen.embargo import Hold, held_at
+    from pressgen.embargo import EMBARGOED, Hold, held_at
 
     with _reported_errors("nothing was written"):
         event_paths = _event_paths(paths)
@@ -202,6 +202,14 @@ def build(
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
     for folder in results.removed:  # renamed or deleted: nothing may publish it any more
         say(f"{display_path(folder)}/ removed: its event file is gone")
+    from pressgen.site.press_room import robots_advice
+
+    roots = {b.out_dir.parent.parent if b.out_dir.parent.name == EMBARGOED else b.out_dir.parent
+             for b in results}  # fmt: skip
+    for root in sorted(roots):
+        advice = robots_advice(root)
+        if advice:
+            say(advice)
     if results and list_manager:
         from pressgen.registry import LIST_MANAGERS
 

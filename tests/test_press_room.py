@@ -447,3 +447,25 @@ def test_the_outputs_of_a_renamed_event_file_are_removed(tmp_path: Path, run_cli
     # Nothing of it is left the next time: the line comes once.
     again = run_cli("build", "ev", "--out", "out")
     assert "removed" not in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("base", "said"),
+    [
+        ("https://www.example.de/presse/",
+         "The press room is published at https://www.example.de/presse/, where crawlers do not "
+         "read its robots.txt: add to https://www.example.de/robots.txt the line: Sitemap: "
+         "https://www.example.de/presse/sitemap.xml\n"),
+        ("https://presse.example.de/", ""),  # at the root its own robots.txt counts
+    ],
+)  # fmt: skip
+def test_a_press_room_under_a_path_names_the_line_for_the_sites_robots_txt(
+    tmp_path: Path, run_cli: Any, base: str, said: str
+) -> None:
+    (tmp_path / "pressgen.yaml").write_text(f"web_base_url: {base}\n", "utf-8")
+    (tmp_path / "ev").mkdir()
+    (tmp_path / "ev" / "workshop.yaml").write_text(SEED.read_text("utf-8"), "utf-8")
+    result = run_cli("build", "ev", "--out", "out")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines(True) if "robots.txt" in line]
+    assert "".join(lines) == said

@@ -273,6 +273,26 @@ def _sitemap(releases: Sequence[Mapping[str, Any]], base: str) -> bytes:
     return _xml(urlset)
 
 
+def robots_advice(root: Path) -> str:
+    """Crawlers read robots.txt only at a site's root: for a press room published under
+    a path, the line its site's own robots.txt needs (else nothing)."""
+    try:
+        robots = (root / ROBOTS).read_text("utf-8")
+    except OSError:
+        return ""
+    named = [line.split(":", 1)[1].strip() for line in robots.splitlines() if ":" in line]
+    sitemap = next((url for url in named if url.endswith(f"/{SITEMAP}")), "")
+    parts = urlsplit(sitemap)
+    if not sitemap or parts.path in ("", "/", f"/{SITEMAP}"):
+        return ""
+    site = f"{parts.scheme}://{parts.netloc}/{ROBOTS}"
+    room = sitemap.removesuffix(SITEMAP)
+    return (
+        f"The press room is published at {room}, where crawlers do not read its robots.txt: "
+        f"add to {site} the line: Sitemap: {sitemap}"
+    )
+
+
 def _robots(base: str) -> bytes:
     lines = ["User-agent: *", "Allow: /"]
     if base:
