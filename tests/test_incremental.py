@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import ROOT, SEED
@@ -185,3 +186,21 @@ def test_the_record_forgets_an_event_whose_file_is_gone(project: Path) -> None:
     _build(project)
     assert "workshop-2" not in json.loads(record.read_text("utf-8"))["events"]
     assert "workshop-1" in json.loads(record.read_text("utf-8"))["events"]
+
+
+def test_builds_of_both_phases_into_one_folder_keep_the_record(
+    tmp_path: Path, run_cli: Any
+) -> None:
+    """--phase invitation and --phase recap built in turn into one output folder: each is
+    remembered, nothing is set aside (PG905) and a rebuild writes nothing."""
+    from helpers import SEED
+
+    (tmp_path / "e.yaml").write_text(SEED.read_text("utf-8"), "utf-8")
+    said = []
+    for phase in ("invitation", "recap", "invitation", "recap"):
+        result = run_cli("build", "--phase", phase, "e.yaml", "--out", "out")
+        assert result.exit_code == 0, result.output
+        said.append(result.output)
+    assert not any("PG905" in output for output in said), said
+    assert "out/e-einladung/ (0 written, 7 unchanged)" in said[2]
+    assert "out/e-rueckblick/ (0 written, 7 unchanged)" in said[3]

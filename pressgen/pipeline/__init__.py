@@ -605,7 +605,9 @@ def build(
                     str(target.relative_to(record.root)),
                     outcome.names,
                     remembered_warnings(outcome.problems),
-                    outcome.summary,
+                    # A phase or a list manager built on purpose (e-einladung) is no entry
+                    # of the press room: its summary names the event's own folder.
+                    outcome.summary if _slug(outcome) == target.name else None,
                     outcome.public_from,
                 ),
             )
@@ -640,6 +642,10 @@ def build(
         if built:
             built[0].warnings.extend(set_aside)
         return Built(built, removed)
+
+
+def _slug(outcome: _Outcome) -> str:
+    return str(outcome.summary.get("slug", "")) if outcome.summary else ""
 
 
 class Built(list[BuiltEvent]):
