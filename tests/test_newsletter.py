@@ -625,3 +625,12 @@ def test_the_button_stands_where_a_reader_decides(
     recap = built["neujahrsempfang-2027"]["newsletter.txt"].decode("utf-8")
     button = recap.index("Fotos und Programm ansehen: [")
     assert button < recap.index("Mit freundlicher Unterstützung von")
+
+
+def test_a_sponsor_logo_has_the_name_in_text_too(built: dict[str, dict[str, bytes]]) -> None:
+    """Where a mail program blocks images, the sponsor row still names the sponsor in
+    text, not only in the logo's alt text."""
+    html = built["neujahrsempfang-2027"]["newsletter.html"].decode("utf-8")
+    text = readable_text("newsletter.html", html)
+    # Under the row's label, as text (the alt text is no text of the page).
+    assert "Mit freundlicher Unterstützung von Saale-Werkstatt GmbH" in text
