@@ -419,13 +419,24 @@ def _each_as_needed(
 ) -> str:
     """Several people as a subject, each named once in full and then briefly:
     „Brandl und Omar Haddad, stellvertretender Vorsitzender,“."""
+    return _joined_with_commas(_named_each(keys, event, introduced, known_as))
+
+
+def _named_each(
+    keys: Sequence[str],
+    event: Event,
+    introduced: Set[str],
+    known_as: Mapping[str, str] | None,
+) -> list[str]:
+    """Each person in full (a function's apposition closed by its comma), or briefly
+    when named before."""
     parts = []
     for key in keys:
         person = event.person(key)
         full = key not in introduced
         text = _named_person(person, full, known_as)
         parts.append(text + "," if full and apposition(person) else text)
-    return _joined_with_commas(parts)
+    return parts
 
 
 def _with_details(named: str, details: str) -> str:
@@ -519,12 +530,7 @@ def handover_sentence(
     2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt, und den Förderverein
     Kinderhospiz e. V.“ — in the present before the event."""
     style = event.typography
-    givers: list[str] = []  # the subject: a function's apposition closes with a comma
-    for key in handover.by:
-        person = event.person(key)
-        full = key not in introduced
-        text = _named_person(person, full, known_as)
-        givers.append(text + "," if full and apposition(person) else text)
+    givers = _named_each(handover.by, event, introduced, known_as)  # the subject
     givers += [_organisation_phrase(party).form("nom") for party in handover.by_organisations]
     people = [event.person(key) for key in handover.by]
     several = (

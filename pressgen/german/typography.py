@@ -150,7 +150,11 @@ def event_times(info: EventInfo) -> str:
 
 def number(value: int, style: Style = DEFAULT) -> str:
     """1.000, 1 000 (narrow no-break space) or 1000, as the style says."""
-    grouped = format_decimal(value, locale=LOCALE)
+    return _thousands(format_decimal(value, locale=LOCALE), style)
+
+
+def _thousands(grouped: str, style: Style) -> str:
+    """Babel's German grouping (1.000) as the style wants it."""
     if style.thousands == "thin":
         return grouped.replace(".", NARROW_NBSP)
     if style.thousands == "none":
@@ -163,11 +167,7 @@ def money(amount: Decimal, style: Style = DEFAULT) -> str:
     groups them (Babel's German number format)."""
     whole = amount == amount.to_integral_value()
     grouped = format_decimal(amount, format="#,##0" if whole else "#,##0.00", locale=LOCALE)
-    if style.thousands == "thin":
-        grouped = grouped.replace(".", NARROW_NBSP)
-    elif style.thousands == "none":
-        grouped = grouped.replace(".", "")
-    return f"{grouped}{NBSP}Euro"
+    return f"{_thousands(grouped, style)}{NBSP}Euro"
 
 
 def join(items: Sequence[str], style: Style = DEFAULT) -> str:
