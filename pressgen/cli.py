@@ -16,6 +16,7 @@ import click
 
 from pressgen import __version__, report
 from pressgen.errors import DataError, PressgenError, Problem, display_path, printable
+from pressgen.messages import _, ngettext, speak_to_click
 from pressgen.registry import LIST_MANAGER_NOTES, NEWSLETTER_HTML, PRESS_RELEASE_HTML
 from pressgen.report import counted
 
@@ -25,12 +26,15 @@ if TYPE_CHECKING:
     from pressgen.deliver.smtp import SmtpSettings
     from pressgen.source.event import Phase
 
+# click's own words (Usage, Options, its errors) in the user's language too.
+speak_to_click()
+
 JOBS = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 64),
     default=None,
-    help="Processes for many events [default: the number of processor cores].",
+    help=_("Processes for many events [default: the number of processor cores]."),
 )
 EVENT_PATHS = click.argument(
     "paths", nargs=-1, required=False, type=click.Path(path_type=Path, exists=False)
@@ -46,8 +50,10 @@ def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
     config = find_config(Path.cwd())
     if config is None:
         raise click.UsageError(
-            "give event files or folders, or run this inside a pressgen project "
-            "(a folder with pressgen.yaml; 'pressgen new DIR' makes one)"
+            _(
+                "give event files or folders, or run this inside a pressgen project "
+                "(a folder with pressgen.yaml; 'pressgen new DIR' makes one)"
+            )
         )
     events = load_project(config).events_dir
     assert events is not None
@@ -57,8 +63,10 @@ def _event_paths(paths: tuple[Path, ...]) -> list[Path]:
 DRAFT = click.option(
     "--draft",
     is_flag=True,
-    help="Accept drafts (draft: yes): their open facts show as [… offen]. Without it a "
-    "draft is an error (PG601).",
+    help=_(
+        "Accept drafts (draft: yes): their open facts show as [… offen]. Without it a "
+        "draft is an error (PG601)."
+    ),
 )
 
 
@@ -70,12 +78,16 @@ def _phase_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[...
 
 
 PHASE = _phase_option(
-    "Build the invitation (before the event) or the recap (after it) on purpose, into "
-    "<event>-einladung or <event>-rueckblick [default: as the file's dates say]."
+    _(
+        "Build the invitation (before the event) or the recap (after it) on purpose, into "
+        "<event>-einladung or <event>-rueckblick [default: as the file's dates say]."
+    )
 )
 CHECK_PHASE = _phase_option(
-    "Check the invitation (before the event) or the recap (after it) [default: as the "
-    "file's dates say]."
+    _(
+        "Check the invitation (before the event) or the recap (after it) [default: as the "
+        "file's dates say]."
+    )
 )
 
 
@@ -84,9 +96,11 @@ LIST_MANAGER = click.option(
     "list_manager",
     type=click.Choice(["listmonk", "mailchimp", "brevo", "cleverreach"]),  # LIST_MANAGERS
     default=None,
-    help="The newsletter for a list manager that sends it: its placeholders for the "
-    "unsubscribe link, the web version and the preview text, no .eml, and uebergabe.txt; "
-    "written to <event>-<system>.",
+    help=_(
+        "The newsletter for a list manager that sends it: its placeholders for the "
+        "unsubscribe link, the web version and the preview text, no .eml, and uebergabe.txt; "
+        "written to <event>-<system>."
+    ),
 )
 
 
@@ -129,21 +143,35 @@ def loads(*modules: str) -> Callable[[F], F]:
     return decorate
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
+    help=_("German press releases and newsletter emails from one YAML file per event."),
+)
 @click.version_option(__version__, prog_name="pressgen")
 def main() -> None:
-    """German press releases and newsletter emails from one YAML file per event."""
+    pass
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_(
+        "Write press release, newsletter, plain texts, .eml and .ics for each event file.\n\n"
+        "PATHS are event files or folders of them (every *.yaml inside); without PATHS, "
+        "the events folder of the project in which you are."
+    ),
+)
 @EVENT_PATHS
 @click.option(
     "--out",
     "out_root",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the outputs, each event in a subfolder named after its file "
-    "[default: the project's output folder, else out].",
+    help=_(
+        "Folder for the outputs, each event in a subfolder named after its file "
+        "[default: the project's output folder, else out]."
+    ),
 )
 @DRAFT
 @PHASE
@@ -151,8 +179,10 @@ def main() -> None:
 @click.option(
     "--documents",
     is_flag=True,
-    help="Also write the press release as pressemitteilung.pdf (A4, tagged PDF/UA; needs "
-    "Debian's pango libraries) and as pressemitteilung.docx (Word).",
+    help=_(
+        "Also write the press release as pressemitteilung.pdf (A4, tagged PDF/UA; needs "
+        "Debian's pango libraries) and as pressemitteilung.docx (Word)."
+    ),
 )
 @JOBS
 @loads("pressgen.pipeline", "pressgen.outputs.render", "pressgen.outputs.newsletter")
@@ -165,20 +195,18 @@ def build(
     documents: bool,
     jobs: int | None,
 ) -> None:
-    """Write press release, newsletter, plain texts, .eml and .ics for each event file.
-
-    PATHS are event files or folders of them (every *.yaml inside); without
-    PATHS, the events folder of the project in which you are.
-    """
     import datetime as dt
 
     from pressgen import pipeline
     from pressgen.clock import current_time
     from pressgen.embargo import EMBARGOED, Hold, held_at
 
-    with _reported_errors("nothing was written"):
+    with _reported_errors(_("nothing was written")):
         event_paths = _event_paths(paths)
-    with _reported_errors("nothing was written"), _progress(event_paths, "Building") as progress:
+    with (
+        _reported_errors(_("nothing was written")),
+        _progress(event_paths, _("Building")) as progress,
+    ):
         results = pipeline.build(
             event_paths,
             out_root,
@@ -195,13 +223,15 @@ def build(
     _warn([warning for built in results for warning in built.warnings])
     now = current_time()
     for built in results:
-        changed = f"{len(built.written)} written, {len(built.unchanged)} unchanged"
+        changed = _("{written} written, {unchanged} unchanged").format(
+            written=len(built.written), unchanged=len(built.unchanged)
+        )
         if held_at(built.public_from, now):  # why embargoed/: not to be published yet
             moment = Hold(dt.datetime.fromisoformat(built.public_from), "").moment
-            changed += f"; not public before {moment}: publish it only then"
+            changed += _("; not public before {moment}: publish it only then").format(moment=moment)
         say(f"{display_path(built.path)} → {display_path(built.out_dir)}/ ({changed})")
     for folder in results.removed:  # renamed or deleted: nothing may publish it any more
-        say(f"{display_path(folder)}/ removed: its event file is gone")
+        say(_("{folder}/ removed: its event file is gone").format(folder=display_path(folder)))
     from pressgen.site.press_room import robots_advice
 
     roots = {b.out_dir.parent.parent if b.out_dir.parent.name == EMBARGOED else b.out_dir.parent
@@ -215,7 +245,10 @@ def build(
 
         notes = display_path(results[0].out_dir / LIST_MANAGER_NOTES)
         label = LIST_MANAGERS[list_manager].label
-        say(f"Next: read {notes}, then give newsletter.html and newsletter.txt to {label}.")
+        say(
+            _("Next: read {notes}, then give newsletter.html and newsletter.txt to {system}.")
+            .format(notes=notes, system=label)
+        )  # fmt: skip
     elif results:
         # The first press release built; a newsletter file has none, but its newsletter.
         pages = [
@@ -225,38 +258,54 @@ def build(
         ]
         first = display_path(pages[0] if pages else results[0].out_dir / NEWSLETTER_HTML)
         command = " ".join(["pressgen preview", *(display_path(path) for path in paths)])
-        say(f"Next: open {first} in a browser, or see every output with: {command}")
+        say(
+            _("Next: open {page} in a browser, or see every output with: {command}").format(
+                page=first, command=command
+            )
+        )
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_(
+        "Validate, render in memory and check every output; write nothing.\n\n"
+        "Each finding has a code: PG1xx consistency across the outputs, PG2xx "
+        "completeness, PG3xx limits, PG4xx links, PG5xx dates, PG6xx drafts, PG7xx the "
+        "author's texts, PG8xx mail programs (with --clients)."
+    ),
+)
 @EVENT_PATHS
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit status 1).")
+@click.option("--strict", is_flag=True, help=_("Treat warnings as errors (exit status 1)."))
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json: one machine-readable report on standard output.",
+    help=_("json: one machine-readable report on standard output."),
 )
 @click.option(
     "--clients",
     is_flag=True,
-    help="Also report what Gmail, Outlook, Apple Mail, GMX, WEB.DE and other major mail "
-    "programs do not support in newsletter.html (caniemail data, PG801).",
+    help=_(
+        "Also report what Gmail, Outlook, Apple Mail, GMX, WEB.DE and other major mail "
+        "programs do not support in newsletter.html (caniemail data, PG801)."
+    ),
 )
 @click.option(
     "--ignore-feature",
     "ignored_features",
     multiple=True,
     metavar="SLUG",
-    help="With --clients: leave out this caniemail feature, e.g. css-border-radius.",
+    help=_("With --clients: leave out this caniemail feature, e.g. css-border-radius."),
 )
 @click.option(
     "--documents",
     is_flag=True,
-    help="Also make the press release as PDF and Word file, read both back and report a "
-    "part of the release (facts box, programme, quote …) that either lacks (PG108).",
+    help=_(
+        "Also make the press release as PDF and Word file, read both back and report a "
+        "part of the release (facts box, programme, quote …) that either lacks (PG108)."
+    ),
 )
 @DRAFT
 @CHECK_PHASE
@@ -275,12 +324,6 @@ def check(
     list_manager: str | None,
     jobs: int | None,
 ) -> None:
-    """Validate, render in memory and check every output; write nothing.
-
-    Each finding has a code: PG1xx consistency across the outputs, PG2xx
-    completeness, PG3xx limits, PG4xx links, PG5xx dates, PG6xx drafts, PG7xx the
-    author's texts, PG8xx mail programs (with --clients).
-    """
     import datetime as dt
 
     from pressgen import pipeline
@@ -299,7 +342,7 @@ def check(
         return
     with _reported_errors():
         event_paths = _event_paths(paths)
-    with _reported_errors(), _progress(event_paths, "Checking") as progress:
+    with _reported_errors(), _progress(event_paths, _("Checking")) as progress:
         checked = pipeline.check(
             event_paths,
             jobs=_jobs(jobs),
@@ -322,23 +365,33 @@ def check(
 
         data = source()
         say(
-            f"Mail programs: caniemail {data['version']} (data of {data['updated'][:10]}). "
-            f"Left aside, as the email reads right without them: {', '.join(GRACEFUL)}."
+            _(
+                "Mail programs: caniemail {version} (data of {day}). "
+                "Left aside, as the email reads right without them: {features}."
+            ).format(
+                version=data["version"], day=data["updated"][:10], features=", ".join(GRACEFUL)
+            )
         )
     now = current_time()
     for result in checked:
         count = len(result.warnings)
-        verdict = f"ok, {counted(count, 'warning')}" if count else "ok"
+        verdict = (
+            _("ok, {warnings}").format(warnings=counted(count, "warning")) if count else _("ok")
+        )
         if held_at(result.public_from, now):
             moment = Hold(dt.datetime.fromisoformat(result.public_from), "").moment
-            verdict += (
-                f"; not public before {moment}: build writes it into {EMBARGOED}/, "
+            verdict += _(
+                "; not public before {moment}: build writes it into {folder}/, "
                 "send refuses it to subscribers until then"
-            )
+            ).format(moment=moment, folder=EMBARGOED)
         say(f"{display_path(result.path)}: {verdict}")
     if strict and warnings:
-        verb = "is an error" if len(warnings) == 1 else "are errors"
-        say(f"pressgen: {counted(len(warnings), 'warning')} {verb} under --strict.", err=True)
+        strict_line = ngettext(
+            "pressgen: {count} warning is an error under --strict.",
+            "pressgen: {count} warnings are errors under --strict.",
+            len(warnings),
+        )
+        say(strict_line.format(count=len(warnings)), err=True)
         raise SystemExit(1)
 
 
@@ -397,38 +450,52 @@ def _check_as_json(
         raise SystemExit(1)
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_(
+        "Send the newsletter of EVENT_FILE as email through an SMTP server.\n\n"
+        "The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD. "
+        "To a list (--to-list), every recipient gets a message of their own, and the send "
+        "journal makes sure nobody gets it twice. When the Abmeldelink is a web page, a "
+        "send to a list needs the secret that signs each recipient's own unsubscribe link, "
+        "in the environment variable PRESSGEN_UNSUBSCRIBE_SECRET (at least 16 characters, "
+        "the same your unsubscribe page checks, kept out of the project's files)."
+    ),
+)
 @click.argument("event_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--to",
     "recipients",
-    help="Recipient address; several separated by commas (or give --to again).",
+    help=_("Recipient address; several separated by commas (or give --to again)."),
     multiple=True,
 )
 @click.option(
     "--to-list",
     "recipient_list",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A list of recipients (.csv or .yaml): one message each, written down in the "
-    "send journal.",
+    help=_(
+        "A list of recipients (.csv or .yaml): one message each, written down in the send journal."
+    ),
 )
-@click.option("--resume", is_flag=True, help="Continue a send that was cut short.")
+@click.option("--resume", is_flag=True, help=_("Continue a send that was cut short."))
 @click.option(
     "--resend-unknown",
     is_flag=True,
-    help="With --resume: send again to those whose message may have arrived (the connection "
-    "was lost before the server answered).",
+    help=_(
+        "With --resume: send again to those whose message may have arrived (the connection "
+        "was lost before the server answered)."
+    ),
 )
 @click.option(
     "--again",
     is_flag=True,
-    help="Send also to those who got it in an earlier run.",
+    help=_("Send also to those who got it in an earlier run."),
 )
 @click.option(
     "--rate",
     type=click.FloatRange(min=0.1),
     metavar="N",
-    help="At most N messages a minute.",
+    help=_("At most N messages a minute."),
 )
 @click.option(
     "--retry-wait",
@@ -436,22 +503,26 @@ def _check_as_json(
     default=30.0,
     show_default=True,
     metavar="SECONDS",
-    help="Wait before trying a temporary failure again (doubled each time).",
+    help=_("Wait before trying a temporary failure again (doubled each time)."),
 )
-@click.option("--smtp-host", envvar="PRESSGEN_SMTP_HOST", help="Mail server [PRESSGEN_SMTP_HOST].")
+@click.option(
+    "--smtp-host", envvar="PRESSGEN_SMTP_HOST", help=_("Mail server [PRESSGEN_SMTP_HOST].")
+)
 @click.option(
     "--smtp-port",
     envvar="PRESSGEN_SMTP_PORT",
     type=click.IntRange(1, 65535),
-    help="Port [PRESSGEN_SMTP_PORT]; default 587 with starttls, 465 with ssl, 25 with none.",
+    help=_("Port [PRESSGEN_SMTP_PORT]; default 587 with starttls, 465 with ssl, 25 with none."),
 )
-@click.option("--smtp-user", envvar="PRESSGEN_SMTP_USER", help="Login name [PRESSGEN_SMTP_USER].")
+@click.option(
+    "--smtp-user", envvar="PRESSGEN_SMTP_USER", help=_("Login name [PRESSGEN_SMTP_USER].")
+)
 @click.option(
     "--security",
     type=click.Choice(["starttls", "ssl", "none"]),
     default="starttls",
     show_default=True,
-    help="How the connection is encrypted.",
+    help=_("How the connection is encrypted."),
 )
 @click.option(
     "--per-connection",
@@ -460,25 +531,29 @@ def _check_as_json(
     default=100,
     show_default=True,
     metavar="N",
-    help="Messages sent over one connection to the mail server before it is opened again "
-    "(some servers allow fewer) [PRESSGEN_SMTP_PER_CONNECTION].",
+    help=_(
+        "Messages sent over one connection to the mail server before it is opened again "
+        "(some servers allow fewer) [PRESSGEN_SMTP_PER_CONNECTION]."
+    ),
 )
-@click.option("--dry-run", is_flag=True, help="Show what would be sent; do not connect.")
+@click.option("--dry-run", is_flag=True, help=_("Show what would be sent; do not connect."))
 @click.option(
     "--press",
     is_flag=True,
-    help="Send the press release to journalists instead of the newsletter: its text in the "
-    "mail, the photos attached, replies to the Pressekontakt; before a Sperrfrist too.",
+    help=_(
+        "Send the press release to journalists instead of the newsletter: its text in the "
+        "mail, the photos attached, replies to the Pressekontakt; before a Sperrfrist too."
+    ),
 )
 @click.option(
     "--docx",
     is_flag=True,
-    help="With --press: attach the press release as a Word file too (for papers that edit it).",
+    help=_("With --press: attach the press release as a Word file too (for papers that edit it)."),
 )
 @click.option(
     "--before-embargo",
     is_flag=True,
-    help="Send before the embargo has passed, as a test: the subject starts with [TEST].",
+    help=_("Send before the embargo has passed, as a test: the subject starts with [TEST]."),
 )
 @loads("pressgen.pipeline", "pressgen.outputs.render", "pressgen.deliver.send")
 def send(
@@ -500,27 +575,18 @@ def send(
     docx: bool,
     before_embargo: bool,
 ) -> None:
-    """Send the newsletter of EVENT_FILE as email through an SMTP server.
-
-    The password is read only from the environment variable PRESSGEN_SMTP_PASSWORD.
-    To a list (--to-list), every recipient gets a message of their own, and the send
-    journal makes sure nobody gets it twice. When the Abmeldelink is a web page, a
-    send to a list needs the secret that signs each recipient's own unsubscribe link,
-    in the environment variable PRESSGEN_UNSUBSCRIBE_SECRET (at least 16 characters,
-    the same your unsubscribe page checks, kept out of the project's files).
-    """
     if bool(recipients) == bool(recipient_list):
-        raise click.UsageError("give either --to ADDRESS or --to-list FILE")
+        raise click.UsageError(_("give either --to ADDRESS or --to-list FILE"))
     from pressgen.deliver.lists import SendOptions
     from pressgen.outputs.email import subject_of
 
     if resend_unknown and not resume:
-        raise click.UsageError("--resend-unknown goes with --resume")
+        raise click.UsageError(_("--resend-unknown goes with --resume"))
     settings = _smtp_settings(smtp_host, smtp_port, smtp_user, security, per_connection, dry_run)
     options = SendOptions(resume, again, resend_unknown, rate, retry_wait)
     from pressgen.deliver.send import newsletter_send, press_send, recipients_of
 
-    with _reported_errors("nothing was sent"):
+    with _reported_errors(_("nothing was sent")):
         listed = recipients_of(recipients, recipient_list)
         if press:
             job = press_send(event_file, listed, recipient_list, docx)
@@ -530,7 +596,7 @@ def send(
         if dry_run or settings is None:
             for line in job.preview():
                 say(line)
-            say("Dry run: nothing was sent, the journal is unchanged.")
+            say(_("Dry run: nothing was sent, the journal is unchanged."))
             if job.refusal is not None:
                 raise job.refusal
             return
@@ -543,27 +609,46 @@ def send(
 def _report_outcome(outcome: Outcome, subject: str) -> None:
     """Who got it, who had it, who was refused, where it may have come, who was not tried."""
     if outcome.skipped:
-        had = counted(len(outcome.skipped), "recipient")
-        say(f"{had} had it already (--again sends once more).")
-    say(f'Sent "{subject}" to {counted(len(outcome.sent), "recipient")}.')
+        had = ngettext(
+            "{count} recipient had it already (--again sends once more).",
+            "{count} recipients had it already (--again sends once more).",
+            len(outcome.skipped),
+        )
+        say(had.format(count=len(outcome.skipped)))
+    sent = ngettext(
+        'Sent "{subject}" to {count} recipient.',
+        'Sent "{subject}" to {count} recipients.',
+        len(outcome.sent),
+    )
+    say(sent.format(subject=subject, count=len(outcome.sent)))
     for address, answer in outcome.failed:
-        say(f"pressgen: not sent to {address}: {printable(answer)}", err=True)
+        line = _("pressgen: not sent to {address}: {answer}")
+        say(line.format(address=address, answer=printable(answer)), err=True)
     for address, answer in outcome.unknown:
-        say(f"pressgen: perhaps sent to {address}: {printable(answer)}", err=True)
+        line = _("pressgen: perhaps sent to {address}: {answer}")
+        say(line.format(address=address, answer=printable(answer)), err=True)
     if outcome.failed:
-        say(f"pressgen: {counted(len(outcome.failed), 'message')} could not be sent.", err=True)
+        line = ngettext(
+            "pressgen: {count} message could not be sent.",
+            "pressgen: {count} messages could not be sent.",
+            len(outcome.failed),
+        )
+        say(line.format(count=len(outcome.failed)), err=True)
     if outcome.unknown:
-        say(
-            f"pressgen: {counted(len(outcome.unknown), 'message')} may have arrived: ask "
-            "before sending again; --resume --resend-unknown sends to them once more.",
-            err=True,
+        line = ngettext(
+            "pressgen: {count} message may have arrived: ask before sending again; "
+            "--resume --resend-unknown sends to them once more.",
+            "pressgen: {count} messages may have arrived: ask before sending again; "
+            "--resume --resend-unknown sends to them once more.",
+            len(outcome.unknown),
         )
+        say(line.format(count=len(outcome.unknown)), err=True)
     if outcome.not_tried:
-        say(
-            "pressgen: not tried, as the server could take none: "
-            f"{', '.join(outcome.not_tried)}; --resume continues when it can.",
-            err=True,
+        line = _(
+            "pressgen: not tried, as the server could take none: {addresses}; --resume "
+            "continues when it can."
         )
+        say(line.format(addresses=", ".join(outcome.not_tried)), err=True)
     if outcome.failed or outcome.unknown or outcome.not_tried:
         raise SystemExit(1)
 
@@ -581,7 +666,7 @@ def _smtp_settings(
     if dry_run:
         return None
     if not host:
-        raise click.UsageError("give --smtp-host or set PRESSGEN_SMTP_HOST")
+        raise click.UsageError(_("give --smtp-host or set PRESSGEN_SMTP_HOST"))
     default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
     return SmtpSettings(
         host=host,
@@ -593,22 +678,31 @@ def _smtp_settings(
     )
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_("Show all outputs in the browser and reload them on every save."),
+)
 @EVENT_PATHS
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help=_("Port to listen on."),
+)
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on. Anything but 127.0.0.1 shows the preview to your network.",
+    help=_("Address to listen on. Anything but 127.0.0.1 shows the preview to your network."),
 )
 @click.option(
     "--allowed-host",
     "allowed_hosts",
     multiple=True,
-    help="Another name under which other computers reach this one (with --host).",
+    help=_("Another name under which other computers reach this one (with --host)."),
 )
-@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the browser.")
+@click.option("--open", "open_browser", is_flag=True, help=_("Open the preview in the browser."))
 @loads("pressgen.pipeline", "pressgen.outputs.render", "pressgen.preview")
 def preview(
     paths: tuple[Path, ...],
@@ -617,28 +711,29 @@ def preview(
     allowed_hosts: tuple[str, ...],
     open_browser: bool,
 ) -> None:
-    """Show all outputs in the browser and reload them on every save."""
     import threading
     import webbrowser
 
     from pressgen.pipeline import find_event_files
     from pressgen.preview import serve
 
-    with _reported_errors("the preview did not start"):
+    with _reported_errors(_("the preview did not start")):
         event_paths = _event_paths(paths)
         find_event_files(event_paths)  # a path that names no event stops it, as in build
     if host not in ("127.0.0.1", "localhost", "::1"):
-        say(f"Warning: listening on {host}: other computers can see the preview.", err=True)
+        line = _("Warning: listening on {host}: other computers can see the preview.")
+        say(line.format(host=host), err=True)
     try:
         server, stop = serve(event_paths, host, port, allowed_hosts)
     except OSError as error:
-        say(f"pressgen: cannot listen on {host}:{port}: {error.strerror}", err=True)
+        line = _("pressgen: cannot listen on {host}:{port}: {reason}")
+        say(line.format(host=host, port=port, reason=error.strerror), err=True)
         raise SystemExit(1) from None
     except KeyboardInterrupt:  # while the first rendering ran
-        say("Preview stopped.")
+        say(_("Preview stopped."))
         return
     try:
-        say(f"Preview at {server.url} (Ctrl-C stops it)")
+        say(_("Preview at {address} (Ctrl-C stops it)").format(address=server.url))
         if open_browser:
             webbrowser.open(server.url)
         threading.Event().wait()
@@ -648,7 +743,7 @@ def preview(
         stop.set()
         server.shutdown()
         server.server_close()
-    say("Preview stopped.")
+    say(_("Preview stopped."))
 
 
 def say(text: str, err: bool = False) -> None:
@@ -656,35 +751,39 @@ def say(text: str, err: bool = False) -> None:
     click.echo(printable(text), err=err)
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_(
+        "Create a ready-to-edit project in FOLDER (never overwrites a file).\n\n"
+        "It holds pressgen.yaml, organisation.yaml, an example in events/, a templates/ "
+        "folder for your own templates and the JSON Schemas for editors."
+    ),
+)
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 def new(folder: Path) -> None:
-    """Create a ready-to-edit project in FOLDER (never overwrites a file).
-
-    It holds pressgen.yaml, organisation.yaml, an example in events/, a
-    templates/ folder for your own templates and the JSON Schemas for editors.
-    """
     from pressgen.scaffold import create_project
 
-    with _reported_errors("nothing was written"):
+    with _reported_errors(_("nothing was written")):
         for path in create_project(folder):
-            say(f"created {display_path(path)}")
-    say(f"Next: cd {display_path(folder)} && pressgen build")
+            say(_("created {path}").format(path=display_path(path)))
+    say(_("Next: cd {folder} && pressgen build").format(folder=display_path(folder)))
 
 
-@main.command()
+@main.command(
+    options_metavar=_("[OPTIONS]"),
+    help=_(
+        "Print the JSON Schema of an event file, a newsletter file (several items in one "
+        "email), the organisation file or pressgen.yaml.\n\n"
+        "Editors use it to complete and check while you type, through the line "
+        "'# yaml-language-server: $schema=PATH' at the top of the YAML file."
+    ),
+)
 @click.argument(
     "kind",
     type=click.Choice(["event", "newsletter", "organisation", "config"]),
     default="event",
 )
 def schema(kind: str) -> None:
-    """Print the JSON Schema of an event file, a newsletter file (several items in one
-    email), the organisation file or pressgen.yaml.
-
-    Editors use it to complete and check while you type, through the line
-    '# yaml-language-server: $schema=PATH' at the top of the YAML file.
-    """
     from pressgen.source.schema import schema_text
 
     click.echo(schema_text(kind), nl=False)
@@ -725,7 +824,7 @@ def _reported_errors(outcome: str = "") -> Iterator[None]:
     The last line counts them and says what did not happen:
     "pressgen: 2 errors and 1 warning; nothing was written."
     """
-    ending = f"; {outcome}." if outcome else "."
+    ending = _("; {outcome}.").format(outcome=outcome) if outcome else "."
     try:
         yield
     except DataError as error:

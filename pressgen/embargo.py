@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pressgen.errors import PressgenError
 from pressgen.german import typography
+from pressgen.messages import _
 
 if TYPE_CHECKING:
     from pressgen.source.documents import Document
@@ -59,10 +60,11 @@ def hold(document: Document, phase: Phase | None = None) -> Hold | None:
         # What the document tells: an invitation in its own words has no Sperrfrist.
         end = as_told(loaded.event, told_as).embargo_end()
         if end is not None:
-            holds.append(Hold(end, f"the Sperrfrist of {loaded.path.name}"))
+            holds.append(Hold(end, _("the Sperrfrist of {file}").format(file=loaded.path.name)))
     own = document.own_start()
     if own is not None:
-        holds.append(Hold(own, f"the publication day of {document.path.name}"))
+        because = _("the publication day of {file}").format(file=document.path.name)
+        holds.append(Hold(own, because))
     return max(holds, key=lambda found: found.until, default=None)
 
 
@@ -94,7 +96,9 @@ def send_is_test(document: Document, now: dt.datetime, before_embargo: bool) -> 
         return False
     if not before_embargo:
         raise EmbargoError(
-            f"not public before {found}: it may not go to subscribers before then; for a "
-            "test send use --before-embargo (the subject then starts with [TEST])"
+            _(
+                "not public before {moment}: it may not go to subscribers before then; for a "
+                "test send use --before-embargo (the subject then starts with [TEST])"
+            ).format(moment=found)
         )
     return True

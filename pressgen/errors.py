@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from pressgen.messages import _, language
+
 # The codes of the problems made in this process, when it is a set: the test suite sets
 # it to see that every code of pressgen.rules is made by some test (tests/conftest.py).
 # None otherwise, and then a problem records nothing.
@@ -27,27 +29,18 @@ class Problem:
     field: str = ""
     severity: Literal["error", "warning"] = "error"
     code: str = ""  # a stable code such as PG005 or PG101 (pressgen/rules.py)
-    message_de: str = ""  # the same in German, for the preview page (check findings)
+    message_de: str = ""  # the same in German, shown in a German locale (check findings)
 
     def __post_init__(self) -> None:
         if codes_made is not None:
             codes_made.add(self.code)
 
     def __str__(self) -> str:
+        """The problem in the user's language (pressgen.messages), located."""
         where = f"{display_path(self.file)}:{self.line}:{self.column}"
         if self.severity == "warning":
-            where += ": warning"
-        text = (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-        return printable(f"{text} [{self.code}]" if self.code else text)
-
-    def german(self) -> str:
-        """The problem as the German preview page shows it (the English message if no other)."""
-        where = f"{display_path(self.file)}:{self.line}:{self.column}"
-        if self.severity == "warning":
-            where += ": Warnung"
-        text = self.message_de or self.message
+            where += ": " + _("warning")
+        text = self.message_de if self.message_de and language() == "de" else self.message
         text = f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
         return printable(f"{text} [{self.code}]" if self.code else text)
 

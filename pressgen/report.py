@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pressgen.errors import Problem, display_path, printable
+from pressgen.messages import _, ngettext
 from pressgen.rules import RULES
 
 # From this many warnings of one kind in one file, they are one line.
@@ -15,19 +16,29 @@ GROUP_FROM = 3
 NEVER_GROUPED = frozenset({"PG801"})
 
 
+# Each noun's forms, as whole messages, so that a language whose plural differs can say so.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "error": lambda n: ngettext("{count} error", "{count} errors", n),
+    "warning": lambda n: ngettext("{count} warning", "{count} warnings", n),
+    "recipient": lambda n: ngettext("{count} recipient", "{count} recipients", n),
+    "message": lambda n: ngettext("{count} message", "{count} messages", n),
+}
+
+
 def counted(number: int, noun: str) -> str:
-    """1 error, 2 errors; 1 warning, 3 warnings."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    """1 error, 2 errors; 1 warning, 3 warnings (in the user's language)."""
+    return _COUNTED[noun](number).format(count=number)
 
 
 def tally(problems: Sequence[Problem]) -> str:
     """'1 error', '2 errors and 1 warning', '3 warnings'."""
     errors = sum(1 for problem in problems if problem.severity == "error")
     warnings = len(problems) - errors
-    parts = [counted(errors, "error")] if errors else []
-    if warnings or not errors:
-        parts.append(counted(warnings, "warning"))
-    return " and ".join(parts)
+    if errors and warnings:
+        return _("{errors} and {warnings}").format(
+            errors=counted(errors, "error"), warnings=counted(warnings, "warning")
+        )
+    return counted(errors, "error") if errors else counted(warnings, "warning")
 
 
 def lines(problems: Sequence[Problem]) -> list[str]:
@@ -51,9 +62,14 @@ def lines(problems: Sequence[Problem]) -> list[str]:
 
 def _one_line(group: list[Problem]) -> str:
     first = group[0]
-    places = ", ".join(f"{problem.field} (line {problem.line})" for problem in group)
-    summary = RULES[first.code].summary if first.code in RULES else first.message
+    places = ", ".join(
+        _("{field} (line {line})").format(field=problem.field, line=problem.line)
+        for problem in group
+    )
+    summary = _(RULES[first.code].summary) if first.code in RULES else first.message
+    where = f"{display_path(first.file)}:{first.line}:{first.column}"
     return printable(
-        f"{display_path(first.file)}:{first.line}:{first.column}: warning: {summary}, "
-        f"{len(group)} times: {places} [{first.code}]"
+        _("{where}: warning: {summary}, {count} times: {places} [{code}]").format(
+            where=where, summary=summary, count=len(group), places=places, code=first.code
+        )
     )

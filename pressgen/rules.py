@@ -17,7 +17,7 @@ class Rule:
 
     code: str
     severity: Literal["error", "warning", "error or warning"]
-    summary: str
+    summary: str  # in English; the catalogue has its German (Rule's third argument)
 
 
 RULES: dict[str, Rule] = {

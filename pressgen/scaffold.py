@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from pressgen.errors import OutputError, display_path
+from pressgen.messages import _
 from pressgen.outputs.environment import builtin_templates_dir
 from pressgen.source.schema import schema_text
 from pressgen.write import write_atomically
@@ -187,7 +188,9 @@ def create_project(folder: Path) -> list[Path]:
     existing = [path for path in files if os.path.lexists(path)]  # a dangling link too
     if existing:
         names = ", ".join(display_path(path) for path in existing)
-        raise OutputError(f"these files exist already and are left alone: {names}")
+        raise OutputError(
+            _("these files exist already and are left alone: {files}").format(files=names)
+        )
     made: list[Path] = []  # files and folders, in the order they were made
     current = folder
     try:
@@ -207,5 +210,9 @@ def create_project(folder: Path) -> list[Path]:
                     path.rmdir()
                 else:
                     path.unlink()
-        raise OutputError(f"cannot write {display_path(current)}: {error.strerror}") from None
+        raise OutputError(
+            _("cannot write {path}: {reason}").format(
+                path=display_path(current), reason=error.strerror
+            )
+        ) from None
     return list(files)

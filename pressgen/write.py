@@ -24,6 +24,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pressgen.errors import OutputError, display_path
+from pressgen.messages import _
 from pressgen.registry import BY_NAME
 
 STAGING_PREFIX = ".pressgen-staging-"
@@ -41,7 +42,10 @@ def cannot_write(path: Path, error: OSError) -> OutputError:
 
     `path` is that place (an output folder), never an internal staging path.
     """
-    return OutputError(f"cannot write {display_path(path)}: {error.strerror or error}")
+    reason = error.strerror or error
+    return OutputError(
+        _("cannot write {path}: {reason}").format(path=display_path(path), reason=reason)
+    )
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -98,8 +102,10 @@ class OutputRoot:
         except BlockingIOError:
             os.close(self._lock)
             raise OutputError(
-                f"another pressgen build is writing to {display_path(self.root)}; "
-                "wait until it has finished, then build again"
+                _(
+                    "another pressgen build is writing to {folder}; "
+                    "wait until it has finished, then build again"
+                ).format(folder=display_path(self.root))
             ) from None
         try:
             self._remove_stale_staging()
@@ -135,24 +141,31 @@ def check_replaceable(target: Path, names: Iterable[str]) -> None:
     shown = display_path(target)
     if target.is_symlink():
         raise OutputError(
-            f"{shown} is a symbolic link; pressgen replaces its output folders whole and "
-            "never writes through a link: remove the link or choose another --out"
+            _(
+                "{path} is a symbolic link; pressgen replaces its output folders whole and "
+                "never writes through a link: remove the link or choose another --out"
+            ).format(path=shown)
         )
     if not target.exists():
         return
     if not target.is_dir():
-        raise OutputError(f"{shown} is a file, not a folder: remove or rename it")
+        raise OutputError(
+            _("{path} is a file, not a folder: remove or rename it").format(path=shown)
+        )
     for name in names:
         path = target / name
         if path.is_symlink():
             raise OutputError(
-                f"{display_path(path)} is a symbolic link; pressgen writes a file there and "
-                "never writes through a link: remove the link"
+                _(
+                    "{path} is a symbolic link; pressgen writes a file there and "
+                    "never writes through a link: remove the link"
+                ).format(path=display_path(path))
             )
         if path.exists() and not path.is_file():
             raise OutputError(
-                f"{display_path(path)} is a folder; pressgen writes a file there: "
-                "remove or rename the folder"
+                _(
+                    "{path} is a folder; pressgen writes a file there: remove or rename the folder"
+                ).format(path=display_path(path))
             )
 
 

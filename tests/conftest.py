@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from helpers import CHROMIUM, ROOT, SECOND, SEED
+
+# pressgen speaks the locale's language, chosen once when it is imported: the tests read
+# its messages in English on any machine (tests/test_messages.py asks for German itself).
+os.environ["LANGUAGE"] = "en"
 
 from pressgen import errors
 from pressgen.cli import main
@@ -31,6 +36,18 @@ def template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """Date checks (a past embargo) see 1 January 2026, whenever the tests run."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """pressgen speaks German in this process for one test (its messages, the preview)."""
+    from pressgen import messages
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    messages._chosen.cache_clear()
+    yield
+    monkeypatch.setenv("LANGUAGE", "en")
+    messages._chosen.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -186,7 +186,7 @@ def test_a_draft_is_not_sent(run_cli: Callable[..., Result], draft: Path) -> Non
 
 
 def test_the_preview_shows_a_draft_with_a_warning(
-    draft: Path, monkeypatch: pytest.MonkeyPatch
+    draft: Path, monkeypatch: pytest.MonkeyPatch, german: None
 ) -> None:
     from pressgen.preview import Preview
 

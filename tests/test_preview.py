@@ -141,7 +141,7 @@ def test_reload_script_is_never_in_build_outputs(tmp_path: Path, data_dir: Path)
             assert b"_reload" not in content and b"Live reload" not in content, name
 
 
-def test_event_page_has_tabs_and_the_reload_script(server: PreviewServer) -> None:
+def test_event_page_has_tabs_and_the_reload_script(server: PreviewServer, german: None) -> None:
     status, _, body = get(server, "/towerbyte-workshop-2017/")
     page = body.decode()
     assert status == 200
@@ -221,7 +221,7 @@ def test_errors_are_shown_in_the_page_and_fixing_brings_it_back(
     line = next(n for n, t in enumerate(good.splitlines(), 1) if "guests: 80" in t)
     assert f"towerbyte-workshop-2017.yaml:{line}:11: event.guests: expected a whole number" in page
     assert 'id="headline"' not in page
-    assert "Fehler (1)" in get(server, "/")[2].decode()
+    assert "errors (1)" in get(server, "/")[2].decode()
     assert get(server, "/towerbyte-workshop-2017/newsletter.html")[0] == 404
     event.write_text(good, "utf-8")
     server.preview.rebuild()
@@ -285,9 +285,9 @@ def test_an_unexpected_error_shows_in_the_page_and_the_watcher_goes_on(
     event = preview.events["towerbyte-workshop-2017"]
     assert event.rendered is None
     assert event.errors[0].endswith(
-        "towerbyte-workshop-2017.yaml: pressgen konnte dies nicht darstellen "
-        "(ZeroDivisionError: division by zero); das ist ein Fehler in pressgen, bitte melden "
-        "Sie ihn. Die Vorschau läuft weiter."
+        "towerbyte-workshop-2017.yaml: pressgen could not show this "
+        "(ZeroDivisionError: division by zero); that is a mistake in pressgen, please report "
+        "it. The preview goes on."
     )
     with watching(preview) as watcher:
         path = data_dir / "towerbyte-workshop-2017.yaml"
@@ -334,13 +334,26 @@ def test_pages_waiting_for_a_reload_are_capped(server: PreviewServer) -> None:
     assert get(server, f"/_reload?epoch={epoch}")[0] == 200
 
 
-def test_the_page_is_german_warnings_and_sizes_too(server: PreviewServer) -> None:
+def test_the_page_is_german_warnings_and_sizes_too(server: PreviewServer, german: None) -> None:
     page = get(server, "/neujahrsempfang-2027/")[2].decode()
     assert "sieht nach einer Platzhalter-Adresse aus [PG403]" in page
     assert "looks like a placeholder" not in page
     assert ": Warnung: " in page
     size = re.search(
         r'<dd id="size">Newsletter-HTML ([\d.]+,\d)\xa0KB, E-Mail ([\d.]+,\d)\xa0KB', page
+    )
+    assert size is not None, page
+    assert '<html lang="de">' in page and ">Pressemitteilung – Text</button>" in page
+
+
+def test_the_page_speaks_english_in_another_locale(server: PreviewServer) -> None:
+    page = get(server, "/neujahrsempfang-2027/")[2].decode()
+    assert '<html lang="en">' in page
+    assert "looks like a placeholder" in page and ": warning: " in page
+    assert "sieht nach einer Platzhalter-Adresse aus" not in page
+    assert ">Press release – text</button>" in page
+    size = re.search(
+        r'<dd id="size">Newsletter HTML ([\d,]+\.\d)\xa0KB, email ([\d,]+\.\d)\xa0KB', page
     )
     assert size is not None, page
 

@@ -41,7 +41,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def server(data_dir: Path) -> Iterator[PreviewServer]:
+def server(data_dir: Path, german: None) -> Iterator[PreviewServer]:
+    """The preview as a German press officer sees it (a German locale)."""
     running, stop = serve([data_dir], "127.0.0.1", 0)
     # Saves made from now on are seen (a slow machine may take its time to start).
     assert running.preview.watching.wait(30), "the preview's watcher did not start"
@@ -132,9 +133,9 @@ def test_broken_yaml_shows_the_error_and_fixing_brings_the_page_back(
     event.write_text(good.replace("  guests: 80\n", "  guests: [80\n"), "utf-8")
     errors = page.locator("#errors")
     expect(errors).to_contain_text("towerbyte-workshop-2017.yaml:", timeout=10_000)
-    expect(errors).to_contain_text("YAML syntax error")
+    expect(errors).to_contain_text("YAML-Syntaxfehler")
     assert re.search(
-        r"towerbyte-workshop-2017\.yaml:\d+:\d+: YAML syntax error", errors.inner_text()
+        r"towerbyte-workshop-2017\.yaml:\d+:\d+: YAML-Syntaxfehler", errors.inner_text()
     )
     event.write_text(good, "utf-8")
     expect(page.locator("#headline")).to_have_text(HEADLINE, timeout=10_000)

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from pressgen.errors import Problem
+from pressgen.messages import ngettext
 from pressgen.source.loader import SourceMap
 
 # The mail programs reported on: the big international ones and the German webmailers.
@@ -338,8 +339,13 @@ def client_problems(html: str, source: SourceMap, ignored: Iterable[str] = ()) -
         problems.append(
             source.problem(
                 ("newsletter",),
-                f"{CLIENTS[client]} does not support {count} feature{'s' if count > 1 else ''} "
-                f"of newsletter.html: {features} (silence one with --ignore-feature SLUG)",
+                ngettext(
+                    "{client} does not support {count} feature of newsletter.html: {features} "
+                    "(silence one with --ignore-feature SLUG)",
+                    "{client} does not support {count} features of newsletter.html: {features} "
+                    "(silence one with --ignore-feature SLUG)",
+                    count,
+                ).format(client=CLIENTS[client], count=count, features=features),
                 code="PG801",
                 severity="warning",
             )

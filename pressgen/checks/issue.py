@@ -7,9 +7,16 @@ from pressgen.checks.reading import Reading, fold
 from pressgen.embargo import hold
 from pressgen.errors import Problem
 from pressgen.german import typography
+from pressgen.messages import N_, _
 from pressgen.present.issue import IssuePresentation
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.documents import LoadedIssue
+
+_ITEM_HEADLINE_DIFFERS = N_(
+    "the headline of this item is missing or worded differently in {outputs}"
+)
+_ITEM_THANKS_DIFFER = N_("the thanks of this item is missing or worded differently in {outputs}")
+_ITEM_QUOTE_DIFFERS = N_("the quote of this item is missing or worded differently in {outputs}")
 
 
 def issue_problems(
@@ -28,24 +35,27 @@ def issue_problems(
         for name in missing(line.text):
             problems.append(
                 source.problem(
-                    ("issue",), f"the Impressum is missing in {name}: {fold(line.text)}",
+                    ("issue",),
+                    _("the Impressum is missing in {output}: {line}").format(
+                        output=name, line=fold(line.text)
+                    ),
                     code="PG204",
                 )
             )  # fmt: skip
             break
     for index, entry in enumerate(shown.entries):
         loc = ("items", index)
+        quote = fold(entry.quote.pull_quote)[:-1] if entry.quote else ""
         for fragment, what, code in (
-            (entry.headline, "the headline", "PG106"),
-            (entry.thanks, "the thanks", "PG103"),
-            (fold(entry.quote.pull_quote)[:-1] if entry.quote else "", "the quote", "PG101"),
+            (entry.headline, _ITEM_HEADLINE_DIFFERS, "PG106"),
+            (entry.thanks, _ITEM_THANKS_DIFFER, "PG103"),
+            (quote, _ITEM_QUOTE_DIFFERS, "PG101"),
         ):
             if fragment and missing(fragment):
                 problems.append(
                     source.problem(
                         loc,
-                        f"{what} of this item is missing or worded differently in "
-                        f"{', '.join(missing(fragment))}",
+                        _(what).format(outputs=", ".join(missing(fragment))),
                         code=code,
                     )
                 )
@@ -56,9 +66,14 @@ def issue_problems(
             problems.append(
                 source.problem(
                     ("items", index, "event"),
-                    f"{event.path.name} has a Sperrfrist until {held.moment}, after this "
-                    f"issue's day ({typography.plain_spaces(typography.date_long(published))}): "
-                    "set issue.publication_date to a later day, or leave the event out",
+                    _(
+                        "{file} has a Sperrfrist until {moment}, after this issue's day ({day}): "
+                        "set issue.publication_date to a later day, or leave the event out"
+                    ).format(
+                        file=event.path.name,
+                        moment=held.moment,
+                        day=typography.plain_spaces(typography.date_long(published)),
+                    ),
                     code="PG503",
                 )
             )

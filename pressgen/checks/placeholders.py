@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from pressgen.errors import Problem
+from pressgen.messages import _
 from pressgen.registry import ListManager
 from pressgen.source.loader import Loc, SourceMap
 
@@ -25,8 +26,10 @@ def placeholder_problems(data: BaseModel, source: SourceMap, manager: ListManage
             problems.append(
                 source.problem(
                     place,
-                    f"{found[0]} is a placeholder of {manager.label}, which would replace it "
-                    "when sending; write it differently (or leave it out)",
+                    _(
+                        "{placeholder} is a placeholder of {system}, which would replace it "
+                        "when sending; write it differently (or leave it out)"
+                    ).format(placeholder=found[0], system=manager.label),
                     code="PG405",
                 )
             )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressgen.errors import PressgenError, display_path
+from pressgen.messages import _
 from pressgen.source.addresses import address_identity
 
 JOURNAL_NAME = "pressgen-versand.sqlite"
@@ -92,11 +93,13 @@ class Journal:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            holder = os.read(handle, 64).decode("ascii", "replace").strip() or "unknown"
+            holder = os.read(handle, 64).decode("ascii", "replace").strip() or _("unknown")
             os.close(handle)
             raise JournalError(
-                f"another send is running (process {holder}) with the send journal "
-                f"{display_path(self.path)}; wait until it has ended, then send again"
+                _(
+                    "another send is running (process {process}) with the send journal "
+                    "{journal}; wait until it has ended, then send again"
+                ).format(process=holder, journal=display_path(self.path))
             ) from None
         os.ftruncate(handle, 0)
         os.write(handle, f"{os.getpid()}\n".encode())
@@ -109,9 +112,11 @@ class Journal:
     def _error(self, error: Exception) -> JournalError:
         what = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return JournalError(
-            f"the send journal {display_path(self.path)} cannot be used ({what}); nothing "
-            "more is sent. It records who got which message: repair or restore it rather "
-            "than delete it, or everyone on the list gets the message again"
+            _(
+                "the send journal {journal} cannot be used ({reason}); nothing more is sent. "
+                "It records who got which message: repair or restore it rather than delete "
+                "it, or everyone on the list gets the message again"
+            ).format(journal=display_path(self.path), reason=what)
         )
 
     def close(self) -> None:
@@ -123,10 +128,10 @@ class Journal:
         """One statement; the file must still be the one the send began with."""
         try:
             if os.stat(self.path).st_ino != self._file:
-                raise OSError(0, "it was replaced while the send ran")
+                raise OSError(0, _("it was replaced while the send ran"))
             return self._db.execute(sql, parameters)
         except FileNotFoundError:
-            raise self._error(OSError(0, "it was removed while the send ran")) from None
+            raise self._error(OSError(0, _("it was removed while the send ran"))) from None
         except (sqlite3.Error, OSError) as error:
             raise self._error(error) from None
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from pressgen.deliver.journal import JOURNAL_NAME, Journal
 from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import MailServer, SendError, SmtpSettings
+from pressgen.messages import N_, _
 from pressgen.outputs.email import new_message_id
 from pressgen.present.event import Reader
 from pressgen.source.addresses import address_identity
@@ -59,9 +60,11 @@ def unsubscribe_secret(url: str | None) -> str:
     secret = os.environ.get(SECRET_VARIABLE, "")
     if len(secret) < MIN_SECRET:
         raise SendError(
-            f"set {SECRET_VARIABLE} to a secret of at least {MIN_SECRET} characters: each "
-            "recipient's unsubscribe link carries a token made with it (your unsubscribe page "
-            "checks it with the same secret); keep it out of the project's files"
+            _(
+                "set {variable} to a secret of at least {length} characters: each "
+                "recipient's unsubscribe link carries a token made with it (your unsubscribe "
+                "page checks it with the same secret); keep it out of the project's files"
+            ).format(variable=SECRET_VARIABLE, length=MIN_SECRET)
         )
     return secret
 
@@ -182,6 +185,14 @@ class SendOptions:
 
 MessageMaker = Callable[[Recipient, dt.datetime, str], bytes]
 
+# What a send of each kind (the journal's) is called in its messages: "an earlier send of
+# this press release".
+_THIS_KIND = {
+    "press": N_("this press release"),
+    "newsletter": N_("this newsletter"),
+    "newsletter-test": N_("this newsletter-test"),
+}
+
 
 def document_key(loaded: Document, kind: str) -> str:
     """What was sent, for the journal: the kind and the document as it tells itself
@@ -199,7 +210,7 @@ def send_to_list(
     kind: str,
     make: MessageMaker,
     options: SendOptions = SendOptions(),
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Callable[[str], None] = lambda line: None,
 ) -> Outcome:
     """Send one message per recipient, each at most once, and write down every step.
 
@@ -215,21 +226,32 @@ def send_to_list(
     # Journals written before keys named the document held the files' paths instead.
     earlier_key = f"{kind}|{loaded.path.resolve()}|{list_path.resolve()}" if list_path else key
     keys = [key, earlier_key]
-    to_whom = list_path.name if list_path else "these addresses"
+    to_whom = list_path.name if list_path else _("these addresses")
     journal = Journal(journal_path(loaded))
     server = MailServer(settings)  # one connection for many messages
     try:
         run = journal.open_run(keys)
-        what = "press release" if kind == "press" else kind
+        this = _(_THIS_KIND[kind]) if kind in _THIS_KIND else _("this {kind}").format(kind=kind)
         if run is not None and not options.resume:
             done = sum(1 for d in journal.deliveries(run).values() if d.status == "sent")
             raise SendError(
-                f"an earlier send of this {what} to {to_whom} stopped after {done} of "
-                f"{len(recipients)} messages; continue it with --resume (the journal is "
-                f"{journal.path})"
+                _(
+                    "an earlier send of {this} to {to_whom} stopped after {done} of {total} "
+                    "messages; continue it with --resume (the journal is {journal})"
+                ).format(
+                    this=this,
+                    to_whom=to_whom,
+                    done=done,
+                    total=len(recipients),
+                    journal=journal.path,
+                )
             )
         if run is None and options.resume:
-            raise SendError(f"there is no interrupted send of this {what} to {to_whom}")
+            raise SendError(
+                _("there is no interrupted send of {this} to {to_whom}").format(
+                    this=this, to_whom=to_whom
+                )
+            )
         before = journal.deliveries(run) if run is not None else {}
         had = set() if options.again else journal.delivered(keys)
         if run is None:
@@ -256,14 +278,22 @@ def send_to_list(
             )  # fmt: skip
             if error is None:
                 outcome.sent.append(recipient.email)
-                progress(f"{count} sent: {recipient.email}")
+                progress(_("{count} sent: {address}").format(count=count, address=recipient.email))
             elif error.unknown:
                 outcome.unknown.append((recipient.email, str(error)))
-                progress(f"{count} perhaps sent: {recipient.email}")
+                progress(
+                    _("{count} perhaps sent: {address}").format(
+                        count=count, address=recipient.email
+                    )
+                )
             else:
                 outcome.failed.append((recipient.email, str(error)))
                 if not error.about_the_server:  # the server's own trouble is said once, after
-                    progress(f"{count} not sent: {recipient.email}")
+                    progress(
+                        _("{count} not sent: {address}").format(
+                            count=count, address=recipient.email
+                        )
+                    )
                 if error.about_the_server:
                     # Every message after it would fail the same way: stop, resumable.
                     if not before and not outcome.sent and not outcome.unknown:
@@ -303,7 +333,7 @@ def _deliver(
     server: MailServer,
     envelope: str,
     retry_wait: float,
-    told: Callable[[str], None] = lambda _: None,
+    told: Callable[[str], None] = lambda line: None,
 ) -> SendError | None:
     """Send one message, trying a temporary failure again; None when the server took it.
 
@@ -325,7 +355,12 @@ def _deliver(
             # message it refused for now is tried again.
             if error.temporary and not error.about_the_server and attempt < TRIES:
                 journal.record(run, recipient.email, message_id, "retry", str(error))
-                told(f"refused for now, again in {wait:g} s: {recipient.email} ({error})")
+                seconds = f"{wait:g}"
+                told(
+                    _("refused for now, again in {seconds} s: {address} ({error})").format(
+                        seconds=seconds, address=recipient.email, error=error
+                    )
+                )
                 time.sleep(wait)
                 wait *= 2
                 continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.errors import DataError, Problem
+from pressgen.messages import _
 from pressgen.source.addresses import address_identity, email_problem
 
 COLUMNS = ("email", "name", "salutation", "medium", "tags")
@@ -39,15 +40,16 @@ def load_recipients(path: Path) -> list[Recipient]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DataError([Problem(path, 1, 1, f"cannot read the list: {error.strerror}")]) from None
-    text, _ = decoded(path, raw)
+        message = _("cannot read the list: {reason}").format(reason=error.strerror)
+        raise DataError([Problem(path, 1, 1, message)]) from None
+    text = decoded(path, raw)[0]
     if path.suffix.lower() in (".yaml", ".yml"):
         rows = _yaml_rows(path)
     elif path.suffix.lower() == ".csv":
         rows = _csv_rows(path, text)
     else:
         raise DataError(
-            [Problem(path, 1, 1, "a recipient list is a .csv or .yaml file", code="PG007")]
+            [Problem(path, 1, 1, _("a recipient list is a .csv or .yaml file"), code="PG007")]
         )
     return _checked(path, rows)
 
@@ -81,11 +83,12 @@ def decoded(path: Path, raw: bytes) -> tuple[str, str]:
     at = utf8_error.start
     line = raw.count(b"\n", 0, at) + 1
     column = at - (raw.rfind(b"\n", 0, at) + 1) + 1
-    raise DataError(
-        [Problem(path, line, column, f"byte 0x{raw[at]:02X} cannot be read: the list is "
-                 "neither UTF-8 nor Windows-1252 text; save it as UTF-8 (CSV UTF-8 in Excel)",
-                 code="PG001")]
-    )  # fmt: skip
+    byte = f"0x{raw[at]:02X}"
+    message = _(
+        "byte {byte} cannot be read: the list is neither UTF-8 nor Windows-1252 text; save "
+        "it as UTF-8 (CSV UTF-8 in Excel)"
+    ).format(byte=byte)
+    raise DataError([Problem(path, line, column, message, code="PG001")])
 
 
 def _csv_rows(path: Path, text: str) -> list[Row]:
@@ -98,16 +101,16 @@ def _csv_rows(path: Path, text: str) -> list[Row]:
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     header = [name.strip().lower() for name in reader.fieldnames or []]
     if "email" not in header:
-        raise DataError(
-            [Problem(path, 1, 1, "the first line must name the columns, among them 'email' "
-                     f"(known: {', '.join(COLUMNS)})", code="PG004")]
-        )  # fmt: skip
+        message = _(
+            "the first line must name the columns, among them 'email' (known: {known})"
+        ).format(known=", ".join(COLUMNS))
+        raise DataError([Problem(path, 1, 1, message, code="PG004")])
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
-        raise DataError(
-            [Problem(path, 1, 1, f"unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}",
-                     code="PG003")]
-        )  # fmt: skip
+        message = _("unknown column {column}; known: {known}").format(
+            column=repr(unknown[0]), known=", ".join(COLUMNS)
+        )
+        raise DataError([Problem(path, 1, 1, message, code="PG003")])
     rows = []
     for row in reader:
         values = {
@@ -128,14 +131,14 @@ def _yaml_rows(path: Path) -> list[Row]:
         raise DataError(loaded.problems)
     data = loaded.data.get("recipients") if isinstance(loaded.data, dict) else None
     if not isinstance(data, list):
-        raise DataError(
-            [Problem(path, 1, 1, "a recipient list in YAML has 'recipients:' with a list of "
-                     "entries (- email: …)", code="PG004")]
-        )  # fmt: skip
+        message = _(
+            "a recipient list in YAML has 'recipients:' with a list of entries (- email: …)"
+        )
+        raise DataError([Problem(path, 1, 1, message, code="PG004")])
     rows = []
     for index, entry in enumerate(data):
         place = ("recipients", index, "email") if isinstance(entry, dict) else ("recipients", index)
-        _, line, column = loaded.source.locate(place)
+        line, column = loaded.source.locate(place)[1:]
         if isinstance(entry, str):
             entry = {"email": entry}
         if not isinstance(entry, dict):
@@ -143,10 +146,10 @@ def _yaml_rows(path: Path) -> list[Row]:
             continue
         unknown = [str(key) for key in entry if key not in COLUMNS]
         if unknown:
-            raise DataError(
-                [Problem(path, line, 1, f"unknown field {unknown[0]!r}; known: "
-                         f"{', '.join(COLUMNS)}", code="PG003")]
-            )  # fmt: skip
+            message = _("unknown field {field}; known: {known}").format(
+                field=repr(unknown[0]), known=", ".join(COLUMNS)
+            )
+            raise DataError([Problem(path, line, 1, message, code="PG003")])
         tags = entry.get("tags") or []
         values = {key: str(value).strip() for key, value in entry.items() if key != "tags"}
         values["tags"] = ",".join(str(tag) for tag in tags) if isinstance(tags, list) else str(tags)
@@ -159,29 +162,36 @@ def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
     seen: dict[str, tuple[int, str]] = {}  # whom an address reaches → its line, as written
     recipients = []
     if len(rows) > MAX_RECIPIENTS:
-        raise DataError([Problem(path, 1, 1, f"at most {MAX_RECIPIENTS} recipients per list")])
+        message = _("at most {count} recipients per list").format(count=MAX_RECIPIENTS)
+        raise DataError([Problem(path, 1, 1, message)])
     for line, column, values in rows:
         address = values.get("email", "")
-        problem = email_problem(address) if address else "the email address is missing"
+        problem = email_problem(address) if address else _("the email address is missing")
         if problem:
             problems.append(Problem(path, line, column, f"email: {problem}", code="PG005"))
             continue
         broken = [key for key, value in values.items() if _LINE_BREAKS & set(value)]
         if broken:
-            problems.append(
-                Problem(path, line, column, f"{broken[0]}: a line break or control character "
-                        "in a value; it would end up in the message's headers", code="PG005")
-            )  # fmt: skip
+            message = _(
+                "{field}: a line break or control character in a value; it would end up in "
+                "the message's headers"
+            ).format(field=broken[0])
+            problems.append(Problem(path, line, column, message, code="PG005"))
             continue
         key = address_identity(address)
         if key in seen:
             first_line, first = seen[key]
-            written = "" if first == address else f" as {first}"
-            problems.append(
-                Problem(path, line, column, f"email: {address} is on the list twice (also "
-                        f"line {first_line}{written}); each recipient gets one message",
-                        code="PG002")
-            )  # fmt: skip
+            if first == address:
+                message = _(
+                    "email: {address} is on the list twice (also line {line}); each recipient "
+                    "gets one message"
+                ).format(address=address, line=first_line)
+            else:
+                message = _(
+                    "email: {address} is on the list twice (also line {line} as {first}); each "
+                    "recipient gets one message"
+                ).format(address=address, line=first_line, first=first)
+            problems.append(Problem(path, line, column, message, code="PG002"))
             continue
         seen[key] = (line, address)
         tags = tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip())
@@ -192,5 +202,5 @@ def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
     if problems:
         raise DataError(problems)
     if not recipients:
-        raise DataError([Problem(path, 1, 1, "the list names no recipient", code="PG004")])
+        raise DataError([Problem(path, 1, 1, _("the list names no recipient"), code="PG004")])
     return recipients

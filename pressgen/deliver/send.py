@@ -27,10 +27,10 @@ from pressgen.deliver.lists import (
 from pressgen.deliver.recipients import Recipient, decoded, load_recipients
 from pressgen.deliver.smtp import SmtpSettings, parse_recipients
 from pressgen.errors import DataError, Problem, display_path
+from pressgen.messages import _, ngettext
 from pressgen.outputs.email import attachment_names, new_message_id, subject_of
 from pressgen.pipeline import Choices, Rendered, render_path
 from pressgen.registry import PRESS_RELEASE_PDF
-from pressgen.report import counted
 
 
 def recipients_of(addresses: Sequence[str], list_file: Path | None) -> list[Recipient]:
@@ -69,30 +69,34 @@ class Send:
         sample = self.sample()
         sender = self.rendered.loaded.newsletter.sender
         if self.list_file is not None:
-            _, encoding = decoded(self.list_file, self.list_file.read_bytes())
-            listed = (
-                f"{counted(len(self.recipients), 'recipient')} in {display_path(self.list_file)} "
-                f"(read as {encoding})"
-            )
+            encoding = decoded(self.list_file, self.list_file.read_bytes())[1]
+            count = len(self.recipients)
+            listed = ngettext(
+                "{count} recipient in {list} (read as {encoding})",
+                "{count} recipients in {list} (read as {encoding})",
+                count,
+            ).format(count=count, list=display_path(self.list_file), encoding=encoding)
         else:
             listed = ", ".join(recipient.email for recipient in self.recipients)
+        # The labels line up: a translation keeps the values in one column.
         lines = [
-            f"Subject:    {subject_of(sample)}",
-            f"From:       {sender.name} <{sender.email}>",
-            f"Recipients: {listed}, one message each",
-            f"Size:       {len(sample)} bytes for the first message",
+            _("Subject:    {subject}").format(subject=subject_of(sample)),
+            _("From:       {name} <{address}>").format(name=sender.name, address=sender.email),
+            _("Recipients: {recipients}, one message each").format(recipients=listed),
+            _("Size:       {size} bytes for the first message").format(size=len(sample)),
         ]
         if self.kind == "press":
-            lines.append(f"Attached:   {', '.join(attachment_names(sample)) or 'nothing'}")
+            attached = ", ".join(attachment_names(sample)) or _("nothing")
+            lines.append(_("Attached:   {files}").format(files=attached))
         if self.held is not None:
-            lines.append(f"Public:     from {self.held}")
+            lines.append(_("Public:     from {moment}").format(moment=self.held))
         return lines
 
     def run(
         self,
         settings: SmtpSettings,
         options: SendOptions,
-        progress: Callable[[str], None] = lambda _: None,
+        progress: Callable[[str], None] = lambda line: None,
     ) -> Outcome:
         return send_to_list(
             self.rendered.loaded, self.recipients, self.list_file, settings,
@@ -124,8 +128,10 @@ def newsletter_send(
             raise
         test_send = False
         refusal = embargo.EmbargoError(
-            f"a send now would be refused: not public before {held.moment}; "
-            "--before-embargo sends a test whose subject starts with [TEST]"
+            _(
+                "a send now would be refused: not public before {moment}; "
+                "--before-embargo sends a test whose subject starts with [TEST]"
+            ).format(moment=held.moment)
         )
     # A test copy is journalled apart: it never counts as the newsletter itself.
     kind = "newsletter-test" if test_send else "newsletter"
@@ -138,7 +144,7 @@ def press_send(path: Path, recipients: list[Recipient], list_file: Path | None, 
     PDF (and with `docx` the Word file) and the photos attached."""
     rendered = render_path(path, current_time(), Choices(documents=True))
     if PRESS_RELEASE_PDF not in rendered.outputs:
-        message = "a newsletter file has no press release: send --press takes an event file"
+        message = _("a newsletter file has no press release: send --press takes an event file")
         raise DataError([Problem(path, 1, 1, message, code="PG007")])
     release = press_release(rendered, docx)  # type: ignore[arg-type]  # it has a release
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pressgen.errors import PressgenError
+from pressgen.messages import _
 from pressgen.outputs.email import needs_smtputf8
 from pressgen.source.addresses import (
     address_identity,
@@ -57,9 +58,9 @@ def parse_recipients(values: Sequence[str]) -> list[str]:
     addresses = [part.strip() for value in values for part in value.split(",") if part.strip()]
     bad = [address for address in addresses if email_problem(address)]
     if bad:
-        raise SendError(f"not an email address: {', '.join(bad)}")
+        raise SendError(_("not an email address: {addresses}").format(addresses=", ".join(bad)))
     if not addresses:
-        raise SendError("no recipient given")
+        raise SendError(_("no recipient given"))
     # One message for each mailbox, however often and however it is spelled.
     unique: dict[str, str] = {}
     for address in addresses:
@@ -123,8 +124,10 @@ class MailServer:
         settings = self.settings
         if settings.security == "none" and settings.password and not is_loopback(settings.host):
             raise SendError(
-                f"refusing to send the password unencrypted to {settings.host} "
-                "(--security none); use --security starttls or ssl",
+                _(
+                    "refusing to send the password unencrypted to {host} "
+                    "(--security none); use --security starttls or ssl"
+                ).format(host=settings.host),
                 about_the_server=True,
             )
         with self._as_send_error(sender):
@@ -140,17 +143,24 @@ class MailServer:
                 self.close()
                 answered = isinstance(error, self._smtplib.SMTPResponseException)
                 if server.message_sent and not answered:
+                    reply = error or _("no reply")
                     raise SendError(
-                        f"the connection to the mail server {self.where} was lost after the "
-                        f"message went out and before the server answered ({error or 'no reply'}"
-                        "): it may have been delivered",
+                        _(
+                            "the connection to the mail server {server} was lost after the "
+                            "message went out and before the server answered ({reply}): it may "
+                            "have been delivered"
+                        ).format(server=self.where, reply=reply),
                         unknown=True,
                     ) from None
                 raise
             self._sent += 1
         if refused:
             names = ", ".join(sorted(refused))
-            raise SendError(f"the mail server {self.where} refused some recipients: {names}")
+            raise SendError(
+                _("the mail server {server} refused some recipients: {addresses}").format(
+                    server=self.where, addresses=names
+                )
+            )
 
     def close(self) -> None:
         """Say goodbye to the server, if a connection is open."""
@@ -198,8 +208,10 @@ class MailServer:
             if not server.has_extn("smtputf8"):
                 wide = [a for a in (sender, *recipients) if needs_smtputf8([a])]
                 raise SendError(
-                    f"the mail server {self.where} does not take addresses with letters beyond "
-                    f"ASCII before the @ (it offers no SMTPUTF8): {', '.join(wide)}",
+                    _(
+                        "the mail server {server} does not take addresses with letters beyond "
+                        "ASCII before the @ (it offers no SMTPUTF8): {addresses}"
+                    ).format(server=self.where, addresses=", ".join(wide)),
                     553,  # it will not take them later either
                 )
             options.append("SMTPUTF8")
@@ -229,8 +241,12 @@ class MailServer:
         smtplib, where = self._smtplib, self.where
         if isinstance(error, smtplib.SMTPAuthenticationError):
             return SendError(
-                f"the mail server {where} refused the login of {self.settings.user!r}: "
-                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                _("the mail server {server} refused the login of {user}: {code} {reply}").format(
+                    server=where,
+                    user=repr(self.settings.user),
+                    code=error.smtp_code,
+                    reply=_reply(error.smtp_error),
+                ),
                 535,  # a wrong login does not get better by trying again
                 about_the_server=True,
             )
@@ -238,32 +254,50 @@ class MailServer:
             codes = "; ".join(
                 f"{rcpt}: {code} {_reply(text)}" for rcpt, (code, text) in error.recipients.items()
             )
-            first = min(code for code, _ in error.recipients.values())
-            return SendError(f"the mail server {where} refused every recipient: {codes}", first)
+            first = min(code for code, _text in error.recipients.values())
+            return SendError(
+                _("the mail server {server} refused every recipient: {answers}").format(
+                    server=where, answers=codes
+                ),
+                first,
+            )
         if isinstance(error, smtplib.SMTPSenderRefused):
             return SendError(
-                f"the mail server {where} refused the sender {sender}: "
-                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                _("the mail server {server} refused the sender {sender}: {code} {reply}").format(
+                    server=where,
+                    sender=sender,
+                    code=error.smtp_code,
+                    reply=_reply(error.smtp_error),
+                ),
                 error.smtp_code,
                 about_the_server=True,
             )
         if isinstance(error, smtplib.SMTPResponseException):
             return SendError(
-                f"the mail server {where} refused the message: "
-                f"{error.smtp_code} {_reply(error.smtp_error)}",
+                _("the mail server {server} refused the message: {code} {reply}").format(
+                    server=where, code=error.smtp_code, reply=_reply(error.smtp_error)
+                ),
                 error.smtp_code,
             )
         if isinstance(error, smtplib.SMTPNotSupportedError):
-            return SendError(f"the mail server {where} does not support this: {error}")
+            return SendError(
+                _("the mail server {server} does not support this: {error}").format(
+                    server=where, error=error
+                )
+            )
         if isinstance(error, ConnectionRefusedError):
             return SendError(
-                f"cannot connect to the mail server {where}: connection refused",
+                _("cannot connect to the mail server {server}: connection refused").format(
+                    server=where
+                ),
                 about_the_server=True,
             )
         if isinstance(error, socket.gaierror):
             return SendError(
-                f"cannot find the mail server {where}: the name does not resolve "
-                "(no network, or a typing error in --smtp-host?)",
+                _(
+                    "cannot find the mail server {server}: the name does not resolve "
+                    "(no network, or a typing error in --smtp-host?)"
+                ).format(server=where),
                 about_the_server=True,
             )
         if isinstance(error, (ConnectionError, smtplib.SMTPConnectError)) or (
@@ -271,18 +305,27 @@ class MailServer:
         ):
             # Down, or no way there: the next message would fail the same way.
             return SendError(
-                f"cannot reach the mail server {where}: {error}", about_the_server=True
+                _("cannot reach the mail server {server}: {error}").format(
+                    server=where, error=error
+                ),
+                about_the_server=True,
             )
         if isinstance(error, TimeoutError):
             return SendError(
-                f"the mail server {where} did not answer in time", about_the_server=True
+                _("the mail server {server} did not answer in time").format(server=where),
+                about_the_server=True,
             )
         if isinstance(error, ssl.SSLError):
             return SendError(
-                f"secure connection to {where} failed: {error.reason}", about_the_server=True
+                _("secure connection to {server} failed: {reason}").format(
+                    server=where, reason=error.reason
+                ),
+                about_the_server=True,
             )
         if isinstance(error, (OSError, smtplib.SMTPException)):
-            return SendError(f"sending through {where} failed: {error}")
+            return SendError(
+                _("sending through {server} failed: {error}").format(server=where, error=error)
+            )
         return error
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pressgen.errors import PressgenError
+from pressgen.messages import _
 from pressgen.outputs.photos import PublishedPhoto
 from pressgen.present.event import Presentation
 from pressgen.registry import PRESS_RELEASE_PDF, content_type
@@ -86,8 +87,10 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
         from weasyprint import HTML
     except OSError as error:  # the pango libraries WeasyPrint loads are missing
         raise DocumentError(
-            f"cannot make {PRESS_RELEASE_PDF}: WeasyPrint needs Debian's pango libraries "
-            f"(apt-get install libpango-1.0-0 libpangoft2-1.0-0): {error}"
+            _(
+                "cannot make {file}: WeasyPrint needs Debian's pango libraries "
+                "(apt-get install libpango-1.0-0 libpangoft2-1.0-0): {error}"
+            ).format(file=PRESS_RELEASE_PDF, error=error)
         ) from None
     organisation = shown.publisher
     letterhead = organisation.name
@@ -104,7 +107,7 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
     # WeasyPrint has no limit on hyphenated lines in a row (CSS hyphenate-limit-lines):
     # the word that breaks a third line in a row is kept whole, and the page laid out
     # again, until no paragraph has more than two.
-    for _ in range(MAX_LAYOUT_PASSES):
+    for _layout_pass in range(MAX_LAYOUT_PASSES):
         document = HTML(string=printed, base_url=_BASE, url_fetcher=fetcher).render(
             pdf_variant="pdf/ua-1"
         )

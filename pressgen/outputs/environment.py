@@ -40,6 +40,7 @@ from markupsafe import Markup
 
 from pressgen.errors import DataError, Problem
 from pressgen.german import phrases, typography
+from pressgen.messages import _
 from pressgen.outputs import colour
 from pressgen.present.event import TEMPLATE_TYPES, Record
 from pressgen.source import prose
@@ -72,26 +73,26 @@ def _explain(error: BaseException) -> str:
     if isinstance(error, SyntaxError) or (
         isinstance(error, RecursionError) and "nest" in str(error)
     ):
-        return (
+        return _(
             "the template nests loops, conditions or blocks too deeply inside each other "
             "(Python allows 20 loops, pressgen counts fewer than 100 levels); take some out"
         )
     if isinstance(error, RecursionError):
-        return (
+        return _(
             "the template includes or extends itself, or a macro calls itself without end; "
             "remove the loop"
         )
     if isinstance(error, SecurityError):
-        return f"not allowed in a template: {error}"
+        return _("not allowed in a template: {error}").format(error=error)
     if isinstance(error, jinja2.TemplateNotFound):
-        return (
-            f"there is no template {error.name} (neither your own nor a built-in one); "
-            "check the name in {% include %} or {% extends %}"
-        )
+        return _(
+            "there is no template {name} (neither your own nor a built-in one); "
+            "check the name in {include} or {extends}"
+        ).format(name=error.name, include="{% include %}", extends="{% extends %}")
     if isinstance(error, jinja2.TemplateError):
         return error.message or str(error)
     if isinstance(error, OverflowError | MemoryError):
-        return f"the template asks for too much: {error}"
+        return _("the template asks for too much: {error}").format(error=error)
     return f"{type(error).__name__}: {error}"
 
 
@@ -170,9 +171,13 @@ def _spend(kind: str) -> None:
     left = getattr(budget, kind) - 1
     setattr(budget, kind, left)
     if left < 0:
-        what = "calls" if kind == "calls" else "loop steps"
-        limit = MAX_CALLS if kind == "calls" else MAX_RANGE_STEPS
-        raise SecurityError(f"the template makes more than {limit} {what}")
+        if kind == "calls":
+            message = _("the template makes more than {limit} calls").format(limit=MAX_CALLS)
+        else:
+            message = _("the template makes more than {limit} loop steps").format(
+                limit=MAX_RANGE_STEPS
+            )
+        raise SecurityError(message)
 
 
 def _bounded_range(*args: int) -> Iterator[int]:
@@ -194,10 +199,14 @@ def _counted_steps(items: Any) -> Iterator[Any]:
         yield item
 
 
+def _too_long() -> str:
+    return _("a text or list longer than {limit} is not allowed").format(limit=MAX_OUTPUT_CHARS)
+
+
 def _bounded_text(text: Any) -> Any:
     """The result of ~ (and +): never longer than a whole output may be."""
     if isinstance(text, str | list | tuple) and len(text) > MAX_OUTPUT_CHARS:
-        raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+        raise SecurityError(_too_long())
     return text
 
 
@@ -226,11 +235,11 @@ def _check_growth(method: str, text: str, args: tuple[Any, ...]) -> None:
         old, new = args[0], str(args[1])
         count = text.count(old) if old else len(text) + 1
         if len(text) + count * (len(new) - len(old)) > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+            raise SecurityError(_too_long())
     elif method == "join" and args and isinstance(args[0], list | tuple):
         total = sum(len(str(item)) for item in args[0]) + len(text) * len(args[0])
         if total > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"a text or list longer than {MAX_OUTPUT_CHARS} is not allowed")
+            raise SecurityError(_too_long())
 
 
 def _growth_checked(method: str, filter_function: Callable[..., Any]) -> Callable[..., Any]:
@@ -269,12 +278,14 @@ class _BoundedCodeGenerator(CodeGenerator):
 
 def _check_format(text: str) -> None:
     if _WIDE_FORMAT.search(text) or _WIDE_FIELD.search(text):
-        raise SecurityError(f"format widths over {MAX_WIDTH} are not allowed")
+        raise SecurityError(_("format widths over {limit} are not allowed").format(limit=MAX_WIDTH))
 
 
 def _check_width(value: Any) -> None:
     if isinstance(value, int) and abs(value) > MAX_WIDTH:
-        raise SecurityError(f"a width or count over {MAX_WIDTH} is not allowed")
+        raise SecurityError(
+            _("a width or count over {limit} is not allowed").format(limit=MAX_WIDTH)
+        )
 
 
 def _bounded(filter_function: Callable[..., Any]) -> Callable[..., Any]:
@@ -298,14 +309,18 @@ def _multiply(left: Any, right: Any) -> Any:
     for sequence, count in ((left, right), (right, left)):
         repeated = isinstance(sequence, str | list | tuple) and isinstance(count, int)
         if repeated and len(sequence) * count > MAX_REPEAT:
-            raise SecurityError(f"a repetition longer than {MAX_REPEAT} is not allowed")
+            raise SecurityError(
+                _("a repetition longer than {limit} is not allowed").format(limit=MAX_REPEAT)
+            )
     return left * right
 
 
 def _power(base: Any, exponent: Any) -> Any:
     whole = isinstance(base, int) and isinstance(exponent, int) and exponent > 0
     if whole and max(abs(base), 1).bit_length() * exponent > MAX_POWER_BITS:
-        raise SecurityError(f"a number of more than {MAX_POWER_BITS} bits is not allowed")
+        raise SecurityError(
+            _("a number of more than {limit} bits is not allowed").format(limit=MAX_POWER_BITS)
+        )
     return base**exponent
 
 
@@ -427,8 +442,10 @@ class _StrictUndefined(jinja2.StrictUndefined):
     def _undefined_message(self) -> str:
         owner = self._undefined_obj
         if isinstance(owner, Record) and self._undefined_hint is None:
-            known = ", ".join(owner) or "none"
-            return f"there is no field {self._undefined_name!r} here; the fields are: {known}"
+            known = ", ".join(owner) or _("none")
+            return _("there is no field {field} here; the fields are: {known}").format(
+                field=repr(self._undefined_name), known=known
+            )
         return str(super()._undefined_message)
 
 
@@ -543,7 +560,7 @@ def with_utm(url: str, utm: Any) -> str:
     if utm is None or parts.scheme.lower() not in ("http", "https"):
         return url
     query = parse_qsl(parts.query, keep_blank_values=True)
-    present = {key for key, _ in query}
+    present = {key for key, _value in query}
     for key, value in (
         ("utm_source", utm.source),
         ("utm_medium", utm.medium),
@@ -675,7 +692,9 @@ def render_template(
         for part in template.generate(data, links=prose.LinkList(), **extra):
             size += len(part)
             if size > MAX_OUTPUT_CHARS:
-                raise SecurityError(f"the output grows beyond {MAX_OUTPUT_CHARS} characters")
+                raise SecurityError(
+                    _("the output grows beyond {limit} characters").format(limit=MAX_OUTPUT_CHARS)
+                )
             parts.append(part)
         return "".join(parts)
     except _TEMPLATE_FAILURES as error:

@@ -13,6 +13,7 @@ import cssutils
 from mjml import mjml2html
 
 from pressgen.errors import DataError, PressgenError, Problem
+from pressgen.messages import _
 from pressgen.registry import NEWSLETTER_MJML
 
 
@@ -45,8 +46,10 @@ from premailer import Premailer  # noqa: E402
 class _OfflineSession:
     """What premailer would fetch remote files with: pressgen refuses every request."""
 
-    def get(self, url: str, **_: object) -> None:
-        raise NewsletterError(f"pressgen does not fetch files from the network ({url})")
+    def get(self, url: str, **options: object) -> None:
+        raise NewsletterError(
+            _("pressgen does not fetch files from the network ({url})").format(url=url)
+        )
 
 
 @cache
@@ -74,20 +77,21 @@ def compile_mjml(mjml_source: str) -> str:
 
 def explain_mjml_error(message: str, mjml_source: str) -> Problem:
     """mjml-python reports byte offsets; say which line of the rendered MJML is wrong."""
-    origin = "(from templates/newsletter.mjml.j2 and its partials)"
     match = _POSITION.fullmatch(message.strip())
     if not match:
-        return Problem(
-            Path(NEWSLETTER_MJML), 1, 1, f"{origin} cannot be compiled: {message}", code="PG011"
-        )
+        said = _(
+            "(from templates/newsletter.mjml.j2 and its partials) cannot be compiled: {error}"
+        ).format(error=message)
+        return Problem(Path(NEWSLETTER_MJML), 1, 1, said, code="PG011")
     reason, start = match[1].removesuffix(" in root template"), int(match[2])
     before = mjml_source.encode("utf-8")[:start].decode("utf-8", "replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
     text = mjml_source.splitlines()[line - 1].strip() if mjml_source else ""
-    return Problem(
-        Path(NEWSLETTER_MJML), line, column, f"{origin} {reason}: {text[:120]}", code="PG011"
+    said = _("(from templates/newsletter.mjml.j2 and its partials) {error}: {text}").format(
+        error=reason, text=text[:120]
     )
+    return Problem(Path(NEWSLETTER_MJML), line, column, said, code="PG011")
 
 
 def inline_css(html: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pressgen.errors import PressgenError
+from pressgen.messages import _
 from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
 from pressgen.source.event import Event, Photo, is_local
 
@@ -187,8 +188,10 @@ def published_photo(photo: Photo, data: bytes) -> bytes:
     except (RuntimeError, ValueError, UnicodeError) as error:  # what exiv2 raises
         raise PhotoError(
             photo.src,
-            f"the photo's metadata cannot be read ({error}); save it again from an image "
-            "program, then build again",
+            _(
+                "the photo's metadata cannot be read ({error}); save it again from an image "
+                "program, then build again"
+            ).format(error=error),
         ) from None
     return written
 
@@ -211,7 +214,7 @@ def _known_segments_only(jpeg: bytes) -> bytes:
     at = 2
     while at + 4 <= len(jpeg):
         if jpeg[at] != 0xFF:
-            raise ValueError("the JPEG's structure is damaged")
+            raise ValueError(_("the JPEG's structure is damaged"))
         marker = jpeg[at + 1]
         if marker == 0xDA:  # start of scan: the picture's data follows to the end
             out += jpeg[at:]
@@ -224,7 +227,7 @@ def _known_segments_only(jpeg: bytes) -> bytes:
         ):
             out += segment
         at += 2 + length
-    raise ValueError("the JPEG ends before its picture")
+    raise ValueError(_("the JPEG ends before its picture"))
 
 
 # The PNG chunks a published photo consists of: the picture, how to show its colours,
@@ -257,7 +260,7 @@ def _known_chunks_only(png: bytes) -> bytes:
         at += 12 + length
         if kind == b"IEND":
             return bytes(out)
-    raise ValueError("the PNG ends before its picture")
+    raise ValueError(_("the PNG ends before its picture"))
 
 
 def _kept(read: Callable[[], dict[str, Any]]) -> dict[str, Any]:

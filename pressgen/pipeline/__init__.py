@@ -19,6 +19,7 @@ from pressgen.checks.placeholders import placeholder_problems
 from pressgen.clock import current_time
 from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
+from pressgen.messages import _
 from pressgen.outputs.photos import PhotoError, publish_photos
 from pressgen.outputs.render import NewsletterCopies, render_event, render_issue
 from pressgen.pipeline.incremental import (
@@ -126,13 +127,13 @@ def event_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             inside = sorted(p for p in path.iterdir() if p.suffix in EVENT_SUFFIXES and p.is_file())
             if not inside:
                 problems.append(
-                    Problem(path, 1, 1, "the folder contains no .yaml files", code="PG007")
+                    Problem(path, 1, 1, _("the folder contains no .yaml files"), code="PG007")
                 )
             found.extend(inside)
         elif path.exists():
             found.append(path)
         else:
-            problems.append(Problem(path, 1, 1, "no such file or folder", code="PG007"))
+            problems.append(Problem(path, 1, 1, _("no such file or folder"), code="PG007"))
     return list(dict.fromkeys(found)), problems
 
 
@@ -306,11 +307,17 @@ def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> Re
 def _drafts_in_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:
     """An issue with a draft among its events is a draft too: an error, as for the event
     itself, unless drafts are allowed (build --draft, the preview)."""
+    if choices.drafts:
+        message = _("{name} is a draft, so this newsletter is one too (it says so at the top)")
+    else:
+        message = _(
+            "{name} is a draft, so this newsletter is one too (it says so at the top); "
+            "finish the event, or build with --draft"
+        )
     return [
         loaded.source.problem(
             ("items", index, "event"),
-            f"{event.path.name} is a draft, so this newsletter is one too (it says so at the "
-            "top)" + ("" if choices.drafts else "; finish the event, or build with --draft"),
+            message.format(name=event.path.name),
             severity="warning" if choices.drafts else "error",
             code="PG601",
         )
@@ -323,17 +330,21 @@ def _not_for_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:
     """A warning for each option the run chose that a newsletter file has no use for, so
     that no one waits for a PDF that never comes."""
     unused = (
-        ("--documents", choices.documents, "it has no press release to print"),
-        ("--phase", choices.phase, "each item shows its event as the item's show_as says"),
+        (
+            choices.documents,
+            _("--documents does not apply to a newsletter file: it has no press release to print"),
+        ),
+        (
+            choices.phase,
+            _(
+                "--phase does not apply to a newsletter file: each item shows its event as the "
+                "item's show_as says"
+            ),
+        ),
     )
     return [
-        loaded.source.problem(
-            ("issue",),
-            f"{option} does not apply to a newsletter file: {why}",
-            severity="warning",
-            code="PG012",
-        )
-        for option, chosen, why in unused
+        loaded.source.problem(("issue",), message, severity="warning", code="PG012")
+        for chosen, message in unused
         if chosen
     ]
 
@@ -516,8 +527,10 @@ def build(
                 root / RECORD_NAME,
                 1,
                 1,
-                f"the build record is not what pressgen writes ({record.distrusted}); it was "
-                "set aside and everything built again",
+                _(
+                    "the build record is not what pressgen writes ({reason}); it was set aside "
+                    "and everything built again"
+                ).format(reason=record.distrusted),
                 severity="warning",
                 code="PG905",
             )
@@ -529,7 +542,7 @@ def build(
             _remembered(path, target, keys, records, moment)
             for path, target in zip(files, targets, strict=True)
         ]
-        rendering = [index for index, (_, entry) in enumerate(plan) if entry is None]
+        rendering = [index for index, (_key, entry) in enumerate(plan) if entry is None]
         fresh = _run(
             [files[i] for i in rendering],
             [staged[i] for i in rendering],
@@ -543,7 +556,7 @@ def build(
             _Outcome(warnings_of(entry), entry.names, entry.summary, entry.public_from)
             if entry is not None
             else _Outcome([], [])
-            for _, entry in plan
+            for _key, entry in plan
         ]
         for index, outcome in zip(rendering, fresh, strict=True):
             outcomes[index] = outcome
@@ -713,8 +726,10 @@ def _check_real_folder(folder: Path) -> None:
     symbolic link, what is not public yet would land wherever the link points."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise OutputError(
-            f"{display_path(folder)} is not a folder but a link or a file: pressgen keeps "
-            "what is not public yet there and never writes through a link; remove it"
+            _(
+                "{path} is not a folder but a link or a file: pressgen keeps what is not "
+                "public yet there and never writes through a link; remove it"
+            ).format(path=display_path(folder))
         )
 
 
@@ -772,17 +787,23 @@ def _output_folders(files: Sequence[Path], out_root: Path | None, suffix: str = 
         root = roots[path.parent]
         folder = root / (path.stem + suffix)
         if path.stem in ("", ".", "..") or path.stem.startswith(STAGING_PREFIX):
-            raise OutputError(f"{display_path(path)}: the file name cannot be a folder name")
-        if folder.name == EMBARGOED:
-            message = (
-                f"the name {EMBARGOED} is kept for what is not public yet "
-                f"({display_path(root / EMBARGOED)}); rename the file"
+            raise OutputError(
+                _("{path}: the file name cannot be a folder name").format(path=display_path(path))
             )
+        if folder.name == EMBARGOED:
+            message = _(
+                "the name {name} is kept for what is not public yet ({folder}); rename the file"
+            ).format(name=EMBARGOED, folder=display_path(root / EMBARGOED))
             raise DataError([Problem(path, 1, 1, message, code="PG007")])
         if folder in seen:
             raise OutputError(
-                f"{display_path(path)} and {display_path(seen[folder])} would both be "
-                f"written to {display_path(folder)}; rename one of them"
+                _(
+                    "{first} and {second} would both be written to {folder}; rename one of them"
+                ).format(
+                    first=display_path(path),
+                    second=display_path(seen[folder]),
+                    folder=display_path(folder),
+                )
             )
         seen[folder] = path
         folders.append(folder)

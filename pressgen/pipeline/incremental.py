@@ -27,6 +27,7 @@ from typing import Any
 
 from pressgen import __version__
 from pressgen.errors import Problem
+from pressgen.messages import _, language
 from pressgen.write import STAGING_PREFIX, write_atomically
 
 RECORD_NAME = ".pressgen-build.json"
@@ -67,17 +68,20 @@ class BuildRecord:
         path = root / RECORD_NAME
         try:
             if path.is_symlink() or path.stat().st_size > MAX_RECORD_BYTES:
-                return cls(root, changed=True, distrusted="a link, or larger than pressgen writes")
+                return cls(
+                    root, changed=True, distrusted=_("a link, or larger than pressgen writes")
+                )
             data = json.loads(path.read_text("utf-8"))
         except FileNotFoundError:
             return cls(root)  # the first build
         except (OSError, ValueError) as error:
-            return cls(root, changed=True, distrusted=f"not readable as JSON: {error}")
+            reason = _("not readable as JSON: {error}").format(error=error)
+            return cls(root, changed=True, distrusted=reason)
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
             return cls(root, changed=True)  # an older pressgen's: built anew, no word needed
         entries = data.get("events")
         if not isinstance(entries, dict):
-            return cls(root, changed=True, distrusted="no list of events")
+            return cls(root, changed=True, distrusted=_("no list of events"))
         events = {}
         for name, entry in entries.items():
             problem = _entry_problem(name, entry)
@@ -127,25 +131,25 @@ def _entry_problem(name: object, entry: object) -> str:
     from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML
 
     if not isinstance(name, str) or not _plain_name(name) or name == EMBARGOED:
-        return "not a folder name"
+        return _("not a folder name")
     if not isinstance(entry, dict) or set(entry) != {
         f.name for f in dataclasses.fields(Remembered)
     }:
-        return "not the fields pressgen writes"
+        return _("not the fields pressgen writes")
     if not isinstance(entry["key"], str) or entry["folder"] not in (name, f"{EMBARGOED}/{name}"):
-        return "a folder other than its own"
+        return _("a folder other than its own")
     names = entry["names"]
     if not isinstance(names, list) or not all(isinstance(n, str) and _inside(n) for n in names):
-        return "a file outside its folder"
+        return _("a file outside its folder")
     warnings = entry["warnings"]
     fields = {f.name for f in dataclasses.fields(Problem)}
     if not isinstance(warnings, list) or not all(
         isinstance(w, dict) and set(w) == fields for w in warnings
     ):
-        return "warnings pressgen does not write"
+        return _("warnings pressgen does not write")
     public_from = entry["public_from"]
     if not isinstance(public_from, str):
-        return "a time that is not one"
+        return _("a time that is not one")
     summary = entry["summary"]
     if summary is None:
         return ""
@@ -158,7 +162,7 @@ def _entry_problem(name: object, entry: object) -> str:
         or not (photo is None or (isinstance(photo, dict) and _inside(str(photo.get("src")))))
         or not str(photo["src"] if photo else f"{name}/").startswith(f"{name}/")
     ):
-        return "a release whose files lie outside its folder"
+        return _("a release whose files lie outside its folder")
     return ""
 
 
@@ -187,7 +191,9 @@ class InputKeys:
 
     def key(self, path: Path) -> str:
         digest = hashlib.sha256()
-        for part in (__version__, self._code, self._run, self._shared_key(path.parent)):
+        # The language: the warnings kept with the key are shown as they were written.
+        parts = (__version__, self._code, self._run, language(), self._shared_key(path.parent))
+        for part in parts:
             digest.update(part.encode("utf-8") + b"\0")
         digest.update(path.read_bytes())
         return digest.hexdigest()
@@ -200,12 +206,16 @@ class InputKeys:
 
 
 def code_stamp() -> str:
-    """pressgen's own code and built-in templates, by content."""
+    """pressgen's own code, built-in templates and messages, by content."""
     package = Path(__file__).resolve().parent.parent  # pressgen/, from pressgen/pipeline/
     from pressgen.outputs.environment import builtin_templates_dir
 
     return _hash_files(
-        [*sorted(package.rglob("*.py")), *sorted(builtin_templates_dir().rglob("*.j2"))]
+        [
+            *sorted(package.rglob("*.py")),
+            *sorted(builtin_templates_dir().rglob("*.j2")),
+            *sorted(package.glob("locale/*/LC_MESSAGES/*.mo")),
+        ]
     )
 
 

@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import jinja2
 
 from pressgen.errors import display_path
+from pressgen.messages import _, language, ngettext
 from pressgen.preview.state import EventPreview, Preview
 from pressgen.registry import (
     NEWSLETTER_EMAIL,
@@ -105,11 +106,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         local_address = self.connection.getsockname()[0]
         if not self.server.host_allowed(self.headers.get("Host", ""), local_address):
-            self._send_text(HTTPStatus.BAD_REQUEST, "Unbekannter Host.")
+            self._send_text(HTTPStatus.BAD_REQUEST, _("Unknown host."))
             return
         route = _safe_route(self.path)
         if route is None:
-            self._send_text(HTTPStatus.BAD_REQUEST, "Ungültiger Pfad.")
+            self._send_text(HTTPStatus.BAD_REQUEST, _("Invalid path."))
             return
         path, query = route
         preview = self.server.preview
@@ -120,10 +121,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
         elif path.lstrip("/") in PRESS_ROOM_FILES:
             self._send_press_room(path.lstrip("/"))
         else:
-            slug, _, name = path.strip("/").partition("/")
+            slug, _slash, name = path.strip("/").partition("/")
             event = preview.events.get(slug)
             if event is None:
-                self._send_text(HTTPStatus.NOT_FOUND, "Nicht gefunden.")
+                self._send_text(HTTPStatus.NOT_FOUND, _("Not found."))
             elif not name and not path.endswith("/"):
                 self._redirect(f"/{slug}/")
             elif not name:
@@ -137,10 +138,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
         try:
             files = self.server.preview.press_room()
         except Exception as error:  # the preview must outlive any mistake, ours included
-            self._send_text(HTTPStatus.INTERNAL_SERVER_ERROR, f"Presseraum: {error}")
+            self._send_text(
+                HTTPStatus.INTERNAL_SERVER_ERROR, _("Press room: {error}").format(error=error)
+            )
             return
         if name not in files:
-            self._send_text(HTTPStatus.NOT_FOUND, "Nicht gefunden.")
+            self._send_text(HTTPStatus.NOT_FOUND, _("Not found."))
             return
         self._send(HTTPStatus.OK, files[name], _preview_type(name))
 
@@ -164,7 +167,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _send_output(self, event: EventPreview, name: str, *, dark: bool = False) -> None:
         outputs = event.rendered.outputs if event.rendered else {}
         if name not in outputs:
-            self._send_text(HTTPStatus.NOT_FOUND, "Nicht gefunden.")
+            self._send_text(HTTPStatus.NOT_FOUND, _("Not found."))
             return
         content = outputs[name]
         if isinstance(content, str) and name.endswith(".html"):
@@ -185,6 +188,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 press_room=preview.choices.press_room,
                 general_errors=preview.general_errors,
                 epoch=preview.epoch,
+                language=language(),
                 display_path=display_path,
                 names={
                     "newsletter_html": NEWSLETTER_HTML,
@@ -228,24 +232,28 @@ def local_photos(html: str, outputs: Mapping[str, str | bytes]) -> str:
 
 @cache
 def _pages() -> jinja2.Environment:
-    """The preview's own pages: trusted templates with their own environment."""
+    """The preview's own pages: trusted templates with their own environment, in the
+    user's language (their words are marked with _ and ngettext, as in the code)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["kilobytes"] = _kilobytes
     return env
 
 
 def _kilobytes(content: str | bytes) -> str:
-    """23,9 KB: the size of an output, written the German way."""
+    """23,9 KB (23.9 KB in English): the size of an output, in the user's language."""
     from babel.numbers import format_decimal
 
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
-    return f"{format_decimal(size / 1024, format='#,##0.0', locale='de_DE')}\u00a0KB"
+    number = format_decimal(size / 1024, format="#,##0.0", locale=language())
+    return f"{number}\u00a0KB"
 
 
 def _bracketed(address: str) -> str:

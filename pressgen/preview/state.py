@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pressgen.clock import current_time
 from pressgen.errors import DataError, PressgenError, display_path
+from pressgen.messages import _
 from pressgen.outputs.environment import builtin_templates_dir
 from pressgen.pipeline import (
     Choices,
@@ -45,8 +46,8 @@ class EventPreview:
 
     @property
     def warnings(self) -> list[str]:
-        """The check's findings, in German like the rest of the page."""
-        return [w.german() for w in self.rendered.warnings] if self.rendered else []
+        """The check's findings, in the user's language like the rest of the page."""
+        return [str(w) for w in self.rendered.warnings] if self.rendered else []
 
 
 class Preview:
@@ -119,7 +120,7 @@ class Preview:
         try:
             preview.rendered = render_path(path, now, choices)
         except DataError as error:
-            preview.errors = [p.german() for p in error.problems]
+            preview.errors = [str(p) for p in error.problems]
         except PressgenError as error:
             preview.errors = [str(error)]
         except Exception as error:  # the preview must outlive any mistake, ours included
@@ -161,7 +162,7 @@ class Preview:
             ):
                 try:
                     # Only the saved events, when nothing else (a template, a photo) changed.
-                    self.rebuild({Path(path).resolve() for _, path in changes})
+                    self.rebuild({Path(path).resolve() for _change, path in changes})
                 except Exception as error:  # never let the watcher die: the page would not reload
                     self.general_errors = [_unexpected(error)]
         finally:
@@ -184,7 +185,7 @@ class _Announcing:
 
 
 def _unexpected(error: BaseException) -> str:
-    return (
-        f"pressgen konnte dies nicht darstellen ({type(error).__name__}: {error}); das ist "
-        "ein Fehler in pressgen, bitte melden Sie ihn. Die Vorschau läuft weiter."
-    )
+    return _(
+        "pressgen could not show this ({error}); that is a mistake in pressgen, please "
+        "report it. The preview goes on."
+    ).format(error=f"{type(error).__name__}: {error}")

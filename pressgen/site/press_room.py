@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from pressgen.embargo import held_at
+from pressgen.messages import _
 from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
@@ -287,10 +288,10 @@ def robots_advice(root: Path) -> str:
         return ""
     site = f"{parts.scheme}://{parts.netloc}/{ROBOTS}"
     room = sitemap.removesuffix(SITEMAP)
-    return (
-        f"The press room is published at {room}, where crawlers do not read its robots.txt: "
-        f"add to {site} the line: Sitemap: {sitemap}"
-    )
+    return _(
+        "The press room is published at {room}, where crawlers do not read its robots.txt: "
+        "add to {site} the line: Sitemap: {sitemap}"
+    ).format(room=room, site=site, sitemap=sitemap)
 
 
 def _robots(base: str) -> bytes:

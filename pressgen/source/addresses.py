@@ -12,6 +12,8 @@ from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 import idna
 
+from pressgen.messages import _
+
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 MAX_EMAIL = 254  # RFC 5321: the longest address a mail server takes
 MAX_URL = 2000  # what every browser and mail program still opens
@@ -22,23 +24,30 @@ _NOT_IN_LOCAL_PART = frozenset('<>()[]\\,;:"@ ')
 
 def email_problem(address: str) -> str | None:
     """Why `address` is not a plain email address (None when it is one)."""
-    example = "expected an email address like presse@example.de"
     if len(address) > MAX_EMAIL:
-        return f"an email address has at most {MAX_EMAIL} characters, this one {len(address)}"
+        return _("an email address has at most {limit} characters, this one {length}").format(
+            limit=MAX_EMAIL, length=len(address)
+        )
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain:
-        return example
+        return _("expected an email address like presse@example.de")
     if "=?" in address:
-        return (
+        return _(
             "contains an encoded word (=?…?=), which mail programs would show as another "
             "address; write the address plainly"
         )
     if any(char in _NOT_IN_LOCAL_PART or char.isspace() for char in local):
-        return f"{example} (one @, no spaces, brackets, commas or quotation marks)"
+        return _(
+            "expected an email address like presse@example.de (one @, no spaces, brackets, "
+            "commas or quotation marks)"
+        )
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return f"{example}; a dot may not start or end the part before the @, nor be doubled"
+        return _(
+            "expected an email address like presse@example.de; a dot may not start or end "
+            "the part before the @, nor be doubled"
+        )
     problem = host_problem(domain)
-    return f"the part after the @ {problem}" if problem else None
+    return _("the part after the @ {problem}").format(problem=problem) if problem else None
 
 
 def host_problem(host: str) -> str | None:
@@ -50,18 +59,18 @@ def host_problem(host: str) -> str | None:
         pass
     labels = host.rstrip(".").split(".")
     if len(labels) < 2 or not all(labels):
-        return f"'{host}' is not a host name like www.example.de"
+        return _("'{host}' is not a host name like www.example.de").format(host=host)
     for label in labels:
         scripts = {_script(char) for char in label if char.isalpha()}
         if len(scripts) > 1:
-            return (
-                f"'{host}' mixes letters of different scripts ({', '.join(sorted(scripts))}) "
-                "in one name; such look-alike names are used to fake known addresses"
-            )
+            return _(
+                "'{host}' mixes letters of different scripts ({scripts}) in one name; such "
+                "look-alike names are used to fake known addresses"
+            ).format(host=host, scripts=", ".join(sorted(scripts)))
     try:
         idna.encode(host, uts46=True)
     except idna.IDNAError as error:
-        return f"'{host}' is not a valid host name ({error})"
+        return _("'{host}' is not a valid host name ({error})").format(host=host, error=error)
     return None
 
 
@@ -73,28 +82,32 @@ def _script(letter: str) -> str:
 def url_problem(url: str) -> str | None:
     """Why `url` may not be linked (None when it may): scheme, host, port, user names."""
     if any(char.isspace() for char in url):
-        return "a web address must not contain spaces"
+        return _("a web address must not contain spaces")
     if len(url) > MAX_URL:
-        return f"a web address has at most {MAX_URL} characters, this one {len(url)}"
+        return _("a web address has at most {limit} characters, this one {length}").format(
+            limit=MAX_URL, length=len(url)
+        )
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if not scheme:
-        return "write the full address with https://, e.g. https://www.example.de/"
+        return _("write the full address with https://, e.g. https://www.example.de/")
     if scheme not in ALLOWED_SCHEMES:
-        return (
-            f"only http, https and mailto links are allowed, not '{parts.scheme}:'; "
+        return _(
+            "only http, https and mailto links are allowed, not '{scheme}:'; "
             "write the full address, e.g. https://www.example.de/"
-        )
+        ).format(scheme=parts.scheme)
     if scheme == "mailto":
         address = parts.path
         if "@" not in address:
-            return "a mailto link needs an email address, e.g. mailto:presse@example.de"
+            return _("a mailto link needs an email address, e.g. mailto:presse@example.de")
         problem = email_problem(address)
-        return f"the address of the mailto link: {problem}" if problem else None
+        if problem:
+            return _("the address of the mailto link: {problem}").format(problem=problem)
+        return None
     if not parts.netloc or not parts.hostname:
-        return "the web address has no host name, e.g. https://www.example.de/"
+        return _("the web address has no host name, e.g. https://www.example.de/")
     if "@" in parts.netloc:
-        return (
+        return _(
             "a web address must not contain a user name or password before the host "
             "(…@); that form is used to disguise where a link leads"
         )
@@ -103,7 +116,7 @@ def url_problem(url: str) -> str | None:
     except ValueError:
         port = -1
     if port is not None and not 0 < port < 65536:
-        return "the port after the host name must be a number from 1 to 65535"
+        return _("the port after the host name must be a number from 1 to 65535")
     return host_problem(parts.hostname)
 
 
@@ -146,6 +159,6 @@ def ascii_url(url: str) -> str:
         netloc = parts.netloc.replace(parts.hostname, ascii_domain(parts.hostname))
         parts = parts._replace(netloc=netloc)
     elif parts.scheme.lower() == "mailto" and "@" in parts.path:
-        local, _, domain = parts.path.rpartition("@")
+        local, _at, domain = parts.path.rpartition("@")
         parts = parts._replace(path=f"{local}@{ascii_domain(domain)}")
     return quote(urlunsplit(parts), safe="!#$%&'()*+,/:;=?@[]~")

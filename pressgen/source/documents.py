@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.errors import DataError
+from pressgen.messages import _
 from pressgen.source.event import Event, Newsletter, Phase, phase_of
 from pressgen.source.issue import NewsletterIssue
 from pressgen.source.loader import LoadedFile, SourceMap, load_yaml
@@ -132,7 +133,9 @@ def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
             problems.append(
                 source.problem(
                     ("items", index, "event"),
-                    f"there is no event file {item.event} next to the newsletter file",
+                    _("there is no event file {path} next to the newsletter file").format(
+                        path=item.event
+                    ),
                     code="PG007",
                 )
             )
@@ -145,8 +148,10 @@ def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
         problems.append(
             source.problem(
                 ("items",),
-                "a newsletter issue needs at least one event: its organisation sends the "
-                "issue and signs its Impressum",
+                _(
+                    "a newsletter issue needs at least one event: its organisation sends the "
+                    "issue and signs its Impressum"
+                ),
                 code="PG004",
             )
         )

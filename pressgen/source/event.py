@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from pressgen.messages import _
 from pressgen.source.fields import (
     COLOR_PATTERN,
     POSTCODE_PATTERN,
@@ -67,7 +68,7 @@ class Venue(Schema):
     @model_validator(mode="after")
     def _named_or_addressed(self) -> Venue:
         if self.name is None and self.address is None:
-            raise ValueError("give the place a name or an address (at least the city)")
+            raise ValueError(_("give the place a name or an address (at least the city)"))
         return self
 
 
@@ -264,7 +265,7 @@ class ProgrammeItem(Schema):
     @model_validator(mode="after")
     def _new_day_only_when_postponed(self) -> ProgrammeItem:
         if self.postponed_to is not None and self.status != "postponed":
-            raise ValueError("postponed_to is given, but status is not postponed")
+            raise ValueError(_("postponed_to is given, but status is not postponed"))
         return self
 
 
@@ -367,11 +368,13 @@ class EventInfo(Schema):
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {self.timezone!r}; use Europe/Berlin") from None
+            raise ValueError(
+                _("unknown time zone {zone}; use Europe/Berlin").format(zone=repr(self.timezone))
+            ) from None
         if self.end_date is not None and self.date is not None and self.end_date < self.date:
-            raise ValueError("end_date lies before date")
+            raise ValueError(_("end_date lies before date"))
         if self.end_date is None and self.start and self.end and self.end == self.start:
-            raise ValueError("end is the same time as start")
+            raise ValueError(_("end is the same time as start"))
         return self
 
     @property
@@ -503,7 +506,7 @@ class Winner(Schema):
     @model_validator(mode="after")
     def _one_winner(self) -> Winner:
         if (self.person is None) == (self.organisation is None):
-            raise ValueError("give either person or organisation")
+            raise ValueError(_("give either person or organisation"))
         return self
 
 
@@ -553,9 +556,9 @@ class Handover(Schema):
     @model_validator(mode="after")
     def _from_and_to(self) -> Handover:
         if not (self.by or self.by_organisations):
-            raise ValueError("say who hands it over: by or by_organisations")
+            raise ValueError(_("say who hands it over: by or by_organisations"))
         if not (self.to or self.to_organisations):
-            raise ValueError("say who receives it: to or to_organisations")
+            raise ValueError(_("say who receives it: to or to_organisations"))
         return self
 
 
@@ -635,7 +638,7 @@ class BodyBlock(Schema):
         given = [self.text is not None, self.quote is not None, self.sponsors]
         if sum(given) != 1:
             raise ValueError(
-                "each body entry is either a paragraph of text, 'quote: KEY' or 'sponsors: yes'"
+                _("each body entry is either a paragraph of text, 'quote: KEY' or 'sponsors: yes'")
             )
         return self
 
@@ -648,16 +651,16 @@ def _local_datetime(value: object) -> dt.datetime:
         year_in_range(value.date())
         return value.replace(tzinfo=None) if value.tzinfo is None else value
     if isinstance(value, dt.date):
-        raise ValueError('give a time as well, e.g. "2027-01-15 10:00"')
+        raise ValueError(_('give a time as well, e.g. "2027-01-15 10:00"'))
     if isinstance(value, str):
         match = _EMBARGO.match(value.strip())
         if match:
             try:
                 day = dt.date.fromisoformat(match[1])
             except ValueError:
-                raise ValueError(f'"{value}" is not a valid date') from None
+                raise ValueError(_('"{value}" is not a valid date').format(value=value)) from None
             return dt.datetime.combine(year_in_range(day), dt.time(int(match[2]), int(match[3])))
-    raise ValueError('expected date and time like "2027-01-15 10:00"')
+    raise ValueError(_('expected date and time like "2027-01-15 10:00"'))
 
 
 LocalDateTime = Annotated[dt.datetime, BeforeValidator(_local_datetime)]
@@ -675,12 +678,14 @@ def _image_source(value: str) -> str:
     single_line(value)
     if not is_local(value):
         if urlsplit(value).scheme.lower() not in ("http", "https"):
-            raise ValueError("an image must be an https:// address or a file next to the event")
+            raise ValueError(_("an image must be an https:// address or a file next to the event"))
         return checked_url(value)
     if value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
-        raise ValueError("give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
+        raise ValueError(
+            _("give the image as a path inside the event's folder, e.g. fotos/bild.jpg")
+        )
     if not value.lower().endswith(IMAGE_SUFFIXES):
-        raise ValueError("an image must be a .jpg, .jpeg, .png, .gif or .webp file")
+        raise ValueError(_("an image must be a .jpg, .jpeg, .png, .gif or .webp file"))
     return value
 
 
@@ -820,7 +825,7 @@ class Registration(Schema):
     @model_validator(mode="after")
     def _one_way(self) -> Registration:
         if (self.url is None) == (self.email is None):
-            raise ValueError("give either url (a registration page) or email, not both")
+            raise ValueError(_("give either url (a registration page) or email, not both"))
         return self
 
 

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
 )
 
+from pressgen.messages import N_, _
 from pressgen.source import prose
 from pressgen.source.addresses import email_problem, url_problem
 
@@ -41,6 +42,14 @@ MAX_LINE = 500
 MAX_PARAGRAPH = 20_000
 
 
+# The controls a person may type without knowing, each said in words.
+_NAMED_CONTROLS = {
+    "\n": N_("contains a line break; write it on one line as plain text"),
+    "\r": N_("contains a carriage return; write it on one line as plain text"),
+    "\t": N_("contains a tab; write it on one line as plain text"),
+}
+
+
 def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
     if not (_CONTROL_BUT_NEWLINE if allow_newlines else _CONTROL).search(value):
         return value  # the usual case, found without a character-by-character loop
@@ -48,27 +57,38 @@ def _no_control_characters(value: str, *, allow_newlines: bool) -> str:
         if char in "\n" and allow_newlines:
             continue
         if unicodedata.category(char) == "Cc":
-            name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
-                char, f"the control character U+{ord(char):04X}"
+            if char in _NAMED_CONTROLS:
+                raise ValueError(_(_NAMED_CONTROLS[char]))
+            raise ValueError(
+                _(
+                    "contains the control character {code}; write it on one line as plain text"
+                ).format(code=f"U+{ord(char):04X}")
             )
-            raise ValueError(f"contains {name}; write it on one line as plain text")
     return value
 
 
-def _plain_text(value: str, *, limit: int, what: str) -> str:
-    """What every text must be: short enough, visible, without direction controls."""
+_LINE_TOO_LONG = N_("the line is {length} characters long; at most {limit} are allowed")
+_TEXT_TOO_LONG = N_("the text is {length} characters long; at most {limit} are allowed")
+
+
+def _plain_text(value: str, *, limit: int, too_long: str) -> str:
+    """What every text must be: short enough, visible, without direction controls.
+
+    `too_long` is the message (marked with N_) for a text longer than `limit`."""
     if len(value) > limit:
-        raise ValueError(f"{what} is {len(value):,} characters long; at most {limit:,} are allowed")
+        raise ValueError(_(too_long).format(length=f"{len(value):,}", limit=f"{limit:,}"))
     found = _DIRECTION_CONTROLS.search(value)
     if found:
         raise ValueError(
-            f"contains the invisible direction control U+{ord(found[0]):04X}, which can make "
-            "text read as something else; delete it"
+            _(
+                "contains the invisible direction control {code}, which can make "
+                "text read as something else; delete it"
+            ).format(code=f"U+{ord(found[0]):04X}")
         )
     if not any(
         unicodedata.category(char)[0] not in "CZ" and char not in _BLANK_LETTERS for char in value
     ):
-        raise ValueError("contains no visible text; write the text or remove the field")
+        raise ValueError(_("contains no visible text; write the text or remove the field"))
     return value
 
 
@@ -77,16 +97,18 @@ def single_line(value: str) -> str:
     found = _OTHER_LINE_BREAKS.search(value)
     if found:
         raise ValueError(
-            f"contains the line separator U+{ord(found[0]):04X}; write it on one line as plain text"
+            _("contains the line separator {code}; write it on one line as plain text").format(
+                code=f"U+{ord(found[0]):04X}"
+            )
         )
-    return _plain_text(value, limit=MAX_LINE, what="the line")
+    return _plain_text(value, limit=MAX_LINE, too_long=_LINE_TOO_LONG)
 
 
 def _prose(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\t", " ")
     value = _OTHER_LINE_BREAKS.sub("\n", value)
     _no_control_characters(value, allow_newlines=True)
-    _plain_text(value, limit=MAX_PARAGRAPH, what="the text")
+    _plain_text(value, limit=MAX_PARAGRAPH, too_long=_TEXT_TOO_LONG)
     problems = prose.link_problems(value)
     if problems:
         raise ValueError("; ".join(problems))
@@ -145,10 +167,14 @@ def _time(value: object) -> dt.time:
     if isinstance(value, dt.time):
         return value
     if not isinstance(value, str):
-        raise ValueError('expected a time like "14:30"')
+        raise ValueError(_('expected a time like "14:30"'))
     match = _TIME.match(value.strip())
     if not match:
-        raise ValueError(f'"{value}" is not a time; expected hours and minutes like "14:30"')
+        raise ValueError(
+            _('"{value}" is not a time; expected hours and minutes like "14:30"').format(
+                value=value
+            )
+        )
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -166,14 +192,16 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 def year_in_range(day: dt.date) -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValueError(
-            f"the year {day.year} is out of range; give a date from {FIRST_YEAR} to {LAST_YEAR}"
+            _("the year {year} is out of range; give a date from {first} to {last}").format(
+                year=day.year, first=FIRST_YEAR, last=LAST_YEAR
+            )
         )
     return day
 
 
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date without time, like 2017-08-17")
+        raise ValueError(_("expected a date without time, like 2017-08-17"))
     if isinstance(value, dt.date):
         return year_in_range(value)
     if isinstance(value, str):
@@ -185,9 +213,11 @@ def _date(value: object) -> dt.date:
             else:
                 day = dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f'"{value}" is not a valid date; expected e.g. 2017-08-17') from None
+            raise ValueError(
+                _('"{value}" is not a valid date; expected e.g. 2017-08-17').format(value=value)
+            ) from None
         return year_in_range(day)
-    raise ValueError("expected a date like 2017-08-17")
+    raise ValueError(_("expected a date like 2017-08-17"))
 
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
@@ -196,11 +226,11 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 POSTCODE_PATTERN = r"^[0-9A-Z][0-9A-Z -]{2,9}$"  # five digits in Germany (checked after)
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
-# What to write instead, for each pattern a field must match.
+# What to write instead, for each pattern a field must match (translated where used).
 PATTERN_HINTS = {
-    KEY_PATTERN: "expected a short key of letters, digits, '-' and '_', e.g. wrobel",
-    POSTCODE_PATTERN: 'expected a postcode in quotes, e.g. "07743" (in Germany five digits)',
-    COLOR_PATTERN: 'expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"',
+    KEY_PATTERN: N_("expected a short key of letters, digits, '-' and '_', e.g. wrobel"),
+    POSTCODE_PATTERN: N_('expected a postcode in quotes, e.g. "07743" (in Germany five digits)'),
+    COLOR_PATTERN: N_('expected a colour as # and six hex digits, in quotes, e.g. "#0b5fa5"'),
 }
 
 Loc = tuple[str | int, ...]

@@ -7,6 +7,7 @@ from pydantic import (
     model_validator,
 )
 
+from pressgen.messages import _
 from pressgen.source.event import Phase, Photo
 from pressgen.source.fields import Date, Line, Prose, Schema, Url
 
@@ -38,9 +39,9 @@ class IssueItem(Schema):
     @model_validator(mode="after")
     def _one_kind(self) -> IssueItem:
         if (self.event is None) == (self.news is None):
-            raise ValueError("give either event (a file) or news, not both")
+            raise ValueError(_("give either event (a file) or news, not both"))
         if self.show_as is not None and self.event is None:
-            raise ValueError("show_as is for events only")
+            raise ValueError(_("show_as is for events only"))
         return self
 
 

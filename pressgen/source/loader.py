@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pressgen.errors import DataError, Problem
+from pressgen.messages import _
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ALIASES = 50
@@ -132,8 +133,10 @@ class _EventLoader(yaml.SafeLoader):
                 raise _LoadRefused(
                     mark.line + 1,
                     mark.column + 1,
-                    f"more than {MAX_ALIASES} aliases (*name); "
-                    "event files do not need that many, so the file is refused",
+                    _(
+                        "more than {limit} aliases (*name); "
+                        "event files do not need that many, so the file is refused"
+                    ).format(limit=MAX_ALIASES),
                 )
             if parent is not None:
                 where = index if isinstance(index, int) else id(index)
@@ -171,24 +174,26 @@ def load_yaml(path: Path) -> LoadedFile:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise refuse(
-                f"the file has {-(-size // 1024):,} KB; a file of pressgen may have at most "
-                f"{MAX_FILE_BYTES // 1024:,} KB"
+                _("the file has {size} KB; a file of pressgen may have at most {limit} KB").format(
+                    size=f"{-(-size // 1024):,}", limit=f"{MAX_FILE_BYTES // 1024:,}"
+                )
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise refuse(f"cannot read the file: {error.strerror}") from None
+        raise refuse(_("cannot read the file: {reason}").format(reason=error.strerror)) from None
     wide = _wide_encoding(raw)
     if wide:
-        raise refuse(f"the file is saved as {wide}; save it as UTF-8")
+        raise refuse(_("the file is saved as {encoding}; save it as UTF-8").format(encoding=wide))
     if b"\0" in raw:
-        raise refuse("this is not a text file (it contains NUL bytes); expected YAML text")
+        raise refuse(_("this is not a text file (it contains NUL bytes); expected YAML text"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _line_col(raw, error.start)
         raise refuse(
-            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} here); "
-            "save it with the encoding UTF-8",
+            _(
+                "the file is not UTF-8 text (byte 0x{byte} here); save it with the encoding UTF-8"
+            ).format(byte=f"{raw[error.start]:02X}"),
             line,
             column,
         ) from None
@@ -198,7 +203,7 @@ def load_yaml(path: Path) -> LoadedFile:
         loader = _fast_composition(text) or _EventLoader(text)
         node = loader.get_single_node() if isinstance(loader, _EventLoader) else loader.node
         if node is None:
-            raise refuse("the file is empty; expected event fields such as 'event:'")
+            raise refuse(_("the file is empty; expected event fields such as 'event:'"))
         _check_expanded_size(node)
         key_problems = _check_keys(node, (), source)
         borrowed = _Borrowed(node, loader)
@@ -211,26 +216,24 @@ def load_yaml(path: Path) -> LoadedFile:
         line, column = _line_col(text.encode("utf-8"), len(text[: error.position].encode("utf-8")))
         character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
         raise refuse(
-            f"the file contains the control character {character}, which YAML does not allow; "
-            "delete it",
+            _(
+                "the file contains the control character {character}, which YAML does not "
+                "allow; delete it"
+            ).format(character=character),
             line,
             column,
         ) from None
     except yaml.YAMLError as error:
-        raise refuse(f"cannot read YAML: {error}") from None
+        raise refuse(_("cannot read YAML: {error}").format(error=error)) from None
     except RecursionError:
-        raise refuse("the YAML is nested too deeply to be an event file") from None
+        raise refuse(_("the YAML is nested too deeply to be an event file")) from None
     finally:
         if loader is not None:
             loader.dispose()
 
     if not isinstance(data, dict):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        raise refuse(
-            f"the top level must be a mapping of fields (key: value), not {_describe(data)}",
-            line,
-            column,
-        )
+        raise refuse(_top_level_problem(data), line, column)
     _record_positions(node, (), source, borrowed)
     return LoadedFile(data, source, key_problems)
 
@@ -328,8 +331,10 @@ def _check_expanded_size(root: Node) -> None:
             raise _LoadRefused(
                 mark.line + 1,
                 mark.column + 1,
-                f"aliases (*name) repeat more than {MAX_ALIAS_EXPANSION} values; this looks "
-                "like a 'billion laughs' file and is refused",
+                _(
+                    "aliases (*name) repeat more than {limit} values; this looks "
+                    "like a 'billion laughs' file and is refused"
+                ).format(limit=MAX_ALIAS_EXPANSION),
             )
         return total
 
@@ -364,7 +369,9 @@ def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
                             source.file,
                             line,
                             column,
-                            f"the key {key!r} is not read as text; put it in quotes",
+                            _("the key {key} is not read as text; put it in quotes").format(
+                                key=repr(key)
+                            ),
                             field=format_loc(loc),
                             code="PG002",
                         )
@@ -375,8 +382,10 @@ def _check_keys(node: Node, loc: Loc, source: SourceMap) -> list[Problem]:
                             source.file,
                             line,
                             column,
-                            f"duplicate key '{key}': it is already set on line "
-                            f"{first_line[key]}; keep only one",
+                            _(
+                                "duplicate key '{key}': it is already set on line {line}; "
+                                "keep only one"
+                            ).format(key=key, line=first_line[key]),
                             field=format_loc((*loc, key)),
                             code="PG002",
                         )
@@ -424,7 +433,9 @@ class _Borrowed:
 
 def _merged_keys(value: Node) -> list[Node]:
     sources = value.value if isinstance(value, SequenceNode) else [value]
-    return [key for source in sources if isinstance(source, MappingNode) for key, _ in source.value]
+    return [
+        key for source in sources if isinstance(source, MappingNode) for key, _value in source.value
+    ]
 
 
 def _record_positions(
@@ -455,50 +466,63 @@ def _record_positions(
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "syntax error"
+    # What PyYAML says of the problem is English in any locale; the hints are pressgen's.
+    problem = error.problem or _("syntax error")
     if error.context and error.context.startswith("expected a single document"):
         problem = f"{error.context}, {problem}"
     hint = ""
     if "\\t" in problem or "'\\t'" in problem:
-        hint = "; indent with spaces, not tabs"
+        hint = _("; indent with spaces, not tabs")
     elif "mapping values are not allowed" in problem:
-        hint = "; a value that contains ': ' must be put in quotes"
+        hint = _("; a value that contains ': ' must be put in quotes")
     elif "found undefined alias" in problem:
-        hint = "; an alias (*name) needs an anchor (&name) above it"
+        hint = _("; an alias (*name) needs an anchor (&name) above it")
     elif problem.startswith("expected a single document"):
-        hint = "; a file holds one event, so remove the extra '---'"
-    return Problem(path, line, column, f"YAML syntax error: {problem}{hint}", code="PG001")
+        hint = _("; a file holds one event, so remove the extra '---'")
+    message = _("YAML syntax error: {problem}{hint}").format(problem=problem, hint=hint)
+    return Problem(path, line, column, message, code="PG001")
 
 
-def _describe(value: Any) -> str:
+def _top_level_problem(value: Any) -> str:
+    """Why the file's top level is not a mapping, naming what it is instead."""
     if isinstance(value, list):
-        return "a list"
+        return _("the top level must be a mapping of fields (key: value), not a list")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return _(
+            "the top level must be a mapping of fields (key: value), not the yes/no value {value}"
+        ).format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _(
+            "the top level must be a mapping of fields (key: value), not the number {value}"
+        ).format(value=value)
     if isinstance(value, dt.date):
-        return "a date"
-    return "a single text"
+        return _("the top level must be a mapping of fields (key: value), not a date")
+    return _("the top level must be a mapping of fields (key: value), not a single text")
 
 
 def describe_plain_scalar(text: str, value: Any) -> str:
     """Explain in plain words how YAML 1.1 misread an unquoted value."""
     if isinstance(value, bool):
-        meaning = "true" if value else "false"
-        return f'{text} was read as the yes/no value {meaning}; put it in quotes: "{text}"'
+        meaning = "true" if value else "false"  # YAML's own words, not translated
+        return _(
+            '{text} was read as the yes/no value {meaning}; put it in quotes: "{text}"'
+        ).format(text=text, meaning=meaning)
     if isinstance(value, int | float) and ":" in text:
-        return (
-            f"{text} was read as the number {value} (YAML reads a:b as base 60); "
-            f'put it in quotes: "{text}"'
-        )
+        return _(
+            "{text} was read as the number {value} (YAML reads a:b as base 60); "
+            'put it in quotes: "{text}"'
+        ).format(text=text, value=value)
     if isinstance(value, int) and text.lstrip("+-").startswith("0") and text not in {"0"}:
-        return (
-            f"{text} was read as the number {value} (a leading 0 means octal in YAML); "
-            f'put it in quotes: "{text}"'
-        )
+        return _(
+            "{text} was read as the number {value} (a leading 0 means octal in YAML); "
+            'put it in quotes: "{text}"'
+        ).format(text=text, value=value)
     if isinstance(value, dt.date):
-        return f'{text} was read as a date; put it in quotes: "{text}"'
+        return _('{text} was read as a date; put it in quotes: "{text}"').format(text=text)
     if value is None:
-        return f"{text or 'an empty value'} was read as 'nothing'; put it in quotes"
-    return f'{text} was read as the number {value}; put it in quotes: "{text}"'
+        if not text:
+            return _("an empty value was read as 'nothing'; put it in quotes")
+        return _("{text} was read as 'nothing'; put it in quotes").format(text=text)
+    return _('{text} was read as the number {value}; put it in quotes: "{text}"').format(
+        text=text, value=value
+    )

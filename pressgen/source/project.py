@@ -17,6 +17,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ValidationError
 
 from pressgen.errors import DataError, Problem
+from pressgen.messages import N_, _
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, load_yaml
 from pressgen.source.settings import OrganisationFile, ProjectConfig
 from pressgen.source.validate import problems_from_validation
@@ -110,7 +111,7 @@ def _read_project(config_path: Path) -> Project:
             [
                 loaded.source.problem(
                     ("organisation",),
-                    f"there is no organisation file {config.organisation}",
+                    _("there is no organisation file {path}").format(path=config.organisation),
                     code="PG007",
                 )
             ]
@@ -121,10 +122,10 @@ def _read_project(config_path: Path) -> Project:
 
 
 _OUTSIDE_HINTS = {
-    "events": "write an absolute path if the event files are meant to be elsewhere",
-    "output": "write an absolute path if the outputs are meant to go elsewhere",
-    "organisation": "write an absolute path if the file is meant to be elsewhere",
-    "templates": "own templates must lie inside the project",
+    "events": N_("write an absolute path if the event files are meant to be elsewhere"),
+    "output": N_("write an absolute path if the outputs are meant to go elsewhere"),
+    "organisation": N_("write an absolute path if the file is meant to be elsewhere"),
+    "templates": N_("own templates must lie inside the project"),
 }
 
 
@@ -144,19 +145,18 @@ def _check_folders(config: ProjectConfig, source: SourceMap, root: Path) -> None
             continue  # the user says where, in so many words
         inside = Path(os.path.normpath(root.resolve() / path)).is_relative_to(root.resolve())
         if not inside or path.is_absolute():
-            hint = _OUTSIDE_HINTS[name]
-            problems.append(
-                source.problem(
-                    (name,), f"{value} lies outside the project folder; {hint}", code="PG007"
-                )
+            message = _("{path} lies outside the project folder; {hint}").format(
+                path=value, hint=_(_OUTSIDE_HINTS[name])
             )
+            problems.append(source.problem((name,), message, code="PG007"))
     templates = root / config.templates
     if not problems and not templates.resolve().is_relative_to(root.resolve()):
         problems.append(
             source.problem(
                 ("templates",),
-                f"{config.templates} is a link to a folder outside the project; "
-                f"{_OUTSIDE_HINTS['templates']}",
+                _("{path} is a link to a folder outside the project; {hint}").format(
+                    path=config.templates, hint=_(_OUTSIDE_HINTS["templates"])
+                ),
             )
         )
     if problems:
@@ -255,13 +255,16 @@ def _resolve_sponsors(data: dict[str, Any], source: SourceMap, project: Project)
             source.graft(loc, catalogue.source, ("sponsors", entry))
             continue
         if not known:
-            message = (
-                f"'{entry}' names a sponsor from the catalogue, but there is no sponsor "
+            message = _(
+                "'{key}' names a sponsor from the catalogue, but there is no sponsor "
                 "catalogue; describe the sponsor here or add it to the organisation file"
-            )
+            ).format(key=entry)
         else:
-            message = f"no sponsor with the key '{entry}' in the catalogue"
+            message = _("no sponsor with the key '{key}' in the catalogue").format(key=entry)
             close = difflib.get_close_matches(entry, list(known), n=1, cutoff=0.6)
-            message += f"; did you mean '{close[0]}'?" if close else "; known: " + ", ".join(known)
+            if close:
+                message += _("; did you mean '{name}'?").format(name=close[0])
+            else:
+                message += _("; known: {keys}").format(keys=", ".join(known))
         problems.append(source.problem(loc, message, code="PG006"))
     return problems

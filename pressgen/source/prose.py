@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from pressgen.messages import _
 from pressgen.source.addresses import ALLOWED_SCHEMES
 
 # A star between letters is the German gender star (Teilnehmer*innen), never emphasis.
@@ -45,11 +46,17 @@ def link_problems(text: str) -> list[str]:
             href = str(token.attrs.get("href", ""))
             scheme = urlsplit(href).scheme.lower()
             if scheme not in ALLOWED_SCHEMES:
-                shown = f"'{scheme}:'" if scheme else "no scheme"
-                problems.append(
-                    f"the link to '{href}' has {shown}; only http, https and mailto "
-                    "links are allowed"
-                )
+                if scheme:
+                    problem = _(
+                        "the link to '{href}' has '{scheme}:'; only http, https and mailto "
+                        "links are allowed"
+                    ).format(href=href, scheme=scheme)
+                else:
+                    problem = _(
+                        "the link to '{href}' has no scheme; only http, https and mailto "
+                        "links are allowed"
+                    ).format(href=href)
+                problems.append(problem)
     return problems
 
 

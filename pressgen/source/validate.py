@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
+from pressgen.messages import N_, _, ngettext
 from pressgen.source.event import Event, is_local
 from pressgen.source.fields import PATTERN_HINTS
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
@@ -77,19 +78,19 @@ def _problem_from_error(detail: ErrorDetails, source: SourceMap, model: type[Bas
 
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        message = f"unknown field '{name}'"
+        message = _("unknown field '{name}'").format(name=name)
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         if close:
-            message += f"; did you mean '{close[0]}'?"
+            message += _("; did you mean '{name}'?").format(name=close[0])
         elif known:
-            message += "; allowed here: " + ", ".join(sorted(known))
+            message += _("; allowed here: {names}").format(names=", ".join(sorted(known)))
         return source.problem(loc, message, prefer_key=True, code="PG003")
     if kind == "missing":
-        return source.problem(loc, "required field is missing", prefer_key=True, code="PG004")
+        return source.problem(loc, _("required field is missing"), prefer_key=True, code="PG004")
 
     if value is None and loc in source.values:
-        message = "has no value; write one after the colon or remove the line"
+        message = _("has no value; write one after the colon or remove the line")
         return source.problem(loc, message, code="PG004")
     else:
         message = _plain_message(kind, detail["msg"], ctx)
@@ -100,16 +101,16 @@ def _problem_from_error(detail: ErrorDetails, source: SourceMap, model: type[Bas
 
 
 _TYPE_WORDS = {
-    "string_type": "expected text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected yes or no",
-    "bool_parsing": "expected yes or no",
-    "list_type": "expected a list (lines starting with '- ')",
-    "dict_type": "expected a group of fields (key: value)",
-    "model_type": "expected a group of fields (key: value)",
-    "model_attributes_type": "expected a group of fields (key: value)",
+    "string_type": N_("expected text"),
+    "int_type": N_("expected a whole number"),
+    "int_parsing": N_("expected a whole number"),
+    "int_from_float": N_("expected a whole number"),
+    "bool_type": N_("expected yes or no"),
+    "bool_parsing": N_("expected yes or no"),
+    "list_type": N_("expected a list (lines starting with '- ')"),
+    "dict_type": N_("expected a group of fields (key: value)"),
+    "model_type": N_("expected a group of fields (key: value)"),
+    "model_attributes_type": N_("expected a group of fields (key: value)"),
 }
 
 
@@ -123,27 +124,38 @@ def _is_type_error(kind: str) -> bool:
 
 def _plain_message(kind: str, pydantic_message: str, ctx: dict[str, Any]) -> str:
     if kind in _TYPE_WORDS:
-        return _TYPE_WORDS[kind]
+        return _(_TYPE_WORDS[kind])
     if kind == "value_error":
         return pydantic_message.removeprefix("Value error, ")
     if kind == "literal_error":
-        return "expected one of " + str(ctx.get("expected", "")).replace("'", "")
+        # pydantic lists them in English: 'der', 'die' or 'das'.
+        choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", f" {_('or')} ")
+        return _("expected one of {choices}").format(choices=choices)
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "too_short":
-        return "needs at least one entry"
+        return _("needs at least one entry")
     if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}"
+        return _("must be at least {minimum}").format(minimum=ctx.get("ge"))
     if kind == "string_pattern_mismatch":
-        return PATTERN_HINTS.get(str(ctx.get("pattern", "")), "has not the expected form")
+        pattern = str(ctx.get("pattern", ""))
+        if pattern in PATTERN_HINTS:
+            return _(PATTERN_HINTS[pattern])
+        return _("has not the expected form")
     if kind == "too_long":
-        return (
-            f"has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} are allowed"
-        )
+        count = int(ctx.get("actual_length") or 0)
+        return ngettext(
+            "has {count} entry; at most {maximum} are allowed",
+            "has {count} entries; at most {maximum} are allowed",
+            count,
+        ).format(count=count, maximum=ctx.get("max_length"))
     if kind == "string_too_long":
-        return f"is too long; at most {ctx.get('max_length')} characters are allowed"
+        return _("is too long; at most {maximum} characters are allowed").format(
+            maximum=ctx.get("max_length")
+        )
     if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le'):,}".replace(",", ".")
+        maximum = f"{ctx.get('le'):,}".replace(",", ".")
+        return _("must be at most {maximum}").format(maximum=maximum)
     return pydantic_message[:1].lower() + pydantic_message[1:]
 
 
@@ -192,7 +204,7 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         for position, key in enumerate(item.speakers):
             if key not in event.people:
                 loc: Loc = ("programme", index, "speakers", position)
-                yield source.problem(loc, _unknown("person", key, people, "people"), code="PG006")
+                yield source.problem(loc, _unknown("person", key, people), code="PG006")
     for key, quote in event.quotes.items():
         for position, speaker in enumerate(quote.speakers):
             if speaker not in event.people:
@@ -201,7 +213,7 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 )
                 if isinstance(quote.by, list) and len(quote.speakers) == 1:
                     where = ("quotes", key, "by", 0)
-                message = _unknown("person", speaker, people, "people")
+                message = _unknown("person", speaker, people)
                 yield source.problem(where, message, code="PG006")
     keyed: list[tuple[Loc, list[str]]] = [
         (("event", "moderators"), event.event.moderators),
@@ -217,7 +229,7 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
     for index, award in enumerate(event.awards):
         for position, winner in enumerate(award.winners):
             if winner.person is not None and winner.person not in event.people:
-                message = _unknown("person", winner.person, people, "people")
+                message = _unknown("person", winner.person, people)
                 yield source.problem(
                     ("awards", index, "winners", position, "person"), message, code="PG006"
                 )
@@ -231,13 +243,15 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
                 what = {"sponsors": "sponsors", "host": "event.host", "co_hosts": "event.co_hosts"}
                 yield source.problem(
                     ("thanks", index, "to", position),
-                    f"thanks go to '{entry}', but {what[str(entry)]} is empty",
+                    _("thanks go to '{entry}', but {section} is empty").format(
+                        entry=entry, section=what[str(entry)]
+                    ),
                     code="PG006",
                 )
     for loc, keys in keyed:
         for position, speaker in enumerate(keys):
             if speaker not in event.people:
-                message = _unknown("person", speaker, people, "people")
+                message = _unknown("person", speaker, people)
                 yield source.problem((*loc, position), message, code="PG006")
     quotes = list(event.quotes)
     placed: dict[str, int] = {}
@@ -247,12 +261,14 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         if block.quote is not None:
             if block.quote not in event.quotes:
                 yield source.problem(
-                    (*loc, "quote"), _unknown("quote", block.quote, quotes, "quotes"), code="PG006"
+                    (*loc, "quote"), _unknown("quote", block.quote, quotes), code="PG006"
                 )
             elif block.quote in placed:
                 yield source.problem(
                     (*loc, "quote"),
-                    f"the quote '{block.quote}' is already placed in body[{placed[block.quote]}]",
+                    _("the quote '{quote}' is already placed in body[{index}]").format(
+                        quote=block.quote, index=placed[block.quote]
+                    ),
                     code="PG006",
                 )
             placed[block.quote] = index
@@ -260,13 +276,15 @@ def _reference_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
             if not event.sponsors and not event.thanks:
                 yield source.problem(
                     loc,
-                    "the sponsor acknowledgement is placed, but there is no one to thank: "
-                    "'sponsors' and 'thanks' are empty",
+                    _(
+                        "the sponsor acknowledgement is placed, but there is no one to thank: "
+                        "'sponsors' and 'thanks' are empty"
+                    ),
                     code="PG006",
                 )
             if sponsors_placed:
                 yield source.problem(
-                    loc, "the sponsor acknowledgement is placed twice", code="PG006"
+                    loc, _("the sponsor acknowledgement is placed twice"), code="PG006"
                 )
             sponsors_placed = True
 
@@ -287,12 +305,13 @@ def _photo_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         loc: Loc = ("press_release", "photos", index, "src")
         if not image.is_relative_to(folder):
             yield source.problem(
-                loc, "the image must lie inside the event file's folder", code="PG007"
+                loc, _("the image must lie inside the event file's folder"), code="PG007"
             )
         elif not image.is_file():
-            yield source.problem(
-                loc, f"there is no image file {photo.src} next to the event file", code="PG007"
+            message = _("there is no image file {path} next to the event file").format(
+                path=photo.src
             )
+            yield source.problem(loc, message, code="PG007")
         else:
             problem = image_problem(image)
             if problem:
@@ -303,12 +322,11 @@ def image_problem(path: Path) -> str | None:
     """Why the file is not the image its name says (None when it is)."""
     size = path.stat().st_size
     if size > MAX_PHOTO_BYTES:
-        return (
-            f"the photo has {size / 1024 / 1024:.0f} MB; at most "
-            f"{MAX_PHOTO_BYTES // 1024 // 1024} MB are allowed: save it smaller"
+        return _("the photo has {size} MB; at most {limit} MB are allowed: save it smaller").format(
+            size=f"{size / 1024 / 1024:.0f}", limit=MAX_PHOTO_BYTES // 1024 // 1024
         )
     if size == 0:
-        return "the image file is empty (0 bytes)"
+        return _("the image file is empty (0 bytes)")
     from PIL import Image, UnidentifiedImageError  # only events with photos need it
 
     expected = _IMAGE_FORMATS[path.suffix.lower()]
@@ -321,20 +339,27 @@ def image_problem(path: Path) -> str | None:
                 picture.verify()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
         if isinstance(error, Image.DecompressionBombError):
-            return "the image has too many pixels to be a photo; save it smaller"
-        return (
-            f"{path.name} is not a {expected} image (or it is damaged), though its name "
-            f"ends in {path.suffix}; export the photo again as {expected}"
-        )
+            return _("the image has too many pixels to be a photo; save it smaller")
+        return _(
+            "{name} is not a {format} image (or it is damaged), though its name "
+            "ends in {suffix}; export the photo again as {format}"
+        ).format(name=path.name, format=expected, suffix=path.suffix)
     if found != expected:
         suffix = {"JPEG": ".jpg"}.get(str(found), f".{str(found).lower()}")
-        return f"{path.name} is a {found} image, not {expected}: rename it to end in {suffix}"
+        return _("{name} is a {found} image, not {expected}: rename it to end in {suffix}").format(
+            name=path.name, found=found, expected=expected, suffix=suffix
+        )
     width, height = picture.size
     if width * height > MAX_PHOTO_PIXELS:
-        return (
-            f"the photo has {width} × {height} pixels ({width * height / 1e6:.0f} "
-            f"megapixels); at most {MAX_PHOTO_PIXELS // 1_000_000} megapixels are allowed: "
-            "save it smaller (6,000 pixels on the long side are plenty for print)"
+        return _(
+            "the photo has {width} × {height} pixels ({megapixels} megapixels); at most "
+            "{limit} megapixels are allowed: save it smaller (6,000 pixels on the long side "
+            "are plenty for print)"
+        ).format(
+            width=width,
+            height=height,
+            megapixels=f"{width * height / 1e6:.0f}",
+            limit=MAX_PHOTO_PIXELS // 1_000_000,
         )
     return None
 
@@ -345,8 +370,10 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
     if info.end_date == info.date and info.start and info.end and info.end < info.start:
         yield source.problem(
             ("event", "end"),
-            "the end lies before the start on the same day; for an event that ends after "
-            "midnight leave end_date out",
+            _(
+                "the end lies before the start on the same day; for an event that ends after "
+                "midnight leave end_date out"
+            ),
             code="PG009",
         )
     moments: list[tuple[Loc, dt.date | None, dt.time | None]] = [
@@ -364,8 +391,10 @@ def _calendar_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         if day is not None and time is not None and not _exists(day, time, info.zone):
             yield source.problem(
                 loc,
-                f"{time:%H:%M} does not exist on {day:%d.%m.%Y} in {info.timezone}: the clocks "
-                "are put forward that night; give a time before or after the hour that is skipped",
+                _(
+                    "{time} does not exist on {day} in {zone}: the clocks are put forward that "
+                    "night; give a time before or after the hour that is skipped"
+                ).format(time=f"{time:%H:%M}", day=f"{day:%d.%m.%Y}", zone=info.timezone),
                 code="PG009",
             )
 
@@ -377,7 +406,7 @@ def _place_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
     if info.venue is None and info.livestream is None:
         yield source.problem(
             ("event", "venue"),
-            "required field is missing; an event only online gives its livestream instead",
+            _("required field is missing; an event only online gives its livestream instead"),
             prefer_key=True,
             code="PG004",
         )
@@ -392,13 +421,15 @@ def _place_problems(event: Event, source: SourceMap) -> Iterable[Problem]:
         if german and not (len(address.postcode) == 5 and address.postcode.isdigit()):
             yield source.problem(
                 (*loc, "postcode"),
-                'expected a five-digit postcode in quotes, e.g. "07743"; for an address '
-                "abroad give its country",
+                _(
+                    'expected a five-digit postcode in quotes, e.g. "07743"; for an address '
+                    "abroad give its country"
+                ),
                 code="PG005",
             )
     if info.admission and info.start and info.admission > info.start:
         yield source.problem(
-            ("event", "admission"), "the doors open (admission) after the start", code="PG009"
+            ("event", "admission"), _("the doors open (admission) after the start"), code="PG009"
         )
 
 
@@ -417,10 +448,11 @@ def _required_unless_draft(data: Any, source: SourceMap) -> Iterable[Problem]:
         if not isinstance(parent, dict) or parent.get(loc[-1]) is not None:
             continue  # a wrong shape above is reported by the schema
         if loc in source.values:
-            message = "has no value; write one after the colon (or mark the event 'draft: yes')"
+            message = _("has no value; write one after the colon (or mark the event 'draft: yes')")
             yield source.problem(loc, message, prefer_key=True, code="PG004")
         else:
-            yield source.problem(loc, "required field is missing", prefer_key=True, code="PG004")
+            message = _("required field is missing")
+            yield source.problem(loc, message, prefer_key=True, code="PG004")
 
 
 def _get(data: Any, loc: Loc) -> Any:
@@ -441,11 +473,17 @@ def _exists(day: dt.date, time: dt.time, zone: ZoneInfo) -> bool:
     )
 
 
-def _unknown(what: str, key: str, known: list[str], section: str) -> str:
-    message = f"no {what} with the key '{key}' in '{section}'"
+_UNKNOWN = {
+    "person": N_("no person with the key '{key}' in 'people'"),
+    "quote": N_("no quote with the key '{key}' in 'quotes'"),
+}
+
+
+def _unknown(what: str, key: str, known: list[str]) -> str:
+    message = _(_UNKNOWN[what]).format(key=key)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
-        return message + f"; did you mean '{close[0]}'?"
+        return message + _("; did you mean '{name}'?").format(name=close[0])
     if known:
-        return message + "; known keys: " + ", ".join(known)
+        return message + _("; known keys: {keys}").format(keys=", ".join(known))
     return message
