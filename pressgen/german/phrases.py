@@ -231,7 +231,7 @@ def speakers(
     People of one and the same function have it said once, after the last name."""
     shared = {apposition(person) for person in people}
     if full and len(people) > 1 and len(shared) == 1 and "" not in shared:
-        names = _joined_with_commas([person.name for person in people])
+        names = joined_with_commas([person.name for person in people])
         return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
@@ -241,17 +241,18 @@ def speakers(
         if full and apposition(person) and goes_on:
             text += ","
         parts.append(text)
-    return _joined_with_commas(parts)
+    return joined_with_commas(parts)
 
 
-def _joined_with_commas(parts: list[str]) -> str:
+def joined_with_commas(parts: list[str], conjunction: str = "und") -> str:
     """A, B und C — where an item ends with the comma that closes its apposition, that
-    comma stands for the list's own: 'Anna Muster, Vorsitzende, Ben Beispiel und …'."""
+    comma stands for the list's own: 'Anna Muster, Vorsitzende, Ben Beispiel und …'.
+    The English edition joins with 'and'."""
     text = parts[0]
     for index, part in enumerate(parts[1:], start=1):
         last = index == len(parts) - 1
         if last:
-            text += f" und {part}"
+            text += f" {conjunction} {part}"
         else:
             text += f" {part}" if text.endswith(",") else f", {part}"
     return text
@@ -376,7 +377,7 @@ def thanks_sentences(
         groups = [Thanks(to=["sponsors"], noun="sponsoren")] if event.sponsors else []
     sentences = []
     for group in groups:
-        thanked = [party_phrase(party) for party in _thanked(group, event)]
+        thanked = [party_phrase(party) for party in thanked_parties(group, event)]
         if not thanked:
             continue
         people = [event.person(key) for key in group.by]
@@ -419,7 +420,7 @@ def _each_as_needed(
 ) -> str:
     """Several people as a subject, each named once in full and then briefly:
     „Brandl und Omar Haddad, stellvertretender Vorsitzender,“."""
-    return _joined_with_commas(_named_each(keys, event, introduced, known_as))
+    return joined_with_commas(_named_each(keys, event, introduced, known_as))
 
 
 def _named_each(
@@ -439,7 +440,7 @@ def _named_each(
     return parts
 
 
-def _with_details(named: str, details: str) -> str:
+def with_details(named: str, details: str) -> str:
     """Lisa Hofmann (1. Platz, 5.000 Euro); one pair of brackets where the name has one
     already: Johanna Strauß, Augenoptikerin (Sehwerk; 3. Platz)."""
     if not details:
@@ -498,12 +499,12 @@ def award_sentences(
                 full = winner.person not in introduced
                 named = _named_person(person, full, known_as)
                 goes_on = index < len(award.winners) - 1
-                text = _with_details(named, details)
+                text = with_details(named, details)
                 if full and apposition(person) and goes_on:
                     text += ","  # the apposition's closing comma
             elif winner.organisation is not None:
                 named = _organisation_phrase(winner.organisation).form("nom")
-                text = _with_details(named, details)
+                text = with_details(named, details)
             parts.append(text)
         several = len(award.winners) > 1 or any(
             winner.organisation is not None and winner.organisation.plural
@@ -512,7 +513,7 @@ def award_sentences(
         sentences.append(
             grammar.sentence(
                 f"{grammar.capitalised(prize.form('acc'))} {'erhielten' if several else 'erhielt'} "
-                + _joined_with_commas(parts)
+                + joined_with_commas(parts)
             )
         )
     return sentences
@@ -559,12 +560,12 @@ def handover_sentence(
     receivers += [_organisation_phrase(party).form("acc") for party in handover.to_organisations]
     amount = f" über {typography.money(handover.amount, style)}" if handover.amount else ""
     receiving = (
-        _joined_with_commas(receivers).rstrip(",")
+        joined_with_commas(receivers).rstrip(",")
         if not handover.purpose
-        else (_joined_with_commas(receivers))
+        else (joined_with_commas(receivers))
     )
     purpose = f" {handover.purpose}" if handover.purpose else ""
-    subject = grammar.capitalised(_joined_with_commas(givers))
+    subject = grammar.capitalised(joined_with_commas(givers))
     return grammar.sentence(f"{subject} {verb} {handover.what}{amount} an {receiving}{purpose}")
 
 
@@ -574,7 +575,7 @@ def is_report(event: Event) -> bool:
     return published is not None and last_day is not None and published > last_day
 
 
-def _thanked(group: Thanks, event: Event) -> list[Party]:
+def thanked_parties(group: Thanks, event: Event) -> list[Party]:
     parties: list[Party] = []
     for entry in group.to:
         if entry == "sponsors":

@@ -1,0 +1,1 @@
+"""The English edition: its phrases and typography, beside pressgen.german."""
