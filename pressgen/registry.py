@@ -69,8 +69,9 @@ def handed_over(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
     return {
         name: data
         for name, data in files.items()
-        if name in HANDED_OVER
-        or name == LIST_MANAGER_NOTES
+        # The English edition's (en/newsletter.html) for the English list.
+        if name.removeprefix("en/") in HANDED_OVER
+        or name.removeprefix("en/") == LIST_MANAGER_NOTES
         or content_type(name).startswith("image/")
     }
 

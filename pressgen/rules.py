@@ -60,6 +60,12 @@ RULES: dict[str, Rule] = {
             "an option that does not apply to a newsletter file: --documents (it has no "
             "press release), --phase (each item shows its event as the item says)",
         ),
+        Rule(
+            "PG013",
+            "error",
+            "the English edition (languages: [de, en]) lacks the English of a German text, "
+            "or has English where the German has nothing; a draft prints [English text open]",
+        ),
         # ------------------------------------------------ consistency across the outputs
         Rule("PG101", "error", "a quote is missing or worded differently in an output"),
         Rule("PG102", "error", "a quote's attribution (name and function) is missing"),
@@ -81,6 +87,28 @@ RULES: dict[str, Rule] = {
             "error",
             "a part of the press release (facts box, programme, accreditation, quote, "
             "Pressekontakt …) is missing in its text, PDF or Word file",
+        ),
+        Rule(
+            "PG113",
+            "warning",
+            "the English edition's texts name a day or a time the German ones do not, or the "
+            "other way round",
+        ),
+        Rule(
+            "PG114",
+            "warning",
+            "a number stands in one edition's texts and not in the other's",
+        ),
+        Rule(
+            "PG115",
+            "warning",
+            "a person, the organisation, a sponsor or the venue is named in one edition's "
+            "texts and not in the other's",
+        ),
+        Rule(
+            "PG116",
+            "error",
+            "the English edition's text places other quotes than the German, or in another order",
         ),
         # ------------------------------------------------ completeness
         Rule("PG201", "error", "the dateline (Ort, Datum) is missing in the press release"),

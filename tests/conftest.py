@@ -52,7 +52,18 @@ def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def seed_data() -> dict[str, Any]:
-    """The seed event as plain data; copy before changing."""
+    """The seed event as plain data, its German edition alone (a change to a German text
+    would otherwise ask for its English too); copy before changing. bilingual_seed_data
+    has its English edition as well."""
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data.pop("languages", None)
+    data.pop("en", None)
+    return data
+
+
+@pytest.fixture(scope="session")
+def bilingual_seed_data() -> dict[str, Any]:
+    """The seed event with its English edition (languages: [de, en]); copy before changing."""
     return yaml.safe_load(SEED.read_text(encoding="utf-8"))
 
 

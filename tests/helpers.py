@@ -155,3 +155,10 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def german_only(text: str) -> str:
+    """A shipped example's text without its English edition (languages: [de, en] and the
+    en: part at its end): for tests that change the German and test nothing else."""
+    start = text.find("\n# The English edition")
+    return text if start < 0 else text[: start + 1]

@@ -45,6 +45,7 @@ def test_build_folder_to_chosen_out(run_cli: Callable[..., Result], tmp_path: Pa
     result = run_cli("build", SEED.parent, "--out", "public")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "public" / SEED.stem).iterdir()) == [
+        "en",  # the English edition (languages: [de, en]), the same files
         "newsletter.eml",
         "newsletter.html",
         "newsletter.mjml",

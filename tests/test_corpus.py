@@ -306,7 +306,9 @@ def build_one(project: Path, run_cli: Callable[..., Result], content: bytes) -> 
     result = run_cli("build", "fest.yaml")
     assert result.exit_code == 0, result.output
     folder = project / "out" / "fest"
-    return {p.name: p.read_text("utf-8") for p in folder.iterdir() if p.suffix != ".png"}
+    return {
+        p.name: p.read_text("utf-8") for p in folder.iterdir() if p.is_file() and p.suffix != ".png"
+    }
 
 
 def test_template_syntax_comes_out_literally(project: Path, run_cli: Callable[..., Result]) -> None:

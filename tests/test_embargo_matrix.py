@@ -24,6 +24,7 @@ from pressgen.outputs.email import subject_of
 # The Sperrfrist of the second example: 15 January 2027, 18 Uhr in Jena, 17:00 UTC.
 INSTANT = dt.datetime(2027, 1, 15, 17, 0, tzinfo=dt.UTC)
 PRINTED = "15. Januar 2027, 18 Uhr"
+PRINTED_EN = "15 January 2027, 6 pm CET"  # the English edition's (languages: [de, en])
 MOMENTS = {
     "before": str(int(INSTANT.timestamp()) - 60),
     "after": str(int(INSTANT.timestamp()) + 60),
@@ -55,6 +56,10 @@ def _project(folder: Path, kind: str, written: str) -> Path:
         own_words = event[event.index("  text:\n", event.index("\ninvitation:")) :]
         own_words = own_words[: own_words.index("  registration:")]
         event = event.replace(own_words, "")
+        # The English edition's own words go too: it has nothing to translate then.
+        english = event[event.index("    text:\n", event.index("\nen:")) :]
+        english = english[: english.index("    registration:")]
+        event = event.replace(english, "")
     (data / EVENT).write_text(event, "utf-8")
     if kind != "issue":
         return data / EVENT
@@ -141,10 +146,12 @@ def test_build_publishes_nothing_before_the_instant_and_everything_after(
     else:
         assert not held.exists() or not _files(held), result.output
         assert any(MARKER in path.read_bytes() for path in published)
-    # The Sperrfrist printed is the instant that was waited for.
+    # The Sperrfrist printed is the instant that was waited for, in either edition.
     for text in (p for p in _files(out) if p.name == "pressemitteilung.txt"):
-        printed = f"Sperrfrist: {PRINTED}" in text.read_text("utf-8").replace("\u00a0", " ")
-        assert printed == _held(kind, command)
+        english = text.parent.name == "en"
+        line = f"Embargoed until {PRINTED_EN}" if english else f"Sperrfrist: {PRINTED}"
+        printed = line in text.read_text("utf-8").replace("\u00a0", " ")
+        assert printed == _held(kind, command), text
 
 
 # Every way `send` hands a document to a mail server; each with --to and with --to-list.

@@ -73,6 +73,7 @@ FORMS: list[tuple[Any, str]] = [
     (lambda: typography.quoted("the motto „Gemeinsam digital“"), "“the motto ‘Gemeinsam digital’”"),
     (lambda: typography.refine('She said "it\'s done" - at last...'), "She said “it’s done” – at last…"),
     (lambda: typography.refine("from 2010-2015, up 5 %, with Dr. Muster"), "from 2010–2015, up 5%, with Dr. Muster"),
+    (lambda: typography.refine("on 3 October under Article 5"), "on 3 October under Article 5"),
 ]  # fmt: skip
 
 
@@ -224,10 +225,15 @@ def sponsor(name: str, **more: Any) -> dict[str, Any]:
     ("changes", "expected"),
     [
         ({"sponsors_lead_in": "Special thanks go to"},
-         ["Special thanks go to the sponsors JenaWirtschaft, Thüringer Agentur für die Kreativwirtschaft and Impulsregion Jena, Erfurt und Weimar."]),
+         ["Special thanks go to the sponsors: JenaWirtschaft, Thüringer Agentur für die Kreativwirtschaft and Impulsregion Jena, Erfurt und Weimar."]),
         ({"sponsors": []}, []),
         ({"sponsors": [sponsor("Sparkasse Jena")], "sponsors_lead_in": "We thank"},
-         ["We thank the sponsor Sparkasse Jena."]),
+         ["We thank the sponsor, Sparkasse Jena."]),
+        ({"sponsors": [], "thanks": [{"to": [{"name": "Stiftung Musterland", "article": "die"}], "noun": "foerderer",
+                                      "reason": "for its support", "by": ["wrobel"]}]},
+         ["Conrad Wrobel thanked the funding partner, Stiftung Musterland, for its support."]),
+        ({"sponsors": [], "thanks": [{"to": [{"name": "the volunteers", "article": "die"}], "by": ["wrobel"]}]},
+         ["Conrad Wrobel thanked the volunteers."]),
         ({"sponsors": [sponsor("A")], "sponsors_lead_in": "Special thanks go to",
           "thanks": [{"to": [{"name": "Muster AG", "article": "die"}], "reason": "for their hospitality"},
                      {"to": [{"name": "the team of Erika Muster", "article": "das"}], "by": ["wrobel"]}]},
@@ -266,10 +272,10 @@ AWARD = Award.model_validate(
 @pytest.mark.parametrize(
     ("report", "expected"),
     [
-        (True, ["64 applications were received for the Innovationspreis Handwerk 2026, and 9 were nominated.",
+        (True, ["A total of 64 applications were received for the Innovationspreis Handwerk 2026, and 9 were nominated.",
                 "The Innovationspreis Handwerk 2026 went to Lisa Hofmann, master roofer (1st place, €7,500), "
                 "Emre Demir (2nd place, €3,750) and Sehwerk Neuhain GmbH (special prize)."]),
-        (False, ["64 applications have been received for the Innovationspreis Handwerk 2026, and 9 are nominated."]),
+        (False, ["A total of 64 applications have been received for the Innovationspreis Handwerk 2026, and 9 are nominated."]),
     ],
 )  # fmt: skip
 def test_awards(report: bool, expected: list[str]) -> None:
@@ -292,7 +298,7 @@ HANDOVER = Handover.model_validate(
     ("report", "introduced", "expected"),
     [
         (True, set(), "Conrad Wrobel, {role}, presented a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
-        (False, set(), "Conrad Wrobel, {role}, presents a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
+        (False, set(), "Conrad Wrobel, {role}, will present a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
         (True, {"wrobel"}, "Wrobel presented a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
     ],
 )  # fmt: skip
@@ -331,8 +337,11 @@ def test_guests(given: dict[str, Any], expected: str) -> None:
         ({"name": "Villa Rosenthal", "address": {"street": "Mälzerstraße 11", "postcode": "07745", "city": "Jena"}},
          "Villa Rosenthal, Mälzerstraße 11, 07745 Jena, Germany"),
         ({"address": {"city": "Jena"}}, "Jena, Germany"),
-        ({"name": "Kunsthaus Zürich", "address": {"city": "Zürich", "country": "Switzerland"}},
+        ({"name": "Kunsthaus Zürich", "address": {"city": "Zürich", "country": "Schweiz"}},
          "Kunsthaus Zürich, Zürich, Switzerland"),
+        ({"name": "Haus der Pflege", "address": {"street": "Am Kai 5", "postcode": "5020", "city": "Salzburg", "country": "Österreich"}},
+         "Haus der Pflege, Am Kai 5, 5020 Salzburg, Austria"),
+        ({"name": "Lakeside", "address": {"city": "Kilkenny", "country": "Irland"}}, "Lakeside, Kilkenny, Ireland"),
     ],
 )  # fmt: skip
 def test_place(venue: dict[str, Any], expected: str) -> None:
@@ -405,7 +414,7 @@ def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> N
     [
         (lambda: phrases.about_heading(Organisation(name="TowerByte eG", article="die")), "About TowerByte eG"),
         (lambda: phrases.subscription_note(Organisation(name="TowerByte eG", article="die")),
-         "You are receiving this newsletter because you subscribed to it with TowerByte eG."),
+         "You are receiving this email because you subscribed to the TowerByte eG newsletter."),
         (lambda: phrases.unsubscribe_text("mailto:abmelden@towerbyte.de?subject=Unsubscribe", BRITISH),
          "Email to abmelden@towerbyte.de with the subject “Unsubscribe”"),
         (lambda: phrases.registration_note(D(2017, 8, 14), BRITISH), "Please register by Monday, 14 August 2017."),
@@ -414,9 +423,9 @@ def test_draft_note(open_facts: list[tuple[str | int, ...]], expected: str) -> N
         (lambda: phrases.accreditation(Accreditation(), False, BRITISH),
          "Please apply for accreditation with the press contact below."),
         (lambda: phrases.coverage_note("Presseeinladung"),
-         "We cordially invite you and look forward to welcoming you and to your coverage."),
+         "Journalists are warmly invited to attend. We look forward to seeing you."),
         (lambda: phrases.coverage_note("Presseeinladung", invited_already=True),
-         "We look forward to welcoming you and to your coverage."),
+         "We look forward to seeing you."),
         (lambda: phrases.coverage_note("Terminverschiebung", new_day=False), "Please publish the postponement."),
         (lambda: phrases.press_subject("Pressemitteilung", "Digital afternoon", "15 January 2027, 6 pm"),
          "Press release: Digital afternoon (embargoed until 15 January 2027, 6 pm)"),
@@ -449,3 +458,26 @@ def test_lines(made: Any, expected: str) -> None:
 )
 def test_the_authors_words_already_invite(text: str, invites: bool) -> None:
     assert phrases.invites([text]) is invites
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("on 17 August 2017", [D(2017, 8, 17)]),
+        ("on August 17, 2017", [D(2017, 8, 17)]),
+        ("from 17–19 August", [D(2017, 8, 17), D(2017, 8, 18), D(2017, 8, 19)]),
+        ("on 17th and 19th August 2017", [D(2017, 8, 17), D(2017, 8, 19)]),
+        ("in August 2017, with 30 guests", []),
+        ("am 17. August 2017", [D(2017, 8, 17)]),
+    ],
+)
+def test_the_days_a_text_names(text: str, days: list[dt.date]) -> None:
+    from pressgen.checks.days import mentioned_days
+
+    assert sorted(mentioned_days(text, 2017)) == days
+
+
+def test_a_day_stays_with_its_month_and_a_number_with_its_word() -> None:
+    assert typography.refine("on 3 October under Article 5") == (
+        f"on 3{NBSP}October under Article{NBSP}5"
+    )

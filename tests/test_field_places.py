@@ -24,8 +24,8 @@ from helpers import ROOT
 
 from pressgen.errors import DataError
 from pressgen.outputs.photos import publish_photos
-from pressgen.outputs.render import render_event
-from pressgen.present.event import View, present
+from pressgen.outputs.render import render_editions
+from pressgen.present.event import View
 from pressgen.source.documents import load_event_file
 from pressgen.source.event import Event
 from pressgen.source.reference import field_rows
@@ -35,7 +35,12 @@ EXAMPLES = sorted((ROOT / "data").glob("*.yaml")) + sorted(
 )
 DATA_ONLY = "Reaches no output:"
 # Fields whose value says where something stands: their test moves the entry.
-PLACING = {"press_release.body[].quote", "press_release.body[].sponsors"}
+PLACING = {
+    "press_release.body[].quote",
+    "press_release.body[].sponsors",
+    "en.press_release.body[].quote",
+    "en.press_release.body[].sponsors",
+}
 # Groups are walked into; their fields are tested one by one.
 ROWS = [
     row
@@ -160,11 +165,11 @@ def render(
         return None
     # As the dates choose, and each phase on purpose: a field may speak in only one.
     outputs: dict[str, str | bytes] = {}
+    photos = publish_photos(loaded.event, folder)
     for phase in (None, "invitation", "recap"):
-        for name, content in render_event(
-            present(loaded.event, View(phase)), publish_photos(loaded.event, folder)
-        ).files.items():
-            outputs[f"{phase}/{name}"] = content
+        for shown, rendered in render_editions(loaded.event, View(phase), photos):
+            for name, content in rendered.files.items():
+                outputs[f"{phase}/{shown.language}/{name}"] = content
     return outputs
 
 
@@ -184,6 +189,10 @@ def examples_setting(path: str) -> Iterator[tuple[Path, dict[str, Any], Place]]:
         if "organisation" not in data:  # a newsletter file
             continue
         data["publisher"] = copy.deepcopy(data["organisation"])
+        english = data.get("en", {})
+        english.pop("publisher", None)
+        if "organisation" in english:  # its words in English too
+            english["publisher"] = copy.deepcopy(english["organisation"])
         for place in places(data, segments(path)):
             yield example, data, place
 

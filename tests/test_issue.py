@@ -221,7 +221,7 @@ def test_build_and_check_take_newsletter_files_beside_events(
         "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (4 written, 0 unchanged; "
         "not public before 20. Januar 2027: publish it only then)\n"
     ) in result.stdout.replace("\u00a0", " ")
-    assert "towerbyte-workshop-2017/ (7 written, 0 unchanged)\n" in result.stdout
+    assert "towerbyte-workshop-2017/ (14 written, 0 unchanged)\n" in result.stdout
     checked = run_cli("check", ISSUE)
     assert checked.exit_code == 0 and checked.stdout.endswith(
         "newsletter-2027-01.yaml: ok; not public before 20. Januar 2027: build writes it into "

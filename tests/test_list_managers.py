@@ -106,7 +106,11 @@ def test_the_system_gets_the_newsletter_and_the_notes_only(
     for kept_back in (NEWSLETTER_EMAIL, PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT):
         assert kept_back not in files
     press_release = {NEWSLETTER_EMAIL, PRESS_RELEASE_HTML, PRESS_RELEASE_TEXT, PHOTO_ARCHIVE}
-    assert set(files) == (set(own) - press_release) | {LIST_MANAGER_NOTES}
+    # The English edition's newsletter too, for the English list, with its own notes.
+    editions = ("", "en/")
+    kept = {edition + file for edition in editions for file in press_release}
+    notes = {edition + LIST_MANAGER_NOTES for edition in editions}
+    assert set(files) == (set(own) - kept) | notes
 
 
 NOTES = {

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import ROOT, SECOND, SEED, parse, readable_text
+from helpers import ROOT, SECOND, SEED, german_only, parse, readable_text
 
 from pressgen.errors import DataError
 from pressgen.outputs.newsletter import explain_mjml_error
@@ -385,7 +385,7 @@ def match_all_hidden(html: str) -> str:
 
 
 def test_without_a_preheader_the_teaser_fills_the_inbox_preview(tmp_path: Path) -> None:
-    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data = yaml.safe_load(german_only(SEED.read_text(encoding="utf-8")))
     del data["newsletter"]["preheader"]
     data["newsletter"]["teaser"] = "Über **80 Gäste** diskutierten in Jena."
     event_file = tmp_path / "event.yaml"
@@ -552,7 +552,7 @@ def test_a_recap_without_a_teaser_opens_with_the_lead(tmp_path: Path, teaser: bo
     """The body is on the web; the newsletter still says what happened: its teaser, or
     else the release's first paragraph, never a quote alone under the headline."""
     shutil.copytree(SECOND.parent / "fotos", tmp_path / "fotos")
-    data = yaml.safe_load(SECOND.read_text(encoding="utf-8"))
+    data = yaml.safe_load(german_only(SECOND.read_text(encoding="utf-8")))
     if not teaser:
         del data["newsletter"]["teaser"]
     event_file = tmp_path / SECOND.name

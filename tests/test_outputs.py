@@ -62,7 +62,9 @@ SEED_THANKS = (
 @pytest.fixture
 def seed_outputs(built: dict[str, dict[str, bytes]]) -> dict[str, str]:
     seed = built[SEED.stem]
-    assert sorted(seed) == sorted([*OUTPUTS, "newsletter.eml", "termin.ics"])
+    german = sorted([*OUTPUTS, "newsletter.eml", "termin.ics"])
+    # The English edition (languages: [de, en]) has the same outputs, in en/.
+    assert sorted(seed) == sorted([*german, *(f"en/{name}" for name in german)])
     return {name: seed[name].decode("utf-8") for name in OUTPUTS}
 
 
@@ -175,7 +177,7 @@ def test_failed_build_leaves_previous_outputs_untouched(
     event.write_text(SEED.read_text("utf-8"), "utf-8")
     assert run_cli("build", event).exit_code == 0
     out_dir = tmp_path / "out" / "fest"
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.iterdir()}
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.rglob("*") if p.is_file()}
 
     event.write_text(
         SEED.read_text("utf-8").replace("headline: >-", "headline: [unclosed"), "utf-8"
@@ -183,7 +185,7 @@ def test_failed_build_leaves_previous_outputs_untouched(
     result = run_cli("build", event)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.iterdir()}
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out_dir.rglob("*") if p.is_file()}
     assert after == before
 
 
@@ -215,7 +217,15 @@ def test_two_events_with_the_same_output_folder_are_refused(
 
 CORPUS = sorted((Path(__file__).parent / "events").glob("*.yaml"))
 # The corpus keeps only what a press officer reads (scripts/update-golden).
-CORPUS_OUTPUTS = ("pressemitteilung.txt", "pressemitteilung.html", "newsletter.txt", "termin.ics")
+CORPUS_OUTPUTS = (
+    "pressemitteilung.txt",
+    "pressemitteilung.html",
+    "newsletter.txt",
+    "termin.ics",
+    # The English edition's texts, where the file has one (languages: [de, en]).
+    "en/pressemitteilung.txt",
+    "en/newsletter.txt",
+)
 
 
 EXAMPLES = sorted(SEED.parent.glob("*.yaml"))

@@ -75,7 +75,11 @@ def test_every_link_on_every_page_leads_to_a_written_file(browser: Browser, room
             if path.suffix == ".html" and url not in seen:
                 seen.add(url)
                 queue.append(url)
-    pages = {path.parent.name for path in targets if path.name == "pressemitteilung.html"}
+    releases_read = [path for path in targets if path.name == "pressemitteilung.html"]
+    pages = {path.parent.name for path in releases_read if path.parent.name != "en"}
+    # Each release published in English too links to its English page, and back.
+    english = {path.parent.parent.name for path in releases_read if path.parent.name == "en"}
+    assert {"towerbyte-workshop-2017", "preisverleihung"} <= english
     releases = {p.stem for p in (ROOT / "data").glob("*.yaml")} | {
         p.stem for p in (ROOT / "tests" / "events").glob("*.yaml")
     }

@@ -149,6 +149,11 @@ def test_event_page_has_tabs_and_the_reload_script(server: PreviewServer, german
         assert f">{label}</button>" in page
     assert "/_reload?epoch=" in page
     assert "Rückblick: Workshop-Nachmittag der TowerByte eG" in page  # the subject
+    # Published in English too: both editions side by side, the English served from en/.
+    assert ">Deutsch und Englisch</button>" in page
+    assert 'src="en/pressemitteilung.html" lang="en"' in page
+    status, _, english = get(server, "/towerbyte-workshop-2017/en/pressemitteilung.html")
+    assert status == 200 and b'<html lang="en">' in english
 
 
 @pytest.mark.parametrize(

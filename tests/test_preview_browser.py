@@ -67,6 +67,28 @@ def test_index_lists_the_seed(page: Page, server: PreviewServer) -> None:
     expect(page.locator("tr", has=link)).to_contain_text("ok")
 
 
+def test_both_editions_side_by_side(page: Page, server: PreviewServer) -> None:
+    """An event published in English too shows the German and the English edition of the
+    press release and of the newsletter next to each other."""
+    page.goto(server.url + "towerbyte-workshop-2017/")
+    page.get_by_role("tab", name="Deutsch und Englisch").click()
+    german = page.frame_locator('#panel-editions iframe[src="pressemitteilung.html"]')
+    english = page.frame_locator('#panel-editions iframe[src="en/pressemitteilung.html"]')
+    expect(german.locator("h1")).to_have_text(HEADLINE)
+    expect(english.locator("h1")).to_have_text(
+        "All about digitalising cities: a look back at the TowerByte eG Workshop Afternoon"
+    )
+    expect(english.locator("html")).to_have_attribute("lang", "en")
+    left = page.locator('#panel-editions iframe[src="pressemitteilung.html"]').bounding_box()
+    right = page.locator('#panel-editions iframe[src="en/pressemitteilung.html"]').bounding_box()
+    assert left is not None and right is not None
+    assert left["y"] == right["y"] and left["x"] + left["width"] <= right["x"]  # side by side
+    newsletter = page.frame_locator('#panel-editions iframe[src="en/newsletter.html"]')
+    expect(newsletter.locator("h1")).to_have_text(
+        "All about digitalising cities: a look back at the TowerByte eG Workshop Afternoon"
+    )
+
+
 def test_newsletter_tab_shows_the_email_and_switches_to_mobile(
     page: Page, server: PreviewServer
 ) -> None:

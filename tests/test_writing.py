@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import Result
-from helpers import SEED_TEXT
+from helpers import SEED_TEXT, german_only
 
 from pressgen.write import STAGING_PREFIX
 
@@ -112,10 +112,11 @@ def test_a_rebuild_keeps_unchanged_files_and_what_pressgen_did_not_write(
     before = snapshot(built)
     result = run_cli("build", "fest.yaml")
     assert result.exit_code == 0, result.output
-    assert "fest.yaml → out/fest/ (6 written, 1 unchanged)\n" in result.stdout
+    # The German headline changed: the English edition's seven files stay as they were.
+    assert "fest.yaml → out/fest/ (6 written, 8 unchanged)\n" in result.stdout
     after = snapshot(built)
     assert set(after) == set(before)
-    for name in ("notiz.txt", "extra/bild.txt", "termin.ics"):
+    for name in ("notiz.txt", "extra/bild.txt", "termin.ics", "en/pressemitteilung.txt"):
         assert after[name] == before[name], name  # same bytes, time and inode
     assert after["pressemitteilung.txt"][0] != before["pressemitteilung.txt"][0]
 
@@ -219,7 +220,7 @@ EVENTS = 200  # enough for a kill to land inside either phase; fewer keep CI sho
 
 def small_event(version: int) -> str:
     """A short event (the kill test builds hundreds), different in each version."""
-    data = yaml.safe_load(SEED_TEXT)
+    data = yaml.safe_load(german_only(SEED_TEXT))
     data["press_release"]["body"] = [f"Fassung {version}: " + data["press_release"]["body"][0]]
     data["programme"] = data["programme"][:1]
     data["press_release"]["headline"] = f"Rückblick, Fassung {version}"

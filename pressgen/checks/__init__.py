@@ -45,14 +45,36 @@ def event_problems(
     `made_with` names the own templates that rendered each output, for the messages;
     with `allow_drafts`, a draft is a warning instead of an error.
     """
-    reading = Reading(outputs)
     found = Findings(source, made_with or {})
+    _of_every_edition(shown, Reading(outputs), now, found)
+    drafts.check(shown, found, allowed=allow_drafts)
+    texts.check(shown, found)
+    web.check(shown, photo_sizes or {}, found)
+    return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))
+
+
+def edition_problems(
+    shown: Presentation,
+    source: SourceMap,
+    outputs: Mapping[str, str | bytes],
+    now: dt.datetime,
+    made_with: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Problem]:
+    """What the English edition's outputs must hold as the German ones do: every quote,
+    the thanks, the facts, the Pressekontakt, the Impressum, links that work, the
+    Sperrfrist. The checks of German words (PG7xx), of drafts and of the web page are
+    the German edition's: its facts are the same."""
+    found = Findings(source, made_with or {})
+    _of_every_edition(shown, Reading(outputs), now, found)
+    return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))
+
+
+def _of_every_edition(
+    shown: Presentation, reading: Reading, now: dt.datetime, found: Findings
+) -> None:
+    """What every edition's outputs must hold, whatever its language."""
     consistency.check(shown, reading, found)
     completeness.check(shown, reading, found)
     limits.check(shown, reading, found)
     links.check(shown, reading, found)
     dates.check(shown, now, found)
-    drafts.check(shown, found, allowed=allow_drafts)
-    texts.check(shown, found)
-    web.check(shown, photo_sizes or {}, found)
-    return sorted(found.items, key=lambda p: (str(p.file), p.line, p.column))

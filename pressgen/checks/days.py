@@ -1,4 +1,5 @@
-"""Which days a German text names: 17. August 2017, 17.08.2017, am 18. und 19. September."""
+"""Which days a text names: 17. August 2017, 17.08.2017, am 18. und 19. September; in
+the English edition 17 August 2017, 17–19 August, August 17, 2017."""
 
 from __future__ import annotations
 
@@ -34,6 +35,27 @@ _WORDS = re.compile(
 )
 _JOINED = re.compile(r"(,|und|bis(?:\s+zum)?|–|-)\s*(?:den\s+)?(\d{1,2})\.")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+ENGLISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"],
+        start=1,
+    )
+}  # fmt: skip
+_ENGLISH_MONTH = "|".join(ENGLISH_MONTHS)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# 17 August 2017, 17–19 August, 17th and 18th August
+_DAY_MONTH = re.compile(
+    rf"(?<![\d.])(\d{{1,2}}){_ORDINAL}(?!\d)((?:\s*(?:,|and|to|–|-)\s*\d{{1,2}}{_ORDINAL})*)"
+    rf"\s+(?:of\s+)?({_ENGLISH_MONTH})(?!\w)(?:,?\s+(\d{{4}}))?"
+)
+# August 17, 2017; August 17–19
+_MONTH_DAY = re.compile(
+    rf"(?<!\w)({_ENGLISH_MONTH})\s+(\d{{1,2}}){_ORDINAL}(?![\d\w])"
+    rf"((?:\s*(?:,|and|to|–|-)\s*\d{{1,2}}{_ORDINAL}(?!\d))*)(?:,\s+(\d{{4}}))?"
+)
+_ENGLISH_JOINED = re.compile(rf"(,|and|to|–|-)\s*(\d{{1,2}}){_ORDINAL}")
 
 
 def mentioned_days(text: str, default_year: int) -> set[dt.date]:
@@ -54,6 +76,18 @@ def mentioned_days(text: str, default_year: int) -> set[dt.date]:
     for match in _NUMERIC.finditer(text):
         year = int(match[3]) if len(match[3]) == 4 else 2000 + int(match[3])
         days.add(_day(year, int(match[2]), int(match[1])))
+    english = [(m[1], m[2], m[3], m[4]) for m in _DAY_MONTH.finditer(text)]
+    english += [(m[2], m[3], m[1], m[4]) for m in _MONTH_DAY.finditer(text)]
+    for first, more, month_name, year_text in english:
+        month = ENGLISH_MONTHS[month_name]
+        year = int(year_text) if year_text else default_year
+        previous = int(first)
+        days.add(_day(year, month, previous))
+        for joiner, number in _ENGLISH_JOINED.findall(more):
+            if joiner not in (",", "and"):
+                days |= {_day(year, month, n) for n in range(previous + 1, int(number))}
+            days.add(_day(year, month, int(number)))
+            previous = int(number)
     return {day for day in days if day is not None}
 
 

@@ -22,10 +22,13 @@ def check(shown: Presentation, reading: Reading, found: Findings) -> None:
             href = attrs.get("href")
             if href is None or href in shown.placeholders:  # the list manager fills these in
                 continue
+            other = shown.other_edition.href if shown.other_edition else None
             if name == PRESS_RELEASE_HTML and (
-                href in reading.outputs or href == shown.press_room_link
+                href in reading.outputs or href in (shown.press_room_link, other)
             ):
-                continue  # the page's own photos and archive, beside it; the press room
+                # The page's own photos and archive, beside it; the press room; the
+                # release in the other language.
+                continue
             scheme = urlsplit(href).scheme.lower()
             if scheme not in ALLOWED_SCHEMES or any(char.isspace() for char in href):
                 found.add(

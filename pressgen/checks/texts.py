@@ -72,8 +72,8 @@ def _gender_styles(event: Event, found: Findings) -> None:
     if generated:
         first[generated[0]] = (("typography", "gender"), generated[1])
     for loc, role, text in texts(event):
-        if role not in (Role.TEXT, Role.PROSE) or loc[-1] in _NAMES - {"role"}:
-            continue
+        if role not in (Role.TEXT, Role.PROSE) or loc[-1] in _NAMES - {"role"} or loc[0] == "en":
+            continue  # the English edition's words are not German
         for style, words in gender.gendered_forms(text):
             first.setdefault(style, (loc, words))
     if len(first) < 2:

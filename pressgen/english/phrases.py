@@ -62,7 +62,7 @@ KINDS = {
 }
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
@@ -107,7 +107,8 @@ def about_heading(organisation: Organisation) -> str:
 def subscription_note(organisation: Organisation) -> str:
     """The footer's reason, with the full name (a short name is explained nowhere)."""
     return (
-        f"You are receiving this newsletter because you subscribed to it with {organisation.name}."
+        "You are receiving this email because you subscribed to the "
+        f"{organisation.name} newsletter."
     )
 
 
@@ -290,6 +291,11 @@ def _present(verb: str, plural: bool) -> str:
     return f"{first} {rest}".strip()
 
 
+def embargo_line(moment: str) -> str:
+    """Embargoed until 15 January 2027, 6 pm CET."""
+    return f"Embargoed until {moment}"
+
+
 def quote_verb(report: bool) -> str:
     """The verb a quote is said with when the file gives none: said after the event."""
     return "said" if report else "says"
@@ -327,7 +333,7 @@ def quote_sentence(
     who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
     said = f"{who} {how}" if how else who
     return QuoteSentence(
-        "", typography.quoted(words, style), " " + _sentence(f"{verb} {said}"), who.rstrip(",")
+        "", typography.quoted(words, style), " " + sentence(f"{verb} {said}"), who.rstrip(",")
     )
 
 
@@ -335,7 +341,7 @@ def quote_sentence(
 
 _THANKED_AS = {
     "sponsoren": ("sponsor", "sponsors"),
-    "foerderer": ("funder", "funders"),
+    "foerderer": ("funding partner", "funding partners"),
     "partner": ("partner", "partners"),
     "unterstuetzer": ("supporter", "supporters"),
     "gastgeber": ("host", "hosts"),
@@ -365,21 +371,25 @@ def thanks_sentences(
             continue
         names = typography.join([party.name for party in parties], style)
         forms = _THANKED_AS.get(group.noun)
+        people = [event.person(key) for key in group.by]
         if forms:
             one = len(parties) == 1 and not parties[0].plural
-            object_ = f"the {forms[0] if one else forms[1]} {names}"
+            # "the sponsor, A"; several after a colon, so a name with a comma in it
+            # (Impulsregion Jena, Erfurt und Weimar) cannot be taken for two.
+            object_ = f"the {forms[0]}, {names}" if one else f"the {forms[1]}: {names}"
+            if one and group.reason:
+                object_ += ","  # the apposition closed before the sentence goes on
         else:
             object_ = names
         ending = f" {group.reason}" if group.reason else ""
-        people = [event.person(key) for key in group.by]
         if people:
             named = set(group.by) & set(introduced)
             thanked_by = speakers(people, full=not named, more_follows=True, known_as=known_as)
-            verb = "thanked" if past else ("thank" if plural_subject(people) else "thanks")
-            sentences.append(_sentence(f"{_capitalised(thanked_by)} {verb} {object_}{ending}"))
+            verb = "thanked" if past else "will thank"
+            sentences.append(sentence(f"{_capitalised(thanked_by)} {verb} {object_}{ending}"))
         else:
             lead_in = group.lead_in or event.sponsors_lead_in
-            sentences.append(_sentence(f"{lead_in} {object_}{ending}"))
+            sentences.append(sentence(f"{lead_in} {object_}{ending}"))
     return sentences
 
 
@@ -411,9 +421,9 @@ def award_sentences(
             if report
             else ("has been" if award.applications == 1 else "have been")
         )
-        counts.append(
-            f"{typography.number(award.applications, style)} {noun} {verb} received for "
-            f"the {award.prize}"
+        counts.append(  # a sentence does not open with a numeral
+            f"a total of {typography.number(award.applications, style)} {noun} {verb} "
+            f"received for the {award.prize}"
         )
     if award.nominees:
         verb = (
@@ -423,7 +433,7 @@ def award_sentences(
         )
         counts.append(f"{typography.number(award.nominees, style)} {verb} nominated")
     if counts:
-        sentences.append(_sentence(_capitalised(", and ".join(counts))))
+        sentences.append(sentence(_capitalised(", and ".join(counts))))
     if report and award.winners:
         parts = []
         for index, winner in enumerate(award.winners):
@@ -445,7 +455,7 @@ def award_sentences(
                 assert winner.organisation is not None
                 text = with_details(winner.organisation.name, details)
             parts.append(text)
-        sentences.append(_sentence(f"The {award.prize} went to {_joined_with_and(parts)}"))
+        sentences.append(sentence(f"The {award.prize} went to {_joined_with_and(parts)}"))
     return sentences
 
 
@@ -468,13 +478,7 @@ def handover_sentence(
         text = _named_person(person, full, known_as)
         givers.append(text + "," if full and apposition(person) else text)
     givers += [_organisation_name(party) for party in handover.by_organisations]
-    people = [event.person(key) for key in handover.by]
-    several = (
-        len(givers) > 1
-        or any(p.plural for p in people)
-        or any(party.plural for party in handover.by_organisations)
-    )
-    verb = "presented" if report else ("present" if several else "presents")
+    verb = "presented" if report else "will present"  # before the event: what is planned
     receivers: list[str] = []
     for index, key in enumerate(handover.to):
         person = event.person(key)
@@ -498,7 +502,7 @@ def handover_sentence(
         receiving = receiving.rstrip(",")
     purpose = f" {handover.purpose}" if handover.purpose else ""
     subject = _capitalised(_joined_with_and(givers))
-    return _sentence(f"{subject} {verb} {handover.what}{amount} to {receiving}{purpose}")
+    return sentence(f"{subject} {verb} {handover.what}{amount} to {receiving}{purpose}")
 
 
 def _organisation_name(organisation: NamedOrganisation) -> str:
@@ -518,7 +522,7 @@ _QUALIFIERS = {
 }
 
 
-def guests_noun(info: EventInfo) -> str:
+def guests_noun(info: EventInfo, gender: str = "none") -> str:
     """What the guests are called: participants, visitors, guests, or the author's own."""
     chosen = (info.guests_noun or "gaeste").strip()
     word = PEOPLE_WORDS.get(chosen.lower())
@@ -552,12 +556,24 @@ def place(venue: Venue) -> str:
     post needs it, with the country for readers abroad."""
     if venue.address is None:
         return venue.name or ""
-    address = typography.postal_address(venue.address)
-    if not venue.address.country:
-        address += ", Germany"
+    address = typography.postal_address(
+        venue.address.model_copy(update={"country": _country(venue.address.country)})
+    )
     if not venue.name or venue.name == venue.address.city:
         return address
     return f"{venue.name}, {address}"
+
+
+def _country(written: str | None) -> str:
+    """The country in English: Germany when none is written (a German address), else the
+    English name of the one written in German (Österreich → Austria), through Babel."""
+    if not written:
+        return "Germany"
+    from babel import Locale
+
+    codes = {name.casefold(): code for code, name in Locale("de").territories.items()}
+    code = codes.get(written.strip().casefold())
+    return str(Locale("en").territories.get(code, written)) if code else written
 
 
 ONLINE = "online"
@@ -650,7 +666,8 @@ def programme_heading(item: ProgrammeItem, style: Style) -> str:
     """Keynote: “Smart surveillance cities?” — label, then title; a title that says what
     the label would stands alone."""
     label = item.label or PROGRAMME_LABELS[item.kind]
-    if item.title and item.title.lower().startswith(label.lower()):
+    # "TowerByte's traditional summer reception": the title says what the label would.
+    if item.title and re.search(rf"\b{re.escape(label.lower())}\b", item.title.lower()):
         return item.title
     if item.kind == "grusswort" and not item.label and len(item.speakers) > 1:
         label = "Welcome addresses"
@@ -678,10 +695,9 @@ def day_heading(day: dt.date | None, style: Style) -> str:
 MORE_ABOUT_THE_EVENT = "More about the event"
 
 COVERAGE_NOTES = {
-    "Presseeinladung": "We cordially invite you and look forward to welcoming you and to your "
-    "coverage.",
-    "Terminankündigung": "We would be pleased if you listed the event in your calendar and "
-    "reported on it.",
+    "Presseeinladung": "Journalists are warmly invited to attend. We look forward to seeing you.",
+    "Terminankündigung": "We would be grateful if you could include the event in your listings "
+    "and coverage.",
     "Terminverschiebung": "Please publish the new date.",
     "Absage": "Please publish the cancellation.",
 }
@@ -690,7 +706,7 @@ COVERAGE_NOTES = {
 def coverage_note(kind: str, invited_already: bool = False, new_day: bool = True) -> str:
     """The closing line of what goes to journalists before the event, by what it is."""
     if kind == "Presseeinladung" and invited_already:
-        return "We look forward to welcoming you and to your coverage."
+        return "We look forward to seeing you."
     if kind == "Terminverschiebung" and not new_day:
         return "Please publish the postponement."
     return COVERAGE_NOTES[kind]

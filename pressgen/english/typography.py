@@ -217,6 +217,12 @@ _NUMBER_RANGE = re.compile(r"(?<![\w.,-])(\d{1,4})-(\d{1,4})(?![\w-])")
 # Titles stay with the name they stand before: Dr Anna Muster, Prof. Heike Lorenz.
 _TITLE = re.compile(r"(?<![\w.])(Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) (?=[A-Z])")
 _UNIT = re.compile(r"(\d) ?(%)(?!\w)")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# A day stays with its month, a number with the word before it: 3 October, Article 5.
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}) (?=(?:{_MONTH_NAMES})\b)")
+_BEFORE_NUMBER = re.compile(r"(?<!\w)(Article|No\.|p\.|pp\.|Section|§§?) (?=\d)")
 
 
 def refine(text: str, style: Style = DEFAULT) -> str:
@@ -231,6 +237,8 @@ def refine(text: str, style: Style = DEFAULT) -> str:
         text = _smart_quotes(text)
     text = _TITLE.sub(rf"\1{NBSP}", text)
     text = _NUMBER_RANGE.sub("\\1–\\2", text)
+    text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
+    text = _BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
     return _UNIT.sub(r"\1\2", text)
 
 

@@ -77,6 +77,28 @@ def issue_draft_note(headlines: Sequence[str], style: Style) -> str:
     return f"Entwurf – enthält {count}: {quoted}"
 
 
+sentence = grammar.sentence
+
+
+def embargo_line(moment: str) -> str:
+    """Sperrfrist: 15. Januar 2027, 18 Uhr."""
+    return f"Sperrfrist: {moment}"
+
+
+def quote_verb(report: bool) -> str:
+    """The verb a quote is said with when the file gives none: one tense, „sagte“ in a
+    report."""
+    return "sagte" if report else "sagt"
+
+
+# The first word of a contact that is an office, not a person: „Pressestelle der Stadt
+# Jena“ names its organisation, and is words an English edition gives in English.
+OFFICES = (
+    "Pressestelle", "Presseamt", "Vorstand", "Geschäftsstelle", "Referat", "Büro",
+    "Abteilung", "Kommunikation", "Redaktion", "Team", "Medienstelle", "Stabsstelle",
+)  # fmt: skip
+
+
 # ---------------------------------------------------------------- organisations
 
 
@@ -366,6 +388,7 @@ def thanks_sentences(
     *,
     report: bool | None = None,
     known_as: Mapping[str, str] | None = None,
+    style: Style | None = None,
 ) -> list[str]:
     """Every sentence of thanks; by default one to the sponsors, as Sponsoren. People
     who thank in person are named with their function unless the body has `introduced`
@@ -463,6 +486,7 @@ def award_sentences(
     report: bool,
     introduced: Set[str] = frozenset(),
     known_as: Mapping[str, str] | None = None,
+    style: Style | None = None,
 ) -> list[str]:
     """How many applied and were nominated; in a report, who received the prize:
     „Den Innovationspreis Handwerk 2026 erhielten Lisa Hofmann (1. Platz, 5.000 Euro)
@@ -526,6 +550,7 @@ def handover_sentence(
     report: bool,
     introduced: Set[str] = frozenset(),
     known_as: Mapping[str, str] | None = None,
+    style: Style | None = None,
 ) -> str:
     """„Ben Beispiel, Vorsitzender des Fördervereins, übergab einen Spendenscheck über
     2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt, und den Förderverein
@@ -612,7 +637,7 @@ PEOPLE_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def guests_noun(info: EventInfo, gender: str) -> str:
+def guests_noun(info: EventInfo, gender: str = "none") -> str:
     """What the guests are called: the setting's word, or the author's own."""
     chosen = (info.guests_noun or "gaeste").strip()
     words = PEOPLE_WORDS.get(chosen.lower())
@@ -664,7 +689,7 @@ def event_place(info: EventInfo) -> str:
     return place(info.venue) if info.venue is not None else ONLINE
 
 
-def other_places(event: Event) -> list[str]:
+def other_places(event: Event, style: Style | None = None) -> list[str]:
     """Where parts of the event take place apart from its venue, each with what is there
     and on which day: „Werksgelände, Industriestraße 1, Wartenberg (Tag der offenen
     Tür, Sonntag, 16. Juni 2024)“; each place once."""
@@ -687,7 +712,7 @@ def other_places_label(count: int) -> str:
     return "Weitere Orte" if count > 1 else "Weiterer Ort"
 
 
-def status_note(info: EventInfo, *, report: bool = False) -> str:
+def status_note(info: EventInfo, style: Style | None = None, *, report: bool = False) -> str:
     """What becomes of an event that does not take place as announced; a report (after
     the day) says it in the past: „Die Veranstaltung wurde abgesagt.“"""
     if info.status == "cancelled":
@@ -712,7 +737,7 @@ def date_label(info: EventInfo) -> str:
     return "Datum"
 
 
-def programme_status(item: ProgrammeItem) -> str:
+def programme_status(item: ProgrammeItem, style: Style | None = None) -> str:
     """A programme point that does not take place as announced, after its heading:
     (fällt aus); one moved to a known day stands under that day: (verschoben vom
     30. Januar 2021), or (neuer Termin) when its first day is not given."""
@@ -774,7 +799,7 @@ def programme_heading(item: ProgrammeItem, style: Style) -> str:
     return f"{label}: {title}"
 
 
-def programme_time(item: ProgrammeItem) -> str:
+def programme_time(item: ProgrammeItem, style: Style | None = None) -> str:
     """14:30 Uhr, or 14:30 bis 16 Uhr with an end."""
     if item.start is None:
         return ""
@@ -783,7 +808,7 @@ def programme_time(item: ProgrammeItem) -> str:
     return typography.time_range(item.start, item.end)
 
 
-def day_heading(day: dt.date | None) -> str:
+def day_heading(day: dt.date | None, style: Style | None = None) -> str:
     return typography.date_with_weekday(day) if day else OPEN_DATE
 
 
@@ -841,12 +866,14 @@ def registration_subject(title: str) -> str:
     return f"Anmeldung: {title}"
 
 
-def registration_note(deadline: dt.date) -> str:
+def registration_note(deadline: dt.date, style: Style | None = None) -> str:
     """Bitte melden Sie sich bis Montag, 14. August 2017, an."""
     return f"Bitte melden Sie sich bis {typography.date_with_weekday(deadline)}, an."
 
 
-def accreditation(wanted: Accreditation | None, own_contact: bool) -> str:
+def accreditation(
+    wanted: Accreditation | None, own_contact: bool, style: Style | None = None
+) -> str:
     """The press invitation's request: „… bis …, bei:“ before its own contact, else
     pointing to the Pressekontakt at the end."""
     if wanted is None:

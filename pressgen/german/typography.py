@@ -48,17 +48,17 @@ def plain_spaces(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").replace(NARROW_NBSP, " ").split())
 
 
-def date_long(day: dt.date) -> str:
+def date_long(day: dt.date, style: Style = DEFAULT) -> str:
     """17. August 2017 (DIN 5008), with non-breaking spaces so it never splits."""
     return format_date(day, "d. MMMM y", locale=LOCALE).replace(" ", NBSP)
 
 
-def date_with_weekday(day: dt.date) -> str:
+def date_with_weekday(day: dt.date, style: Style = DEFAULT) -> str:
     """Donnerstag, 17. August 2017."""
     return f"{format_date(day, 'EEEE', locale=LOCALE)}, {date_long(day)}"
 
 
-def date_numeric(day: dt.date) -> str:
+def date_numeric(day: dt.date, style: Style = DEFAULT) -> str:
     """17.08.2017."""
     return format_date(day, "dd.MM.y", locale=LOCALE)
 
@@ -75,13 +75,13 @@ def date_range(first: dt.date, last: dt.date | None) -> str:
     return f"{first.day}. bis {date_long(last)}"
 
 
-def time_of_day(moment: dt.time) -> str:
+def time_of_day(moment: dt.time, style: Style = DEFAULT) -> str:
     """14:30 Uhr; full hours as 15 Uhr; midnight as 0 Uhr."""
     text = f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}:{moment.minute:02d}"
     return f"{text}{NBSP}Uhr"
 
 
-def time_range(start: dt.time, end: dt.time | None) -> str:
+def time_range(start: dt.time, end: dt.time | None, style: Style = DEFAULT) -> str:
     """14:30 bis 18 Uhr; ab 14:30 Uhr when the end is open; an end at midnight is 24 Uhr."""
     if end is None:
         return f"ab {time_of_day(start)}"
@@ -90,7 +90,7 @@ def time_range(start: dt.time, end: dt.time | None) -> str:
     return f"{start_text} bis {end_text}"
 
 
-def date_time(moment: dt.datetime) -> str:
+def date_time(moment: dt.datetime, style: Style = DEFAULT) -> str:
     """15. Januar 2027, 10 Uhr."""
     return f"{date_long(moment.date())}, {time_of_day(moment.time())}"
 
@@ -99,7 +99,7 @@ def weekday(day: dt.date) -> str:
     return format_date(day, "EEEE", locale=LOCALE)
 
 
-def event_dates(info: EventInfo) -> str:
+def event_dates(info: EventInfo, style: Style = DEFAULT) -> str:
     """The day(s) of the event: Donnerstag, 17. August 2017 — or Samstag, 13., bis
     Sonntag, 14. März 2027 (empty while a draft leaves the date open). A postponed
     event shows its new day, and the old one: (statt 5. Dezember 2026)."""
@@ -126,7 +126,7 @@ def _days_with_weekdays(first: dt.date, last: dt.date) -> str:
     return f"{weekday(first)}, {start}, bis {weekday(last)}, {date_long(last)}"
 
 
-def event_times(info: EventInfo) -> str:
+def event_times(info: EventInfo, style: Style = DEFAULT) -> str:
     """ab 14:30 Uhr, 14:30 bis 18 Uhr; over several days Samstag, 10 Uhr, bis Sonntag,
     16 Uhr; with the doors' time (Einlass 18:30 Uhr). Empty when no time is given."""
     if info.start is None:
@@ -383,9 +383,9 @@ _PROTECTED = re.compile(
 )
 
 
-def typeset_event(event: Event) -> Event:
+def typeset_event(event: Event, style: Style | None = None) -> Event:
     """The event with every German text (one-line and running) typeset by refine()."""
-    return typeset(event, event.typography)
+    return typeset(event, event.typography if style is None else style)
 
 
 def typeset(value: ModelT, style: Style) -> ModelT:

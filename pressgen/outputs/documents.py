@@ -53,7 +53,7 @@ html, body, h1, h2, h3, p, li, figcaption { font-family: "%(family)s"; }
 @page {
   @top-left { content: "%(letterhead)s"; font: 8pt "%(family)s"; color: #444; }
   @top-right { content: string(embargo); font: bold 8pt "%(family)s"; color: #b00020; }
-  @bottom-right { content: "Seite " counter(page) " von " counter(pages);
+  @bottom-right { content: "%(page)s " counter(page) " %(of)s " counter(pages);
                   font: 8pt "%(family)s"; color: #444; }
 }
 body { max-width: none; margin: 0; padding: 0; }
@@ -96,7 +96,12 @@ def press_release_pdf(shown: Presentation, html: str, photos: Mapping[str, bytes
     letterhead = organisation.name
     if shown.impressum and len(shown.impressum) > 1 and organisation.address:
         letterhead += " · " + shown.impressum[1].text
-    page = _PAGE % {"letterhead": _css_string(letterhead), "family": FONT_FAMILY}
+    page = _PAGE % {
+        "letterhead": _css_string(letterhead),
+        "family": FONT_FAMILY,
+        "page": _css_string(shown.labels.page),
+        "of": _css_string(shown.labels.page_of),
+    }
     printed = _kept_whole(
         html.replace("</head>", f"<style>{page}</style>\n</head>", 1), _proper_names(shown)
     )
@@ -355,7 +360,7 @@ def press_release_docx(shown: Presentation, photos: Mapping[str, PublishedPhoto]
     event = shown.event
     release = event.press_release
     document = Document()
-    _german_a4(document)
+    _german_a4(document, "en-GB" if shown.language == "en" else "de-DE")
     _own_styles(document)
 
     def paragraph(text: str, style: str = "Normal") -> Any:
@@ -503,8 +508,9 @@ _A4_MM = (210, 297)
 _MARGINS_MM = (25, 20, 20, 25)
 
 
-def _german_a4(document: Any) -> None:
-    """A4 with the PDF's margins; German for spelling and hyphenation in every style."""
+def _german_a4(document: Any, language: str = "de-DE") -> None:
+    """A4 with the PDF's margins; the edition's language (German, or British English) for
+    spelling and hyphenation in every style."""
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
@@ -514,10 +520,10 @@ def _german_a4(document: Any) -> None:
         section.top_margin, section.right_margin = top, right
         section.bottom_margin, section.left_margin = bottom, left
     defaults = document.styles.element.find(qn("w:docDefaults"))
-    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
-    language.set(qn("w:val"), "de-DE")
-    language.set(qn("w:eastAsia"), "de-DE")
-    document.core_properties.language = "de-DE"
+    setting = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    setting.set(qn("w:val"), language)
+    setting.set(qn("w:eastAsia"), language)
+    document.core_properties.language = language
 
 
 def _own_styles(document: Any) -> None:
@@ -551,9 +557,9 @@ def _header_and_footer(document: Any, shown: Presentation) -> None:
         section.header.add_paragraph(shown.embargo, style="Header")
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("Seite ")
+    footer.add_run(f"{shown.labels.page} ")
     _field(footer, "PAGE")
-    footer.add_run(" von ")
+    footer.add_run(f" {shown.labels.page_of} ")
     _field(footer, "NUMPAGES")
 
 

@@ -22,7 +22,7 @@ from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import jinja2
@@ -39,10 +39,11 @@ from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
 from pressgen.errors import DataError, Problem
-from pressgen.german import phrases, typography
+from pressgen.german import typography
 from pressgen.messages import _
 from pressgen.outputs import colour
 from pressgen.present.event import TEMPLATE_TYPES, Record
+from pressgen.present.language import LANGUAGES
 from pressgen.source import prose
 
 TEXT_WIDTH = 72
@@ -594,14 +595,21 @@ def _prose_text(context: jinja2.runtime.Context, text: str, links: prose.LinkLis
     return prose.to_text(text, links, link=lambda url: with_utm(url, utm))
 
 
-def _styled(function: Callable[[Any, typography.Style], str]) -> Callable[..., str]:
-    """A filter that passes the rendered event's typography settings along."""
+def _in_language(
+    module: Literal["phrases", "typography"], name: str, styled: bool = False
+) -> Callable[..., str]:
+    """A filter in the rendered edition's language (German, or English for the English
+    edition), with its typography settings when `styled`."""
 
     @jinja2.pass_context
-    def styled(context: jinja2.runtime.Context, value: Any) -> str:
-        return function(value, context["event"].typography)
+    def filtered(context: jinja2.runtime.Context, value: Any) -> str:
+        language = LANGUAGES[context.get("language", "de")]
+        function = getattr(getattr(language, module), name)
+        if not styled:
+            return str(function(value))
+        return str(function(value, language.style(context["event"])))
 
-    return styled
+    return filtered
 
 
 def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -629,13 +637,13 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     )
     env.bytecode_cache = _bytecode_cache(env)
     env.filters.update(
-        date_long=typography.date_long,
-        date_with_weekday=typography.date_with_weekday,
-        date_numeric=typography.date_numeric,
-        time_of_day=typography.time_of_day,
-        attribution=phrases.full_name,
+        date_long=_in_language("typography", "date_long", styled=True),
+        date_with_weekday=_in_language("typography", "date_with_weekday", styled=True),
+        date_numeric=_in_language("typography", "date_numeric", styled=True),
+        time_of_day=_in_language("typography", "time_of_day", styled=True),
+        attribution=_in_language("phrases", "full_name"),
         postal_address=typography.postal_address,
-        place=phrases.place,
+        place=_in_language("phrases", "place"),
         wrap=wrap,
         on_dark=colour.for_dark_background,
         # Links in the newsletter carry campaign parameters when the data asks for them.
@@ -643,10 +651,10 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         prose_html=_prose_html,
         prose_text=_prose_text,
         # These follow the event's typography settings.
-        quoted=_styled(typography.quoted),
-        and_list=_styled(typography.join),
-        number=_styled(typography.number),
-        programme_heading=_styled(phrases.programme_heading),
+        quoted=_in_language("typography", "quoted", styled=True),
+        and_list=_in_language("typography", "join", styled=True),
+        number=_in_language("typography", "number", styled=True),
+        programme_heading=_in_language("phrases", "programme_heading", styled=True),
     )
     return env
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pressgen.german import phrases, typography
+from pressgen.german import typography
+from pressgen.present.language import GERMAN, Language
 from pressgen.source import prose
 from pressgen.source.event import Event
 
@@ -65,7 +66,7 @@ def _moment(moment: dt.datetime, berlin: bool) -> str:
     return f":{_local(moment.astimezone(dt.UTC))}Z"
 
 
-def render_ics(event: Event, uid: str) -> str | None:
+def render_ics(event: Event, uid: str, lang: Language = GERMAN) -> str | None:
     """VCALENDAR with one VEVENT; CRLF line ends, folded lines, escaped text.
 
     None while a draft leaves the day open: a calendar entry needs a day, and an
@@ -76,7 +77,8 @@ def render_ics(event: Event, uid: str) -> str | None:
         return None
     # DTSTAMP must be a moment; the publication day, else the event's, keeps it stable.
     stamp = dt.datetime.combine(event.press_release.publication_date or info.held_on, dt.time(0))
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN"]
+    product = PRODUCT_ID.removesuffix("DE") + lang.code.upper()  # the entry's language
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{product}", "CALSCALE:GREGORIAN"]
     berlin = info.timezone == "Europe/Berlin"
     if info.start is not None and berlin:
         lines += _VTIMEZONE_BERLIN
@@ -103,17 +105,20 @@ def render_ics(event: Event, uid: str) -> str | None:
     if info.kind:
         lines.append(f"CATEGORIES:{escape_text(typography.plain_spaces(info.kind))}")
     # Moved or cancelled first, then the motto as such, then the focus.
-    motto = f"Motto: {typography.quoted(info.motto, event.typography)}." if info.motto else ""
+    words = lang.phrases
+    style = lang.style(event)
+    quoted = lang.typography.quoted(info.motto, style) if info.motto else ""
+    motto = f"{lang.labels['motto']}: {quoted}." if info.motto else ""
     focus = prose.to_text(info.focus) if info.focus else ""
-    others = phrases.other_places(event)
-    label = phrases.other_places_label(len(others))
+    others = words.other_places(event, style)
+    label = words.other_places_label(len(others))
     elsewhere = f"{label}: {'; '.join(others)}." if others else ""
     description = " ".join(
-        part for part in (phrases.status_note(info), motto, focus, elsewhere) if part
+        part for part in (words.status_note(info, style), motto, focus, elsewhere) if part
     )
     if description:
         lines.append(f"DESCRIPTION:{escape_text(typography.plain_spaces(description))}")
-    lines.append(f"LOCATION:{escape_text(typography.plain_spaces(phrases.event_place(info)))}")
+    lines.append(f"LOCATION:{escape_text(typography.plain_spaces(words.event_place(info)))}")
     if info.livestream:  # RFC 7986: where to join
         lines.append(f"CONFERENCE;VALUE=URI;FEATURE=VIDEO:{info.livestream}")
     organiser = event.organisation

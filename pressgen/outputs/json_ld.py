@@ -89,7 +89,7 @@ def _status(info: EventInfo) -> str:
     return info.status
 
 
-def json_ld(event: Event) -> dict[str, Any]:
+def json_ld(event: Event, language: str = "de") -> dict[str, Any]:
     """The NewsArticle (the release) and the Event it reports on."""
     info = event.event
     release = event.press_release
@@ -122,7 +122,7 @@ def json_ld(event: Event) -> dict[str, Any]:
     elif release.publication_date is not None:  # a day, with no time invented for it
         article["datePublished"] = release.publication_date.isoformat()
     article |= {
-        "inLanguage": "de-DE",
+        "inLanguage": "en-GB" if language == "en" else "de-DE",
         "author": _organisation(event, event.publishing),
         "publisher": _organisation(event, event.publishing),
         "about": happening,
@@ -133,8 +133,8 @@ def json_ld(event: Event) -> dict[str, Any]:
     return {"@context": "https://schema.org", **article}
 
 
-def json_ld_script(event: Event) -> str:
+def json_ld_script(event: Event, language: str = "de") -> str:
     """JSON text that is safe inside <script type="application/ld+json">."""
-    text = json.dumps(json_ld(event), ensure_ascii=False, indent=2)
+    text = json.dumps(json_ld(event, language), ensure_ascii=False, indent=2)
     # No "</script>", "<!--" or "&" can close or confuse the script element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

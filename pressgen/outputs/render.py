@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
@@ -19,8 +20,9 @@ from pressgen.outputs.ics import render_ics
 from pressgen.outputs.json_ld import json_ld_script
 from pressgen.outputs.photo_archive import CREDITS_TEMPLATE, photo_archive
 from pressgen.outputs.photos import PublishedPhoto
-from pressgen.present.event import Presentation, Reader
+from pressgen.present.event import Presentation, Reader, View, present
 from pressgen.present.issue import IssuePresentation
+from pressgen.present.language import LANGUAGES
 from pressgen.present.photos import web_name
 from pressgen.registry import (
     CALENDAR,
@@ -37,6 +39,7 @@ from pressgen.registry import (
     PRESS_RELEASE_TEXT,
     TEMPLATE_OF,
 )
+from pressgen.source.editions import english_edition, publishes_english
 from pressgen.source.event import Event
 
 
@@ -76,14 +79,16 @@ def render_event(
     event = shown.event
     files: dict[str, str | bytes] = {
         # schema.org data for search engines: JSON text, already safe inside <script>.
-        PRESS_RELEASE_HTML: render(PRESS_RELEASE_HTML, json_ld=Markup(json_ld_script(event))),
+        PRESS_RELEASE_HTML: render(
+            PRESS_RELEASE_HTML, json_ld=Markup(json_ld_script(event, shown.language))
+        ),
         PRESS_RELEASE_TEXT: render(PRESS_RELEASE_TEXT),
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: newsletter_html,
         NEWSLETTER_TEXT: newsletter_text,
         NEWSLETTER_EMAIL: build_email(event, newsletter_text, newsletter_html),
     }
-    calendar = render_ics(event, shown.calendar_uid)
+    calendar = render_ics(event, shown.calendar_uid, LANGUAGES[shown.language])
     if calendar is not None:
         files[CALENDAR] = calendar
     if shown.handover is not None:  # for a list manager: what to enter in it
@@ -112,6 +117,27 @@ def render_event(
     for made in copies.values():
         files.update(made)
     return Outputs(files, _own(used, template_dirs))
+
+
+def render_editions(
+    event: Event,
+    view: View,
+    photos: Mapping[str, PublishedPhoto] | None = None,
+    template_dirs: Sequence[Path] = (),
+    documents: bool = False,
+) -> list[tuple[Presentation, Outputs]]:
+    """Every edition of the event, each presented and rendered: the German, then the
+    English one when the file publishes it (languages: [de, en]); its outputs go into
+    the folder named after its language."""
+    sizes = {src: photo.size for src, photo in (photos or {}).items()}
+    editions = [(event, view)]
+    if publishes_english(event):
+        editions.append((english_edition(event), dataclasses.replace(view, language="en")))
+    made = []
+    for told, seen in editions:
+        shown = present(told, seen, sizes)
+        made.append((shown, render_event(shown, photos, template_dirs, documents=documents)))
+    return made
 
 
 class NewsletterCopies:

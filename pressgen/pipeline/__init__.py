@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pressgen.checks import event_problems
+from pressgen.checks import edition_problems, event_problems, languages
 from pressgen.checks.issue import issue_problems
 from pressgen.checks.placeholders import placeholder_problems
 from pressgen.clock import current_time
@@ -21,7 +21,7 @@ from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.messages import _
 from pressgen.outputs.photos import PhotoError, publish_photos
-from pressgen.outputs.render import NewsletterCopies, render_event, render_issue
+from pressgen.outputs.render import NewsletterCopies, render_editions, render_issue
 from pressgen.pipeline.incremental import (
     RECORD_NAME,
     BuildRecord,
@@ -31,8 +31,9 @@ from pressgen.pipeline.incremental import (
     remembered_warnings,
     warnings_of,
 )
-from pressgen.present.event import Presentation, Reader, View, present
+from pressgen.present.event import Presentation, Reader, View
 from pressgen.present.issue import IssuePresentation, present_issue
+from pressgen.present.language import Code
 from pressgen.registry import NEWSLETTER_HTML, ListManager, handed_over, list_manager
 from pressgen.site.press_room import (
     INDEX,
@@ -47,6 +48,7 @@ from pressgen.source.documents import (
     LoadedIssue,
     load_document,
 )
+from pressgen.source.editions import english_source
 from pressgen.source.event import Event, Phase
 from pressgen.source.project import project_for
 from pressgen.write import (
@@ -74,9 +76,9 @@ class Choices:
     list_manager: str | None = None  # the newsletter for listmonk, Mailchimp, Brevo or CleverReach
     press_room: bool = False  # the release pages link to the press room's index
 
-    def view(self, manager: ListManager | None) -> View:
+    def view(self, manager: ListManager | None, language: Code = "de") -> View:
         """How the run shows its documents (pressgen.present.event.View)."""
-        return View(self.phase, self.press_room, manager)
+        return View(self.phase, self.press_room, manager, language)
 
     @property
     def folder_suffix(self) -> str:
@@ -235,9 +237,12 @@ def render_one(
         place = ("press_release", "photos", index, "src")
         raise DataError([loaded.source.problem(place, error.reason, code="PG008")]) from None
     sizes = {src: photo.size for src, photo in photos.items()}
-    shown = present(loaded.event, choices.view(manager), sizes)
-    rendered = render_event(
-        shown, photos, loaded.project.template_dirs, documents=choices.documents
+    (shown, rendered), *others = render_editions(
+        loaded.event,
+        choices.view(manager),
+        photos,
+        loaded.project.template_dirs,
+        documents=choices.documents,
     )
     found = event_problems(
         shown,
@@ -248,14 +253,22 @@ def render_one(
         allow_drafts=choices.drafts,
         photo_sizes=sizes,
     )
+    files = dict(rendered.files)
+    said = {(problem.code, problem.field) for problem in found}
+    for edition, outputs in others:  # the English edition, in en/ beside the German
+        english = edition_problems(
+            edition, english_source(loaded.source), outputs.files, now, outputs.made_with
+        )
+        # What the German edition found of a fact both share is said once.
+        found += [p for p in english if (p.code, p.field.removeprefix("en.")) not in said]
+        found += languages.check(shown, edition, english_source(loaded.source))
+        files |= {f"{edition.language}/{name}": data for name, data in outputs.files.items()}
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
     if manager is not None:
-        return RenderedEvent(loaded, handed_over(rendered.files), found, shown)
-    return RenderedEvent(
-        loaded, rendered.files, found, shown, summary(shown, loaded.path.stem, sizes)
-    )
+        return RenderedEvent(loaded, handed_over(files), found, shown)
+    return RenderedEvent(loaded, files, found, shown, summary(shown, loaded.path.stem, sizes))
 
 
 Rendered = RenderedEvent | RenderedIssue

@@ -20,7 +20,16 @@ from urllib.parse import quote, urljoin
 
 from pydantic import BaseModel
 
-from pressgen.german import grammar, phrases, typography
+from pressgen.german import grammar
+from pressgen.german.phrases import OFFICES
+from pressgen.german.typography import (
+    NBSP,
+    character_count,
+    plain_spaces,
+    postal_address,
+    refine,
+)
+from pressgen.present.language import GERMAN, GERMAN_LABELS, LANGUAGES, Code, Language
 from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
 from pressgen.registry import (
     CALENDAR,
@@ -32,6 +41,7 @@ from pressgen.registry import (
     ListManager,
 )
 from pressgen.source import prose
+from pressgen.source.editions import quote_is_translated
 from pressgen.source.event import (
     BodyBlock,
     Contact,
@@ -95,49 +105,9 @@ def freeze(value: Any) -> Any:
     return value
 
 
-# The German words the templates print around the data. Own templates may
-# word them differently: the checks look for the data, never for a label.
-LABELS = Record(
-    {
-        "press_release": "Pressemitteilung",
-        "date": "Datum",
-        "photo_opportunity": "Fototermin",
-        "accreditation": "Akkreditierung",
-        "read_more": "Den ganzen Bericht lesen",
-        "read_more_invitation": "Die ganze Ankündigung lesen",
-        "at_a_glance": "Auf einen Blick",
-        "time": "Uhrzeit",
-        "venue": "Ort",
-        "audience": "Publikum",
-        "focus": "Schwerpunkt",
-        "organisers": "Veranstalter",
-        "host": "Gastgeber",
-        "moderation": "Moderation",
-        "livestream": "Livestream",
-        "website": "Weitere Informationen",
-        "supervisory_authority": "Aufsichtsbehörde",
-        "programme": "Programm",
-        "topics": "Themen",
-        "examples": "Beispiele",
-        "contact": "Pressekontakt",
-        "phone": "Telefon",
-        "email": "E-Mail",
-        "impressum": "Impressum",
-        "vat_id": "USt-IdNr.",
-        "responsible": "Verantwortlich für den Inhalt",
-        "photo": "Bild",
-        "photo_credit": "Foto",
-        "photo_file": "Datei",
-        "character_count": "Zeichen (inkl. Leerzeichen)",
-        "reprint_note": "Abdruck honorarfrei – Belegexemplar erbeten",
-        "web_version": "Im Browser ansehen",
-        "calendar": "Termin in den Kalender eintragen",
-        "sponsor_list": "Mit freundlicher Unterstützung von",
-        "unsubscribe": "Newsletter abbestellen",
-        "links": "Links",
-        "press_room": "Alle Pressemitteilungen",
-    }
-)
+# The German words the templates print around the data (pressgen.present.language has
+# both languages').
+LABELS = Record(GERMAN_LABELS)
 
 
 @dataclass(frozen=True)
@@ -250,6 +220,7 @@ class Presentation:
 
     event: Event  # the typeset event; templates get it as plain data (`template_data`)
     phase: Phase  # invitation (before the event) or recap (after it)
+    language: Code  # de, or en for the English edition (languages: [de, en])
     labels: Record
     blocks: tuple[Block, ...]
     block_groups: tuple[tuple[Block, ...], ...]
@@ -297,6 +268,9 @@ class Presentation:
     page_photos: tuple[Record, ...] = ()  # src (the web copy), original, alt, caption, credit
     social: Record | None = None
     press_room_link: str = ""  # "../index.html" when built into a press room
+    # The same release in the other language (languages: [de, en]): language, hreflang,
+    # label (in that language), href (relative), url (absolute, when the page has one).
+    other_edition: Record | None = None
     photo_archive: str = ""  # pressefotos.zip, when the release has photos of its own
     photo_archive_label: str = ""  # „Pressefoto mit Bildnachweis herunterladen (ZIP)“
     # Bildnachweis.txt in the archive: each local photo once (file, caption, credit,
@@ -328,8 +302,9 @@ class Presentation:
         if reader.unsubscribe_url:
             event = _with_unsubscribe_url(event, reader.unsubscribe_url)
             data["unsubscribe_url"] = reader.unsubscribe_url
-            data["unsubscribe_text"] = phrases.unsubscribe_text(
-                reader.unsubscribe_url, event.typography
+            lang = LANGUAGES[self.language]
+            data["unsubscribe_text"] = lang.phrases.unsubscribe_text(
+                reader.unsubscribe_url, lang.style(event)
             )
         if reader.salutation:
             data["salutation"] = reader.salutation
@@ -348,6 +323,9 @@ class View:
     # A list manager that sends the newsletter: its placeholders where pressgen would
     # write the unsubscribe link, the web version and the preview text.
     list_manager: ListManager | None = None
+    # The edition: de, or en for the English edition of an event with languages: [de, en]
+    # (the event given to present() is then its English edition).
+    language: Code = "de"
 
 
 @dataclass(frozen=True)
@@ -363,10 +341,11 @@ def _with_unsubscribe_url(event: Event, url: str) -> Event:
     return event.model_copy(update={"newsletter": newsletter})
 
 
-def as_told(event: Event, chosen_phase: Phase | None = None) -> Event:
+def as_told(event: Event, chosen_phase: Phase | None = None, lang: Language = GERMAN) -> Event:
     """The event as the document of its phase tells it: an invitation in its own words has
     its own headline and text, and neither the report's Sperrfrist nor its quotes."""
-    return _as_invitation(event) if phase_of(event, chosen_phase) == "invitation" else event
+    invitation = phase_of(event, chosen_phase) == "invitation"
+    return _as_invitation(event, lang) if invitation else event
 
 
 def present(
@@ -380,20 +359,26 @@ def present(
     `photo_sizes` (width, height of each local press photo) lets the email give its
     photo numeric width and height, as Outlook needs.
     """
+    lang = LANGUAGES[view.language]
+    phrases, typography = lang.phrases, lang.typography
     phase = phase_of(event, view.phase)
-    shown = _with_placeholders(typography.typeset_event(as_told(event, phase)))
+    told = as_told(event, phase, lang)
+    shown = _with_placeholders(typography.typeset_event(told, lang.style(told)), lang)
     own_unsubscribe = shown.newsletter.unsubscribe_url or ""
     manager = view.list_manager
     if manager is not None:  # the system fills in each recipient's own link
         shown = _with_unsubscribe_url(shown, manager.unsubscribe)
-    style = shown.typography
+    style = lang.style(shown)
     release = shown.press_release
-    blocks = tuple(_body_blocks(shown, report=phase == "recap"))
+    blocks = tuple(_body_blocks(shown, lang, report=phase == "recap"))
     thanks = next((block.text for block in blocks if block.kind == "sponsors"), "")
-    days = tuple(_programme_days(shown))
-    publication_day = _day(release.publication_date)
+    days = tuple(_programme_days(shown, lang))
+    publication_day = _day(release.publication_date, lang, style)
     dateline = f"{release.dateline_city}, {publication_day}"
-    embargo_moment = typography.date_time(release.embargo) if release.embargo else ""
+    embargo_moment = typography.date_time(release.embargo, style) if release.embargo else ""
+    end = shown.embargo_end()
+    if embargo_moment and lang.code != "de" and end is not None:
+        embargo_moment += f" {end.tzname()}"  # a desk abroad reads it in its own time
     web_url = shown.newsletter.web_url
     invitation = (shown.invitation or Invitation()) if phase == "invitation" else None
     # The newsletter leads to the full text on the web when there is one; else it carries it.
@@ -413,21 +398,22 @@ def present(
         else:
             newsletter_blocks = blocks
     carries_body = len(newsletter_blocks) == len(blocks)
-    facts = _facts(shown, report=phase == "recap")
+    facts = _facts(shown, lang, report=phase == "recap")
     local_photos = sum(1 for photo in release.photos if is_local(photo.src))
-    accreditation_contact = tuple(_accreditation_contact(shown, invitation))
-    labels = _labels(shown, invitation)
+    accreditation_contact = tuple(_accreditation_contact(shown, invitation, lang))
+    labels = _labels(shown, invitation, lang)
     preheader = shown.newsletter.preheader or shortened(  # what pressgen writes fits
         _preheader(shown.newsletter) or (when_and_where(facts) if invitation else ""),
         PREHEADER_LIMIT,
     )
-    contact = tuple(_contact(shown))
+    contact = tuple(_contact(shown, lang))
     press_salutation = (invitation.salutation or "") if invitation else ""
     credits = tuple(_photo_credits(release.photos))
     web_version_url = urljoin(web_url, NEWSLETTER_HTML) if web_url else ""
     return Presentation(
         event=shown,
         phase=phase,
+        language=lang.code,
         labels=labels,
         blocks=blocks,
         block_groups=_grouped(blocks),
@@ -435,19 +421,21 @@ def present(
         # A salutation stands between the dateline and the text.
         dateline_leads=bool(blocks) and blocks[0].kind == "paragraph" and not press_salutation,
         press_salutation=press_salutation,
-        embargo=f"Sperrfrist: {embargo_moment}" if embargo_moment else "",
+        embargo=phrases.embargo_line(embargo_moment) if embargo_moment else "",
         embargo_moment=embargo_moment,
         publication_day=publication_day,
         facts=facts,
-        fact_lines=tuple(_fact_lines(facts, labels)),
+        fact_lines=tuple(_fact_lines(facts, labels, lang)),
         programme=tuple(entry for day in days for entry in day.entries),
         programme_days=days,
         sponsor_thanks=thanks,
         publisher=shown.publishing,
         about_heading=phrases.about_heading(shown.publishing),
-        character_count=typography.number(_character_count(blocks, dateline), style),
+        character_count=typography.number(
+            _character_count(blocks, dateline, words=lang.code != "de"), style
+        ),
         contact=contact,
-        impressum=tuple(_impressum(shown.publishing, style)),
+        impressum=tuple(_impressum(shown.publishing, shown.typography, lang)),
         subscription_note=phrases.subscription_note(shown.publishing),
         unsubscribe_url=manager.unsubscribe if manager else own_unsubscribe,
         unsubscribe_text=manager.unsubscribe
@@ -470,11 +458,13 @@ def present(
         newsletter_facts=phase == "invitation" and shown.event.status != "cancelled",
         read_more_url="" if carries_body else read_more_url,
         lead_photo=_lead_photo(shown, photo_sizes or {}) if phase == "recap" else None,
-        registration=_registration(shown, invitation) if invitation else None,
+        registration=_registration(shown, invitation, lang) if invitation else None,
         # An invitation's registration takes the place of the file's button.
-        call_to_action=_call_to_action(shown, invitation),
+        call_to_action=_call_to_action(shown, invitation, lang),
         photo_opportunity=(invitation.photo_opportunity or "") if invitation else "",
-        accreditation=phrases.accreditation(invitation.accreditation, bool(accreditation_contact))
+        accreditation=phrases.accreditation(
+            invitation.accreditation, bool(accreditation_contact), style
+        )
         if invitation
         else "",
         accreditation_contact=accreditation_contact,
@@ -486,7 +476,7 @@ def present(
         if invitation
         else "",
         page_url=page_url,
-        page_photos=tuple(_page_photo(photo, photo_sizes or {}) for photo in release.photos),
+        page_photos=tuple(_page_photo(photo, photo_sizes or {}, lang) for photo in release.photos),
         photo_archive=PHOTO_ARCHIVE if local_photos else "",
         photo_archive_label=phrases.photo_archive_label(local_photos) if local_photos else "",
         photo_credits=credits,
@@ -498,8 +488,12 @@ def present(
             f"{line.label} {line.text}" if line.label else line.text
             for line in itertools.takewhile(lambda line: line.text, contact)
         ),
-        social=_social(shown, blocks, page_url, photo_sizes or {}),
-        press_room_link=PRESS_ROOM_LINK if view.press_room else "",
+        social=_social(shown, blocks, page_url, photo_sizes or {}, lang),
+        other_edition=_other_edition(shown, lang, page_url),
+        # The English edition's page lies one folder deeper (en/).
+        press_room_link=("" if lang.code == "de" else "../") + PRESS_ROOM_LINK
+        if view.press_room
+        else "",
         placeholders=manager.placeholders if manager else (),
         handover=handover(manager, preheader, web_version_url) if manager else None,
         # The invitation's greeting opens its newsletter too; a list's own replaces it.
@@ -514,7 +508,7 @@ def calendar_uid(event: Event) -> str:
     imported it keeps one entry."""
     style = event.typography
     names = [
-        typography.refine(text, style, as_first_released=True)
+        refine(text, style, as_first_released=True)
         for text in (event.organisation.name, event.event.title)
     ]
     day = event.event.date
@@ -545,14 +539,14 @@ def handover(manager: ListManager, own_preview_text: str, own_web_version: str) 
     )
 
 
-def _labels(event: Event, invitation: Invitation | None) -> Record:
+def _labels(event: Event, invitation: Invitation | None, lang: Language) -> Record:
     """The labels; before the event the press release names what it is: Absage or
     Terminverschiebung when the event does not take place as announced, Presseeinladung
     when it asks the press to come (accreditation, a photo opportunity), else
     Terminankündigung."""
     if invitation is None:
-        return LABELS
-    return Record({**LABELS, "press_release": _invitation_kind(event, invitation)})
+        return Record(lang.labels)
+    return Record({**lang.labels, "press_release": lang.kind(_invitation_kind(event, invitation))})
 
 
 def _invitation_kind(event: Event, invitation: Invitation) -> str:
@@ -571,7 +565,7 @@ def when_and_where(facts: Facts) -> str:
     return ", ".join(part for part in (facts.date, facts.time, facts.venue) if part)
 
 
-def _call_to_action(event: Event, invitation: Invitation | None) -> Record | None:
+def _call_to_action(event: Event, invitation: Invitation | None, lang: Language) -> Record | None:
     """The newsletter's button: the file's own; in an invitation the registration takes its
     place, and without either the event's website invites to learn more."""
     if invitation is not None and invitation.registration is not None:
@@ -581,11 +575,11 @@ def _call_to_action(event: Event, invitation: Invitation | None) -> Record | Non
         return Record({"label": own.label, "url": own.url})
     website = event.event.website
     if invitation is not None and website and event.event.status != "cancelled":
-        return Record({"label": phrases.MORE_ABOUT_THE_EVENT, "url": website})
+        return Record({"label": lang.phrases.MORE_ABOUT_THE_EVENT, "url": website})
     return None
 
 
-def _as_invitation(event: Event) -> Event:
+def _as_invitation(event: Event, lang: Language) -> Event:
     """The event as its invitation tells it: the invitation's date, headline and words
     (when it has its own) in place of the report's; no quotes or thanks of a report."""
     invitation = event.invitation or Invitation()
@@ -612,7 +606,7 @@ def _as_invitation(event: Event) -> Event:
     newsletter = event.newsletter.model_copy(
         update={
             "subject": invitation.subject
-            or (phrases.invitation_subject(title) if own_words else event.newsletter.subject),
+            or (lang.phrases.invitation_subject(title) if own_words else event.newsletter.subject),
             "preheader": invitation.preheader
             or (None if own_words else event.newsletter.preheader),
             "teaser": None if own_words else event.newsletter.teaser,
@@ -669,12 +663,12 @@ def _photo_credits(photos: Sequence[Photo]) -> Iterator[Record]:
         )
 
 
-def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]]) -> Record:
+def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]], lang: Language) -> Record:
     """A press photo as the web page shows it: its web copy, linked to the original with
     its format and size („Foto herunterladen (PNG, 2400 × 1500 Pixel)“)."""
     local = is_local(photo.src)
     src = web_name(photo.src) if local else photo.src
-    download = phrases.photo_download_label(photo.src, sizes.get(photo.src)) if local else ""
+    download = lang.phrases.photo_download_label(photo.src, sizes.get(photo.src)) if local else ""
     return Record(
         {
             "src": src,
@@ -688,7 +682,11 @@ def _page_photo(photo: Photo, sizes: Mapping[str, tuple[int, int]]) -> Record:
 
 
 def _social(
-    event: Event, blocks: tuple[Block, ...], page_url: str, sizes: Mapping[str, tuple[int, int]]
+    event: Event,
+    blocks: tuple[Block, ...],
+    page_url: str,
+    sizes: Mapping[str, tuple[int, int]],
+    lang: Language,
 ) -> Record:
     """What a link to the press release shows in a messenger or on LinkedIn (Open Graph):
     headline, a short description, the first photo on the web (0 × 0 when its size is not
@@ -711,7 +709,7 @@ def _social(
     return Record(
         {
             "title": release.headline,
-            "description": shortened(typography.plain_spaces(prose.to_text(text)), 200),
+            "description": shortened(lang.typography.plain_spaces(prose.to_text(text)), 200),
             "url": page_url,
             "image": image,
             "image_width": size[0],
@@ -743,7 +741,7 @@ def shortened(text: str, limit: int) -> str:
     while len(words) > 1 and words[-1].casefold() in _NO_LAST_WORD:
         words.pop()
     # Words left out: the ellipsis stands apart from the last whole word (DIN 5008).
-    return " ".join(words).rstrip(",;:–- ") + f"{typography.NBSP}…"
+    return " ".join(words).rstrip(",;:–- ") + f"{NBSP}…"
 
 
 # A shortened text never ends on a word that leads to the next one.
@@ -856,7 +854,27 @@ def email_photo(
     )
 
 
-def _registration(event: Event, invitation: Invitation) -> Record | None:
+def _other_edition(event: Event, lang: Language, page_url: str) -> Record | None:
+    """The link to the release in the other language: the English edition lies in en/
+    beside the German one."""
+    if "en" not in event.languages:
+        return None
+    if lang.code == "de":
+        other, href = LANGUAGES["en"], f"en/{PRESS_RELEASE_HTML}"
+    else:
+        other, href = LANGUAGES["de"], f"../{PRESS_RELEASE_HTML}"
+    return Record(
+        {
+            "language": other.code,
+            "hreflang": "en-GB" if other.code == "en" else "de-DE",
+            "label": lang.labels["other_language"],
+            "href": href,
+            "url": urljoin(page_url, href) if page_url else "",
+        }
+    )
+
+
+def _registration(event: Event, invitation: Invitation, lang: Language) -> Record | None:
     """The invitation's button: to the registration page, or an email with its subject."""
     registration = invitation.registration
     if registration is None:
@@ -864,13 +882,16 @@ def _registration(event: Event, invitation: Invitation) -> Record | None:
     if registration.url:
         url = registration.url
     else:
-        subject = quote(phrases.registration_subject(event.event.title))
+        subject = quote(lang.phrases.registration_subject(event.event.title))
         url = f"mailto:{registration.email}?subject={subject}"
-    note = phrases.registration_note(registration.deadline) if registration.deadline else ""
+    deadline = registration.deadline
+    note = lang.phrases.registration_note(deadline, lang.style(event)) if deadline else ""
     return Record({"label": registration.label, "url": url, "note": note})
 
 
-def _accreditation_contact(event: Event, invitation: Invitation | None) -> Iterator[InfoLine]:
+def _accreditation_contact(
+    event: Event, invitation: Invitation | None, lang: Language
+) -> Iterator[InfoLine]:
     """Whom journalists register with, when not with the Pressekontakt (printed anyway)."""
     if invitation is None or invitation.accreditation is None:
         return
@@ -881,7 +902,7 @@ def _accreditation_contact(event: Event, invitation: Invitation | None) -> Itera
         for contact in [*contacts, *accreditation.contacts]
         if contact != event.press_release.contact
     ]
-    yield from _contacts_lines(contacts, event)
+    yield from _contacts_lines(contacts, event, lang)
 
 
 def _preheader(newsletter: Newsletter) -> str:
@@ -893,7 +914,7 @@ def _preheader(newsletter: Newsletter) -> str:
     return re.sub(r"[ \n]+", " ", prose.to_text(newsletter.teaser)).strip()
 
 
-def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
+def _body_blocks(event: Event, lang: Language, report: bool) -> Iterator[Block]:
     """The body as authored, then any quote or the thanks not placed in it.
 
     Every quote and the thanks appear in every output, placed or not, so no
@@ -912,10 +933,10 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
     # Prizes and handovers, as sentences pressgen writes, after the author's text.
     if event.awards or event.handovers:
         entries.append(("awards", ""))
-    if phrases.thanks_sentences(event) and ("sponsors", "") not in entries:
+    phrases, style = lang.phrases, lang.style(event)
+    if phrases.thanks_sentences(event, style=style) and ("sponsors", "") not in entries:
         entries.append(("sponsors", ""))
 
-    style = event.typography
     introduced: set[str] = set()  # people named (with their function) so far
     # People named with their function where every output shows it: in a quote (the
     # newsletter's pull quote names them in full) or a sentence pressgen writes. The
@@ -936,7 +957,12 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
                 sentence
                 for award in event.awards
                 for sentence in phrases.award_sentences(
-                    award, event, report=report, introduced=named_everywhere, known_as=known_as
+                    award,
+                    event,
+                    report=report,
+                    introduced=named_everywhere,
+                    known_as=known_as,
+                    style=style,
                 )
             ]
             for handover in event.handovers:
@@ -947,6 +973,7 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
                         report=report,
                         introduced=named_everywhere,
                         known_as=known_as,
+                        style=style,
                     )
                 )
                 named_everywhere |= set(handover.by) | set(handover.to)  # after, briefly
@@ -956,13 +983,13 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
             # Who thanks in person is named with the function unless the text has said it.
             # One tense through the document: a report thanks in the past, whatever is open.
             thanks = phrases.thanks_sentences(
-                event, named_everywhere, report=report, known_as=known_as
+                event, named_everywhere, report=report, known_as=known_as, style=style
             )
             yield Block("sponsors", text=" ".join(thanks))
         else:
             quote = event.quotes[value]
             if "verb" not in quote.model_fields_set:  # one tense: a report says „sagte“
-                quote = quote.model_copy(update={"verb": "sagte" if report else "sagt"})
+                quote = quote.model_copy(update={"verb": phrases.quote_verb(report)})
             people = [event.person(key) for key in quote.speakers]
             full = quote.attribution == "full" or (
                 quote.attribution == "auto" and not set(quote.speakers) <= introduced
@@ -972,14 +999,16 @@ def _body_blocks(event: Event, report: bool) -> Iterator[Block]:
             sentence = phrases.quote_sentence(
                 quote, people, full=full, style=style, known_as=known_as
             )
+            translated = lang.code != "de" and quote_is_translated(event, value)
+            note = f" ({lang.labels['translated']})" if translated else ""
             yield Block(
                 "quote",
                 before=sentence.before,
                 words=sentence.words,
-                after=sentence.after,
+                after=sentence.after + note,
                 speaker=sentence.speaker,
-                pull_quote=typography.quoted(quote.text, style),
-                pull_speaker=phrases.pull_quote_speaker(people),
+                pull_quote=lang.typography.quoted(quote.text, style),
+                pull_speaker=phrases.pull_quote_speaker(people) + note,
                 quote_key=value,
             )
 
@@ -1004,8 +1033,9 @@ def _grouped(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], ...]:
     return tuple(tuple(group) for group in groups)
 
 
-def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
-    """Zeichen inkl. Leerzeichen of the release body, dateline included."""
+def _character_count(blocks: tuple[Block, ...], dateline: str, words: bool = False) -> int:
+    """Zeichen inkl. Leerzeichen of the release body, dateline included; with `words`
+    the words instead, as English desks count a release."""
     texts = []
     for block in blocks:
         if block.kind == "quote":
@@ -1016,10 +1046,12 @@ def _character_count(blocks: tuple[Block, ...], dateline: str) -> int:
         texts[0] = f"{dateline} – {texts[0]}"
     else:
         texts.insert(0, dateline)
-    return typography.character_count(texts)
+    if words:
+        return sum(len(text.split()) for text in texts)
+    return character_count(texts)
 
 
-def _with_placeholders(event: Event) -> Event:
+def _with_placeholders(event: Event, lang: Language) -> Event:
     """Photos as printed: each caption a sentence, so that "Foto: …" does not run on
     from it; a draft's open credit as a visible placeholder. Open dates are placed by
     the phrases that print them."""
@@ -1029,8 +1061,8 @@ def _with_placeholders(event: Event) -> Event:
     shown = [
         photo.model_copy(
             update={
-                "caption": grammar.sentence(photo.caption),
-                "credit": photo.credit if photo.credit is not None else phrases.OPEN_CREDIT,
+                "caption": lang.phrases.sentence(photo.caption),
+                "credit": photo.credit if photo.credit is not None else lang.phrases.OPEN_CREDIT,
             }
         )
         for photo in photos
@@ -1039,17 +1071,19 @@ def _with_placeholders(event: Event) -> Event:
     return event.model_copy(update={"press_release": release})
 
 
-def _day(day: dt.date | None) -> str:
+def _day(day: dt.date | None, lang: Language, style: Any) -> str:
     """17. August 2017, or the placeholder while a draft leaves the day open."""
-    return typography.date_long(day) if day else phrases.OPEN_DATE
+    return str(lang.typography.date_long(day, style) if day else lang.phrases.OPEN_DATE)
 
 
-def _facts(event: Event, report: bool) -> Facts:
+def _facts(event: Event, lang: Language, report: bool) -> Facts:
     info = event.event
-    style = event.typography
-    guests, guests_label = phrases.guests(info, style), "Erwartet"
-    if info.guests is not None and "plätze" in phrases.guests_noun(info, "none").lower():
-        guests, guests_label = phrases.guests_count(info, style), "Plätze"
+    phrases, typography, labels = lang.phrases, lang.typography, lang.labels
+    style = lang.style(event)
+    guests, guests_label = phrases.guests(info, style), labels["expected"]
+    noun = phrases.guests_noun(info, "none").lower()
+    if info.guests is not None and ("plätze" in noun or "places" in noun or "seats" in noun):
+        guests, guests_label = phrases.guests_count(info, style), labels["places"]
     honoured = [  # who cancelled is no guest of honour
         phrases.honoured_guest(person)
         for person in map(event.person, info.guests_of_honour)
@@ -1059,43 +1093,45 @@ def _facts(event: Event, report: bool) -> Facts:
     co_hosts = [(party.name, party.url) for party in info.co_hosts]
     # Named when not plain from the masthead: with co-hosts, or published by another.
     apart = bool(co_hosts) or event.publisher is not None
-    organisers = _named([organiser, *co_hosts], style) if apart else ()
+    organisers = _named([organiser, *co_hosts], style, lang) if apart else ()
     return Facts(
         title=info.title,
         motto=typography.quoted(info.motto, style) if info.motto else "",
-        date=typography.event_dates(info) or phrases.OPEN_DATE,
+        date=typography.event_dates(info, style) or phrases.OPEN_DATE,
         date_label=phrases.date_label(info),
-        day=_day(info.held_on),
-        time=typography.event_times(info) or (phrases.OPEN_TIME if event.draft else ""),
+        day=_day(info.held_on, lang, style),
+        time=typography.event_times(info, style) or (phrases.OPEN_TIME if event.draft else ""),
         venue=phrases.event_place(info),
-        other_places=tuple(phrases.other_places(event)),
+        other_places=tuple(phrases.other_places(event, style)),
         guests=guests,
         guests_label=guests_label,
         audience=info.audience or "",
         focus=info.focus or "",
         organisers=organisers,
         organisers_label=phrases.role_label(
-            "Veranstalter", [event.organisation] if not co_hosts else []
+            labels["organisers"], [event.organisation] if not co_hosts else []
         ),
-        host=_named([(info.host.name, info.host.url)], style) if info.host else (),
-        host_label=phrases.role_label("Gastgeber", [info.host] if info.host else []),
+        host=_named([(info.host.name, info.host.url)], style, lang) if info.host else (),
+        host_label=phrases.role_label(labels["host"], [info.host] if info.host else []),
         moderation=typography.join([event.person(k).name for k in info.moderators], style),
         guests_of_honour=typography.join(honoured, style),
-        guests_of_honour_label="Ehrengäste" if len(honoured) > 1 else "Ehrengast",
+        guests_of_honour_label=labels[
+            "guests_of_honour" if len(honoured) > 1 else "guest_of_honour"
+        ],
         livestream=info.livestream or "",
         website=info.website or "",
-        status=phrases.status_note(info, report=report),
+        status=phrases.status_note(info, style, report=report),
     )
 
 
-def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
+def _fact_lines(facts: Facts, labels: Record, lang: Language) -> Iterator[FactLine]:
     """The facts box's lines after its title, in the order every format prints them."""
     yield FactLine(facts.date_label, (Named(facts.date),))
     if facts.time:
         yield FactLine(labels.time, (Named(facts.time),))
     yield FactLine(labels.venue, (Named(facts.venue),))
     if facts.other_places:
-        label = phrases.other_places_label(len(facts.other_places))
+        label = lang.phrases.other_places_label(len(facts.other_places))
         yield FactLine(label, (Named("; ".join(facts.other_places)),))
     for label, value in ((facts.guests_label, facts.guests), (labels.audience, facts.audience)):
         if value:
@@ -1117,9 +1153,11 @@ def _fact_lines(facts: Facts, labels: Record) -> Iterator[FactLine]:
             yield FactLine(label, (Named(address, address),))
 
 
-def _named(parties: list[tuple[str, str | None]], style: Typography) -> tuple[Named, ...]:
+def _named(
+    parties: list[tuple[str, str | None]], style: Any, lang: Language = GERMAN
+) -> tuple[Named, ...]:
     """(name, web site) as a list that reads "A, B und C", each name linked."""
-    joined = typography.join([f"\0{index}\0" for index in range(len(parties))], style)
+    joined = lang.typography.join([f"\0{index}\0" for index in range(len(parties))], style)
     # The words between the names as the list setting writes them (", ", " und ", " sowie ").
     between = [part for part in joined.split("\0") if part and not part.isdigit()]
     afters = [*between, ""]
@@ -1128,21 +1166,21 @@ def _named(parties: list[tuple[str, str | None]], style: Typography) -> tuple[Na
     )
 
 
-def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
+def _programme_days(event: Event, lang: Language) -> Iterator[ProgrammeDay]:
     """The programme by day; one group without a heading when all is on the event's day."""
-    style = event.typography
+    phrases, typography, style = lang.phrases, lang.typography, lang.style(event)
     days: dict[dt.date | None, list[ProgrammeEntry]] = {}
     for item in event.programme:
         # A point moved to a known day stands under that day.
         moved = item.postponed_to if item.status == "postponed" else None
         days.setdefault(moved or item.day or event.event.date, []).append(
             ProgrammeEntry(
-                time=phrases.programme_time(item),
+                time=phrases.programme_time(item, style),
                 heading=" ".join(
                     part
                     for part in (
                         phrases.programme_heading(item, style),
-                        phrases.programme_status(item),
+                        phrases.programme_status(item, style),
                     )
                     if part
                 ),
@@ -1164,28 +1202,31 @@ def _programme_days(event: Event) -> Iterator[ProgrammeDay]:
     several = len(days) > 1
     info = event.event
     for day, entries in days.items():
-        heading = phrases.day_heading(day) if several else ""
+        heading = phrases.day_heading(day, style) if several else ""
         if heading and day == info.date and not info.day_holds:
-            heading += " (ursprünglich geplant)"  # the day no longer holds
+            heading += f" ({lang.labels['originally_planned']})"  # the day no longer holds
         yield ProgrammeDay(heading, tuple(entries))
 
 
-def _contact(event: Event) -> Iterator[InfoLine]:
+def _contact(event: Event, lang: Language) -> Iterator[InfoLine]:
     """The Pressekontakt: name, function, organisation, phone, email; several contacts
     one after the other, an empty line between them."""
     release = event.press_release
     contacts = [release.contact] if release.contact else []
-    yield from _contacts_lines([*contacts, *release.contacts], event)
+    yield from _contacts_lines([*contacts, *release.contacts], event, lang)
 
 
-def _contacts_lines(contacts: Sequence[Contact], event: Event) -> Iterator[InfoLine]:
+def _contacts_lines(
+    contacts: Sequence[Contact], event: Event, lang: Language
+) -> Iterator[InfoLine]:
     for index, contact in enumerate(contacts):
         if index:
             yield InfoLine("")  # every format shows it as an empty line
-        yield from _contact_lines(contact, event)
+        yield from _contact_lines(contact, event, lang)
 
 
-def _contact_lines(contact: Contact, event: Event) -> Iterator[InfoLine]:
+def _contact_lines(contact: Contact, event: Event, lang: Language) -> Iterator[InfoLine]:
+    labels = lang.labels
     yield InfoLine(contact.name)
     if contact.role:
         yield InfoLine(contact.role)
@@ -1193,19 +1234,13 @@ def _contact_lines(contact: Contact, event: Event) -> Iterator[InfoLine]:
     if not names_its_organisation(contact.name, works_at):
         yield InfoLine(works_at)
     if contact.phone:
-        yield InfoLine(typography.phone_number(contact.phone, event.typography), LABELS.phone)
+        phone = GERMAN.typography.phone_number(contact.phone, event.typography)
+        yield InfoLine(phone, labels["phone"])
     if contact.email:
-        yield InfoLine(contact.email, LABELS.email, f"mailto:{contact.email}")
+        yield InfoLine(contact.email, labels["email"], f"mailto:{contact.email}")
 
 
 _LEGAL_FORMS = re.compile(r"\s+(?:e\.\s?V\.|eG|gGmbH|GmbH|AG|KG|UG|mbH)(?!\w).*$")
-
-
-# The first word of a contact that is an office, not a person.
-_OFFICES = (
-    "Pressestelle", "Presseamt", "Vorstand", "Geschäftsstelle", "Referat", "Büro",
-    "Abteilung", "Kommunikation", "Redaktion", "Team", "Medienstelle", "Stabsstelle",
-)  # fmt: skip
 
 
 def names_its_organisation(contact: str, organisation: str) -> bool:
@@ -1214,18 +1249,19 @@ def names_its_organisation(contact: str, organisation: str) -> bool:
     person does: Kathrin Wellmann works at the Hofbuchhandlung Kathrin Wellmann."""
     if organisation in contact:
         return True
-    if not contact.startswith(_OFFICES):
+    if not contact.startswith(OFFICES):
         return False
-    words = _LEGAL_FORMS.sub("", typography.plain_spaces(organisation)).split()
+    words = _LEGAL_FORMS.sub("", plain_spaces(organisation)).split()
     last = words[-1] if words else ""
     return len(last) >= 4 and re.search(rf"\b{re.escape(last)}\b", contact) is not None
 
 
-def _impressum(organisation: Organisation, style: Typography) -> Iterator[InfoLine]:
+def _impressum(organisation: Organisation, style: Typography, lang: Language) -> Iterator[InfoLine]:
     """What § 5 DDG asks of every newsletter, a line each."""
+    labels = lang.labels
     yield InfoLine(organisation.name)
     if organisation.address:
-        yield InfoLine(typography.postal_address(organisation.address))
+        yield InfoLine(postal_address(organisation.address))
     impressum = organisation.impressum
     if impressum:
         yield InfoLine(impressum.legal_form)
@@ -1233,14 +1269,15 @@ def _impressum(organisation: Organisation, style: Typography) -> Iterator[InfoLi
         if impressum.register_entry:
             yield InfoLine(impressum.register_entry)
         if impressum.vat_id:
-            yield InfoLine(impressum.vat_id, LABELS.vat_id)
+            yield InfoLine(impressum.vat_id, labels["vat_id"])
         if impressum.responsible:
-            yield InfoLine(impressum.responsible, LABELS.responsible)
+            yield InfoLine(impressum.responsible, labels["responsible"])
         if impressum.supervisory_authority:
-            yield InfoLine(impressum.supervisory_authority, LABELS.supervisory_authority)
+            yield InfoLine(impressum.supervisory_authority, labels["supervisory_authority"])
     if organisation.phone:
-        yield InfoLine(typography.phone_number(organisation.phone, style), LABELS.phone)
+        phone = GERMAN.typography.phone_number(organisation.phone, style)
+        yield InfoLine(phone, labels["phone"])
     if organisation.email:
-        yield InfoLine(organisation.email, LABELS.email, f"mailto:{organisation.email}")
+        yield InfoLine(organisation.email, labels["email"], f"mailto:{organisation.email}")
     if organisation.website:
         yield InfoLine(organisation.website, href=organisation.website)

@@ -28,6 +28,7 @@ from pressgen.registry import (
     NEWSLETTER_EMAIL,
     NEWSLETTER_HTML,
     NEWSLETTER_TEXT,
+    PRESS_RELEASE_HTML,
     PRESS_RELEASE_TEXT,
     content_type,
 )
@@ -194,6 +195,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     "newsletter_html": NEWSLETTER_HTML,
                     "newsletter_text": NEWSLETTER_TEXT,
                     "release_text": PRESS_RELEASE_TEXT,
+                    "release_html": PRESS_RELEASE_HTML,
                     "email": NEWSLETTER_EMAIL,
                 },
                 **context,

@@ -25,6 +25,7 @@ from pressgen.messages import _
 from pressgen.source.fields import (
     COLOR_PATTERN,
     POSTCODE_PATTERN,
+    TRANSLATED,
     Date,
     Email,
     Key,
@@ -35,7 +36,9 @@ from pressgen.source.fields import (
     Time,
     Url,
     Verbatim,
+    Wording,
     checked_url,
+    english_part,
     single_line,
     year_in_range,
 )
@@ -75,7 +78,7 @@ class Venue(Schema):
 class Party(Schema):
     """An organisation or group the generated sentences name: host, co-host, someone thanked."""
 
-    name: Line = Field(description="Full name, e.g. Muster AG or Stadtwerke Jena.")
+    name: Wording = Field(description="Full name, e.g. Muster AG or Stadtwerke Jena.")
     article: ArticleChoice = Field(
         description="Article in nominative case (die Muster AG, der Förderkreis, die Stadtwerke), "
         "or keiner for names used without article (JenaWirtschaft)."
@@ -147,11 +150,11 @@ class Organisation(Schema):
 class Person(Schema):
     """Someone who speaks, leads or is quoted — or a group speaking as one (die Gäste)."""
 
-    name: Line = Field(
+    name: Wording = Field(
         description="Full name as printed, e.g. Conrad Wrobel; for a group as it reads "
         "within a sentence, e.g. 'die Gäste'."
     )
-    role: Line | None = Field(
+    role: Wording | None = Field(
         None,
         description="Function(s) in nominative case, printed after the name at first mention, "
         "e.g. 'Aufsichtsrat der TowerByte eG'.",
@@ -228,8 +231,8 @@ class ProgrammeItem(Schema):
     day: Date | None = Field(
         None, description="The day of this point, for events of several days (else the event's)."
     )
-    title: Line | None = Field(None, description="Title or theme, without quotation marks.")
-    label: Line | None = Field(
+    title: Wording | None = Field(None, description="Title or theme, without quotation marks.")
+    label: Wording | None = Field(
         None, description="Own label instead of the default for the kind, e.g. Kreativ-Workshop."
     )
     start: Time | None = Field(None, description='Start time, e.g. "14:30".')
@@ -244,10 +247,10 @@ class ProgrammeItem(Schema):
         max_length=10,
         description="Keys of the people (from 'people') who moderate this point, e.g. a panel.",
     )
-    topics: list[Line] = Field(
+    topics: list[Wording] = Field(
         default_factory=list, max_length=50, description="Topics dealt with."
     )
-    examples: list[Line] = Field(
+    examples: list[Wording] = Field(
         default_factory=list, max_length=50, description="Practical examples shown."
     )
     venue: Venue | None = Field(None, description="Only when it differs from the event's venue.")
@@ -272,13 +275,13 @@ class ProgrammeItem(Schema):
 class EventInfo(Schema):
     """The facts of the event itself."""
 
-    title: Line = Field(description="Name of the event, e.g. Workshop-Nachmittag 2017.")
-    kind: Line | None = Field(
+    title: Wording = Field(description="Name of the event, e.g. Workshop-Nachmittag 2017.")
+    kind: Wording | None = Field(
         None,
         description="What sort of event, e.g. Workshop-Nachmittag, Neujahrsempfang; "
         "calendar programs file the event under it (CATEGORIES).",
     )
-    motto: Line | None = Field(None, description="Motto or theme, without quotation marks.")
+    motto: Wording | None = Field(None, description="Motto or theme, without quotation marks.")
     date: Date | None = Field(
         None,
         description="Day of the event (first day if it lasts longer), 2017-08-17. Required, "
@@ -322,10 +325,10 @@ class EventInfo(Schema):
         description="Word before the number of guests: über, rund, etwa, mehr als, knapp, "
         "bis zu (places, before the event).",
     )
-    audience: Line | None = Field(
+    audience: Wording | None = Field(
         None, description="Who came or is invited, e.g. Vertreter aus Politik und Wirtschaft."
     )
-    guests_noun: Line | None = Field(
+    guests_noun: Wording | None = Field(
         None,
         description="What the guests are called: teilnehmer, besucher or gaeste (written as the "
         "gender setting says: Teilnehmende, Besucherinnen und Besucher, …), or your own words, "
@@ -440,13 +443,13 @@ class Quote(Schema):
         "say it together."
     )
     text: Prose = Field(description="The quoted words, without quotation marks.")
-    lead_in: Line | None = Field(
+    lead_in: Wording | None = Field(
         None,
         description="Words between the name and the quote in the press release, e.g. "
         "'zeigte sich erfreut mit dem Verlauf der Veranstaltung' (for several people or a "
         "group in the plural: 'waren sich einig').",
     )
-    verb: Line = Field(
+    verb: Wording = Field(
         "sagt",
         description="The verb after the quote when there is no lead-in, in the singular "
         "(sagt, betont, ergänzt; in a report betonte, ergänzte); pressgen uses the plural "
@@ -469,7 +472,7 @@ class Logo(Schema):
     """An image with the text that stands in for it."""
 
     src: Url = Field(description="Web address of the image (https://…).")
-    alt: Line = Field(description="What the image shows, for screen readers and blocked images.")
+    alt: Wording = Field(description="What the image shows, for screen readers and blocked images.")
 
 
 Money = Annotated[Decimal, Field(ge=0, le=1_000_000_000, decimal_places=2)]
@@ -500,7 +503,7 @@ class Winner(Schema):
     organisation: ActingOrganisation | None = Field(
         None, description="An organisation that is awarded."
     )
-    place: Line | None = Field(None, description="1. Platz, Sonderpreis, Publikumspreis …")
+    place: Wording | None = Field(None, description="1. Platz, Sonderpreis, Publikumspreis …")
     amount: Money | None = Field(None, description="Prize money in euros, e.g. 5000.")
 
     @model_validator(mode="after")
@@ -531,7 +534,7 @@ class Handover(Schema):
     """Something handed over at the event, such as a donation cheque: what, how much,
     from whom, to whom."""
 
-    what: Line = Field(
+    what: Wording = Field(
         "eine Spende",
         description="What is handed over, with its article as the object of a sentence "
         "(accusative): einen Spendenscheck, eine Spende, den Schlüssel.",
@@ -549,7 +552,7 @@ class Handover(Schema):
     to_organisations: list[NamedOrganisation] = Field(
         default_factory=list, max_length=10, description="Organisations that receive it."
     )
-    purpose: Line | None = Field(
+    purpose: Wording | None = Field(
         None, description="What for, as it follows the sentence: für die Kinderhospizarbeit."
     )
 
@@ -586,14 +589,14 @@ class Thanks(Schema):
         description="What they are called before their names: sponsoren (der Sponsorin, den "
         "Sponsoren), foerderer, partner, unterstuetzer, gastgeber, or keines (the names alone).",
     )
-    reason: Line | None = Field(None, description="What for, e.g. 'für die Gastfreundschaft'.")
+    reason: Wording | None = Field(None, description="What for, e.g. 'für die Gastfreundschaft'.")
     by: list[Key] = Field(
         default_factory=list,
         max_length=10,
         description="Keys of the people who thanked (Anna Muster und Ben Beispiel dankten …); "
         "without, the sentence begins with the lead-in.",
     )
-    lead_in: Line | None = Field(
+    lead_in: Wording | None = Field(
         None,
         description="Words before the thanked, taking the dative; default the event's "
         "sponsors_lead_in (Besonderer Dank gilt).",
@@ -603,8 +606,8 @@ class Thanks(Schema):
 class Contact(Schema):
     """A person to contact."""
 
-    name: Line = Field(description="Full name.")
-    role: Line | None = Field(None, description="Function, e.g. Pressesprecherin.")
+    name: Wording = Field(description="Full name.")
+    role: Wording | None = Field(None, description="Function, e.g. Pressesprecherin.")
     phone: Verbatim | None = Field(
         None,
         description="Phone number, e.g. 03641 123456-11; printed in DIN 5008 form as "
@@ -697,19 +700,21 @@ class Photo(Schema):
     """A press photo with caption and the credit the law requires (§ 13 UrhG)."""
 
     src: ImageSource = Field(description="Image file next to the event file, or https:// address.")
-    caption: Line = Field(description="Bildunterschrift: what and who the photo shows.")
+    caption: Wording = Field(description="Bildunterschrift: what and who the photo shows.")
     credit: Line | None = Field(
         None,
         description="Bildnachweis: the photographer, printed as 'Foto: …'. Required, but a "
         "draft may leave it open.",
     )
-    alt: Line | None = Field(None, description="Text for screen readers; the caption if omitted.")
-    licence: Line | None = Field(
+    alt: Wording | None = Field(
+        None, description="Text for screen readers; the caption if omitted."
+    )
+    licence: Wording | None = Field(
         None,
         description="Terms of use for the press, e.g. 'Abdruck honorarfrei bei Nennung des "
         "Bildnachweises'; in Bildnachweis.txt and the photo's metadata.",
     )
-    consent: Line | None = Field(
+    consent: Wording | None = Field(
         None,
         description="Note on the consent of the people shown (KUG § 22), e.g. 'Die "
         "Abgebildeten haben der Veröffentlichung zugestimmt.'; in Bildnachweis.txt.",
@@ -719,9 +724,9 @@ class Photo(Schema):
 class PressRelease(Schema):
     """The Pressemitteilung."""
 
-    headline: Line = Field(description="Headline.")
-    subline: Line | None = Field(None, description="Optional second headline.")
-    category: Line | None = Field(
+    headline: Wording = Field(description="Headline.")
+    subline: Wording | None = Field(None, description="Optional second headline.")
+    category: Wording | None = Field(
         None, description="Rubrik in the press room, e.g. Veranstaltungen or Vereinsleben."
     )
     publication_date: Date | None = Field(
@@ -730,7 +735,7 @@ class PressRelease(Schema):
         "leave it open.",
     )
     dateline_city: Line = Field(description="City in the dateline, e.g. Jena.")
-    body: list[BodyBlock] = Field(
+    body: Annotated[list[BodyBlock], TRANSLATED] = Field(
         min_length=1,
         max_length=500,
         description="Paragraphs in order; 'quote: KEY' and 'sponsors: yes' place those blocks.",
@@ -756,7 +761,7 @@ class PressRelease(Schema):
 class CallToAction(Schema):
     """The button in the newsletter."""
 
-    label: Line = Field(description="Button text, e.g. Zur Anmeldung.")
+    label: Wording = Field(description="Button text, e.g. Zur Anmeldung.")
     url: Url = Field(description="Where the button leads.")
 
 
@@ -792,8 +797,8 @@ class Newsletter(Schema):
         description="Abmeldelink (§ 7 UWG): https:// page or mailto: address; required to send.",
     )
     utm: Utm | None = Field(None, description="Add campaign parameters to web links.")
-    subject: Line = Field(description="Subject line of the email.")
-    preheader: Line | None = Field(None, description="Preview text shown after the subject.")
+    subject: Wording = Field(description="Subject line of the email.")
+    preheader: Wording | None = Field(None, description="Preview text shown after the subject.")
     teaser: Prose | None = Field(None, description="Introduction above the facts box.")
     call_to_action: CallToAction | None = Field(None, description="Optional button.")
     web_url: Url | None = Field(
@@ -820,7 +825,7 @@ class Registration(Schema):
         None, description="Or an address to register by email; the subject is filled in."
     )
     deadline: Date | None = Field(None, description="Last day to register.")
-    label: Line = Field("Jetzt anmelden", description="Button text.")
+    label: Wording = Field("Jetzt anmelden", description="Button text.")
 
     @model_validator(mode="after")
     def _one_way(self) -> Registration:
@@ -854,14 +859,14 @@ class Invitation(Schema):
         description="When the invitation goes out, shown in its dateline; required to build "
         "the invitation, but a draft may leave it open.",
     )
-    headline: Line | None = Field(None, description="Headline; the event's title if omitted.")
-    subject: Line | None = Field(
+    headline: Wording | None = Field(None, description="Headline; the event's title if omitted.")
+    subject: Wording | None = Field(
         None, description="Subject of the invitation email; 'Einladung: <title>' if omitted."
     )
-    preheader: Line | None = Field(
+    preheader: Wording | None = Field(
         None, description="Preview text after the subject; date, time and place if omitted."
     )
-    salutation: Line | None = Field(
+    salutation: Wording | None = Field(
         None,
         description="How the press invitation greets journalists, above its text, e.g. "
         "'Sehr geehrte Damen und Herren,' (then begin the text in small letters where German "
@@ -876,9 +881,21 @@ class Invitation(Schema):
     accreditation: Accreditation | None = Field(
         None, description="Akkreditierung for journalists, in the press invitation."
     )
-    photo_opportunity: Line | None = Field(
+    photo_opportunity: Wording | None = Field(
         None,
         description="Fototermin for the press, e.g. '15 Uhr: Gruppenbild mit den Referenten'.",
+    )
+
+
+class EnglishTypography(Schema):
+    """How the English edition is set (languages: [de, en]); British by default."""
+
+    dates: Literal["british", "american"] = Field(
+        "british",
+        description="british: 17 August 2017, Thursday, 17 August 2017; american: August 17, 2017.",
+    )
+    clock: Literal["12-hour", "24-hour"] = Field(
+        "12-hour", description="12-hour: 2:30 pm, 6 pm, 2:30–6 pm; 24-hour: 14:30, 14:30–18:00."
     )
 
 
@@ -908,6 +925,10 @@ class Typography(Schema):
         "data (a space, a slash or brackets): international (+49 3641 123456-11), national "
         "(03641 123456-11) or as_written.",
     )
+    english: EnglishTypography = Field(
+        default_factory=EnglishTypography,
+        description="How the English edition writes dates and times (languages: [de, en]).",
+    )
 
 
 HexColor = Annotated[str, Field(pattern=COLOR_PATTERN)]
@@ -921,8 +942,8 @@ class Brand(Schema):
     logo: Logo | None = Field(None, description="Logo at the top of the newsletter.")
 
 
-class Event(Schema):
-    """One event file: everything pressgen needs for all outputs."""
+class EventContent(Schema):
+    """What an event file says in German, its first language: facts and words."""
 
     draft: bool = Field(
         False,
@@ -972,7 +993,7 @@ class Event(Schema):
         description="Sentences of thanks, each to whom, as what, for what. Default: one "
         "sentence to the sponsors, as Sponsoren.",
     )
-    sponsors_lead_in: Line = Field(
+    sponsors_lead_in: Wording = Field(
         "Besonderer Dank gilt",
         description="Words before the thanked in each sentence of thanks; the verb must take "
         "the dative (Dank gilt, Wir danken).",
@@ -1041,6 +1062,40 @@ class Event(Schema):
         """Who publishes the release and signs the newsletter: the publisher, else the
         organiser."""
         return self.publisher or self.organisation
+
+
+EventInEnglish = english_part(EventContent)
+"""The en: part of an event file: the author's words in English (languages: [de, en])."""
+
+Language = Literal["de", "en"]
+
+
+class Event(EventContent):
+    """One event file: everything pressgen needs for all outputs."""
+
+    languages: list[Language] = Field(
+        default_factory=lambda: list[Language](["de"]),
+        min_length=1,
+        max_length=2,
+        description="The editions to publish: [de], or [de, en] for an English edition "
+        "beside the German one. The English edition shares every fact (dates, times, "
+        "places, names, numbers, sponsors); its words are under en:.",
+    )
+    en: EventInEnglish | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The English of the author's words, in the shape of the German: "
+        "en.press_release.headline, en.press_release.body (the whole text), "
+        "en.quotes.KEY.text (a translation, marked as such), en.people.KEY.role, "
+        "en.press_release.photos[].caption … Facts are not repeated here.",
+    )
+
+    @model_validator(mode="after")
+    def _german_first(self) -> Event:
+        if "de" not in self.languages:
+            raise ValueError(_("languages must list de: the German edition is the original"))
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError(_("languages names a language twice"))
+        return self
 
 
 def phase_of(event: Event, chosen: Phase | None = None) -> Phase:

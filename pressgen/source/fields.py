@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Annotated, Any, TypeVar, cast, get_args
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -18,6 +19,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    create_model,
 )
 
 from pressgen.messages import N_, _
@@ -131,10 +133,24 @@ class Role(enum.Enum):
 Line = Annotated[str, Field(min_length=1), AfterValidator(single_line), Role.TEXT]
 """One line of text; no line breaks or control characters (safe for email headers)."""
 
+
+class Translated:
+    """Marks the author's words: what an English edition (languages: [de, en]) gives again
+    in English, under en:. Names, places, numbers and dates are facts, written once."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATED"
+
+
+TRANSLATED = Translated()
+
+Wording = Annotated[Line, TRANSLATED]
+"""One line of the author's words (a headline, a function, a caption): English under en:."""
+
 Verbatim = Annotated[str, Field(min_length=1), AfterValidator(single_line), Role.VERBATIM]
 """One line of text printed as written, never typeset (phone numbers, VAT ids, sender names)."""
 
-Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose), Role.PROSE]
+Prose = Annotated[str, Field(min_length=1), AfterValidator(_prose), Role.PROSE, TRANSLATED]
 """Running text; *emphasis*, **strong** and [links](https://…) are allowed."""
 
 
@@ -317,3 +333,63 @@ def _role(annotation: Any, metadata: tuple[Any, ...]) -> Role | None:
         if role is not None:
             return role
     return None
+
+
+# ---------------------------------------------------------------- the author's words
+
+
+def is_translated(annotation: Any, metadata: tuple[Any, ...] = ()) -> bool:
+    """Whether a field holds the author's words as a whole (TRANSLATED on it or its type)."""
+    if any(marker is TRANSLATED for marker in metadata):
+        return True
+    if any(marker is TRANSLATED for marker in getattr(annotation, "__metadata__", ())):
+        return True
+    return any(is_translated(inner) for inner in get_args(annotation))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for inner in get_args(annotation) for model in _models_in(inner)]
+
+
+@cache
+def english_part(model: type[BaseModel]) -> type[BaseModel] | None:
+    """The model of what an English edition gives of `model`: its author's words, each
+    optional, and the parts that hold some (lists entry by entry, mappings by key);
+    None when it holds none. Facts are not in it: written under en:, they are unknown
+    fields there."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if is_translated(annotation, tuple(info.metadata)):
+            typed: Any = Annotated[annotation, *info.metadata] if info.metadata else annotation
+            fields[name] = (typed | None, Field(None, description=info.description))
+            continue
+        inner = [part for found in _models_in(annotation) if (part := english_part(found))]
+        if not inner:
+            continue
+        part = inner[0]
+        origin = get_origin(_without_none(annotation))
+        if origin is list:
+            wrapped: Any = list[part]  # type: ignore[valid-type]
+        elif origin is dict:
+            wrapped = dict[str, part]  # type: ignore[valid-type]
+        else:
+            wrapped = part
+        fields[name] = (wrapped | None, Field(None, description=info.description))
+    if not fields:
+        return None
+    return create_model(
+        f"{model.__name__}InEnglish",
+        __base__=Schema,
+        __doc__=f"The English of {model.__name__}'s texts.",
+        **fields,
+    )
+
+
+def _without_none(annotation: Any) -> Any:
+    args = [arg for arg in get_args(annotation) if arg is not type(None)]
+    if get_origin(annotation) in (Union, UnionType) and len(args) == 1:
+        return args[0]
+    return annotation

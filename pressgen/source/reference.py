@@ -120,6 +120,8 @@ def _describe(
 
 
 def _plural(kind: str) -> str:
+    if kind.startswith("one of "):  # list of values, each one of de, en
+        return f"values, each {kind}"
     return {"group of fields": "groups of fields", "running text": "paragraphs"}.get(
         kind, kind + "s" if not kind.endswith("s") else kind
     )

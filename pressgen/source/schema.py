@@ -55,10 +55,12 @@ def event_schema() -> dict[str, Any]:
     definitions["Newsletter"]["required"] = [
         name for name in definitions["Newsletter"]["required"] if name != "sender"
     ]
+    paragraph = {"type": "string", "description": "A paragraph of text."}
     body = definitions["PressRelease"]["properties"]["body"]
-    body["items"] = {
-        "anyOf": [body["items"], {"type": "string", "description": "A paragraph of text."}]
-    }
+    body["items"] = {"anyOf": [body["items"], paragraph]}
+    # The English edition's body (en.press_release.body), written the same way.
+    english = definitions["PressReleaseInEnglish"]["properties"]["body"]["anyOf"][0]
+    english["items"] = {"anyOf": [english["items"], paragraph]}
     sponsors = schema["properties"]["sponsors"]
     sponsors["items"] = {
         "anyOf": [

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from pressgen.errors import DataError, Problem
 from pressgen.messages import N_, _, ngettext
+from pressgen.source.editions import edition_problems
 from pressgen.source.event import Event, is_local
 from pressgen.source.fields import PATTERN_HINTS
 from pressgen.source.loader import LoadedFile, Loc, SourceMap, describe_plain_scalar, load_yaml
@@ -45,6 +46,7 @@ def validate_event(loaded: LoadedFile) -> Event:
     problems += _photo_problems(event, source)
     problems += _calendar_problems(event, source)
     problems += _place_problems(event, source)
+    problems += edition_problems(event, source)
     if problems:
         raise DataError(_sorted(problems))
     return event
@@ -78,6 +80,13 @@ def _problem_from_error(detail: ErrorDetails, source: SourceMap, model: type[Bas
 
     if kind == "extra_forbidden":
         name = str(loc[-1])
+        if loc[0] == "en" and name in _field_names(model, loc[1:-1]):
+            place = ".".join(str(part) for part in loc[1:] if isinstance(part, str))
+            message = _(
+                "unknown field '{name}' here: a fact is written once, in the German part "
+                "({place}); en: holds only the author's words"
+            ).format(name=name, place=place)
+            return source.problem(loc, message, prefer_key=True, code="PG003")
         message = _("unknown field '{name}'").format(name=name)
         known = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
