@@ -258,6 +258,13 @@ LONG_TEXT_PATTERNS = ["a", "Wort ", ".", "@", "1", '"', "-", " - ", "[", "](", "
                       "\\", "a.", "Wort.@1", "](http://", "e.V. z.B. "]  # fmt: skip
 
 
+def _put(data: Any, loc: tuple[str | int, ...], text: str) -> None:
+    """`text` at `loc` in nested data, making the groups on the way."""
+    for part in loc[:-1]:
+        data = data[part] if isinstance(data, list) else data.setdefault(part, {})
+    data[loc[-1]] = text
+
+
 def long_texts() -> tuple[float, float, str]:
     """The seed with every text made long from one pattern, per pattern: seconds to render
     and check it (refused or not) against the kilobytes added. Returns the seed's own
@@ -293,6 +300,11 @@ def long_texts() -> tuple[float, float, str]:
                 text = (pattern * (longest[role] // len(pattern) + 1))[: longest[role]]
                 added += len(text.encode("utf-8"))
                 set_text(data, loc, text)
+                # A German default written out (sponsors_lead_in, a quote's verb) needs its
+                # English too: both editions are rendered and checked, each text long.
+                english = data.setdefault("en", {})
+                if loc[0] != "en" and loc[-1] in ("sponsors_lead_in", "verb", "label"):
+                    _put(english, loc, text)
             path = Path(folder) / f"lang-{number}.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
             seconds = median_seconds(functools.partial(run, path), 3)
