@@ -17,7 +17,7 @@ from golden_files import differences
 from helpers import ROOT, SECOND, SEED, german_only, parse
 
 from pressgen.pipeline import Choices, build, check
-from pressgen.site.press_room import FEED, INDEX, ROBOTS, SITEMAP
+from pressgen.site.press_room import ENGLISH_FEED, FEED, INDEX, ROBOTS, SITEMAP
 
 GOLDEN = ROOT / "tests" / "golden" / "_presseraum"
 BEFORE_THE_EMBARGO = "1767225600"  # 1 January 2026, as every test
@@ -166,6 +166,36 @@ def test_with_a_web_address_the_sitemap_lists_every_release(
     ) in page
     (checked,) = check([project / "events" / SEED.name], choices=Choices(press_room=True))
     assert {p.code for p in checked.warnings if p.code.startswith("PG9")} == {"PG902"}
+    # The release in English too: both pages in the sitemap, each naming the other.
+    base = "https://www.towerbyte.de/presse/towerbyte-workshop-2017/"
+    german, english = f"{base}pressemitteilung.html", f"{base}en/pressemitteilung.html"
+    alternates = (
+        f'<xhtml:link rel="alternate" hreflang="de-DE" href="{german}" />\n    '
+        f'<xhtml:link rel="alternate" hreflang="en-GB" href="{english}" />'
+    )
+    assert f"<loc>{base}en/pressemitteilung.html</loc>" in sitemap
+    assert sitemap.count(alternates) == 2
+
+
+def test_a_release_in_english_too_is_in_the_index_and_the_english_feed(
+    examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import feedparser
+
+    out = _room(examples, monkeypatch, BEFORE_THE_EMBARGO)
+    index = (out / INDEX).read_text("utf-8")
+    assert (
+        '<a href="towerbyte-workshop-2017/en/pressemitteilung.html" hreflang="en-GB" lang="en">'
+        "English version: All about digitalising cities" in index
+    )
+    english = feedparser.parse((out / ENGLISH_FEED).read_bytes())
+    assert english.feed.language == "en" and english.feed.title == "Press releases – TowerByte eG"
+    (entry,) = english.entries  # the release under its Sperrfrist is in neither feed yet
+    assert entry.title.startswith("All about digitalising cities")
+    assert entry.link == "towerbyte-workshop-2017/en/pressemitteilung.html"
+    assert "Special thanks go to the sponsors: JenaWirtschaft" in entry.content[0].value
+    german = feedparser.parse((out / FEED).read_bytes())
+    assert german.feed.language == "de" and german.entries[0].id != entry.id
 
 
 # ---------------------------------------------------------------- link previews

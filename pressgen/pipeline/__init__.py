@@ -268,7 +268,10 @@ def render_one(
         raise DataError(found)
     if manager is not None:
         return RenderedEvent(loaded, handed_over(files), found, shown)
-    return RenderedEvent(loaded, files, found, shown, summary(shown, loaded.path.stem, sizes))
+    translated = others[0][0] if others else None
+    return RenderedEvent(
+        loaded, files, found, shown, summary(shown, loaded.path.stem, sizes, translated)
+    )
 
 
 Rendered = RenderedEvent | RenderedIssue

@@ -161,9 +161,18 @@ def _entry_problem(name: object, entry: object) -> str:
         or summary.get("archive") not in ("", f"{name}/{PHOTO_ARCHIVE}")
         or not (photo is None or (isinstance(photo, dict) and _inside(str(photo.get("src")))))
         or not str(photo["src"] if photo else f"{name}/").startswith(f"{name}/")
+        or not _english_inside(summary.get("english"), name)
     ):
         return _("a release whose files lie outside its folder")
     return ""
+
+
+def _english_inside(english: Any, name: str) -> bool:
+    """No English edition, or one whose page lies in the release's own en/ folder."""
+    from pressgen.registry import PRESS_RELEASE_HTML
+
+    page = f"{name}/en/{PRESS_RELEASE_HTML}"
+    return english is None or (isinstance(english, dict) and english.get("page") == page)
 
 
 def _plain_name(name: str) -> bool:

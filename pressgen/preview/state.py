@@ -102,8 +102,13 @@ class Preview:
             rendered = event.rendered
             if rendered is not None and rendered.summary is not None:
                 releases.append(rendered.summary)
-                page = rendered.outputs[PRESS_RELEASE_HTML]
-                pages[rendered.summary["page"]] = page if isinstance(page, str) else ""
+                english = rendered.summary.get("english")
+                for name, edition in (
+                    (rendered.summary["page"], PRESS_RELEASE_HTML),
+                    *([(english["page"], f"en/{PRESS_RELEASE_HTML}")] if english else []),
+                ):
+                    page = rendered.outputs[edition]
+                    pages[name] = page if isinstance(page, str) else ""
         project = project_for(self.paths[0]) if self.paths else None
         return press_room_files(
             releases,

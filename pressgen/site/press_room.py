@@ -31,6 +31,7 @@ from pressgen.messages import _
 from pressgen.present.event import Presentation, freeze
 from pressgen.present.photos import WEB_WIDTH, shown_size, web_name
 from pressgen.registry import PHOTO_ARCHIVE, PRESS_RELEASE_HTML, PRESS_ROOM_INDEX, content_type
+from pressgen.source.editions import ENGLISH_FOLDER
 from pressgen.source.event import is_local
 
 if TYPE_CHECKING:
@@ -38,19 +39,27 @@ if TYPE_CHECKING:
 
 INDEX = PRESS_ROOM_INDEX
 FEED = "feed.xml"
+ENGLISH_FEED = "feed-en.xml"  # the releases published in English too, in English
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
-PRESS_ROOM_FILES = (INDEX, FEED, SITEMAP, ROBOTS)
+PRESS_ROOM_FILES = (INDEX, FEED, ENGLISH_FEED, SITEMAP, ROBOTS)
 FEED_ENTRIES = 50  # feed readers want the latest, not the archive
 YEARS_FROM = 10  # with more releases than this, the index is divided by year
 PRESS_ROOM_TEMPLATE = "presseraum.html.j2"
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[str, Any]:
-    """What the press room shows of one release, as plain JSON data (kept between builds)."""
+def summary(
+    shown: Presentation,
+    slug: str,
+    sizes: Mapping[str, Any],
+    english: Presentation | None = None,
+) -> dict[str, Any]:
+    """What the press room shows of one release, as plain JSON data (kept between builds);
+    with its `english` edition, what the press room shows of that too."""
     event = shown.event
     release = event.press_release
     zone = event.event.zone
@@ -88,6 +97,21 @@ def summary(shown: Presentation, slug: str, sizes: Mapping[str, Any]) -> dict[st
         "image_url": social.image if social else "",
         "organisation": event.publishing.name,
         "id_host": _host(event.publishing.website) or _host(event.newsletter.web_url),
+        "english": _english(english, slug) if english is not None else None,
+    }
+
+
+def _english(shown: Presentation, slug: str) -> dict[str, Any]:
+    """The English edition of a release, for the index, the English feed and the sitemap."""
+    release = shown.event.press_release
+    social = shown.social
+    return {
+        "page": f"{slug}/{ENGLISH_FOLDER}/{PRESS_RELEASE_HTML}",
+        "headline": release.headline,
+        "teaser": social.description if social else "",
+        "kind": shown.labels.press_release,
+        "day": shown.publication_day,
+        "page_url": shown.page_url,
     }
 
 
@@ -114,6 +138,8 @@ def base_url(releases: Sequence[Mapping[str, Any]], configured: str | None) -> s
 LABELS = {
     "title": "Pressemitteilungen",
     "feed": "Pressemitteilungen als Feed abonnieren (Atom)",
+    "english_feed": "Press releases in English (Atom)",
+    "english": "English version",
     "contact": "Pressekontakt",
     "none": "Noch keine Pressemitteilungen.",
 }
@@ -128,8 +154,10 @@ def _href(path: str) -> str:
 def _as_links(release: Mapping[str, Any]) -> dict[str, Any]:
     """A release's paths as the index links them."""
     photo = release["photo"]
+    english = release.get("english")  # build records of before the English edition lack it
     return {
         **release,
+        "english_page": _href(english["page"]) if english else "",
         "page": _href(release["page"]),
         "archive": _href(release["archive"]) if release["archive"] else "",
         "photo": {**photo, "src": _href(photo["src"])} if photo else None,
@@ -184,15 +212,19 @@ def press_room_files(
         "contact_parts": (before, found, after),
         "sections": sections,
         "feed": FEED,
+        "english_feed": ENGLISH_FEED if any(r.get("english") for r in shown) else "",
         "labels": LABELS,
     }
     env = environment(tuple(template_dirs), template_fingerprint(template_dirs))
     index = render_template(PRESS_ROOM_TEMPLATE, freeze(data), env)
+    in_english = [_in_english(release) for release in shown if release.get("english")]
     files = {
         INDEX: index.encode("utf-8"),
         FEED: _feed(shown, base, organisation, page_of),
         ROBOTS: _robots(base),
     }
+    if in_english:
+        files[ENGLISH_FEED] = _feed(in_english, base, organisation, page_of, language="en")
     if base:
         files[SITEMAP] = _sitemap(shown, base)
     return files
@@ -201,23 +233,37 @@ def press_room_files(
 # ---------------------------------------------------------------- feed and sitemap
 
 
+def _in_english(release: Mapping[str, Any]) -> dict[str, Any]:
+    """A release as its English edition tells it, for the English feed: its own page,
+    headline and teaser; its facts, photo and ID are the German one's (with /en)."""
+    english = release["english"]
+    return {
+        **release,
+        **{key: english[key] for key in ("page", "headline", "teaser", "kind", "page_url")},
+        "slug": f"{release['slug']}/{ENGLISH_FOLDER}",
+        "category": "",
+    }
+
+
 def _feed(
     releases: Sequence[Mapping[str, Any]],
     base: str,
     organisation: str,
     page_of: Callable[[str], str],
+    language: str = "de",
 ) -> bytes:
-    """Atom (RFC 4287) with the full text of the newest releases. Links are relative to
-    the feed when the press room has no web address (readers resolve them)."""
+    """Atom (RFC 4287) with the full text of the newest releases, in the language of the
+    edition. Links are relative to the feed when the press room has no web address
+    (readers resolve them)."""
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
+    xml_lang = {"{http://www.w3.org/XML/1998/namespace}lang": language}
+    feed = ET.Element(f"{{{ATOM}}}feed", xml_lang)
     host = next((r["id_host"] for r in releases if r["id_host"]), "")
-    _text(feed, "id", urljoin(base, FEED) if base else _tag(host, "", "presseraum"))
-    _text(
-        feed,
-        "title",
-        f"Pressemitteilungen – {organisation}" if organisation else "Pressemitteilungen",
-    )
+    own = ENGLISH_FEED if language == "en" else FEED
+    room = "presseraum" if language == "de" else f"presseraum-{language}"  # IDs stay as made
+    _text(feed, "id", urljoin(base, own) if base else _tag(host, "", room))
+    title = "Press releases" if language == "en" else "Pressemitteilungen"
+    _text(feed, "title", f"{title} – {organisation}" if organisation else title)
     _text(feed, "updated", max((r["published"] for r in releases), default=_EPOCH))
     ET.SubElement(
         feed,
@@ -228,7 +274,7 @@ def _feed(
         ET.SubElement(
             feed,
             f"{{{ATOM}}}link",
-            {"rel": "self", "type": "application/atom+xml", "href": urljoin(base, FEED)},
+            {"rel": "self", "type": "application/atom+xml", "href": urljoin(base, own)},
         )
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", organisation or "Pressestelle")
@@ -263,14 +309,30 @@ def _feed(
 
 
 def _sitemap(releases: Sequence[Mapping[str, Any]], base: str) -> bytes:
+    """Every page; a release published in English too with both its pages, each naming
+    the other (hreflang), so that search engines show each reader their language."""
     ET.register_namespace("", SITEMAPS)
+    ET.register_namespace("xhtml", XHTML)
     urlset = ET.Element(f"{{{SITEMAPS}}}urlset")
     newest = releases[0]["published"][:10] if releases else ""
-    for loc, lastmod in [(INDEX, newest), *((r["page"], r["published"][:10]) for r in releases)]:
+    pages: list[tuple[str, str, dict[str, str]]] = [(INDEX, newest, {})]
+    for release in releases:
+        day = release["published"][:10]
+        english = release.get("english")
+        editions = {"de-DE": release["page"], **({"en-GB": english["page"]} if english else {})}
+        alternates = editions if english else {}
+        pages += [(page, day, alternates) for page in editions.values()]
+    for loc, lastmod, alternates in pages:
         url = ET.SubElement(urlset, f"{{{SITEMAPS}}}url")
         _text(url, "loc", urljoin(base, _href(loc)), SITEMAPS)
         if lastmod:
             _text(url, "lastmod", lastmod, SITEMAPS)
+        for language, page in alternates.items():
+            ET.SubElement(
+                url,
+                f"{{{XHTML}}}link",
+                {"rel": "alternate", "hreflang": language, "href": urljoin(base, _href(page))},
+            )
     return _xml(urlset)
 
 
