@@ -25,7 +25,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope, Session
 from click.testing import Result
-from helpers import ROOT, SEED, copy_here, free_port
+from helpers import ROOT, SEED, copy_here, free_port, german_only
 
 from pressgen.deliver.lists import unsubscribe_token
 from pressgen.deliver.recipients import load_recipients
@@ -47,10 +47,12 @@ SECRET = "ein-geheimnis-nur-fuer-tests"
           "a@redaktion.de); each recipient gets one message"]),
         ("verteiler.csv", "mail,name\na@b.de,x\n",
          ["verteiler.csv:1:1: the first line must name the columns, among them 'email' "
-          "(known: email, name, salutation, medium, tags)"]),
+          "(known: email, name, salutation, medium, tags, language)"]),
         ("verteiler.csv", "email,telefon\na@b.de,1\n",
          ["verteiler.csv:1:1: unknown column 'telefon'; known: email, name, salutation, "
-          "medium, tags"]),
+          "medium, tags, language"]),
+        ("verteiler.csv", "email,language\na@b.de,en\nc@d.de,fr\n",
+         ["verteiler.csv:3:1: language: expected de or en, not 'fr'"]),
         ("verteiler.yaml", "recipients:\n  - email: a@b.de\n  - email: c@d\n",
          ["verteiler.yaml:3:12: email: the part after the @ 'd' is not a host name like "
           "www.example.de"]),
@@ -233,6 +235,49 @@ def send_process(folder: Path, port: int, *extra: str) -> tuple[list[str], dict[
         "--smtp-port", str(port), "--security", "none", *extra,
     ]  # fmt: skip
     return command, {**os.environ, "PRESSGEN_UNSUBSCRIBE_SECRET": SECRET}
+
+
+def test_each_recipient_reads_the_edition_of_their_language(
+    run_cli: Callable[..., Result], server: tuple[Server, int], event_folder: Path
+) -> None:
+    """A list's language column: en gets the English edition, everyone else the German."""
+    handler, port = server
+    (event_folder / "verteiler.csv").write_text(
+        "email,name,salutation,language\n"
+        "desk@times.example.co.uk,Desk,Dear colleagues,en\n"
+        "redaktion@zeitung.de,Redaktion,,\n"
+        "news@wire.example.com,News,,EN\n",
+        "utf-8",
+    )
+    dry = send_list(run_cli, event_folder, port, "--dry-run")
+    assert "Language:   2 recipients get the English edition\n" in dry.stdout
+    assert send_list(run_cli, event_folder, port).exit_code == 0
+    got = {str(m["To"].addresses[0].addr_spec): m for m in handler.accepted}
+    english = got["desk@times.example.co.uk"]
+    assert str(english["Subject"]) == "Looking back: the TowerByte eG Workshop Afternoon"
+    text = english.get_body(("plain",))
+    assert text is not None and "Dear colleagues," in text.get_content()
+    assert "Unsubscribe from this newsletter" in text.get_content()
+    assert str(got["news@wire.example.com"]["Subject"]) == str(english["Subject"])
+    german = got["redaktion@zeitung.de"]
+    assert str(german["Subject"]) == "Rückblick: Workshop-Nachmittag der TowerByte eG"
+    body = german.get_body(("plain",))
+    assert body is not None and "Newsletter abbestellen" in body.get_content()
+
+
+def test_a_reader_of_english_gets_the_german_where_there_is_no_english_edition(
+    run_cli: Callable[..., Result], server: tuple[Server, int], tmp_path: Path
+) -> None:
+    _, port = server
+    folder = tmp_path / "presse"
+    folder.mkdir()
+    (folder / SEED.name).write_text(german_only(SEED.read_text("utf-8")), "utf-8")
+    (folder / "verteiler.csv").write_text("email,language\ndesk@times.example.co.uk,en\n", "utf-8")
+    dry = send_list(run_cli, folder, port, "--dry-run")
+    assert (
+        "Language:   1 recipient asks for English; this has no English edition "
+        "(languages: [de, en]), so they get the German\n"
+    ) in dry.stdout
 
 
 @pytest.mark.parametrize(("per_connection", "connections"), [(None, 1), ("2", 3), ("1", 5)])

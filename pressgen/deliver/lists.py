@@ -84,7 +84,8 @@ def personal_newsletter(
 
     url = rendered.loaded.newsletter.unsubscribe_url
     own = personal_unsubscribe_url(url, recipient.email, secret) if secret and url else ""
-    event, text, html = rendered.newsletter_for(Reader(recipient.salutation, own))
+    reader = Reader(recipient.salutation, own, recipient.language)
+    event, text, html = rendered.newsletter_for(reader)
     return build_email(
         event, text, html, test_send,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,

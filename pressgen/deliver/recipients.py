@@ -17,7 +17,9 @@ from pressgen.errors import DataError, Problem
 from pressgen.messages import _
 from pressgen.source.addresses import address_identity, email_problem
 
-COLUMNS = ("email", "name", "salutation", "medium", "tags")
+COLUMNS = ("email", "name", "salutation", "medium", "tags", "language")
+# What a recipient may read: de, or en for the English edition (languages: [de, en]).
+LANGUAGES = ("de", "en")
 # Characters that would break a header apart (a name goes into To:).
 _LINE_BREAKS = {chr(code) for code in (*range(32), 127, 0x85, 0x2028, 0x2029)}
 MAX_RECIPIENTS = 100_000
@@ -33,6 +35,7 @@ class Recipient:
     medium: str = ""
     tags: tuple[str, ...] = field(default=())
     line: int = 0  # where it stands in its file
+    language: str = ""  # en: the English edition, where the event has one; else German
 
 
 def load_recipients(path: Path) -> list[Recipient]:
@@ -193,11 +196,16 @@ def _checked(path: Path, rows: list[Row]) -> list[Recipient]:
                 ).format(address=address, line=first_line, first=first)
             problems.append(Problem(path, line, column, message, code="PG002"))
             continue
+        language = values.get("language", "").strip().lower()
+        if language not in ("", *LANGUAGES):
+            message = _("language: expected de or en, not {value}").format(value=repr(language))
+            problems.append(Problem(path, line, column, message, code="PG005"))
+            continue
         seen[key] = (line, address)
         tags = tuple(tag.strip() for tag in values.get("tags", "").split(",") if tag.strip())
         recipients.append(
             Recipient(address, values.get("name", ""), salutation(values.get("salutation", "")),
-                      values.get("medium", ""), tags, line)
+                      values.get("medium", ""), tags, line, language)
         )  # fmt: skip
     if problems:
         raise DataError(problems)

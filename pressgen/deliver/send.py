@@ -85,6 +85,25 @@ class Send:
             _("Recipients: {recipients}, one message each").format(recipients=listed),
             _("Size:       {size} bytes for the first message").format(size=len(sample)),
         ]
+        readers = sum(1 for recipient in self.recipients if recipient.language == "en")
+        if readers and self.kind != "press":
+            english = getattr(self.rendered, "english", None) is not None
+            line = (
+                ngettext(
+                    "Language:   {count} recipient gets the English edition",
+                    "Language:   {count} recipients get the English edition",
+                    readers,
+                )
+                if english
+                else ngettext(
+                    "Language:   {count} recipient asks for English; this has no English "
+                    "edition (languages: [de, en]), so they get the German",
+                    "Language:   {count} recipients ask for English; this has no English "
+                    "edition (languages: [de, en]), so they get the German",
+                    readers,
+                )
+            )
+            lines.append(line.format(count=readers))
         if self.kind == "press":
             attached = ", ".join(attachment_names(sample)) or _("nothing")
             lines.append(_("Attached:   {files}").format(files=attached))

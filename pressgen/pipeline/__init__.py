@@ -149,6 +149,7 @@ class RenderedEvent:
     shown: Presentation  # what its outputs say, for whatever reads them afterwards
     # What the press room shows of it (pressgen.site.press_room.summary); None for a list manager.
     summary: dict[str, Any] | None = None
+    english: Presentation | None = None  # the English edition's (languages: [de, en])
 
     @property
     def title(self) -> str:
@@ -171,12 +172,20 @@ class RenderedEvent:
 
     def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
         """One recipient's newsletter from the presentation already made: the event as its
-        mail headers read it, the text and the HTML (pressgen.outputs.render)."""
+        mail headers read it, the text and the HTML (pressgen.outputs.render); in English
+        for a reader of English, where the event has its English edition."""
+        if reader.language == "en" and self.english is not None:
+            return self._english_copies(reader)
         return self._copies(reader)
 
     @functools.cached_property
     def _copies(self) -> NewsletterCopies:
         return NewsletterCopies(self.shown, self.loaded.project.template_dirs)
+
+    @functools.cached_property
+    def _english_copies(self) -> NewsletterCopies:
+        assert self.english is not None
+        return NewsletterCopies(self.english, self.loaded.project.template_dirs)
 
 
 @dataclass(frozen=True)
@@ -266,11 +275,16 @@ def render_one(
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(found)
-    if manager is not None:
-        return RenderedEvent(loaded, handed_over(files), found, shown)
     translated = others[0][0] if others else None
+    if manager is not None:
+        return RenderedEvent(loaded, handed_over(files), found, shown, None, translated)
     return RenderedEvent(
-        loaded, files, found, shown, summary(shown, loaded.path.stem, sizes, translated)
+        loaded,
+        files,
+        found,
+        shown,
+        summary(shown, loaded.path.stem, sizes, translated),
+        translated,
     )
 
 

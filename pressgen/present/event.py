@@ -334,6 +334,7 @@ class Reader:
 
     salutation: str = ""  # „Sehr geehrte Frau Muster,“ from the list; empty: the file's
     unsubscribe_url: str = ""  # their own link (with its token); empty: the one for everyone
+    language: str = ""  # en: the English edition, where there is one; else the German
 
 
 def _with_unsubscribe_url(event: Event, url: str) -> Event:
