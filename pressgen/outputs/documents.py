@@ -493,8 +493,8 @@ def _programme_entry(document: Any, item: Any, labels: Any) -> None:
         for words, href, emphasis in prose.to_spans(item.description):
             _add_run(added, words, href, {"em": "Emphasis", "strong": "Strong"}.get(emphasis))
     for label, value in (
-        (labels.topics, item.topics),
-        (labels.examples, item.examples),
+        (item.topics_label, item.topics),
+        (item.examples_label, item.examples),
         (labels.venue, item.venue),
     ):
         if value:

@@ -200,6 +200,8 @@ class ProgrammeEntry:
     examples: str
     venue: str
     description: str  # running text with inline markup, or empty
+    topics_label: str = ""  # Themen, or Thema for one
+    examples_label: str = ""  # Beispiele, or Beispiel for one
 
 
 @dataclass(frozen=True)
@@ -1198,6 +1200,8 @@ def _programme_days(event: Event, lang: Language) -> Iterator[ProgrammeDay]:
                 examples=typography.join(item.examples, style),
                 venue=phrases.place(item.venue) if item.venue else "",
                 description=item.description or "",
+                topics_label=lang.labels["topic" if len(item.topics) == 1 else "topics"],
+                examples_label=lang.labels["example" if len(item.examples) == 1 else "examples"],
             )
         )
     several = len(days) > 1
