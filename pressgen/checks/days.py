@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pressgen.english import typography as english
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -35,14 +37,7 @@ _WORDS = re.compile(
 )
 _JOINED = re.compile(r"(,|und|bis(?:\s+zum)?|–|-)\s*(?:den\s+)?(\d{1,2})\.")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-ENGLISH_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"],
-        start=1,
-    )
-}  # fmt: skip
+ENGLISH_MONTHS = {name: number for number, name in enumerate(english.MONTHS, start=1)}
 _ENGLISH_MONTH = "|".join(ENGLISH_MONTHS)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # 17 August 2017, 17–19 August, 17th and 18th August
@@ -56,6 +51,16 @@ _MONTH_DAY = re.compile(
     rf"((?:\s*(?:,|and|to|–|-)\s*\d{{1,2}}{_ORDINAL}(?!\d))*)(?:,\s+(\d{{4}}))?"
 )
 _ENGLISH_JOINED = re.compile(rf"(,|and|to|–|-)\s*(\d{{1,2}}){_ORDINAL}")
+
+
+_DAYS = (_WORDS, _NUMERIC, _DAY_MONTH, _MONTH_DAY)
+
+
+def without_days(text: str) -> str:
+    """The text with every day it names left out (what mentioned_days reads)."""
+    for pattern in _DAYS:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def mentioned_days(text: str, default_year: int) -> set[dt.date]:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pressgen.checks.days import mentioned_days
+from pressgen.checks.days import mentioned_days, without_days
 from pressgen.checks.findings import Findings
 from pressgen.checks.reading import fold
 from pressgen.clock import current_time
@@ -38,18 +38,6 @@ _GERMAN_TIME = re.compile(
 _ENGLISH_TIME = re.compile(
     r"(?<![\d.:])(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b|(?<![\d.:])(\d{1,2}):(\d{2})(?![\d:])"
     r"|\b(noon|midnight)\b"
-)
-# A day written in words: 17. August 2017 / 17 August 2017, 17.08.2017 — its numbers are
-# the day's, compared as days.
-_GERMAN_DAY = re.compile(
-    r"\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-    r"November|Dezember)(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}"
-)
-_ENGLISH_DAY = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)(?:,?\s+\d{4})?"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2}(?!\d)(?:st|nd|rd|th)?(?:,\s+\d{4})?"
 )
 # 1.450 / 1,450, 2,5 / 2.5; an English ordinal (27th) is its number, as the German 27.
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?(?![\w])")
@@ -94,13 +82,10 @@ def check(german: Presentation, english: Presentation, source: SourceMap) -> lis
             "Die Zahl {it} steht im {seite}n Text, nicht in der anderen Fassung",
         ),
     )
-    named = [
-        (de_name, en_name)
-        for de_name, en_name in _names(german, english)
-        if _named(de_name, de_text) != _named(en_name, en_text)
-    ]
-    for de_name, en_name in named:
+    for de_name, en_name in _names(german, english):
         in_german = _named(de_name, de_text)
+        if in_german == _named(en_name, en_text):
+            continue
         name, side = (de_name, "German") if in_german else (en_name, "English")
         seite = "deutschen" if in_german else "englischen"
         found.add(
@@ -165,9 +150,10 @@ def _time(hour: int, minute: int) -> set[dt.time]:
 
 
 def _numbers(text: str, *, german: bool) -> set[str]:
-    """The numbers of a text outside its days and times, in one notation (1450, 2.5)."""
-    days, times = (_GERMAN_DAY, _GERMAN_TIME) if german else (_ENGLISH_DAY, _ENGLISH_TIME)
-    text = times.sub(" ", days.sub(" ", text))
+    """The numbers of a text outside its days and times (compared as such), in one
+    notation (1450, 2.5)."""
+    times = _GERMAN_TIME if german else _ENGLISH_TIME
+    text = times.sub(" ", without_days(text))
     numbers = set()
     for written in _NUMBER.findall(text):
         group, decimal = (".", ",") if german else (",", ".")

@@ -217,9 +217,11 @@ _NUMBER_RANGE = re.compile(r"(?<![\w.,-])(\d{1,4})-(\d{1,4})(?![\w-])")
 # Titles stay with the name they stand before: Dr Anna Muster, Prof. Heike Lorenz.
 _TITLE = re.compile(r"(?<![\w.])(Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) (?=[A-Z])")
 _UNIT = re.compile(r"(\d) ?(%)(?!\w)")
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_NAMES = "|".join(MONTHS)
 # A day stays with its month, a number with the word before it: 3 October, Article 5.
 _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}) (?=(?:{_MONTH_NAMES})\b)")
 _BEFORE_NUMBER = re.compile(r"(?<!\w)(Article|No\.|p\.|pp\.|Section|§§?) (?=\d)")

@@ -265,12 +265,11 @@ def render_one(
     files = dict(rendered.files)
     said = {(problem.code, problem.field) for problem in found}
     for edition, outputs in others:  # the English edition, in en/ beside the German
-        english = edition_problems(
-            edition, english_source(loaded.source), outputs.files, now, outputs.made_with
-        )
+        source = english_source(loaded.source)
+        english = edition_problems(edition, source, outputs.files, now, outputs.made_with)
         # What the German edition found of a fact both share is said once.
         found += [p for p in english if (p.code, p.field.removeprefix("en.")) not in said]
-        found += languages.check(shown, edition, english_source(loaded.source))
+        found += languages.check(shown, edition, source)
         files |= {f"{edition.language}/{name}": data for name, data in outputs.files.items()}
     errors = [p for p in found if p.severity == "error"]
     if errors:

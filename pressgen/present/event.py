@@ -29,7 +29,7 @@ from pressgen.german.typography import (
     postal_address,
     refine,
 )
-from pressgen.present.language import GERMAN, GERMAN_LABELS, LANGUAGES, Code, Language
+from pressgen.present.language import GERMAN, LANGUAGES, Code, Language
 from pressgen.present.photos import EMAIL_WIDTH, WEB_WIDTH, email_names, shown_size, web_name
 from pressgen.registry import (
     CALENDAR,
@@ -103,11 +103,6 @@ def freeze(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return tuple(freeze(item) for item in value)
     return value
-
-
-# The German words the templates print around the data (pressgen.present.language has
-# both languages').
-LABELS = Record(GERMAN_LABELS)
 
 
 @dataclass(frozen=True)

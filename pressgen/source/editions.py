@@ -239,10 +239,8 @@ def _set(value: Any, loc: Loc) -> Any:
         current = getattr(value, str(head))
         if rest:
             new = _set(current, rest)
-        elif isinstance(current, list):  # a whole text of paragraphs
-            new = [{"text": OPEN_TEXT}] if str(head) == "body" else [OPEN_TEXT]
-            if str(head) == "body":
-                new = [type(current[0]).model_validate(new[0])]
+        elif isinstance(current, list):  # a whole text: one paragraph, open
+            new = [type(current[0])(text=OPEN_TEXT) if head == "body" else OPEN_TEXT]
         else:
             new = OPEN_TEXT
         return value.model_copy(update={str(head): new})
