@@ -255,12 +255,14 @@ def test_each_recipient_reads_the_edition_of_their_language(
     got = {str(m["To"].addresses[0].addr_spec): m for m in handler.accepted}
     english = got["desk@times.example.co.uk"]
     assert str(english["Subject"]) == "Looking back: the TowerByte eG Workshop Afternoon"
+    assert english["Content-Language"] == "en"
     text = english.get_body(("plain",))
     assert text is not None and "Dear colleagues," in text.get_content()
     assert "Unsubscribe from this newsletter" in text.get_content()
     assert str(got["news@wire.example.com"]["Subject"]) == str(english["Subject"])
     german = got["redaktion@zeitung.de"]
     assert str(german["Subject"]) == "Rückblick: Workshop-Nachmittag der TowerByte eG"
+    assert german["Content-Language"] == "de"
     body = german.get_body(("plain",))
     assert body is not None and "Newsletter abbestellen" in body.get_content()
 
@@ -675,9 +677,10 @@ def test_the_press_release_goes_to_each_journalist(
     folder = tmp_path / "presse"
     shutil.copytree(SECOND.parent, folder)
     (folder / "verteiler.csv").write_text(
-        "email,name,salutation,medium\n"
-        'lena@zeitung.de,Lena Muster,"Sehr geehrte Frau Muster,",OTZ\n'
-        "jo@radio.de,Jo Beispiel,,Radio Jena\n",
+        "email,name,salutation,medium,language\n"
+        'lena@zeitung.de,Lena Muster,"Sehr geehrte Frau Muster,",OTZ,\n'
+        "jo@radio.de,Jo Beispiel,,Radio Jena,de\n"
+        "desk@times.example.co.uk,Desk,Dear colleagues,,en\n",
         "utf-8",
     )
     result = run_cli(
@@ -686,8 +689,11 @@ def test_the_press_release_goes_to_each_journalist(
         env={"SOURCE_DATE_EPOCH": "1800028800"},  # before the Sperrfrist: journalists may
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert handler.per_recipient() == Counter({"lena@zeitung.de": 1, "jo@radio.de": 1})
+    assert handler.per_recipient() == Counter(
+        {"lena@zeitung.de": 1, "jo@radio.de": 1, "desk@times.example.co.uk": 1}
+    )
     lena = next(m for m in handler.accepted if "lena@" in str(m["To"]))
+    assert lena["Content-Language"] == "de"
     assert lena["Subject"] == (
         "Pressemitteilung: Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen Rathaus "
         "(Sperrfrist: 15. Januar 2027, 18 Uhr)"
@@ -701,12 +707,28 @@ def test_the_press_release_goes_to_each_journalist(
     jo = next(m for m in handler.accepted if "jo@" in str(m["To"]))
     assert jo.get_body(("plain",)).get_content().startswith("*** Sperrfrist")
     assert "lena@zeitung.de" not in jo.as_string()
+    # The reader of English gets the English edition: its subject, text and files.
+    desk = next(m for m in handler.accepted if "desk@" in str(m["To"]))
+    assert desk["Content-Language"] == "en"
+    assert desk["Subject"] == (
+        "Press release: New Year Reception 2027 – around 1,200 guests at the Historisches Rathaus "
+        "(embargoed until 15 January 2027, 6 pm CET)"
+    )
+    body = desk.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert body.startswith(
+        "Dear colleagues,\n\n*** Embargoed until 15\u00a0January\u00a02027, 6\u00a0pm CET ***\n"
+    )
+    names = [part.get_filename() for part in desk.iter_attachments()]
+    assert names == ["press-release.pdf", "neujahrsempfang-2027.png"]
+    english_pdf = next(desk.iter_attachments()).get_content()
+    german_pdf = next(lena.iter_attachments()).get_content()
+    assert english_pdf.startswith(b"%PDF-") and english_pdf != german_pdf
     # Sent once: a second run sends nobody the press release again.
     again = run_cli(
         "send", folder / SECOND.name, "--press", "--to-list", folder / "verteiler.csv",
         "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
     )  # fmt: skip
-    assert "2 recipients had it already" in again.stdout and len(handler.accepted) == 2
+    assert "3 recipients had it already" in again.stdout and len(handler.accepted) == 3
 
 
 def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> None:
@@ -714,6 +736,7 @@ def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> Non
 
     result = run_cli("send", SECOND, "--press", "--to", "lena@zeitung.de", "--dry-run")
     assert result.exit_code == 0, result.output
+    assert "Language:" not in result.stdout  # --to: each address reads German
     assert result.stdout.splitlines()[0] == (
         "Subject:    Pressemitteilung: Neujahrsempfang 2027 – rund 1.200 Gäste im Historischen "
         "Rathaus (Sperrfrist: 15. Januar 2027, 18 Uhr)"

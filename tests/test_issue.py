@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
-from helpers import ROOT, SECOND, SEED, readable_text
+from helpers import ROOT, SECOND, SEED, german_only, readable_text
 
 from pressgen.errors import DataError
 
@@ -47,19 +47,106 @@ def issue_folder(tmp_path: Path) -> Iterator[Callable[[dict[str, Any]], Path]]:
     yield write
 
 
-def issue_data() -> dict[str, Any]:
+def issue_data(english: bool = False) -> dict[str, Any]:
+    """The example newsletter file; without its English unless asked (an item added to
+    the German would need its English too)."""
     data: dict[str, Any] = yaml.safe_load(ISSUE.read_text("utf-8"))
+    if not english:
+        del data["languages"], data["en"]
     return data
 
 
+NEWSLETTER = ["newsletter.eml", "newsletter.html", "newsletter.mjml", "newsletter.txt"]
+
+
 def test_an_issue_has_the_newsletters_outputs(issue_outputs: dict[str, bytes]) -> None:
-    assert sorted(issue_outputs) == [
-        "newsletter.eml", "newsletter.html", "newsletter.mjml", "newsletter.txt",
-    ]  # fmt: skip
+    # The German newsletter, and the English one in en/ (languages: [de, en]).
+    assert sorted(issue_outputs) == sorted([*NEWSLETTER, *(f"en/{name}" for name in NEWSLETTER)])
     message = email.message_from_bytes(issue_outputs["newsletter.eml"], policy=policy.default)
     assert message["Subject"] == "Netzwerk Saale im Januar: Neujahrsempfang und neue Mitglieder"
     assert message["From"] == "Netzwerk Digitale Region Saale <newsletter@netzwerk-saale.example>"
     assert message["Date"] == "Wed, 20 Jan 2027 09:00:00 +0100"
+    assert message["Content-Language"] == "de"
+    english = email.message_from_bytes(issue_outputs["en/newsletter.eml"], policy=policy.default)
+    assert english["Subject"] == "Netzwerk Saale in January: New Year reception and new members"
+    assert english["From"] == message["From"] and english["Date"] == message["Date"]
+    assert english["Content-Language"] == "en"
+
+
+@pytest.mark.parametrize("name", ["en/newsletter.txt", "en/newsletter.html"])
+def test_the_english_issue_reads_in_order(issue_outputs: dict[str, bytes], name: str) -> None:
+    """Its own words from en:, each event's from its own English edition, the labels in
+    English; the Impressum's legal words stay German."""
+    text = readable_text(name, issue_outputs[name].decode("utf-8"))
+    order = [
+        "Newsletter January 2027",
+        "Dear members, partners and friends of the network",
+        "In this issue",
+        "Looking back New Year Reception 2027 – around 1,200 guests at the Historisches Rathaus",
+        "Evening atmosphere outside the Historisches Rathaus in Jena. Photo: Max Mustermann",
+        "Around 1,200 guests, two speeches and a packed town hall",
+        "“We didn’t invent digitalisation",
+        "(translated from German)",
+        "Special thanks go to the sponsor, Saale-Werkstatt GmbH.",
+        "Read the full report",
+        "News Two new members join the network",
+        "See all members",
+        "News Smart City working group looks for new members",
+        "Contact the network office",
+        "The team of the Netzwerk Digitale Region Saale",
+        "Legal notice (Impressum)",
+        "Unsubscribe from this newsletter",
+    ]
+    folded, at = text.casefold(), 0
+    for part in order:
+        found = folded.find(part.casefold(), at)
+        assert found >= 0, f"{part!r} is missing or out of order"
+        at = found + len(part)
+    # Its own web version.
+    assert "/newsletter/2027-01/en/newsletter.html" in issue_outputs[name].decode("utf-8")
+    assert "Rückblick" not in text and "Mehr erfahren" not in text
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # A news item's English headline left out.
+        (lambda data: data["en"]["items"][1]["news"].pop("headline"),
+         "items[1].news.headline: no English for this text: write it under "
+         "en.items[1].news.headline"),
+        # English for an item the German does not have.
+        (lambda data: data["en"]["items"].append({"news": {"headline": "More"}}),
+         "en.items[3]: the German has nothing here to translate: give it there first, or "
+         "leave this out"),
+        (lambda data: data.pop("en"),
+         "languages: languages lists en, but the file has no en: part with the English words "
+         "(en.issue.subject, en.issue.intro …)"),
+        # An event the English newsletter shows without an English edition of its own.
+        (lambda data: data["items"].insert(1, {"event": "towerbyte-workshop-2017.yaml"})
+         or data["en"]["items"].insert(1, {}),
+         "items[1].event: the English newsletter shows this event, but "
+         "towerbyte-workshop-2017.yaml has no English edition: add languages: [de, en] and its "
+         "en: part there"),
+    ],
+)  # fmt: skip
+def test_the_english_newsletter_lacks_nothing(
+    issue_folder: Callable[[dict[str, Any]], Path],
+    change: Callable[[dict[str, Any]], Any],
+    expected: str,
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = issue_data(english=True)
+    change(data)
+    path = issue_folder(data)
+    if "towerbyte" in expected:
+        event = path.parent / "towerbyte-workshop-2017.yaml"
+        event.write_text(german_only(event.read_text("utf-8")), "utf-8")
+    with pytest.raises(DataError) as error:
+        render_path(path, _now())
+    found = [f"{p.field}: {p.message}" for p in error.value.problems]
+    assert expected in found, found
+    assert {p.code for p in error.value.problems} == {"PG013"}
 
 
 @pytest.mark.parametrize("name", ["newsletter.txt", "newsletter.html"])
@@ -218,7 +305,7 @@ def test_build_and_check_take_newsletter_files_beside_events(
     # Its report is under Sperrfrist until 15 January, the issue's own day is 20 January.
     # The line says why the folder is embargoed/.
     assert (
-        "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (4 written, 0 unchanged; "
+        "newsletter-2027-01.yaml → out/embargoed/newsletter-2027-01/ (8 written, 0 unchanged; "
         "not public before 20. Januar 2027: publish it only then)\n"
     ) in result.stdout.replace("\u00a0", " ")
     assert "towerbyte-workshop-2017/ (14 written, 0 unchanged)\n" in result.stdout
@@ -273,7 +360,8 @@ def test_the_newsletter_schema_validates_the_example() -> None:
 
     schema = json.loads(schema_text("newsletter"))
     # As an editor reads the YAML: dates are text.
-    jsonschema.validate(json.loads(json.dumps(issue_data(), default=str)), schema)
+    example = issue_data(english=True)
+    jsonschema.validate(json.loads(json.dumps(example, default=str)), schema)
     assert SEED.exists() and SECOND.exists()
 
 
@@ -330,6 +418,50 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
         sent = email.utils.parsedate_to_datetime(str(message["Date"]))
         assert sent.year >= 2026 and sent.date().isoformat() != "2027-01-20"
     assert result.stdout.endswith(f'Sent "{subject}" to 2 recipients.\n')
+
+
+def test_a_newsletter_file_goes_to_each_reader_in_their_language(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A list's language column, as for an event file: en reads the English newsletter."""
+    from aiosmtpd.controller import Controller
+    from helpers import free_port
+    from test_send import Recorder
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    (folder / "verteiler.csv").write_text(
+        "email,salutation,language\nmember@example.org,,\ndesk@example.org,Dear Sam,en\n",
+        "utf-8",
+    )
+    recorder, port = Recorder(), free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        result = run_cli(
+            "send", folder / ISSUE.name, "--to-list", folder / "verteiler.csv",
+            "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--security", "none",
+            env={"SOURCE_DATE_EPOCH": "1800600000",
+                 "PRESSGEN_UNSUBSCRIBE_SECRET": "ein-geheimnis-nur-fuer-tests"},
+        )  # fmt: skip
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.output
+    got = {
+        str(m["To"]): m
+        for m in (
+            email.message_from_bytes(e.original_content or b"", policy=policy.default)
+            for e in recorder.envelopes
+        )
+    }
+    german, english = got["member@example.org"], got["desk@example.org"]
+    assert german["Content-Language"] == "de" and english["Content-Language"] == "en"
+    assert (
+        str(english["Subject"]) == "Netzwerk Saale in January: New Year reception and new members"
+    )
+    text = english.get_body(("plain",)).get_content()
+    assert "Dear Sam,\n\nour year began with a full town hall." in text.replace("\r\n", "\n")
+    assert "Liebe Mitglieder, Partner und Freunde" in german.get_body(("plain",)).get_content()
 
 
 @pytest.mark.parametrize(

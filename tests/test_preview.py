@@ -392,3 +392,8 @@ def test_a_newsletter_file_previews_beside_the_events(server: PreviewServer) -> 
     assert 'id="tab-release"' not in page  # a newsletter file has no press release
     status, _, body = get(server, "/newsletter-2027-01/newsletter.html")
     assert status == 200 and b'id="punkt-1"' in body
+    # Its English newsletter beside the German one; no press release frames.
+    assert 'id="tab-editions"' in page and 'src="en/newsletter.html" lang="en"' in page
+    assert 'src="en/pressemitteilung.html"' not in page
+    status, _, body = get(server, "/newsletter-2027-01/en/newsletter.html")
+    assert status == 200 and b"In this issue" in body

@@ -11,6 +11,7 @@ from pressgen.messages import N_, _
 from pressgen.present.issue import IssuePresentation
 from pressgen.registry import NEWSLETTER_HTML, NEWSLETTER_TEXT
 from pressgen.source.documents import LoadedIssue
+from pressgen.source.loader import SourceMap
 
 _ITEM_HEADLINE_DIFFERS = N_(
     "the headline of this item is missing or worded differently in {outputs}"
@@ -20,13 +21,17 @@ _ITEM_QUOTE_DIFFERS = N_("the quote of this item is missing or worded differentl
 
 
 def issue_problems(
-    shown: IssuePresentation, loaded: LoadedIssue, outputs: dict[str, str | bytes]
+    shown: IssuePresentation,
+    loaded: LoadedIssue,
+    outputs: dict[str, str | bytes],
+    source: SourceMap | None = None,
 ) -> list[Problem]:
     """What every newsletter must carry, and each event's words as its own outputs say
-    them; no item may break its event's Sperrfrist."""
+    them; no item may break its event's Sperrfrist. `source` locates the English
+    newsletter's findings at its words (english_source)."""
     reading = Reading(outputs)
     problems: list[Problem] = []
-    source = loaded.source
+    source = source or loaded.source
 
     def missing(fragment: str) -> list[str]:
         return reading.missing_in((NEWSLETTER_HTML, NEWSLETTER_TEXT), fragment)

@@ -28,7 +28,7 @@ from pressgen.deliver.recipients import Recipient
 from pressgen.deliver.smtp import MailServer, SendError, SmtpSettings
 from pressgen.messages import N_, _
 from pressgen.outputs.email import new_message_id
-from pressgen.present.event import Reader
+from pressgen.present.event import Presentation, Reader
 from pressgen.source.addresses import address_identity
 from pressgen.source.event import is_local
 
@@ -85,9 +85,9 @@ def personal_newsletter(
     url = rendered.loaded.newsletter.unsubscribe_url
     own = personal_unsubscribe_url(url, recipient.email, secret) if secret and url else ""
     reader = Reader(recipient.salutation, own, recipient.language)
-    event, text, html = rendered.newsletter_for(reader)
+    event, text, html, language = rendered.newsletter_for(reader)
     return build_email(
-        event, text, html, test_send,
+        event, text, html, test_send, language=language,
         to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
     )  # fmt: skip
 
@@ -101,55 +101,82 @@ class PressRelease:
     """What every journalist's message carries, made once for the whole list."""
 
     loaded: LoadedEvent
+    language: str  # de, or en for the English edition
     subject: str
     text: str
     attachments: tuple[tuple[str, bytes], ...]
 
 
+# The attachments' names in the English edition's mail (the files are en/'s).
+ENGLISH_ATTACHMENT_NAMES = {"pressemitteilung.pdf": "press-release.pdf",
+                            "pressemitteilung.docx": "press-release.docx"}  # fmt: skip
+
+
+def press_releases(rendered: RenderedEvent, docx: bool = False) -> dict[str, PressRelease]:
+    """The press release for mailing in each language the event publishes (the German,
+    and the English edition's where it has one), from the event as `build --documents`
+    renders it: subject, plain text, and the PDF (with `docx` the Word file too) and
+    photos to attach (photos over the limit linked instead)."""
+    made = {"de": _press_release(rendered, rendered.shown, "", docx)}
+    if rendered.english is not None:
+        made["en"] = _press_release(rendered, rendered.english, "en/", docx)
+    return made
+
+
 def press_release(rendered: RenderedEvent, docx: bool = False) -> PressRelease:
-    """The press release for mailing, from the event as `build --documents` renders it:
-    subject, plain text, and the PDF (with `docx` the Word file too) and photos to attach
-    (photos over the limit linked instead)."""
+    """The German press release for mailing (press_releases)."""
+    return press_releases(rendered, docx)["de"]
+
+
+def _press_release(
+    rendered: RenderedEvent, shown: Presentation, folder: str, docx: bool
+) -> PressRelease:
     from urllib.parse import urljoin
 
-    from pressgen.german import phrases
+    from pressgen.present.language import LANGUAGES
     from pressgen.registry import PRESS_RELEASE_DOCX, PRESS_RELEASE_PDF, PRESS_RELEASE_TEXT
 
-    shown, files = rendered.shown, rendered.outputs
-    text = files[PRESS_RELEASE_TEXT]
-    pdf = files[PRESS_RELEASE_PDF]
+    files = rendered.outputs
+    renamed = ENGLISH_ATTACHMENT_NAMES if shown.language == "en" else {}
+    pdf_name = renamed.get(PRESS_RELEASE_PDF, PRESS_RELEASE_PDF)
+    text = files[folder + PRESS_RELEASE_TEXT]
+    pdf = files[folder + PRESS_RELEASE_PDF]
     assert isinstance(text, str) and isinstance(pdf, bytes)
-    attachments: list[tuple[str, bytes]] = [(PRESS_RELEASE_PDF, pdf)]
-    word = files[PRESS_RELEASE_DOCX]
+    attachments: list[tuple[str, bytes]] = [(pdf_name, pdf)]
+    word = files[folder + PRESS_RELEASE_DOCX]
     if docx and isinstance(word, bytes):
-        attachments.append((PRESS_RELEASE_DOCX, word))
+        attachments.append((renamed.get(PRESS_RELEASE_DOCX, PRESS_RELEASE_DOCX), word))
     linked = []
     base = shown.event.newsletter.image_base_url or shown.event.newsletter.web_url
     for photo in shown.event.press_release.photos:
-        data = files.get(photo.src)
+        data = files.get(folder + photo.src)
         if isinstance(data, bytes) and len(data) <= ATTACH_PHOTOS_UP_TO:
             attachments.append((photo.src.rsplit("/", 1)[-1], data))
         elif base or not is_local(photo.src):
             linked.append(urljoin(base or "", photo.src))
+    phrases = LANGUAGES[shown.language].phrases
     if linked:
         text = text.rstrip("\n") + "\n\n" + phrases.photos_to_download(linked) + "\n"
     subject = phrases.press_subject(
         shown.labels.press_release, shown.event.press_release.headline, shown.embargo_moment
     )
-    return PressRelease(rendered.loaded, subject, text, tuple(attachments))
+    return PressRelease(rendered.loaded, shown.language, subject, text, tuple(attachments))
 
 
 def press_message(
-    release: PressRelease, recipient: Recipient, sent_at: dt.datetime, message_id: str
+    releases: dict[str, PressRelease], recipient: Recipient, sent_at: dt.datetime, message_id: str
 ) -> bytes:
-    """The press release for one journalist: its plain text in the body (after their
-    salutation), the PDF and photos attached, replies to the Pressekontakt."""
+    """The press release for one journalist, in their language where the event has it:
+    its plain text in the body (after their salutation), the PDF and photos attached,
+    replies to the Pressekontakt."""
     from pressgen.outputs.email import build_press_email
 
+    release = releases.get(recipient.language) or releases["de"]
     text = f"{recipient.salutation}\n\n{release.text}" if recipient.salutation else release.text
     return build_press_email(
         release.loaded.event, release.subject, text, release.attachments,
-        to=(recipient.name, recipient.email), sent_at=sent_at, message_id=message_id,
+        language=release.language, to=(recipient.name, recipient.email), sent_at=sent_at,
+        message_id=message_id,
     )  # fmt: skip
 
 

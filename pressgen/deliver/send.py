@@ -20,7 +20,7 @@ from pressgen.deliver.lists import (
     SendOptions,
     message_maker,
     press_message,
-    press_release,
+    press_releases,
     send_to_list,
     unsubscribe_secret,
 )
@@ -86,7 +86,7 @@ class Send:
             _("Size:       {size} bytes for the first message").format(size=len(sample)),
         ]
         readers = sum(1 for recipient in self.recipients if recipient.language == "en")
-        if readers and self.kind != "press":
+        if readers:
             english = getattr(self.rendered, "english", None) is not None
             line = (
                 ngettext(
@@ -165,9 +165,9 @@ def press_send(path: Path, recipients: list[Recipient], list_file: Path | None, 
     if PRESS_RELEASE_PDF not in rendered.outputs:
         message = _("a newsletter file has no press release: send --press takes an event file")
         raise DataError([Problem(path, 1, 1, message, code="PG007")])
-    release = press_release(rendered, docx)  # type: ignore[arg-type]  # it has a release
+    releases = press_releases(rendered, docx)  # type: ignore[arg-type]  # it has a release
 
     def make(recipient: Recipient, sent_at: dt.datetime, message_id: str) -> bytes:
-        return press_message(release, recipient, sent_at, message_id)
+        return press_message(releases, recipient, sent_at, message_id)
 
     return Send(rendered, recipients, list_file, "press", make)

@@ -76,6 +76,7 @@ def build_email(
     html: str,
     test_send: bool = False,
     *,
+    language: str = "de",
     to: tuple[str, str] | None = None,
     sent_at: dt.datetime | None = None,
     message_id: str | None = None,
@@ -128,6 +129,9 @@ def build_email(
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # RFC 3282: the language the reader gets (de, or en for the English edition); set
+    # after the parts, since making a message multipart moves its Content-* headers.
+    message["Content-Language"] = language
     # A boundary from the content keeps rebuilds identical (the default one is random).
     message.set_boundary(f"=_pressgen_{fingerprint[32:56]}")
     return message.as_bytes(policy=mime_policy.clone(refold_source="none"))
@@ -139,6 +143,7 @@ def build_press_email(
     text: str,
     attachments: Sequence[tuple[str, bytes]],
     *,
+    language: str = "de",
     to: tuple[str, str],
     sent_at: dt.datetime,
     message_id: str,
@@ -165,4 +170,5 @@ def build_press_email(
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         maintype, subtype = kind.split("/", 1)
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    message["Content-Language"] = language  # after the parts, as in build_email
     return message.as_bytes(policy=mime_policy)

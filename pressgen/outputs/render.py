@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -86,7 +86,9 @@ def render_event(
         NEWSLETTER_MJML: mjml_source,
         NEWSLETTER_HTML: newsletter_html,
         NEWSLETTER_TEXT: newsletter_text,
-        NEWSLETTER_EMAIL: build_email(event, newsletter_text, newsletter_html),
+        NEWSLETTER_EMAIL: build_email(
+            event, newsletter_text, newsletter_html, language=shown.language
+        ),
     }
     calendar = render_ics(event, shown.calendar_uid, LANGUAGES[shown.language])
     if calendar is not None:
@@ -140,6 +142,16 @@ def render_editions(
     return made
 
 
+class NewsletterCopy(NamedTuple):
+    """One recipient's newsletter: the event as its mail headers read it, its text and
+    HTML, and the language they are in."""
+
+    event: Event
+    text: str
+    html: str
+    language: str
+
+
 class NewsletterCopies:
     """Each recipient's newsletter for one send: compiling the MJML and inlining the CSS
     are most of the work, so the HTML is made once for each shape of message (with or
@@ -160,22 +172,23 @@ class NewsletterCopies:
         self._pages: dict[tuple[bool, bool], str | None] = {}  # shape → page with stand-ins
         self.filled = 0  # copies made from a page with stand-ins, not rendered whole
 
-    def __call__(self, reader: Reader) -> tuple[Event, str, str]:
+    def __call__(self, reader: Reader) -> NewsletterCopy:
         event, data = self.shown.read_by(reader)
+        language = self.shown.language
         text = self._render(NEWSLETTER_TEXT, data, campaign_links=True)
         shape = (bool(reader.salutation), bool(reader.unsubscribe_url))
         plain = all(str(escape(value)) == value for value in astuple(reader))
         page = self._pages.get(shape) if plain else None
         if page is not None:
             self.filled += 1
-            return event, text, self._filled(page, reader)
+            return NewsletterCopy(event, text, self._filled(page, reader), language)
         html = self._html(data)
         if plain and shape not in self._pages:
             stand_in = Reader(self.SALUTATION if shape[0] else "",
                               self.UNSUBSCRIBE if shape[1] else "")  # fmt: skip
             page = self._html(self.shown.read_by(stand_in)[1])
             self._pages[shape] = page if self._filled(page, reader) == html else None
-        return event, text, html
+        return NewsletterCopy(event, text, html, language)
 
     def _filled(self, page: str, reader: Reader) -> str:
         return page.replace(self.SALUTATION, reader.salutation).replace(
@@ -206,7 +219,7 @@ def render_issue(
         NEWSLETTER_MJML: mjml,
         NEWSLETTER_HTML: html,
         NEWSLETTER_TEXT: text,
-        NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html),
+        NEWSLETTER_EMAIL: build_email(shown.frame.event, text, html, language=shown.language),
     }
     if shown.handover is not None:
         files[LIST_MANAGER_NOTES] = render_template(LIST_MANAGER_NOTES_TEMPLATE, data, env)

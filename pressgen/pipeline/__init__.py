@@ -21,7 +21,7 @@ from pressgen.embargo import EMBARGOED, held_at, hold
 from pressgen.errors import DataError, OutputError, Problem, display_path
 from pressgen.messages import _
 from pressgen.outputs.photos import PhotoError, publish_photos
-from pressgen.outputs.render import NewsletterCopies, render_editions, render_issue
+from pressgen.outputs.render import NewsletterCopies, NewsletterCopy, render_editions, render_issue
 from pressgen.pipeline.incremental import (
     RECORD_NAME,
     BuildRecord,
@@ -48,8 +48,8 @@ from pressgen.source.documents import (
     LoadedIssue,
     load_document,
 )
-from pressgen.source.editions import english_source
-from pressgen.source.event import Event, Phase
+from pressgen.source.editions import ENGLISH_FOLDER, english_source, publishes_english
+from pressgen.source.event import Phase
 from pressgen.source.project import project_for
 from pressgen.write import (
     STAGING_PREFIX,
@@ -170,7 +170,7 @@ class RenderedEvent:
     # Its key tells when anything it follows from changed: a build may skip it then.
     remembered = True
 
-    def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
+    def newsletter_for(self, reader: Reader) -> NewsletterCopy:
         """One recipient's newsletter from the presentation already made: the event as its
         mail headers read it, the text and the HTML (pressgen.outputs.render); in English
         for a reader of English, where the event has its English edition."""
@@ -197,17 +197,25 @@ class RenderedIssue:
     warnings: list[Problem]
     shown: IssuePresentation
     summary: None = None  # an issue has no page in the press room
+    english: IssuePresentation | None = None  # the English newsletter's (languages: [de, en])
     # It shows other files' events: its key cannot tell when it changed, so it is
     # rendered on every build and never remembered.
     remembered = False
 
-    def newsletter_for(self, reader: Reader) -> tuple[Event, str, str]:
+    def newsletter_for(self, reader: Reader) -> NewsletterCopy:
         """One recipient's copy, as RenderedEvent.newsletter_for."""
+        if reader.language == "en" and self.english is not None:
+            return self._english_copies(reader)
         return self._copies(reader)
 
     @functools.cached_property
     def _copies(self) -> NewsletterCopies:
         return NewsletterCopies(self.shown, project_for(self.loaded.path).template_dirs)
+
+    @functools.cached_property
+    def _english_copies(self) -> NewsletterCopies:
+        assert self.english is not None
+        return NewsletterCopies(self.english, project_for(self.loaded.path).template_dirs)
 
     @property
     def title(self) -> str:
@@ -317,20 +325,32 @@ def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> Re
         index: render_one(event, now, Choices(drafts=True, phase=loaded.issue.items[index].show_as))
         for index, event in loaded.events.items()
     }
-    shown = present_issue(
-        loaded, choices.view(manager), {index: event.shown for index, event in events.items()}
-    )
-    outputs = render_issue(shown, project_for(loaded.path).template_dirs)
+    view = choices.view(manager)
+    template_dirs = project_for(loaded.path).template_dirs
+    shown = present_issue(loaded, view, {index: event.shown for index, event in events.items()})
+    outputs = render_issue(shown, template_dirs)
     found = (
         issue_problems(shown, loaded, outputs)
         + _not_for_an_issue(loaded, choices)
         + _drafts_in_an_issue(loaded, choices)
     )
+    english = None
+    if publishes_english(loaded.issue):  # its English newsletter, in en/ beside the German
+        told = {index: event.english for index, event in events.items()}
+        english = present_issue(loaded, view, told, "en")  # type: ignore[arg-type]
+        made = render_issue(english, template_dirs)
+        said = {(problem.code, problem.field) for problem in found}
+        found += [
+            problem
+            for problem in issue_problems(english, loaded, made, english_source(loaded.source))
+            if (problem.code, problem.field.removeprefix("en.")) not in said
+        ]
+        outputs |= {f"{ENGLISH_FOLDER}/{name}": data for name, data in made.items()}
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
     if manager is not None:
         outputs = handed_over(outputs)
-    return RenderedIssue(loaded, outputs, found, shown)
+    return RenderedIssue(loaded, outputs, found, shown, english=english)
 
 
 def _drafts_in_an_issue(loaded: LoadedIssue, choices: Choices) -> list[Problem]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Literal
 from urllib.parse import urljoin
 
-from pressgen.german import phrases, typography
 from pressgen.present.event import (
     Block,
     Presentation,
@@ -26,15 +25,26 @@ from pressgen.present.event import (
     present,
     when_and_where,
 )
+from pressgen.present.language import LANGUAGES, Code, Language
 from pressgen.registry import ISSUE_TEMPLATE_OF, NEWSLETTER_HTML
 from pressgen.source.documents import LoadedIssue
+from pressgen.source.editions import english_edition, english_issue
 from pressgen.source.event import Event, Phase, is_local
 
-ISSUE_LABELS = {
-    "contents": "In dieser Ausgabe",
-    "invitation": "Einladung",
-    "recap": "Rückblick",
-    "news": "Nachricht",
+# What the issue prints around its items, in each language.
+ISSUE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "de": {
+        "contents": "In dieser Ausgabe",
+        "invitation": "Einladung",
+        "recap": "Rückblick",
+        "news": "Nachricht",
+    },
+    "en": {
+        "contents": "In this issue",
+        "invitation": "Invitation",
+        "recap": "Looking back",
+        "news": "News",
+    },
 }
 
 
@@ -74,6 +84,10 @@ class IssuePresentation:
     # Its newsletter's own templates (by output name).
     templates: ClassVar[Mapping[str, str]] = ISSUE_TEMPLATE_OF
 
+    @property
+    def language(self) -> str:
+        return self.frame.language
+
     def template_data(self) -> dict[str, Any]:
         return self.read_by(Reader())[1]
 
@@ -105,27 +119,34 @@ class IssuePresentation:
 
 
 def present_issue(
-    loaded: LoadedIssue, view: View, events: Mapping[int, Presentation]
+    loaded: LoadedIssue, view: View, events: Mapping[int, Presentation], language: Code = "de"
 ) -> IssuePresentation:
-    """The issue as its newsletter shows it. `events` are its events' presentations (by
-    item), each made once as its item shows it; the frame is the first event's, presented
-    as the issue's own newsletter."""
-    issue = loaded.issue
-    first = loaded.events[min(loaded.events)]
-    style = first.event.typography
-    info = typography.typeset(issue.issue, style)
+    """The issue as its newsletter shows it, in its German or its English edition.
+    `events` are its events' presentations (by item) in that language, each made once as
+    its item shows it; the frame is the first event's, presented as the issue's own
+    newsletter."""
+    lang = LANGUAGES[language]
+    issue = english_issue(loaded.issue) if language == "en" else loaded.issue
+    first = loaded.events[min(loaded.events)].event
+    if language == "en":
+        first = english_edition(first)
+    style = lang.style(first)
+    info = lang.typography.typeset(issue.issue, style)
+    labels = ISSUE_LABELS[language]
+    # The news photos are published once, beside the German web version.
+    photos_url = loaded.issue.issue.web_url
     entries: list[Entry] = []
     for index, item in enumerate(issue.items):
         anchor = f"punkt-{index + 1}"
         if item.news is not None:
-            news = typography.typeset(item.news, style)
-            entries.append(_news_entry(news, anchor, info.web_url))
+            news = lang.typography.typeset(item.news, style)
+            entries.append(_news_entry(news, anchor, photos_url, labels))
         else:
-            entries.append(_event_entry(events[index], anchor))
+            entries.append(_event_entry(events[index], anchor, lang, labels))
     first_item = issue.items[min(loaded.events)]
     frame = present(
-        _framed(first.event, issue.issue, loaded.path.stem),
-        View(first_item.show_as, list_manager=view.list_manager),
+        _framed(first, issue.issue, loaded.path.stem),
+        View(first_item.show_as, list_manager=view.list_manager, language=language),
     )
     manager = view.list_manager
     preheader = info.preheader or ""
@@ -139,9 +160,9 @@ def present_issue(
         salutation=info.salutation or "",
         preheader=placeholder_or_own(manager, preheader, "preview_text"),
         web_version_url=placeholder_or_own(manager, own_web_version, "web_version"),
-        labels=Record({**frame.labels, **ISSUE_LABELS}),
+        labels=Record({**frame.labels, **labels}),
         handover=handover(manager, preheader, own_web_version) if manager else None,
-        draft_note=phrases.issue_draft_note(_draft_headlines(events), style),
+        draft_note=lang.phrases.issue_draft_note(_draft_headlines(events), style),
     )
 
 
@@ -178,7 +199,9 @@ def _framed(event: Event, info: Any, stem: str) -> Event:
     )
 
 
-def _event_entry(shown: Presentation, anchor: str) -> Entry:
+def _event_entry(
+    shown: Presentation, anchor: str, lang: Language, labels: Mapping[str, str]
+) -> Entry:
     event = shown.event
     phase: Phase = shown.phase
     text = event.newsletter.teaser or next(
@@ -192,21 +215,21 @@ def _event_entry(shown: Presentation, anchor: str) -> Entry:
         elif shown.read_more_url:
             link, label = shown.read_more_url, shown.labels.read_more_invitation
         else:
-            link, label = event.event.website or "", phrases.MORE_ABOUT_THE_EVENT
+            link, label = event.event.website or "", lang.phrases.MORE_ABOUT_THE_EVENT
         return Entry(
-            "invitation", anchor, ISSUE_LABELS["invitation"], event.press_release.headline,
+            "invitation", anchor, labels["invitation"], event.press_release.headline,
             text, when_and_where(shown.facts), None, None, "", link, label,
             status=shown.facts.status,
         )  # fmt: skip
     link = shown.read_more_url or shown.page_url or event.event.website or ""
     return Entry(
-        "recap", anchor, ISSUE_LABELS["recap"], event.press_release.headline, text, "",
+        "recap", anchor, labels["recap"], event.press_release.headline, text, "",
         shown.lead_photo, quote, shown.sponsor_thanks, link, shown.labels.read_more,
         status=shown.facts.status,
     )  # fmt: skip
 
 
-def _news_entry(news: Any, anchor: str, web_url: str | None) -> Entry:
+def _news_entry(news: Any, anchor: str, web_url: str | None, labels: Mapping[str, str]) -> Entry:
     photo = None
     if news.photo is not None:
         src = news.photo.src
@@ -215,6 +238,6 @@ def _news_entry(news: Any, anchor: str, web_url: str | None) -> Entry:
         if src:
             photo = email_photo(news.photo, src)
     return Entry(
-        "news", anchor, ISSUE_LABELS["news"], news.headline, news.text, "", photo, None, "",
+        "news", anchor, labels["news"], news.headline, news.text, "", photo, None, "",
         news.link or "", news.link_label if news.link else "",
     )  # fmt: skip

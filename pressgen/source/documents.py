@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressgen.errors import DataError
+from pressgen.errors import DataError, Problem
 from pressgen.messages import _
 from pressgen.source.event import Event, Newsletter, Phase, phase_of
 from pressgen.source.issue import NewsletterIssue
@@ -144,6 +144,8 @@ def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
             events[index] = load_event_file(event_file)
         except DataError as error:
             problems += error.problems
+    if "en" in issue.languages:
+        problems += _without_english(issue, source, events)
     if not events and not problems:
         problems.append(
             source.problem(
@@ -158,3 +160,26 @@ def load_issue(path: Path, loaded: LoadedFile | None = None) -> LoadedIssue:
     if problems:
         raise DataError(problems)
     return LoadedIssue(path, issue, source, events)
+
+
+def _without_english(
+    issue: NewsletterIssue, source: SourceMap, events: dict[int, LoadedEvent]
+) -> list[Problem]:
+    """The newsletter's own English (edition_problems), and each event it shows with an
+    English edition of its own: the English newsletter shows that one."""
+    from pressgen.source.editions import edition_problems, publishes_english
+
+    problems = edition_problems(issue, source)
+    for index, loaded in events.items():
+        if not publishes_english(loaded.event):
+            problems.append(
+                source.problem(
+                    ("items", index, "event"),
+                    _(
+                        "the English newsletter shows this event, but {file} has no English "
+                        "edition: add languages: [de, en] and its en: part there"
+                    ).format(file=loaded.path.name),
+                    code="PG013",
+                )
+            )
+    return problems

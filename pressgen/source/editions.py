@@ -20,7 +20,11 @@ from pressgen.german.typography import NBSP
 from pressgen.messages import _
 from pressgen.source.event import Contact, Event, Party, Person, Quote, Registration
 from pressgen.source.fields import english_part, is_translated
+from pressgen.source.issue import NewsletterIssue
 from pressgen.source.loader import Loc, SourceMap
+
+# A file with editions: an event file or a newsletter file (languages: [de, en]).
+Edited = Event | NewsletterIssue
 
 OPEN_TEXT = f"[English{NBSP}text{NBSP}open]"
 # Where the English edition's outputs go, inside the event's output folder.
@@ -28,13 +32,14 @@ ENGLISH_FOLDER = "en"
 # What English says where the German left a field at its German default.
 ENGLISH_DEFAULTS = {"sponsors_lead_in": "Special thanks go to"}
 REGISTRATION_LABEL = "Register now"
+READ_MORE = "Read more"  # a news item's link, where the German keeps its default
 
 
-def publishes_english(event: Event) -> bool:
+def publishes_english(event: Edited) -> bool:
     return "en" in event.languages
 
 
-def edition_problems(event: Event, source: SourceMap) -> list[Problem]:
+def edition_problems(event: Edited, source: SourceMap) -> list[Problem]:
     """What keeps the English edition from being made: languages lists en without an
     en: part, a German text without its English (outside a draft), an English text or
     entry the German does not have. An en: part that languages does not list yet is
@@ -42,20 +47,25 @@ def edition_problems(event: Event, source: SourceMap) -> list[Problem]:
     problems: list[Problem] = []
     if event.en is None:
         if publishes_english(event):
+            example = (
+                "en.issue.subject, en.issue.intro"
+                if isinstance(event, NewsletterIssue)
+                else "en.press_release.headline, en.press_release.body"
+            )
             problems.append(
                 source.problem(
                     ("languages",),
                     _(
                         "languages lists en, but the file has no en: part with the English "
-                        "words (en.press_release.headline, en.press_release.body …)"
-                    ),
+                        "words ({example} …)"
+                    ).format(example=example),
                     code="PG013",
                 )
             )
         return problems
     if not publishes_english(event):  # prepared, not yet published
         return problems
-    if not event.draft:
+    if not getattr(event, "draft", False):
         for loc in missing_english(event):
             where = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in loc)
             problems.append(
@@ -82,7 +92,7 @@ def edition_problems(event: Event, source: SourceMap) -> list[Problem]:
     return problems
 
 
-def missing_english(event: Event) -> list[Loc]:
+def missing_english(event: Edited) -> list[Loc]:
     """Where a German text has no English: the German text's place."""
     assert event.en is not None
     return list(_missing(event, event.en, ()))
@@ -130,7 +140,7 @@ def _missing(german: Any, english: BaseModel | None, loc: Loc) -> Iterator[Loc]:
                 yield from _missing(item, other, (*loc, name, key))
 
 
-def english_without_german(event: Event) -> list[Loc]:
+def english_without_german(event: Edited) -> list[Loc]:
     """English texts or entries that have no German counterpart, as places under en:."""
     assert event.en is not None
     return list(_unmatched(event, event.en, ()))
@@ -223,6 +233,23 @@ def _overlay(german: BaseModel, english: BaseModel) -> Any:
                 for key, item in value.items()
             }
     return german.model_copy(update=updates) if updates else german
+
+
+def english_issue(issue: NewsletterIssue) -> NewsletterIssue:
+    """The newsletter file as its English newsletter tells it: its own words in English,
+    its web version in en/; the events' English is their own files' (english_edition)."""
+    assert issue.en is not None
+    edition: NewsletterIssue = _overlay(issue, issue.en)
+    items = [
+        item.model_copy(update={"news": item.news.model_copy(update={"link_label": READ_MORE})})
+        if item.news is not None and "link_label" not in item.news.model_fields_set
+        else item
+        for item in edition.items
+    ]
+    info = edition.issue
+    if info.web_url:
+        info = info.model_copy(update={"web_url": urljoin(info.web_url, f"{ENGLISH_FOLDER}/")})
+    return edition.model_copy(update={"items": items, "issue": info})
 
 
 def _fill_open(event: Event, places: list[Loc]) -> Event:

@@ -1091,11 +1091,16 @@ class Event(EventContent):
 
     @model_validator(mode="after")
     def _german_first(self) -> Event:
-        if "de" not in self.languages:
-            raise ValueError(_("languages must list de: the German edition is the original"))
-        if len(set(self.languages)) != len(self.languages):
-            raise ValueError(_("languages names a language twice"))
+        german_first(self.languages)
         return self
+
+
+def german_first(languages: list[Language]) -> None:
+    """The editions a file lists: the German one, the original, and each language once."""
+    if "de" not in languages:
+        raise ValueError(_("languages must list de: the German edition is the original"))
+    if len(set(languages)) != len(languages):
+        raise ValueError(_("languages names a language twice"))
 
 
 def phase_of(event: Event, chosen: Phase | None = None) -> Phase:

@@ -8,8 +8,8 @@ from pydantic import (
 )
 
 from pressgen.messages import _
-from pressgen.source.event import Phase, Photo
-from pressgen.source.fields import Date, Line, Prose, Schema, Url
+from pressgen.source.event import Language, Phase, Photo, german_first
+from pressgen.source.fields import Date, Line, Prose, Schema, Url, Wording, english_part
 
 # ---------------------------------------------------------------- a newsletter issue
 
@@ -17,10 +17,10 @@ from pressgen.source.fields import Date, Line, Prose, Schema, Url
 class NewsItem(Schema):
     """A short piece of news written in the newsletter file itself."""
 
-    headline: Line = Field(description="Headline of the item.")
+    headline: Wording = Field(description="Headline of the item.")
     text: Prose = Field(description="Two or three sentences.")
     link: Url | None = Field(None, description="Where to read more.")
-    link_label: Line = Field("Mehr erfahren", description="Text of the link.")
+    link_label: Wording = Field("Mehr erfahren", description="Text of the link.")
     photo: Photo | None = Field(None, description="A photo, with caption and credit.")
 
 
@@ -48,19 +48,19 @@ class IssueItem(Schema):
 class IssueInfo(Schema):
     """What the issue says in its own words: subject, preheader, greeting."""
 
-    subject: Line = Field(description="Subject line of the email.")
-    preheader: Line | None = Field(None, description="Preview text shown after the subject.")
+    subject: Wording = Field(description="Subject line of the email.")
+    preheader: Wording | None = Field(None, description="Preview text shown after the subject.")
     publication_date: Date = Field(description="When the issue goes out (the email's date).")
-    title: Line | None = Field(
+    title: Wording | None = Field(
         None, description="Heading above the items, e.g. 'Newsletter Januar 2027'."
     )
-    salutation: Line | None = Field(
+    salutation: Wording | None = Field(
         None,
         description="Salutation above the intro, e.g. 'Liebe Mitglieder,'; a recipient's own "
         "from the list (send --to-list) takes its place. The intro then goes on in lower case.",
     )
     intro: Prose | None = Field(None, description="Editorial introduction above the items.")
-    greeting: Line | None = Field(
+    greeting: Wording | None = Field(
         None, description="Closing greeting, e.g. 'Ihr Team des Netzwerks'."
     )
     web_url: Url | None = Field(
@@ -70,12 +70,39 @@ class IssueInfo(Schema):
     )
 
 
-class NewsletterIssue(Schema):
+class IssueContent(Schema):
+    """What a newsletter file says: its own words and its items."""
+
+    issue: IssueInfo = Field(description="Subject, preheader, intro and greeting.")
+    items: list[IssueItem] = Field(min_length=1, max_length=30, description="The items, in order.")
+
+
+IssueInEnglish = english_part(IssueContent)
+"""The en: part of a newsletter file: its own words in English (languages: [de, en])."""
+
+
+class NewsletterIssue(IssueContent):
     """A newsletter file: several items in one email, with its own subject and words.
 
     The organisation (for the Impressum), the sender, the Abmeldelink, the brand
     and the typography are the first event's: one sender, one legal footer.
     """
 
-    issue: IssueInfo = Field(description="Subject, preheader, intro and greeting.")
-    items: list[IssueItem] = Field(min_length=1, max_length=30, description="The items, in order.")
+    languages: list[Language] = Field(
+        default_factory=lambda: list[Language](["de"]),
+        min_length=1,
+        max_length=2,
+        description="The editions to publish: [de], or [de, en] for an English newsletter "
+        "beside the German one; every event it shows needs its English edition then.",
+    )
+    en: IssueInEnglish | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The English of the newsletter's own words, in the shape of the German: "
+        "en.issue.subject, en.issue.intro, en.items[1].news.headline … The events' English "
+        "is in their own files.",
+    )
+
+    @model_validator(mode="after")
+    def _german_first(self) -> NewsletterIssue:
+        german_first(self.languages)
+        return self
