@@ -420,6 +420,42 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
     assert result.stdout.endswith(f'Sent "{subject}" to 2 recipients.\n')
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda data: data["en"]["items"][1]["news"].update(
+            text="Since January, TowerByte eG and Saale-Werkstatt GmbH are members: 124 "
+                 "in all."),
+         ["PG114 en.items[1].news.text: the number 124 stands in the English text and not in "
+          "the other edition's",
+          "PG114 en.items[1].news.text: the number 142 stands in the German text and not in "
+          "the other edition's"]),
+        (lambda data: data["en"]["issue"].update(
+            intro="our year began on 15 January with a full town hall."),
+         ["PG113 en.issue.intro: the English text names 15.01.2027 and the other edition "
+          "does not"]),
+        (lambda data: None, []),
+    ],
+)  # fmt: skip
+def test_the_english_newsletter_says_what_the_german_says(
+    issue_folder: Callable[[dict[str, Any]], Path],
+    change: Callable[[dict[str, Any]], Any],
+    expected: list[str],
+) -> None:
+    """Its own words name the same days, times and numbers as the German (PG113, PG114)."""
+    from pressgen.pipeline import render_path
+
+    data = issue_data(english=True)
+    change(data)
+    rendered = render_path(issue_folder(data), _now())
+    found = [
+        f"{p.code} {p.field}: {p.message}"
+        for p in rendered.warnings
+        if p.code in ("PG113", "PG114")
+    ]
+    assert found == expected
+
+
 def test_a_newsletter_file_goes_to_each_reader_in_their_language(
     run_cli: Callable[..., Result], tmp_path: Path
 ) -> None:

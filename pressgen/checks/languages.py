@@ -5,7 +5,8 @@ both (tests/test_embargo_matrix.py builds both editions).
 
 The facts pressgen writes itself (facts box, programme, thanks) are shared by
 construction; what can drift is the author's words, written twice. Each finding is
-located at the English text, where the translation is.
+located at the English text, where the translation is. A newsletter file's own words
+(its intro, its news items) are compared for days, times and numbers (issue_check).
 
     PG113  a day or a time named in one edition's texts and not in the other's
     PG114  a number in one edition's texts and not in the other's
@@ -26,6 +27,7 @@ from pressgen.checks.reading import fold
 from pressgen.clock import current_time
 from pressgen.errors import Problem
 from pressgen.present.event import Presentation
+from pressgen.present.issue import IssuePresentation
 from pressgen.source import prose
 from pressgen.source.loader import Loc, SourceMap
 
@@ -49,39 +51,7 @@ def check(german: Presentation, english: Presentation, source: SourceMap) -> lis
     de_text, en_text = _authors_words(german), _authors_words(english)
     held_on = german.event.event.held_on
     year = held_on.year if held_on else current_time().year  # a draft's open day
-    days = (mentioned_days(de_text, year), mentioned_days(en_text, year))
-    _differing(
-        found,
-        "PG113",
-        days,
-        lambda day: f"{day:%d.%m.%Y}",
-        (
-            "the {side} text names {it} and the other edition does not",
-            "Der {seite} Text nennt den {it}, die andere Fassung nicht",
-        ),
-    )
-    times = (_times(de_text, german=True), _times(en_text, german=False))
-    _differing(
-        found,
-        "PG113",
-        times,
-        lambda moment: f"{moment:%H:%M}",
-        (
-            "the {side} text names the time {it} and the other edition does not",
-            "Der {seite} Text nennt die Uhrzeit {it}, die andere Fassung nicht",
-        ),
-    )
-    numbers = (_numbers(de_text, german=True), _numbers(en_text, german=False))
-    _differing(
-        found,
-        "PG114",
-        numbers,
-        str,
-        (
-            "the number {it} stands in the {side} text and not in the other edition's",
-            "Die Zahl {it} steht im {seite}n Text, nicht in der anderen Fassung",
-        ),
-    )
+    _same_days_times_and_numbers(found, de_text, en_text, year, _BODY)
     for de_name, en_name in _names(german, english):
         in_german = _named(de_name, de_text)
         if in_german == _named(en_name, en_text):
@@ -98,12 +68,78 @@ def check(german: Presentation, english: Presentation, source: SourceMap) -> lis
     return found.items
 
 
+def issue_check(
+    german: IssuePresentation, english: IssuePresentation, source: SourceMap
+) -> list[Problem]:
+    """The same for a newsletter file's own words (its events are checked in their own
+    files): the intro and each news item name the same days, times and numbers in both."""
+    found = Findings(source)
+    published = german.frame.event.press_release.publication_date
+    year = published.year if published else current_time().year  # a day without its year
+    pairs: list[tuple[str, str, Loc]] = [(german.intro, english.intro, ("en", "issue", "intro"))]
+    for index, (de_entry, en_entry) in enumerate(zip(german.entries, english.entries, strict=True)):
+        if de_entry.kind == "news":
+            pairs.append(
+                (
+                    f"{de_entry.headline} {de_entry.text}",
+                    f"{en_entry.headline} {en_entry.text}",
+                    ("en", "items", index, "news", "text"),
+                )
+            )
+    for de_text, en_text, loc in pairs:
+        _same_days_times_and_numbers(found, fold(de_text), fold(en_text), year, loc)
+    return found.items
+
+
+def _same_days_times_and_numbers(
+    found: Findings, de_text: str, en_text: str, year: int, loc: Loc
+) -> None:
+    """PG113 and PG114: the days, the times and the numbers both texts name."""
+    days = (mentioned_days(de_text, year), mentioned_days(en_text, year))
+    _differing(
+        found,
+        "PG113",
+        days,
+        lambda day: f"{day:%d.%m.%Y}",
+        (
+            "the {side} text names {it} and the other edition does not",
+            "Der {seite} Text nennt den {it}, die andere Fassung nicht",
+        ),
+        loc,
+    )
+    times = (_times(de_text, german=True), _times(en_text, german=False))
+    _differing(
+        found,
+        "PG113",
+        times,
+        lambda moment: f"{moment:%H:%M}",
+        (
+            "the {side} text names the time {it} and the other edition does not",
+            "Der {seite} Text nennt die Uhrzeit {it}, die andere Fassung nicht",
+        ),
+        loc,
+    )
+    numbers = (_numbers(de_text, german=True), _numbers(en_text, german=False))
+    _differing(
+        found,
+        "PG114",
+        numbers,
+        str,
+        (
+            "the number {it} stands in the {side} text and not in the other edition's",
+            "Die Zahl {it} steht im {seite}n Text, nicht in der anderen Fassung",
+        ),
+        loc,
+    )
+
+
 def _differing(
     found: Findings,
     code: str,
     both: tuple[set[Any], set[Any]],
     shown: Callable[[Any], str],
     messages: tuple[str, str],
+    loc: Loc,
 ) -> None:
     """One finding for each thing one edition's texts name and the other's do not."""
     german, english = both
@@ -112,7 +148,7 @@ def _differing(
         side, seite = ("German", "deutsche") if in_german else ("English", "englische")
         found.add(
             code,
-            _BODY,
+            loc,
             messages[0].format(side=side, it=shown(thing)),
             messages[1].format(seite=seite, it=shown(thing)),
         )

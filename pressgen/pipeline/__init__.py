@@ -340,11 +340,13 @@ def _render_issue(loaded: LoadedIssue, now: dt.datetime, choices: Choices) -> Re
         english = present_issue(loaded, view, told, "en")  # type: ignore[arg-type]
         made = render_issue(english, template_dirs)
         said = {(problem.code, problem.field) for problem in found}
+        source = english_source(loaded.source)
         found += [
             problem
-            for problem in issue_problems(english, loaded, made, english_source(loaded.source))
+            for problem in issue_problems(english, loaded, made, source)
             if (problem.code, problem.field.removeprefix("en.")) not in said
         ]
+        found += languages.issue_check(shown, english, source)
         outputs |= {f"{ENGLISH_FOLDER}/{name}": data for name, data in made.items()}
     if any(problem.severity == "error" for problem in found):
         raise DataError(found)
