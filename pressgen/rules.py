@@ -125,6 +125,11 @@ RULES: dict[str, Rule] = {
             "warning",
             "an invitation whose venue has no street address: journalists and guests must find it",
         ),
+        Rule(
+            "PG209",
+            "warning",
+            "an invitation without a start time: journalists and guests must know when to come",
+        ),
         # ------------------------------------------------ limits
         Rule("PG301", "error", "the subject is longer than 78 characters"),
         Rule("PG302", "warning", "the subject is longer than 50 characters (phones cut it)"),

@@ -72,7 +72,10 @@ FORMS: list[tuple[Any, str]] = [
     (lambda: typography.quoted("Digitalisation starts with people."), "“Digitalisation starts with people.”"),
     (lambda: typography.quoted("the motto „Gemeinsam digital“"), "“the motto ‘Gemeinsam digital’”"),
     (lambda: typography.refine('She said "it\'s done" - at last...'), "She said “it’s done” – at last…"),
-    (lambda: typography.refine("from 2010-2015, up 5 %, with Dr. Muster"), "from 2010–2015, up 5%, with Dr. Muster"),
+    (lambda: typography.refine("from 2010-2015, up 5 %, with Dr. Muster"), "from 2010–2015, up 5%, with Dr Muster"),
+    (lambda: typography.refine("Prof. Dr. Farid Haider and Mrs. Ada"), "Prof Dr Farid Haider and Mrs Ada"),
+    (lambda: typography.refine("Prof. Dr. Dr. h.c. Dieter Lenzen"), "Prof Dr Dr h.c. Dieter Lenzen"),
+    (lambda: typography.refine("with Dr. Muster", typography.Style(titles="american")), "with Dr. Muster"),
     (lambda: typography.refine("on 3 October under Article 5"), "on 3 October under Article 5"),
 ]  # fmt: skip
 
@@ -93,7 +96,11 @@ def info(**given: Any) -> EventInfo:
         ({"start": "14:30", "end": "18:00"}, "Thursday, 17 August 2017", "2:30–6 pm"),
         ({"start": "18:30", "admission": "18:00"}, "Thursday, 17 August 2017", "from 6:30 pm (doors open 6 pm)"),
         ({"date": "2027-03-13", "end_date": "2027-03-14", "start": "10:00", "end": "16:00"},
-         "Saturday, 13 March, to Sunday, 14 March 2027", "Saturday, 10 am, to Sunday, 4 pm"),
+         "Saturday 13 to Sunday 14 March 2027", "Saturday 10 am to Sunday 4 pm"),
+        ({"date": "2027-04-30", "end_date": "2027-05-01"},
+         "Friday 30 April to Saturday 1 May 2027", ""),
+        ({"date": "2027-12-31", "end_date": "2028-01-01", "start": "20:00", "end": "02:00"},
+         "Friday 31 December 2027 to Saturday 1 January 2028", "Friday 8 pm to Saturday 2 am"),
         ({"status": "postponed", "postponed_to": "2017-09-21", "start": "14:30"},
          "Thursday, 21 September 2017 (instead of 17 August 2017)", "from 2:30 pm"),
     ],
@@ -102,6 +109,21 @@ def test_event_dates_and_times(given: dict[str, Any], dates: str, times: str) ->
     shown = info(**given)
     assert plain(typography.event_dates(shown)) == dates
     assert plain(typography.event_times(shown)) == times
+
+
+@pytest.mark.parametrize(
+    ("given", "dates", "times"),
+    [
+        ({"date": "2027-03-13", "end_date": "2027-03-14", "start": "10:00", "end": "16:00"},
+         "Saturday, March 13, to Sunday, March 14, 2027", "Saturday, 10 am, to Sunday, 4 pm"),
+        ({"date": "2027-12-31", "end_date": "2028-01-01"},
+         "Friday, December 31, 2027, to Saturday, January 1, 2028", ""),
+    ],
+)  # fmt: skip
+def test_american_event_dates_and_times(given: dict[str, Any], dates: str, times: str) -> None:
+    shown, american = info(**given), typography.Style(dates="american")
+    assert plain(typography.event_dates(shown, american)) == dates
+    assert plain(typography.event_times(shown, american)) == times
 
 
 # ---------------------------------------------------------------- people and quotes
@@ -272,10 +294,10 @@ AWARD = Award.model_validate(
 @pytest.mark.parametrize(
     ("report", "expected"),
     [
-        (True, ["A total of 64 applications were received for the Innovationspreis Handwerk 2026, and 9 were nominated.",
+        (True, ["A total of 64 applications were received for the Innovationspreis Handwerk 2026, and nine were nominated.",
                 "The Innovationspreis Handwerk 2026 went to Lisa Hofmann, master roofer (1st place, €7,500), "
                 "Emre Demir (2nd place, €3,750) and Sehwerk Neuhain GmbH (special prize)."]),
-        (False, ["A total of 64 applications have been received for the Innovationspreis Handwerk 2026, and 9 are nominated."]),
+        (False, ["A total of 64 applications have been received for the Innovationspreis Handwerk 2026, and nine are nominated."]),
     ],
 )  # fmt: skip
 def test_awards(report: bool, expected: list[str]) -> None:
@@ -322,7 +344,9 @@ def test_handover(report: bool, introduced: set[str], expected: str) -> None:
         ({"guests": 400, "guests_qualifier": "rund", "guests_online": 1050}, "around 400 guests on site and 1,050 online"),
         ({"guests": 40, "guests_noun": "teilnehmer"}, "40 participants"),
         ({"guests": 250, "guests_qualifier": "bis zu", "guests_noun": "besucher"}, "up to 250 visitors"),
-        ({"guests": 1}, "1 guest"),
+        ({"guests": 1}, "one guest"),
+        ({"guests": 9, "guests_noun": "teilnehmer", "guests_online": 3}, "nine participants on site and three online"),
+        ({"guests": 10}, "10 guests"),
         ({"guests_online": 600}, "600 guests online"),
         ({"guests": 30, "guests_noun": "entrepreneurs"}, "30 entrepreneurs"),
     ],

@@ -302,6 +302,32 @@ def test_pg208_an_invitation_needs_a_street(
     assert [p for p in result.warnings if p.code == "PG208"] == []
 
 
+@pytest.mark.parametrize(
+    ("change", "phase", "said"),
+    [
+        (lambda event: event.pop("start"), "invitation",
+         ["event: the invitation gives no start time: add event.start, so that guests and "
+          "journalists know when to come"]),
+        (lambda event: None, "invitation", []),  # the seed gives 14:30
+        (lambda event: event.pop("start"), "recap", []),  # a report need not say when
+        (lambda event: event.pop("start") and event.update(status="cancelled"), "invitation", []),
+    ],
+)  # fmt: skip
+def test_pg209_an_invitation_needs_a_start_time(
+    seed_data: dict[str, Any],
+    write_yaml: Callable[..., Path],
+    change: Callable[[dict[str, Any]], Any],
+    phase: str,
+    said: list[str],
+) -> None:
+    from pressgen.pipeline import Choices, check
+
+    data = copy.deepcopy(seed_data)
+    change(data["event"])
+    (result,) = check([write_yaml(data)], choices=Choices(phase=phase))  # type: ignore[arg-type]
+    assert [f"{p.field}: {p.message}" for p in result.warnings if p.code == "PG209"] == said
+
+
 def test_an_announcement_without_a_button_links_its_website(
     seed_data: dict[str, Any], write_yaml: Callable[..., Path]
 ) -> None:

@@ -148,10 +148,22 @@ def _legal_musts(shown: Presentation, reading: Reading, found: Findings) -> None
 
 
 def _venue_to_find(shown: Presentation, found: Findings) -> None:
-    """Before the event, whoever is invited must find the place: a street, not a town."""
+    """Before the event, whoever is invited must find the place: a street, not a town;
+    and know when to come (a draft's open time is its own finding, PG601)."""
     info = shown.event.event
+    if shown.phase != "invitation" or info.status == "cancelled":
+        return
+    if info.start is None and not shown.event.draft:
+        found.add(
+            "PG209",
+            ("event",),
+            "the invitation gives no start time: add event.start, so that guests and "
+            "journalists know when to come",
+            "Die Einladung nennt keine Uhrzeit: ergänzen Sie event.start, damit Gäste und "
+            "Journalisten wissen, wann sie kommen sollen",
+        )
     venue = info.venue
-    if shown.phase != "invitation" or info.status == "cancelled" or venue is None:
+    if venue is None:
         return
     if venue.address is None or not venue.address.street:
         found.add(

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pressgen.english import typography
 from pressgen.english.typography import NBSP, Style
 from pressgen.german.phrases import (
+    held_elsewhere,
     is_report,
     joined_with_commas,
     later_mentions,
@@ -422,7 +423,7 @@ def award_sentences(
             else ("has been" if award.applications == 1 else "have been")
         )
         counts.append(  # a sentence does not open with a numeral
-            f"a total of {typography.number(award.applications, style)} {noun} {verb} "
+            f"a total of {typography.count(award.applications, style)} {noun} {verb} "
             f"received for the {award.prize}"
         )
     if award.nominees:
@@ -431,7 +432,7 @@ def award_sentences(
             if report
             else ("is" if award.nominees == 1 else "are")
         )
-        counts.append(f"{typography.number(award.nominees, style)} {verb} nominated")
+        counts.append(f"{typography.count(award.nominees, style)} {verb} nominated")
     if counts:
         sentences.append(sentence(_capitalised(", and ".join(counts))))
     if report and award.winners:
@@ -538,13 +539,13 @@ def guests_count(info: EventInfo, style: Style) -> str:
     if info.guests is None:
         return ""
     qualifier = f"{_QUALIFIERS[info.guests_qualifier]} " if info.guests_qualifier else ""
-    return f"{qualifier}{typography.number(info.guests, style)}"
+    return f"{qualifier}{typography.count(info.guests, style)}"
 
 
 def guests(info: EventInfo, style: Style) -> str:
     """more than 80 guests; around 700 guests on site and 800 online."""
     noun = guests_noun(info)
-    online = typography.number(info.guests_online, style) if info.guests_online else ""
+    online = typography.count(info.guests_online, style) if info.guests_online else ""
     if info.guests is None:
         return f"{online}{NBSP}{noun} online" if online else ""
     on_site = f"{guests_count(info, style)}{NBSP}{noun}"
@@ -587,9 +588,8 @@ def other_places(event: Event, style: Style = typography.DEFAULT) -> list[str]:
     """Where parts of the event take place apart from its venue, with what and when."""
     main = event_place(event.event)
     places: dict[str, list[str]] = {}
-    for item in event.programme:
-        if item.venue is None or item.status == "cancelled":
-            continue
+    for item in held_elsewhere(event):
+        assert item.venue is not None
         where = place(item.venue)
         if not where or where == main:
             continue

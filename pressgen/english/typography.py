@@ -44,6 +44,7 @@ class Style:
 
     dates: Literal["british", "american"] = "british"  # 17 August 2017 / August 17, 2017
     clock: Literal["12-hour", "24-hour"] = "12-hour"  # 2:30 pm / 14:30
+    titles: Literal["british", "american"] = "british"  # Dr Anna Muster / Dr. Anna Muster
 
 
 DEFAULT = Style()
@@ -133,7 +134,7 @@ def date_time(moment: dt.datetime, style: Style = DEFAULT) -> str:
 
 
 def event_dates(info: EventInfo, style: Style = DEFAULT) -> str:
-    """Thursday, 17 August 2017 — or Saturday, 13, to Sunday, 14 March 2027; a postponed
+    """Thursday, 17 August 2017 — or Saturday 13 to Sunday 14 March 2027; a postponed
     event its new day and the old one: (instead of 5 December 2026)."""
     first = info.held_on
     if first is None or info.end_day is None:
@@ -148,24 +149,33 @@ def event_dates(info: EventInfo, style: Style = DEFAULT) -> str:
 
 
 def _days_with_weekdays(first: dt.date, last: dt.date, style: Style) -> str:
-    """Saturday, 13 March, to Sunday, 14 March 2027: each day with its month, the year once
-    where both share it."""
-    start = date_long(first, style) if first.year != last.year else _day_and_month(first, style)
-    return f"{weekday(first)}, {start}, to {weekday(last)}, {date_long(last, style)}"
+    """Saturday 13 to Sunday 14 March 2027 (British: the month and the year once where
+    both days share them); Saturday, March 13, to Sunday, March 14, 2027 (American)."""
+    if style.dates == "american":
+        start = date_long(first, style) if first.year != last.year else _day_and_month(first, style)
+        return f"{weekday(first)}, {start}, to {weekday(last)}, {date_long(last, style)}"
+    if first.year != last.year:
+        start = date_long(first, style)
+    elif first.month != last.month:
+        start = _day_and_month(first, style)
+    else:
+        start = str(first.day)
+    return f"{weekday(first)} {start} to {weekday(last)} {date_long(last, style)}"
 
 
 def event_times(info: EventInfo, style: Style = DEFAULT) -> str:
-    """from 2:30 pm, 2:30–6 pm; over several days Saturday, 10 am, to Sunday, 4 pm; with
+    """from 2:30 pm, 2:30–6 pm; over several days Saturday 10 am to Sunday 4 pm; with
     the doors' time (doors open 6:30 pm). Empty when no time is given."""
     if info.start is None:
         return ""
     first, last = info.held_on, info.end_day
     several_days = info.end_date is not None and info.end_date != info.date
     if several_days and info.end is not None and first and last:
-        shown = (
-            f"{weekday(first)}, {time_of_day(info.start, style)}, to {weekday(last)}, "
-            f"{time_of_day(info.end, style)}"
-        )
+        start, end = time_of_day(info.start, style), time_of_day(info.end, style)
+        if style.dates == "american":
+            shown = f"{weekday(first)}, {start}, to {weekday(last)}, {end}"
+        else:  # British, as the days: Saturday 10 am to Sunday 4 pm
+            shown = f"{weekday(first)} {start} to {weekday(last)} {end}"
     else:
         shown = time_range(info.start, info.end, style)
     if info.admission is not None:
@@ -179,6 +189,15 @@ def event_times(info: EventInfo, style: Style = DEFAULT) -> str:
 def number(value: int, style: Style = DEFAULT) -> str:
     """1,450."""
     return format_decimal(value, locale=_LOCALES[style.dates])
+
+
+_ONE_TO_NINE = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count(value: int, style: Style = DEFAULT) -> str:
+    """A count in running text, as English news style writes it: one to nine in words,
+    10 and more in figures (1,450)."""
+    return _ONE_TO_NINE[value - 1] if 1 <= value <= 9 else number(value, style)
 
 
 def money(amount: Decimal, style: Style = DEFAULT) -> str:
@@ -215,7 +234,7 @@ _DASH = re.compile(r"(?<=\S) - (?=\S)|(?<=\S) -(?=[,;])")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _NUMBER_RANGE = re.compile(r"(?<![\w.,-])(\d{1,4})-(\d{1,4})(?![\w-])")
 # Titles stay with the name they stand before: Dr Anna Muster, Prof. Heike Lorenz.
-_TITLE = re.compile(r"(?<![\w.])(Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) (?=[A-Z])")
+_TITLE = re.compile(r"(?<![\w.])(Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) (?=[A-Z]|h\.\s?c\.)")
 _UNIT = re.compile(r"(\d) ?(%)(?!\w)")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -230,14 +249,18 @@ _BEFORE_NUMBER = re.compile(r"(?<!\w)(Article|No\.|p\.|pp\.|Section|§§?) (?=\d
 def refine(text: str, style: Style = DEFAULT) -> str:
     """Typeset English running text the author typed plainly: straight quotes become
     “…”/‘…’ and apostrophes ’, " - " and number ranges (2010-2015) an en dash, "..." an
-    ellipsis; a title stays with the name after it."""
+    ellipsis; a title stays with the name after it, in British style without its full
+    stop (Dr Anna Muster)."""
     if " -" in text:
         text = _DASH.sub(lambda m: " – " if m[0].endswith(" ") else " –", text)
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
     if '"' in text or "'" in text:
         text = _smart_quotes(text)
-    text = _TITLE.sub(rf"\1{NBSP}", text)
+    if style.titles == "british":  # Dr, Prof, Mr: no full stop after a contraction
+        text = _TITLE.sub(lambda m: m[1].rstrip(".") + NBSP, text)
+    else:
+        text = _TITLE.sub(rf"\1{NBSP}", text)
     text = _NUMBER_RANGE.sub("\\1–\\2", text)
     text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
     text = _BEFORE_NUMBER.sub(rf"\1{NBSP}", text)

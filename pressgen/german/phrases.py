@@ -696,9 +696,8 @@ def other_places(event: Event, style: Style | None = None) -> list[str]:
     style = event.typography
     main = event_place(event.event)
     places: dict[str, list[str]] = {}
-    for item in event.programme:
-        if item.venue is None or item.status == "cancelled":
-            continue
+    for item in held_elsewhere(event):
+        assert item.venue is not None
         where = place(item.venue)
         if not where or where == main:
             continue
@@ -706,6 +705,17 @@ def other_places(event: Event, style: Style | None = None) -> list[str]:
         day = typography.date_with_weekday(item.day) if item.day else ""
         places.setdefault(where, []).append(", ".join(part for part in (what, day) if part))
     return [f"{where} ({'; '.join(parts)})" for where, parts in places.items()]
+
+
+def held_elsewhere(event: Event) -> list[ProgrammeItem]:
+    """The programme's points that take place at a place of their own: with an address.
+    A venue with a name only (Seminarraum 2) is a room of the event's venue, which the
+    programme names beside its point; a cancelled point is nowhere."""
+    return [
+        item
+        for item in event.programme
+        if item.venue is not None and item.venue.address is not None and item.status != "cancelled"
+    ]
 
 
 def other_places_label(count: int) -> str:

@@ -154,7 +154,9 @@ class Language:
         """The typography settings the language's functions take for this event."""
         if self.code == "en":
             english = event.typography.english
-            return english_typography.Style(dates=english.dates, clock=english.clock)
+            return english_typography.Style(
+                dates=english.dates, clock=english.clock, titles=english.titles or english.dates
+            )
         return event.typography
 
     def kind(self, german_kind: str) -> str:

@@ -66,7 +66,11 @@ class Venue(Schema):
     """Where something takes place."""
 
     name: Line | None = Field(None, description="Name of the place, e.g. Villa Rosenthal.")
-    address: Address | None = Field(None, description="Postal address of the place.")
+    address: Address | None = Field(
+        None,
+        description="Postal address of the place; a programme point's venue without one "
+        "(Seminarraum 2) is a room of the event's venue, named in the programme only.",
+    )
 
     @model_validator(mode="after")
     def _named_or_addressed(self) -> Venue:
@@ -896,6 +900,11 @@ class EnglishTypography(Schema):
     )
     clock: Literal["12-hour", "24-hour"] = Field(
         "12-hour", description="12-hour: 2:30 pm, 6 pm, 2:30–6 pm; 24-hour: 14:30, 14:30–18:00."
+    )
+    titles: Literal["british", "american"] | None = Field(
+        None,
+        description="british: Dr Anna Muster, Prof Dr …; american: Dr. Anna Muster; as dates "
+        "if omitted.",
     )
 
 
