@@ -143,7 +143,7 @@ ONLINE = Person(name="Markus Lewe", role="Mayor of Münster", presence="online")
 @pytest.mark.parametrize(
     ("person", "full"),
     [
-        (ANNA, "Dr. Anna Muster, Chair of the Board, TowerByte eG"),
+        (ANNA, "Dr. Anna Muster, Chair of the Board at TowerByte eG"),
         (BEN, "Ben Beispiel, Chair of the Board of Stadtwerke Jena"),
         (MAYOR, "Bruchsal's Lord Mayor Cornelia Petzold-Schick"),
         (Person(name="Christoph Kögler", organisation="T-Systems"), "Christoph Kögler (T-Systems)"),
@@ -163,21 +163,30 @@ def _said(quote: Quote, people: list[Person], full: bool = True, **known: Any) -
     ("quote", "people", "full", "sentence"),
     [
         (Quote(text="Digitalisation starts with people.", by="anna", verb="said"), [ANNA], True,
-         "“Digitalisation starts with people,” said Dr. Anna Muster, Chair of the Board, TowerByte eG."),
+         "“Digitalisation starts with people,” said Dr. Anna Muster, Chair of the Board at TowerByte eG."),
         (Quote(text="We are ready.", by="anna", verb="says"), [ANNA], True,
-         "“We are ready,” says Dr. Anna Muster, Chair of the Board, TowerByte eG."),
+         "“We are ready,” says Dr. Anna Muster, Chair of the Board at TowerByte eG."),
         (Quote(text="Is this the future?", by="anna", verb="said"), [ANNA], False,
          "“Is this the future?” said Dr. Anna Muster."),
         (Quote(text="Thank you", by="anna", verb="said"), [ANNA, BEN], True,
-         "“Thank you,” said Dr. Anna Muster, Chair of the Board, TowerByte eG, and Ben Beispiel, Chair of the Board of Stadtwerke Jena."),
+         "“Thank you,” said Dr. Anna Muster, Chair of the Board at TowerByte eG, and Ben Beispiel, Chair of the Board of Stadtwerke Jena."),
         (Quote(text="We are ready.", by="anna", verb="says"), [ANNA, BEN], False,
          "“We are ready,” say Dr. Anna Muster and Ben Beispiel."),
         (Quote(text="Good", by="lang", verb="said"), [VIDEO], True,
          "“Good,” said Lea Lang, Minister of Culture, in a video message."),
         (Quote(text="It was a great day.", by="anna", verb="said", lead_in="was delighted"), [ANNA], True,
-         "Dr. Anna Muster, Chair of the Board, TowerByte eG, was delighted: “It was a great day.”"),
+         "Dr. Anna Muster, Chair of the Board at TowerByte eG, was delighted: “It was a great day.”"),
         (Quote(text="Thanks to everyone", by="lewe", verb="said", lead_in="added"), [ONLINE], True,
          "Markus Lewe, Mayor of Münster, added via video link: “Thanks to everyone”."),
+        # Said and asked go before the speaker; any other verb after the subject.
+        (Quote(text="We are ready.", by="anna", verb="stressed"), [ANNA], True,
+         "“We are ready,” Dr. Anna Muster, Chair of the Board at TowerByte eG, stressed."),
+        (Quote(text="We are ready.", by="anna", verb="emphasises"), [ANNA, BEN], False,
+         "“We are ready,” Dr. Anna Muster and Ben Beispiel emphasise."),
+        (Quote(text="Good", by="lang", verb="added"), [VIDEO], False,
+         "“Good,” Lea Lang added in a video message."),
+        (Quote(text="Why now?", by="anna", verb="asked"), [ANNA], False,
+         "“Why now?” asked Dr. Anna Muster."),
     ],
 )  # fmt: skip
 def test_quote_sentence(quote: Quote, people: list[Person], full: bool, sentence: str) -> None:
@@ -194,7 +203,7 @@ def test_a_later_quote_names_the_surname() -> None:
 @pytest.mark.parametrize(
     ("people", "speaker"),
     [
-        ([ANNA], "Dr. Anna Muster, Chair of the Board, TowerByte eG"),
+        ([ANNA], "Dr. Anna Muster, Chair of the Board at TowerByte eG"),
         ([VIDEO], "Lea Lang, Minister of Culture (by video message)"),
         ([ONLINE], "Markus Lewe, Mayor of Münster (via video link)"),
     ],
@@ -261,6 +270,12 @@ def sponsor(name: str, **more: Any) -> dict[str, Any]:
                      {"to": [{"name": "the team of Erika Muster", "article": "das"}], "by": ["wrobel"]}]},
          ["Special thanks go to Muster AG for their hospitality.",
           "Conrad Wrobel thanked the team of Erika Muster."]),
+        # Several with a reason: the names set off by commas, not by a colon.
+        ({"sponsors": [], "thanks": [{"to": [{"name": "Muster AG", "article": "die"},
+                                             {"name": "Stadtwerke Jena", "article": "die", "plural": True}],
+                                      "noun": "partner", "reason": "for their support",
+                                      "lead_in": "We would like to thank"}]},
+         ["We would like to thank the partners, Muster AG and Stadtwerke Jena, for their support."]),
     ],
 )  # fmt: skip
 def test_thanks(changes: dict[str, Any], expected: list[str]) -> None:
@@ -295,9 +310,9 @@ AWARD = Award.model_validate(
     ("report", "expected"),
     [
         (True, ["A total of 64 applications were received for the Innovationspreis Handwerk 2026, and nine were nominated.",
-                "The Innovationspreis Handwerk 2026 went to Lisa Hofmann, master roofer (1st place, €7,500), "
+                "The prizes went to Lisa Hofmann, master roofer (1st place, €7,500), "
                 "Emre Demir (2nd place, €3,750) and Sehwerk Neuhain GmbH (special prize)."]),
-        (False, ["A total of 64 applications have been received for the Innovationspreis Handwerk 2026, and nine are nominated."]),
+        (False, ["A total of 64 applications have been received for the Innovationspreis Handwerk 2026, and nine have been nominated."]),
     ],
 )  # fmt: skip
 def test_awards(report: bool, expected: list[str]) -> None:
@@ -332,6 +347,23 @@ def test_handover(report: bool, introduced: set[str], expected: str) -> None:
         HANDOVER, event, report=report, introduced=introduced, known_as=known
     )
     assert plain(made) == expected.format(role=role)
+
+
+@pytest.mark.parametrize(
+    ("by", "report", "expected"),
+    [
+        (["wrobel"], True, "Wrobel also presented a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
+        (["wrobel", "koegler"], False, "They will also present a donation cheque for €2,741.70 to Förderverein Kinderhospiz e. V. for its youth work."),
+    ],
+)  # fmt: skip
+def test_a_second_handover_by_the_same_givers(by: list[str], report: bool, expected: str) -> None:
+    event = _seed()
+    handover = HANDOVER.model_copy(update={"by": by})
+    known = {"Conrad Wrobel": "Wrobel"}
+    made = phrases.handover_sentence(
+        handover, event, report=report, introduced={"wrobel"}, known_as=known, again=True
+    )
+    assert plain(made) == expected
 
 
 # ---------------------------------------------------------------- facts and programme
@@ -505,3 +537,36 @@ def test_a_day_stays_with_its_month_and_a_number_with_its_word() -> None:
     assert typography.refine("on 3 October under Article 5") == (
         f"on 3{NBSP}October under Article{NBSP}5"
     )
+
+
+@pytest.mark.parametrize(
+    ("person", "said"),
+    [
+        ({"name": "Elif Demir", "role": "Managing Director", "organisation": "Demir GmbH"},
+         "Managing Director of Demir GmbH"),
+        ({"name": "Farid Haider", "role": "nursing scientist", "organisation": "Universität Neuhain"},
+         "nursing scientist at Universität Neuhain"),
+        ({"name": "Jan Römer", "role": "Head of Nursing", "organisation": "Sozialstation St. Anna"},
+         "Head of Nursing at Sozialstation St. Anna"),
+        ({"name": "Lea Lang", "role": "Minister of Culture"}, "Minister of Culture"),
+        ({"name": "Ben Beispiel", "role": "Chair of Stadtwerke Jena", "organisation": "Stadtwerke Jena"},
+         "Chair of Stadtwerke Jena"),
+    ],
+)  # fmt: skip
+def test_the_apposition_names_the_organisation(person: dict[str, Any], said: str) -> None:
+    assert phrases.apposition(Person.model_validate(person)) == said
+
+
+@pytest.mark.parametrize(
+    ("label", "parties", "said"),
+    [
+        ("Organiser", [{"name": "Hochschulrektorenkonferenz", "article": "die"}], "Organiser"),
+        ("Organiser", [{"name": "A e.V.", "article": "der"}, {"name": "B GmbH", "article": "die"}],
+         "Organisers"),
+        ("Host", [{"name": "Stadtwerke Jena", "article": "die", "plural": True}], "Host"),
+    ],
+)  # fmt: skip
+def test_role_labels(label: str, parties: list[dict[str, Any]], said: str) -> None:
+    from pressgen.source.event import Party
+
+    assert phrases.role_label(label, [Party.model_validate(p) for p in parties]) == said

@@ -84,8 +84,8 @@ def draft_note(open_facts: Sequence[tuple[str | int, ...]], style: Style) -> str
 
 
 def role_label(label: str, parties: Sequence[Organisation | Party]) -> str:
-    """Organiser, Host: English has one form for all."""
-    return label
+    """Organiser, Host; Organisers, Hosts for several."""
+    return f"{label}s" if len(parties) > 1 else label
 
 
 def issue_draft_note(headlines: Sequence[str], style: Style) -> str:
@@ -127,18 +127,21 @@ def unsubscribe_text(address: str, style: Style) -> str:
 
 
 def apposition(person: Person) -> str:
-    """What follows the name at first mention: the role, and the organisation after a comma
-    unless the role names it: 'Chair of the Board, TowerByte eG'."""
+    """What follows the name at first mention: the role, and the organisation unless the
+    role names it — a title of it ('Managing Director of Demir GmbH'), else where the
+    work is done ('nursing scientist at Universität Neuhain', 'Head of Nursing at
+    Sozialstation St. Anna')."""
     role, organisation = person.role, person.organisation
     if not role or person.role_before_name:
         return ""
     if not organisation or organisation in role:
         return role
-    return f"{role}, {organisation}"
+    at = role[:1].islower() or " of " in role
+    return f"{role} {'at' if at else 'of'} {organisation}"
 
 
 def full_name(person: Person) -> str:
-    """Name and function: 'Anna Muster, Chair of the Board, TowerByte eG'; without a role
+    """Name and function: 'Anna Muster, Chair of the Board of TowerByte eG'; without a role
     the organisation in brackets; or the name alone."""
     if person.role and person.role_before_name:  # Mayor Cornelia Petzold-Schick
         return f"{person.role} {person.name}"
@@ -331,11 +334,17 @@ def quote_sentence(
     elif not words.endswith(("!", "?", "…")):
         words += ","
     verb = _present(quote.verb, plural_subject(people))
-    who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
-    said = f"{who} {how}" if how else who
-    return QuoteSentence(
-        "", typography.quoted(words, style), " " + sentence(f"{verb} {said}"), who.rstrip(",")
-    )
+    if verb.partition(" ")[0] in _INVERTED:  # “…,” said Anna Muster.
+        who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
+        said = f"{verb} {who} {how}" if how else f"{verb} {who}"
+    else:  # any other verb after its subject: “…,” Anna Muster stressed.
+        who = speakers(people, full=full, more_follows=True, known_as=known_as)
+        said = f"{who} {verb} {how}" if how else f"{who} {verb}"
+    return QuoteSentence("", typography.quoted(words, style), " " + sentence(said), who.rstrip(","))
+
+
+# The verbs English news style puts before the speaker after a quote; any other follows it.
+_INVERTED = frozenset({"said", "says", "say", "asked", "asks", "ask"})
 
 
 # ---------------------------------------------------------------- thanks
@@ -378,8 +387,8 @@ def thanks_sentences(
             # "the sponsor, A"; several after a colon, so a name with a comma in it
             # (Impulsregion Jena, Erfurt und Weimar) cannot be taken for two.
             object_ = f"the {forms[0]}, {names}" if one else f"the {forms[1]}: {names}"
-            if one and group.reason:
-                object_ += ","  # the apposition closed before the sentence goes on
+            if group.reason:  # the apposition closed before the sentence goes on
+                object_ = f"the {forms[0 if one else 1]}, {names},"
         else:
             object_ = names
         ending = f" {group.reason}" if group.reason else ""
@@ -430,7 +439,7 @@ def award_sentences(
         verb = (
             ("was" if award.nominees == 1 else "were")
             if report
-            else ("is" if award.nominees == 1 else "are")
+            else ("has been" if award.nominees == 1 else "have been")
         )
         counts.append(f"{typography.count(award.nominees, style)} {verb} nominated")
     if counts:
@@ -456,7 +465,9 @@ def award_sentences(
                 assert winner.organisation is not None
                 text = with_details(winner.organisation.name, details)
             parts.append(text)
-        sentences.append(sentence(f"The {award.prize} went to {_joined_with_and(parts)}"))
+        # The prize was named in the sentence before: not again.
+        prize = ("prize" if len(parts) == 1 else "prizes") if counts else award.prize
+        sentences.append(sentence(f"The {prize} went to {_joined_with_and(parts)}"))
     return sentences
 
 
@@ -468,10 +479,12 @@ def handover_sentence(
     introduced: Set[str] = frozenset(),
     known_as: Mapping[str, str] | None = None,
     style: Style = typography.DEFAULT,
+    again: bool = False,
 ) -> str:
     """'Ben Beispiel, Chair of the Friends' Association, presented a donation cheque for
     €2,741.70 to Max Muster, Head of Social Services, and Förderverein Kinderhospiz e. V.'
-    — in the present before the event."""
+    — in the present before the event. `again`: the same givers as in the sentence
+    before, who are not named twice: 'They also presented …'."""
     givers = []
     for key in handover.by:
         person = event.person(key)
@@ -503,6 +516,13 @@ def handover_sentence(
         receiving = receiving.rstrip(",")
     purpose = f" {handover.purpose}" if handover.purpose else ""
     subject = _capitalised(_joined_with_and(givers))
+    if again:
+        several = len(givers) > 1 or any(event.person(key).plural for key in handover.by)
+        if several:
+            subject = "They"
+        elif handover.by:
+            subject = (known_as or {}).get(event.person(handover.by[0]).name, subject)
+        verb = "also presented" if report else "will also present"
     return sentence(f"{subject} {verb} {handover.what}{amount} to {receiving}{purpose}")
 
 

@@ -26,6 +26,7 @@ from pressgen.german.typography import (
     plain_spaces,
     postal_address,
 )
+from pressgen.german.typography import typeset as german_typeset
 from pressgen.source.event import Event, EventInfo
 from pressgen.source.fields import ModelT, Role, map_texts
 
@@ -285,8 +286,17 @@ def _smart_quotes(text: str) -> str:
 
 
 def typeset_event(event: Event, style: Style = DEFAULT) -> Event:
-    """The English edition with every text (one-line and running) typeset by refine()."""
-    return typeset(event, style)
+    """The English edition with every text (one-line and running) typeset by refine(); the
+    Impressum's legal lines stay German, and are set as the German edition sets them
+    (Vorstand: Dr. Anna Muster)."""
+    typeset_ = typeset(event, style)
+    updates = {}
+    for name in ("organisation", "publisher"):
+        own, english = getattr(event, name), getattr(typeset_, name)
+        if own is not None and own.impressum is not None:
+            impressum = german_typeset(own.impressum, event.typography)
+            updates[name] = english.model_copy(update={"impressum": impressum})
+    return typeset_.model_copy(update=updates) if updates else typeset_
 
 
 def typeset(value: ModelT, style: Style) -> ModelT:

@@ -551,10 +551,12 @@ def handover_sentence(
     introduced: Set[str] = frozenset(),
     known_as: Mapping[str, str] | None = None,
     style: Style | None = None,
+    again: bool = False,
 ) -> str:
     """„Ben Beispiel, Vorsitzender des Fördervereins, übergab einen Spendenscheck über
     2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt, und den Förderverein
-    Kinderhospiz e. V.“ — in the present before the event."""
+    Kinderhospiz e. V.“ — in the present before the event. The German names the givers
+    again where the sentence before had the same (`again`), as German press releases do."""
     style = event.typography
     givers = _named_each(handover.by, event, introduced, known_as)  # the subject
     givers += [_organisation_phrase(party).form("nom") for party in handover.by_organisations]

@@ -484,7 +484,7 @@ def _programme_entry(document: Any, item: Any, labels: Any) -> None:
     added.add_run(item.heading)
     lines = [*item.speakers]
     if item.moderation:
-        lines.append(f"{labels.moderation}: {item.moderation}")
+        lines.append(f"{item.moderation_label}: {item.moderation}")
     for line in lines:
         added.add_run().add_break()
         added.add_run(line)

@@ -166,6 +166,7 @@ class Facts:
     host: tuple[Named, ...]  # the host alone, or nothing
     host_label: str  # Gastgeber, or Gastgeberin for a host that is „die“
     moderation: str
+    moderation_label: str  # Moderation; in English Moderator, or Moderators for several
     guests_of_honour: str
     guests_of_honour_label: str  # Ehrengast or Ehrengäste
     livestream: str  # a web address
@@ -197,6 +198,7 @@ class ProgrammeEntry:
     description: str  # running text with inline markup, or empty
     topics_label: str = ""  # Themen, or Thema for one
     examples_label: str = ""  # Beispiele, or Beispiel for one
+    moderation_label: str = ""  # Moderation; in English Moderator, or Moderators for several
 
 
 @dataclass(frozen=True)
@@ -542,9 +544,13 @@ def _labels(event: Event, invitation: Invitation | None, lang: Language) -> Reco
     Terminverschiebung when the event does not take place as announced, Presseeinladung
     when it asks the press to come (accreditation, a photo opportunity), else
     Terminankündigung."""
-    if invitation is None:
-        return Record(lang.labels)
-    return Record({**lang.labels, "press_release": lang.kind(_invitation_kind(event, invitation))})
+    labels = dict(lang.labels)
+    release = event.press_release
+    if len(release.contacts) + (release.contact is not None) > 1:
+        labels["contact"] = labels["contacts"]  # Press contacts (German: Pressekontakt)
+    if invitation is not None:
+        labels["press_release"] = lang.kind(_invitation_kind(event, invitation))
+    return Record(labels)
 
 
 def _invitation_kind(event: Event, invitation: Invitation) -> str:
@@ -963,6 +969,7 @@ def _body_blocks(event: Event, lang: Language, report: bool) -> Iterator[Block]:
                     style=style,
                 )
             ]
+            givers = None  # the sentence before's, when it was a handover
             for handover in event.handovers:
                 said.append(
                     phrases.handover_sentence(
@@ -972,8 +979,10 @@ def _body_blocks(event: Event, lang: Language, report: bool) -> Iterator[Block]:
                         introduced=named_everywhere,
                         known_as=known_as,
                         style=style,
+                        again=givers == (handover.by, handover.by_organisations),
                     )
                 )
+                givers = (handover.by, handover.by_organisations)
                 named_everywhere |= set(handover.by) | set(handover.to)  # after, briefly
             if said:
                 yield Block("awards", text=" ".join(said))
@@ -1107,11 +1116,12 @@ def _facts(event: Event, lang: Language, report: bool) -> Facts:
         focus=info.focus or "",
         organisers=organisers,
         organisers_label=phrases.role_label(
-            labels["organisers"], [event.organisation] if not co_hosts else []
+            labels["organisers"], [event.organisation, *info.co_hosts]
         ),
         host=_named([(info.host.name, info.host.url)], style, lang) if info.host else (),
         host_label=phrases.role_label(labels["host"], [info.host] if info.host else []),
         moderation=typography.join([event.person(k).name for k in info.moderators], style),
+        moderation_label=labels["moderators" if len(info.moderators) > 1 else "moderation"],
         guests_of_honour=typography.join(honoured, style),
         guests_of_honour_label=labels[
             "guests_of_honour" if len(honoured) > 1 else "guest_of_honour"
@@ -1141,7 +1151,7 @@ def _fact_lines(facts: Facts, labels: Record, lang: Language) -> Iterator[FactLi
         if names:
             yield FactLine(label, names)
     for label, value in (
-        (labels.moderation, facts.moderation),
+        (facts.moderation_label, facts.moderation),
         (facts.guests_of_honour_label, facts.guests_of_honour),
     ):
         if value:
@@ -1197,6 +1207,9 @@ def _programme_days(event: Event, lang: Language) -> Iterator[ProgrammeDay]:
                 description=item.description or "",
                 topics_label=lang.labels["topic" if len(item.topics) == 1 else "topics"],
                 examples_label=lang.labels["example" if len(item.examples) == 1 else "examples"],
+                moderation_label=lang.labels[
+                    "moderators" if len(item.moderators) > 1 else "moderation"
+                ],
             )
         )
     several = len(days) > 1
