@@ -381,7 +381,7 @@ def test_the_test_command_installs_what_the_tests_need() -> None:
     script = (ROOT / "scripts" / "test").read_text("utf-8")
     assert "command -v chromium >/dev/null || debian_packages+=(chromium)" in script
     assert "apt-get -o DPkg::Lock::Timeout=600 install -y" in script
-    order = ["npm ci", "python3 -m pip install -e '.[test]'", 'python3 -m pytest "$@"']
+    order = ["npm ci", "python3 -m pip install -e '.[test]'", 'python3 -m pytest -n 2 "$@"']
     positions = [script.index(step) for step in order]
     assert positions == sorted(positions)
 
