@@ -97,11 +97,7 @@ def test_the_english_issue_reads_in_order(issue_outputs: dict[str, bytes], name:
         "Legal notice (Impressum)",
         "Unsubscribe from this newsletter",
     ]
-    folded, at = text.casefold(), 0
-    for part in order:
-        found = folded.find(part.casefold(), at)
-        assert found >= 0, f"{part!r} is missing or out of order"
-        at = found + len(part)
+    assert_in_order(text, order)
     # Its own web version.
     assert "/newsletter/2027-01/en/newsletter.html" in issue_outputs[name].decode("utf-8")
     assert "Rückblick" not in text and "Mehr erfahren" not in text
@@ -170,7 +166,11 @@ def test_the_issue_reads_in_order(issue_outputs: dict[str, bytes], name: str) ->
         "Impressum",
         "Newsletter abbestellen",
     ]
-    # Each part after the one before (the contents name the headlines once already).
+    assert_in_order(text, order)
+
+
+def assert_in_order(text: str, order: list[str]) -> None:
+    """Each part after the one before (the contents name the headlines once already)."""
     folded, at = text.casefold(), 0
     for part in order:
         found = folded.find(part.casefold(), at)
