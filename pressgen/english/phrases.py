@@ -136,8 +136,15 @@ def apposition(person: Person) -> str:
         return ""
     if not organisation or organisation in role:
         return role
-    at = role[:1].islower() or " of " in role
+    last = role.rsplit(" ", 1)[-1].lower()
+    at = (role[:1].islower() and last not in _OF_WORDS) or " of " in role
     return f"{role} {'at' if at else 'of'} {organisation}"
+
+
+# What one is of an organisation, not at it: owner of Holzwerkstatt Hofmann.
+_OF_WORDS = frozenset({"owner", "co-owner", "founder", "co-founder", "head", "director",
+                       "chair", "president", "member", "partner", "shareholder",
+                       "spokesperson", "spokesman", "spokeswoman"})  # fmt: skip
 
 
 def full_name(person: Person) -> str:
@@ -615,7 +622,7 @@ def other_places(event: Event, style: Style = typography.DEFAULT) -> list[str]:
             continue
         what = programme_heading(item, style)
         day = typography.date_with_weekday(item.day, style) if item.day else ""
-        places.setdefault(where, []).append(", ".join(part for part in (what, day) if part))
+        places.setdefault(where, []).append(" on ".join(part for part in (what, day) if part))
     return [f"{where} ({'; '.join(parts)})" for where, parts in places.items()]
 
 
@@ -663,7 +670,7 @@ PROGRAMME_LABELS = {
     "einlass": "Doors open",
     "begruessung": "Welcome",
     "eroeffnung": "Opening",
-    "grusswort": "Welcome address",
+    "grusswort": "Address",  # a Grußwort; the welcome itself is begruessung
     "rede": "Speech",
     "keynote": "Keynote",
     "vortrag": "Talk",
@@ -690,7 +697,7 @@ def programme_heading(item: ProgrammeItem, style: Style) -> str:
     if item.title and re.search(rf"\b{re.escape(label.lower())}\b", item.title.lower()):
         return item.title
     if item.kind == "grusswort" and not item.label and len(item.speakers) > 1:
-        label = "Welcome addresses"
+        label = "Addresses"
     if not item.title:
         return label
     title = typography.quoted(item.title, style) if item.kind in _TITLED_KINDS else item.title

@@ -236,6 +236,10 @@ _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _NUMBER_RANGE = re.compile(r"(?<![\w.,-])(\d{1,4})-(\d{1,4})(?![\w-])")
 # Titles stay with the name they stand before: Dr Anna Muster, Prof. Heike Lorenz.
 _TITLE = re.compile(r"(?<![\w.])(Dr\.?|Prof\.?|Mr\.?|Mrs\.?|Ms\.?) (?=[A-Z]|h\.\s?c\.)")
+# German academic titles stacked before a name: Prof. Dr. Dr. h.c., Dr. Dr.
+_STACKED = re.compile(
+    r"(?<![\w.])(?:Prof\.?(?: Dr\.?)+|Dr\.?(?: Dr\.?)+)(?: h\.\s?c\.)?(?: mult\.)? (?=[A-Z])"
+)
 _UNIT = re.compile(r"(\d) ?(%)(?!\w)")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -259,6 +263,8 @@ def refine(text: str, style: Style = DEFAULT) -> str:
     if '"' in text or "'" in text:
         text = _smart_quotes(text)
     if style.titles == "british":  # Dr, Prof, Mr: no full stop after a contraction
+        if "Prof" in text or "Dr." in text:  # a professor is Prof alone, Dr Dr is Dr
+            text = _STACKED.sub(lambda m: "Prof " if m[0].startswith("Prof") else "Dr ", text)
         text = _TITLE.sub(lambda m: m[1].rstrip(".") + NBSP, text)
     else:
         text = _TITLE.sub(rf"\1{NBSP}", text)
