@@ -47,6 +47,9 @@ SENTENCES = [
     (phrases.coverage_note("Terminverschiebung", new_day=False),
      "Wir bitten um Veröffentlichung der Terminverschiebung."),
     (phrases.coverage_note("Absage"), "Wir bitten um Veröffentlichung der Absage."),
+    # Closed to the public: nothing for a calendar, coverage only.
+    (phrases.coverage_note("Terminankündigung", public=False),
+     "Wir freuen uns über Ihre Berichterstattung."),
     # The author's text has invited already: not a second time.
     (phrases.coverage_note("Presseeinladung", invited_already=True),
      "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."),

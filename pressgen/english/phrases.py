@@ -406,8 +406,24 @@ def thanks_sentences(
             sentences.append(sentence(f"{_capitalised(thanked_by)} {verb} {object_}{ending}"))
         else:
             lead_in = group.lead_in or event.sponsors_lead_in
+            if forms and object_.startswith("the "):  # We thank our partners
+                object_ = _whose(lead_in) + object_[3:]
             sentences.append(sentence(f"{lead_in} {object_}{ending}"))
     return sentences
+
+
+def _whose(lead_in: str) -> str:
+    """Who the thanked belong to, as the lead-in's subject says: We thank → our partners,
+    The association thanks → its partners, The organisers thank → their partners; after
+    'Special thanks go to' they are the partners."""
+    words = lead_in.lower().split()
+    if words[:1] == ["we"]:
+        return "our"
+    if words[-1:] == ["thanks"] and words[:1] == ["the"]:
+        return "its"
+    if words[-1:] == ["thank"] and words[:1] == ["the"]:
+        return "their"
+    return "the"
 
 
 # ---------------------------------------------------------------- awards and handovers
@@ -730,8 +746,12 @@ COVERAGE_NOTES = {
 }
 
 
-def coverage_note(kind: str, invited_already: bool = False, new_day: bool = True) -> str:
+def coverage_note(
+    kind: str, invited_already: bool = False, new_day: bool = True, public: bool = True
+) -> str:
     """The closing line of what goes to journalists before the event, by what it is."""
+    if kind == "Terminankündigung" and not public:
+        return "We would be grateful for your coverage of the event."
     if kind == "Presseeinladung" and invited_already:
         return "We look forward to seeing you."
     if kind == "Terminverschiebung" and not new_day:

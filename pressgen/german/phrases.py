@@ -839,12 +839,17 @@ COVERAGE_NOTES = {
 }
 
 
-def coverage_note(kind: str, invited_already: bool = False, new_day: bool = True) -> str:
+def coverage_note(
+    kind: str, invited_already: bool = False, new_day: bool = True, public: bool = True
+) -> str:
     """Presseeinladung, Terminankündigung, Terminverschiebung or Absage: its closing line.
     Where the author's text has already invited, the invitation's line does not again;
-    a postponement without its `new_day` asks to publish the postponement itself."""
+    a postponement without its `new_day` asks to publish the postponement itself; an
+    event closed to the public is announced for coverage, not for a calendar."""
     if kind == "Presseeinladung" and invited_already:
         return "Wir freuen uns auf Ihren Besuch und Ihre Berichterstattung."
+    if kind == "Terminankündigung" and not public:
+        return "Wir freuen uns über Ihre Berichterstattung."
     if kind == "Terminverschiebung" and not new_day:
         return "Wir bitten um Veröffentlichung der Terminverschiebung."
     return COVERAGE_NOTES[kind]

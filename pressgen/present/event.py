@@ -472,6 +472,7 @@ def present(
             _invitation_kind(shown, invitation),
             phrases.invites([block.text for block in blocks if block.kind == "paragraph"]),
             new_day=shown.event.day_holds,
+            public=shown.event.public,
         )
         if invitation
         else "",

@@ -332,6 +332,11 @@ class EventInfo(Schema):
     audience: Wording | None = Field(
         None, description="Who came or is invited, e.g. Vertreter aus Politik und Wirtschaft."
     )
+    public: bool = Field(
+        True,
+        description="no for an event closed to the public (a ceremony for invited guests): "
+        "its announcement asks the press for coverage, not for a listing in their calendar.",
+    )
     guests_noun: Wording | None = Field(
         None,
         description="What the guests are called: teilnehmer, besucher or gaeste (written as the "
