@@ -91,14 +91,6 @@ def quote_verb(report: bool) -> str:
     return "sagte" if report else "sagt"
 
 
-# The first word of a contact that is an office, not a person: „Pressestelle der Stadt
-# Jena“ names its organisation, and is words an English edition gives in English.
-OFFICES = (
-    "Pressestelle", "Presseamt", "Vorstand", "Geschäftsstelle", "Referat", "Büro",
-    "Abteilung", "Kommunikation", "Redaktion", "Team", "Medienstelle", "Stabsstelle",
-)  # fmt: skip
-
-
 # ---------------------------------------------------------------- organisations
 
 

@@ -21,7 +21,6 @@ from urllib.parse import quote, urljoin
 from pydantic import BaseModel
 
 from pressgen.german import grammar
-from pressgen.german.phrases import OFFICES
 from pressgen.german.typography import (
     NBSP,
     character_count,
@@ -43,6 +42,7 @@ from pressgen.registry import (
 from pressgen.source import prose
 from pressgen.source.editions import quote_is_translated
 from pressgen.source.event import (
+    OFFICES,
     BodyBlock,
     Contact,
     Event,

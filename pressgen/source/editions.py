@@ -15,10 +15,8 @@ from urllib.parse import urljoin
 from pydantic import BaseModel
 
 from pressgen.errors import Problem
-from pressgen.german.phrases import OFFICES
-from pressgen.german.typography import NBSP
 from pressgen.messages import _
-from pressgen.source.event import Contact, Event, Party, Person, Quote, Registration
+from pressgen.source.event import OFFICES, Contact, Event, Party, Person, Quote, Registration
 from pressgen.source.fields import english_part, is_translated
 from pressgen.source.issue import NewsletterIssue
 from pressgen.source.loader import Loc, SourceMap
@@ -26,6 +24,7 @@ from pressgen.source.loader import Loc, SourceMap
 # A file with editions: an event file or a newsletter file (languages: [de, en]).
 Edited = Event | NewsletterIssue
 
+NBSP = "\u00a0"  # the marker stays on one line
 OPEN_TEXT = f"[English{NBSP}text{NBSP}open]"
 # Where the English edition's outputs go, inside the event's output folder.
 ENGLISH_FOLDER = "en"

@@ -612,6 +612,14 @@ class Thanks(Schema):
     )
 
 
+# The first word of a contact that is an office, not a person: „Pressestelle der Stadt
+# Jena“ names its organisation, and is words an English edition gives in English.
+OFFICES = (
+    "Pressestelle", "Presseamt", "Vorstand", "Geschäftsstelle", "Referat", "Büro",
+    "Abteilung", "Kommunikation", "Redaktion", "Team", "Medienstelle", "Stabsstelle",
+)  # fmt: skip
+
+
 class Contact(Schema):
     """A person to contact."""
 
