@@ -586,3 +586,30 @@ def test_role_labels(label: str, parties: list[dict[str, Any]], said: str) -> No
     from pressgen.source.event import Party
 
     assert phrases.role_label(label, [Party.model_validate(p) for p in parties]) == said
+
+
+HAUS = {
+    "name": "Haus der Pflege",
+    "address": {"street": "Am Kai 5", "postcode": "07743", "city": "Jena"},
+}
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        # The author's label runs on in the brackets as words; the title is the programme's.
+        ({"kind": "fuehrung", "label": "Open day with company tours", "title": "Design and paint shop",
+          "day": "2017-08-18"},
+         "Haus der Pflege, Am Kai 5, 07743 Jena, Germany (open day with company tours on Friday, 18 August 2017)"),
+        ({"kind": "sonstiges", "label": "Public viewing at the partner association"},
+         "Haus der Pflege, Am Kai 5, 07743 Jena, Germany (public viewing at the partner association)"),
+        # A first word that is a name stays as it is.
+        ({"kind": "fuehrung", "label": "Jena city tour"},
+         "Haus der Pflege, Am Kai 5, 07743 Jena, Germany (Jena city tour)"),
+        ({"kind": "empfang", "title": "TowerByte eG's traditional summer reception"},
+         "Haus der Pflege, Am Kai 5, 07743 Jena, Germany (TowerByte eG's traditional summer reception)"),
+    ],
+)  # fmt: skip
+def test_a_further_venue_says_what_happens_there(item: dict[str, Any], said: str) -> None:
+    event = _seed(programme=[{**item, "venue": HAUS}])
+    assert [plain(place) for place in phrases.other_places(event, BRITISH)] == [said]

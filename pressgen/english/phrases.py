@@ -636,10 +636,29 @@ def other_places(event: Event, style: Style = typography.DEFAULT) -> list[str]:
         where = place(item.venue)
         if not where or where == main:
             continue
-        what = programme_heading(item, style)
+        # The author's label of the point says what happens there; the programme has the
+        # rest. In the brackets it runs on as text: (open day with company tours).
+        what = _running_on(item.label, event) if item.label else programme_heading(item, style)
         day = typography.date_with_weekday(item.day, style) if item.day else ""
         places.setdefault(where, []).append(" on ".join(part for part in (what, day) if part))
     return [f"{where} ({'; '.join(parts)})" for where, parts in places.items()]
+
+
+def _running_on(label: str, event: Event) -> str:
+    """A label written as a heading (Public viewing), as words inside a sentence (public
+    viewing); a first word that is a name stays as it is: Jena city tour, TowerByte day."""
+    first = label.split(" ", 1)[0]
+    if not first[1:].islower() or not first[:1].isupper():
+        return label
+    venues = [event.event.venue, *(item.venue for item in event.programme)]
+    names = [event.organisation.name, *(person.name for person in event.people.values())]
+    names += [sponsor.name for sponsor in event.sponsors]
+    for venue in venues:
+        if venue is not None:
+            names += [venue.name or "", venue.address.city if venue.address else ""]
+    if any(re.search(rf"\b{re.escape(first)}\b", name) for name in names):
+        return label
+    return first[:1].lower() + label[1:]
 
 
 def other_places_label(count: int) -> str:
