@@ -257,3 +257,17 @@ def test_the_editions_place_the_same_quotes(tmp_path: Path, bilingual: dict[str,
 def test_the_seeds_english_loads(bilingual: dict[str, Any]) -> None:
     event = load_event(SEED)
     assert event.languages == ["de", "en"] and event.en is not None
+
+
+@pytest.mark.parametrize(
+    ("reads", "published", "gets"),
+    [("en", ("de", "en"), "en"), ("en", ("de",), "de"), ("", ("de", "en"), "de"),
+     ("de", ("de", "en"), "de")],
+)  # fmt: skip
+def test_each_recipient_gets_the_edition_of_their_language_where_there_is_one(
+    reads: str, published: tuple[str, ...], gets: str
+) -> None:
+    """The one rule every send goes through (newsletter, newsletter file, press release)."""
+    from pressgen.present.language import edition_for
+
+    assert edition_for(reads, published) == gets

@@ -29,6 +29,7 @@ from pressgen.deliver.smtp import MailServer, SendError, SmtpSettings
 from pressgen.messages import N_, _
 from pressgen.outputs.email import new_message_id
 from pressgen.present.event import Presentation, Reader
+from pressgen.present.language import edition_for
 from pressgen.source.addresses import address_identity
 from pressgen.source.event import is_local
 
@@ -171,7 +172,7 @@ def press_message(
     replies to the Pressekontakt."""
     from pressgen.outputs.email import build_press_email
 
-    release = releases.get(recipient.language) or releases["de"]
+    release = releases[edition_for(recipient.language, releases)]
     text = f"{recipient.salutation}\n\n{release.text}" if recipient.salutation else release.text
     return build_press_email(
         release.loaded.event, release.subject, text, release.attachments,

@@ -30,6 +30,7 @@ from pressgen.errors import DataError, Problem, display_path
 from pressgen.messages import _, ngettext
 from pressgen.outputs.email import attachment_names, new_message_id, subject_of
 from pressgen.pipeline import Choices, Rendered, render_path
+from pressgen.present.language import edition_for
 from pressgen.registry import PRESS_RELEASE_PDF
 
 
@@ -87,7 +88,7 @@ class Send:
         ]
         readers = sum(1 for recipient in self.recipients if recipient.language == "en")
         if readers:
-            english = getattr(self.rendered, "english", None) is not None
+            english = edition_for("en", self.rendered.languages) == "en"
             line = (
                 ngettext(
                     "Language:   {count} recipient gets the English edition",

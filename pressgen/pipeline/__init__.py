@@ -33,7 +33,7 @@ from pressgen.pipeline.incremental import (
 )
 from pressgen.present.event import Presentation, Reader, View
 from pressgen.present.issue import IssuePresentation, present_issue
-from pressgen.present.language import Code
+from pressgen.present.language import Code, edition_for
 from pressgen.registry import NEWSLETTER_HTML, ListManager, handed_over, list_manager
 from pressgen.site.press_room import (
     INDEX,
@@ -170,11 +170,16 @@ class RenderedEvent:
     # Its key tells when anything it follows from changed: a build may skip it then.
     remembered = True
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The editions it has: de, and en where it publishes the English one."""
+        return ("de", "en") if self.english is not None else ("de",)
+
     def newsletter_for(self, reader: Reader) -> NewsletterCopy:
         """One recipient's newsletter from the presentation already made: the event as its
         mail headers read it, the text and the HTML (pressgen.outputs.render); in English
         for a reader of English, where the event has its English edition."""
-        if reader.language == "en" and self.english is not None:
+        if edition_for(reader.language, self.languages) == "en":
             return self._english_copies(reader)
         return self._copies(reader)
 
@@ -202,9 +207,13 @@ class RenderedIssue:
     # rendered on every build and never remembered.
     remembered = False
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return ("de", "en") if self.english is not None else ("de",)
+
     def newsletter_for(self, reader: Reader) -> NewsletterCopy:
         """One recipient's copy, as RenderedEvent.newsletter_for."""
-        if reader.language == "en" and self.english is not None:
+        if edition_for(reader.language, self.languages) == "en":
             return self._english_copies(reader)
         return self._copies(reader)
 

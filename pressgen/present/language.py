@@ -7,7 +7,7 @@ same functions for the same places.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Literal
@@ -168,6 +168,13 @@ class Language:
         return (
             self.phrases.KINDS.get(german_kind, german_kind) if self.code == "en" else german_kind
         )
+
+
+def edition_for(reads: str, published: Collection[str]) -> Code:
+    """Which edition a recipient gets: the one of the language they read (a list's
+    language column) where the document publishes it, else the German original. Every
+    send goes through here: newsletters, newsletter files and press releases alike."""
+    return "en" if reads == "en" and "en" in published else "de"
 
 
 GERMAN = Language("de", german_phrases, german_typography, GERMAN_LABELS)
