@@ -613,3 +613,20 @@ HAUS = {
 def test_a_further_venue_says_what_happens_there(item: dict[str, Any], said: str) -> None:
     event = _seed(programme=[{**item, "venue": HAUS}])
     assert [plain(place) for place in phrases.other_places(event, BRITISH)] == [said]
+
+
+GEBHARDT = Person(name="Anja Gebhardt", role="First Mayor", organisation="Gemeinde Kirchehrenbach")
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced"),
+    [
+        ("Mayor Anja Gebhardt officially handed over the key.", True),  # her title before the name
+        ("Anja Gebhardt, First Mayor of Gemeinde Kirchehrenbach, spoke.", True),
+        ("Then Anja Gebhardt handed over the key.", False),  # the name alone
+        ("Mayor Anja Gebhardt's deputy spoke.", True),
+        ("The mayor spoke; then came Anja Gebhardt.", False),  # the title not before her name
+    ],
+)  # fmt: skip
+def test_a_paragraph_introduces_a_person(text: str, introduced: bool) -> None:
+    assert phrases.introduces(text, GEBHARDT) is introduced

@@ -224,7 +224,9 @@ def _joined_with_and(parts: list[str]) -> str:
 
 
 def introduces(text: str, person: Person) -> bool:
-    """Whether a paragraph names the person together with (most of) their function."""
+    """Whether a paragraph names the person together with (most of) their function; or,
+    as English news copy introduces people, with their title before the name: Mayor
+    Anja Gebhardt introduces the First Mayor of Gemeinde Kirchehrenbach."""
     if person.name not in text:
         return False
     described = " ".join(part for part in (person.role, person.organisation) if part)
@@ -232,7 +234,10 @@ def introduces(text: str, person: Person) -> bool:
     if not words:
         return True
     lowered = text.lower()
-    return sum(word.lower() in lowered for word in words) * 2 >= len(words)
+    if sum(word.lower() in lowered for word in words) * 2 >= len(words):
+        return True
+    titled = re.findall(rf"(\w{{4,}}) {re.escape(person.name)}", text)
+    return any(word.lower() in described.lower() for word in titled)
 
 
 def plural_subject(people: Sequence[Person]) -> bool:
