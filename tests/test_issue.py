@@ -431,7 +431,7 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
           "PG114 en.items[1].news.text: the number 142 stands in the German text and not in "
           "the other edition's"]),
         (lambda data: data["en"]["issue"].update(
-            intro="our year began on 15 January with a full town hall."),
+            intro="Our year began on 15 January with a full town hall."),
          ["PG113 en.issue.intro: the English text names 15.01.2027 and the other edition "
           "does not"]),
         (lambda data: None, []),
@@ -496,7 +496,7 @@ def test_a_newsletter_file_goes_to_each_reader_in_their_language(
         str(english["Subject"]) == "Netzwerk Saale in January: New Year reception and new members"
     )
     text = english.get_body(("plain",)).get_content()
-    assert "Dear Sam,\n\nour year began with a full town hall." in text.replace("\r\n", "\n")
+    assert "Dear Sam,\n\nOur year began with a full town hall." in text.replace("\r\n", "\n")
     assert "Liebe Mitglieder, Partner und Freunde" in german.get_body(("plain",)).get_content()
 
 
