@@ -630,3 +630,19 @@ GEBHARDT = Person(name="Anja Gebhardt", role="First Mayor", organisation="Gemein
 )  # fmt: skip
 def test_a_paragraph_introduces_a_person(text: str, introduced: bool) -> None:
     assert phrases.introduces(text, GEBHARDT) is introduced
+
+
+@pytest.mark.parametrize(
+    ("introduced", "said"),
+    [
+        (set(), "Dr. Anna Muster, Chair of the Board at TowerByte eG, and Ben Beispiel, Chair of the Board of Stadtwerke Jena,"),
+        # Of two speakers, the one the text named before is named briefly.
+        ({"Dr. Anna Muster"}, "Muster and Ben Beispiel, Chair of the Board of Stadtwerke Jena,"),
+        ({"Dr. Anna Muster", "Ben Beispiel"}, "Muster and Beispiel"),
+    ],
+)  # fmt: skip
+def test_several_speakers_each_named_as_far_as_needed(introduced: set[str], said: str) -> None:
+    known = {"Dr. Anna Muster": "Muster", "Ben Beispiel": "Beispiel"}
+    made = phrases.speakers([ANNA, BEN], full=True, more_follows=True, known_as=known,
+                            introduced=introduced)  # fmt: skip
+    assert plain(made) == said

@@ -201,18 +201,22 @@ def speakers(
     full: bool,
     more_follows: bool,
     known_as: Mapping[str, str] | None = None,
+    introduced: Set[str] = frozenset(),
 ) -> str:
     """Several people as the subject of a sentence, each apposition closed by a comma where
     the sentence goes on: 'Anna Muster, Chair, and Ben Beispiel, Treasurer,'."""
     shared = {apposition(person) for person in people}
+    if introduced and any(person.name in introduced for person in people):
+        shared = set()  # one of them named already: each as far as needed
     if full and len(people) > 1 and len(shared) == 1 and "" not in shared:
         names = _joined_with_and([person.name for person in people])
         return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
-        text = full_name(person) if full else (known_as or {}).get(person.name, person.name)
+        whole = full and person.name not in introduced  # not again after the body named them
+        text = full_name(person) if whole else (known_as or {}).get(person.name, person.name)
         goes_on = index < len(people) - 1 or more_follows
-        if full and apposition(person) and goes_on:
+        if whole and apposition(person) and goes_on:
             text += ","
         parts.append(text)
     return _joined_with_and(parts)
@@ -324,13 +328,16 @@ def quote_sentence(
     full: bool,
     style: Style,
     known_as: Mapping[str, str] | None = None,
+    introduced: Set[str] = frozenset(),
 ) -> QuoteSentence:
     """'Anna Muster, Chair, was delighted: “…”' with a lead-in; otherwise
     '“…,” said Anna Muster.' — the comma inside the closing mark, the quote's own full
     stop giving way to it."""
     how = how_spoken(people)
     if quote.lead_in:
-        subject = _capitalised(speakers(people, full=full, more_follows=True, known_as=known_as))
+        subject = _capitalised(
+            speakers(people, full=full, more_follows=True, known_as=known_as, introduced=introduced)
+        )
         lead_in = f"{quote.lead_in} {how}" if how else quote.lead_in
         words = quote.text.strip()
         ends = words.rstrip("“”‘’\"')").endswith((".", "!", "?", "…"))
@@ -347,10 +354,14 @@ def quote_sentence(
         words += ","
     verb = _present(quote.verb, plural_subject(people))
     if verb.partition(" ")[0] in _INVERTED:  # “…,” said Anna Muster.
-        who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
+        who = speakers(
+            people, full=full, more_follows=bool(how), known_as=known_as, introduced=introduced
+        )
         said = f"{verb} {who} {how}" if how else f"{verb} {who}"
     else:  # any other verb after its subject: “…,” Anna Muster stressed.
-        who = speakers(people, full=full, more_follows=True, known_as=known_as)
+        who = speakers(
+            people, full=full, more_follows=True, known_as=known_as, introduced=introduced
+        )
         said = f"{who} {verb} {how}" if how else f"{who} {verb}"
     return QuoteSentence("", typography.quoted(words, style), " " + sentence(said), who.rstrip(","))
 

@@ -239,20 +239,24 @@ def speakers(
     full: bool,
     more_follows: bool,
     known_as: Mapping[str, str] | None = None,
+    introduced: Set[str] = frozenset(),
 ) -> str:
     """Several people as the subject of a sentence, each apposition closed by a comma
     where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'.
     People of one and the same function have it said once, after the last name."""
     shared = {apposition(person) for person in people}
+    if introduced and any(person.name in introduced for person in people):
+        shared = set()  # one of them named already: each as far as needed
     if full and len(people) > 1 and len(shared) == 1 and "" not in shared:
         names = joined_with_commas([person.name for person in people])
         return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
         later = (known_as or {}).get(person.name, person.name)
-        text = full_name(person) if full else later
+        whole = full and person.name not in introduced  # not again after the body named them
+        text = full_name(person) if whole else later
         goes_on = index < len(people) - 1 or more_follows
-        if full and apposition(person) and goes_on:
+        if whole and apposition(person) and goes_on:
             text += ","
         parts.append(text)
     return joined_with_commas(parts)
@@ -343,6 +347,7 @@ def quote_sentence(
     full: bool,
     style: Style,
     known_as: Mapping[str, str] | None = None,
+    introduced: Set[str] = frozenset(),
 ) -> QuoteSentence:
     """'Conrad Wrobel, Aufsichtsrat …, zeigte sich erfreut …: „…“' with a lead-in (a
     comma only after a function); otherwise '„…“, sagt Erika Muster.' — the quote's
@@ -351,7 +356,7 @@ def quote_sentence(
     how = how_spoken(people)  # a quote from a Videobotschaft says so
     if quote.lead_in:
         subject = grammar.capitalised(
-            speakers(people, full=full, more_follows=True, known_as=known_as)
+            speakers(people, full=full, more_follows=True, known_as=known_as, introduced=introduced)
         )
         lead_in = f"{quote.lead_in} {how}" if how else quote.lead_in
         words = quote.text.strip()
@@ -365,7 +370,9 @@ def quote_sentence(
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words
     verb = grammar.verb_for(quote.verb, plural_subject(people))
-    who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
+    who = speakers(
+        people, full=full, more_follows=bool(how), known_as=known_as, introduced=introduced
+    )
     said = f"{who} {how}" if how else who
     after = grammar.sentence(f", {verb} {said}")
     return QuoteSentence("", typography.quoted(words, style), after, who.rstrip(","))

@@ -1002,10 +1002,17 @@ def _body_blocks(event: Event, lang: Language, report: bool) -> Iterator[Block]:
             full = quote.attribution == "full" or (
                 quote.attribution == "auto" and not set(quote.speakers) <= introduced
             )
+            # Of several speakers, who was named before is named briefly.
+            before = set() if quote.attribution == "full" else set(quote.speakers) & introduced
             introduced |= set(quote.speakers)
             named_everywhere |= set(quote.speakers)
             sentence = phrases.quote_sentence(
-                quote, people, full=full, style=style, known_as=known_as
+                quote,
+                people,
+                full=full,
+                style=style,
+                known_as=known_as,
+                introduced={event.person(key).name for key in before},
             )
             translated = lang.code != "de" and quote_is_translated(event, value)
             note = f" ({lang.labels['translated']})" if translated else ""
