@@ -546,6 +546,14 @@ def _check_as_json(
     ),
 )
 @click.option(
+    "--language",
+    type=click.Choice(["de", "en"]),
+    help=_(
+        "With --to: the language the addresses read; en sends the English edition where the "
+        "document has one (a list says it per recipient, in its language column)."
+    ),
+)
+@click.option(
     "--docx",
     is_flag=True,
     help=_("With --press: attach the press release as a Word file too (for papers that edit it)."),
@@ -572,11 +580,16 @@ def send(
     per_connection: int,
     dry_run: bool,
     press: bool,
+    language: str | None,
     docx: bool,
     before_embargo: bool,
 ) -> None:
     if bool(recipients) == bool(recipient_list):
         raise click.UsageError(_("give either --to ADDRESS or --to-list FILE"))
+    if language and recipient_list:
+        raise click.UsageError(
+            _("--language goes with --to; a list says each recipient's language in its column")
+        )
     from pressgen.deliver.lists import SendOptions
     from pressgen.outputs.email import subject_of
 
@@ -587,7 +600,7 @@ def send(
     from pressgen.deliver.send import newsletter_send, press_send, recipients_of
 
     with _reported_errors(_("nothing was sent")):
-        listed = recipients_of(recipients, recipient_list)
+        listed = recipients_of(recipients, recipient_list, language or "")
         if press:
             job = press_send(event_file, listed, recipient_list, docx)
         else:

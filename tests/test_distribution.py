@@ -744,6 +744,22 @@ def test_the_press_dry_run_shows_the_plan(run_cli: Callable[..., Result]) -> Non
     assert "Recipients: lena@zeitung.de, one message each" in result.stdout
     assert "Attached:   pressemitteilung.pdf, neujahrsempfang-2027.png" in result.stdout
     assert result.stdout.endswith("Dry run: nothing was sent, the journal is unchanged.\n")
+    # --language: the addresses of --to read English.
+    english = run_cli("send", SECOND, "--press", "--to", "desk@times.example.co.uk",
+                      "--language", "en", "--dry-run")  # fmt: skip
+    assert english.exit_code == 0, english.output
+    assert english.stdout.splitlines()[0] == (
+        "Subject:    Press release: New Year Reception 2027 – around 1,200 guests at the "
+        "Historisches Rathaus (embargoed until 15 January 2027, 6 pm CET)"
+    )
+    assert "Language:   1 recipient gets the English edition" in english.stdout
+    assert "Attached:   press-release.pdf, neujahrsempfang-2027.png" in english.stdout
+    # A list says each recipient's language itself.
+    listed = run_cli("send", SECOND, "--to-list", "verteiler.csv", "--language", "en")
+    assert listed.exit_code == 2
+    assert "--language goes with --to; a list says each recipient's language in its column" in (
+        listed.output
+    )
 
 
 def test_the_seeds_press_release_to_fifty_journalists_with_its_pdf(

@@ -34,11 +34,14 @@ from pressgen.present.language import edition_for
 from pressgen.registry import PRESS_RELEASE_PDF
 
 
-def recipients_of(addresses: Sequence[str], list_file: Path | None) -> list[Recipient]:
-    """The recipients of --to (addresses, commas allowed) or of --to-list (a file)."""
+def recipients_of(
+    addresses: Sequence[str], list_file: Path | None, language: str = ""
+) -> list[Recipient]:
+    """The recipients of --to (addresses, commas allowed; reading `language`) or of
+    --to-list (a file, with each recipient's language)."""
     if list_file is not None:
         return load_recipients(list_file)
-    return [Recipient(address) for address in parse_recipients(addresses)]
+    return [Recipient(address, language=language) for address in parse_recipients(addresses)]
 
 
 @dataclass(frozen=True)
