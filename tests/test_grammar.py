@@ -1002,6 +1002,34 @@ def test_handover_sentence(
 
 
 @pytest.mark.parametrize(
+    ("handover", "report", "expected"),
+    [
+        # The same givers as the sentence before: not named twice.
+        ({"what": "einen Spendenscheck", "amount": 1370.85, "by": ["beispiel", "hofmann"],
+          "to_organisations": [{"name": "Schulverein", "article": "der"}]},
+         True, "Außerdem übergaben sie einen Spendenscheck über 1.370,85 Euro an den Schulverein."),
+        ({"what": "einen Spendenscheck", "amount": 1370.85, "by": ["beispiel"],
+          "to_organisations": [{"name": "Schulverein", "article": "der"}]},
+         False, "Außerdem übergibt Beispiel einen Spendenscheck über 1.370,85 Euro an den Schulverein."),
+        ({"amount": 500, "by_organisations": [{"name": "Sparkasse Jena", "article": "die"}],
+          "to_organisations": [{"name": "Tafel Jena", "article": "die"}]},
+         True, "Außerdem übergab die Sparkasse Jena eine Spende über 500 Euro an die Tafel Jena."),
+    ],
+)  # fmt: skip
+def test_a_second_handover_by_the_same_givers(
+    handover: dict[str, Any], report: bool, expected: str, event_data: dict[str, Any]
+) -> None:
+    from pressgen.source.event import Handover
+
+    event = _event_with_people(event_data)
+    said = phrases.handover_sentence(
+        Handover.model_validate(handover), event, report=report, introduced={"beispiel"},
+        known_as=phrases.later_mentions(event.people.values()), again=True,
+    )  # fmt: skip
+    assert plain(said) == expected
+
+
+@pytest.mark.parametrize(
     ("present", "past"),
     [("sagt", "sagte"), ("betont", "betonte"), ("erinnert sich", "erinnerte sich"),
      ("hebt hervor", "hob hervor"), ("unterstreicht", "unterstrich"), ("arbeitet", "arbeitete"),

@@ -554,8 +554,8 @@ def handover_sentence(
 ) -> str:
     """„Ben Beispiel, Vorsitzender des Fördervereins, übergab einen Spendenscheck über
     2.741,70 Euro an Max Muster, den Sozialreferenten der Stadt, und den Förderverein
-    Kinderhospiz e. V.“ — in the present before the event. The German names the givers
-    again where the sentence before had the same (`again`), as German press releases do."""
+    Kinderhospiz e. V.“ — in the present before the event. `again`: the same givers as
+    in the sentence before, not named twice: „Außerdem übergaben sie …“."""
     style = event.typography
     givers = _named_each(handover.by, event, introduced, known_as)  # the subject
     givers += [_organisation_phrase(party).form("nom") for party in handover.by_organisations]
@@ -591,6 +591,15 @@ def handover_sentence(
         else (joined_with_commas(receivers))
     )
     purpose = f" {handover.purpose}" if handover.purpose else ""
+    if again:
+        if several:
+            subject = "sie"
+        elif handover.by:
+            subject = (known_as or {}).get(people[0].name, givers[0])
+        else:
+            subject = givers[0]
+        told = f"Außerdem {verb} {subject} {handover.what}{amount} an {receiving}{purpose}"
+        return grammar.sentence(told)
     subject = grammar.capitalised(joined_with_commas(givers))
     return grammar.sentence(f"{subject} {verb} {handover.what}{amount} an {receiving}{purpose}")
 
