@@ -1136,19 +1136,3 @@ def test_thanks_by_two_of_whom_one_was_quoted(event_data: dict[str, Any]) -> Non
     assert [plain(sentence) for sentence in said] == [
         "Wrobel und Omar Haddad, Vorstand, dankten dem Team um Erika Muster."
     ]
-
-
-@pytest.mark.parametrize(
-    ("introduced", "said"),
-    [
-        (set(), "Anna Muster, Vorsitzende des FVM, und Ben Beispiel, Schatzmeister,"),
-        # Of two speakers, the one the text named before is named briefly.
-        ({"Anna Muster"}, "Muster und Ben Beispiel, Schatzmeister,"),
-        ({"Anna Muster", "Ben Beispiel"}, "Muster und Beispiel"),
-    ],
-)  # fmt: skip
-def test_several_speakers_each_named_as_far_as_needed(introduced: set[str], said: str) -> None:
-    known = {"Anna Muster": "Muster", "Ben Beispiel": "Beispiel"}
-    made = phrases.speakers([VORSITZ, KASSE], full=True, more_follows=True, known_as=known,
-                            introduced=introduced)  # fmt: skip
-    assert made.replace("\u00a0", " ") == said

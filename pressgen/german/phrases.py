@@ -239,24 +239,20 @@ def speakers(
     full: bool,
     more_follows: bool,
     known_as: Mapping[str, str] | None = None,
-    introduced: Set[str] = frozenset(),
 ) -> str:
     """Several people as the subject of a sentence, each apposition closed by a comma
     where the sentence goes on: 'Anna Muster, Vorsitzende, und Ben Beispiel, Kassenwart,'.
     People of one and the same function have it said once, after the last name."""
     shared = {apposition(person) for person in people}
-    if introduced and any(person.name in introduced for person in people):
-        shared = set()  # one of them named already: each as far as needed
     if full and len(people) > 1 and len(shared) == 1 and "" not in shared:
         names = joined_with_commas([person.name for person in people])
         return f"{names}, {shared.pop()}" + ("," if more_follows else "")
     parts = []
     for index, person in enumerate(people):
         later = (known_as or {}).get(person.name, person.name)
-        whole = full and person.name not in introduced  # not again after the body named them
-        text = full_name(person) if whole else later
+        text = full_name(person) if full else later
         goes_on = index < len(people) - 1 or more_follows
-        if whole and apposition(person) and goes_on:
+        if full and apposition(person) and goes_on:
             text += ","
         parts.append(text)
     return joined_with_commas(parts)
@@ -351,12 +347,15 @@ def quote_sentence(
 ) -> QuoteSentence:
     """'Conrad Wrobel, Aufsichtsrat …, zeigte sich erfreut …: „…“' with a lead-in (a
     comma only after a function); otherwise '„…“, sagt Erika Muster.' — the quote's
-    own full stop gives way to the comma, the verb agrees with the speakers.
+    own full stop gives way to the comma, the verb agrees with the speakers. Speakers of
+    a quote said in full are all named with their function, even one the text named
+    before (`introduced`, which the English edition shortens): a German release keeps
+    where each of them works.
     """
     how = how_spoken(people)  # a quote from a Videobotschaft says so
     if quote.lead_in:
         subject = grammar.capitalised(
-            speakers(people, full=full, more_follows=True, known_as=known_as, introduced=introduced)
+            speakers(people, full=full, more_follows=True, known_as=known_as)
         )
         lead_in = f"{quote.lead_in} {how}" if how else quote.lead_in
         words = quote.text.strip()
@@ -370,9 +369,7 @@ def quote_sentence(
     words = quote.text.strip()
     words = words.removesuffix(".") if not words.endswith("..") else words
     verb = grammar.verb_for(quote.verb, plural_subject(people))
-    who = speakers(
-        people, full=full, more_follows=bool(how), known_as=known_as, introduced=introduced
-    )
+    who = speakers(people, full=full, more_follows=bool(how), known_as=known_as)
     said = f"{who} {how}" if how else who
     after = grammar.sentence(f", {verb} {said}")
     return QuoteSentence("", typography.quoted(words, style), after, who.rstrip(","))
