@@ -68,6 +68,11 @@ def bilingual(bilingual_seed_data: dict[str, Any]) -> dict[str, Any]:
         (lambda d: d["en"]["event"].update(date="2017-08-18"),
          "en.event.date: unknown field 'date' here: a fact is written once, in the German "
          "part (event.date); en: holds only the author's words [PG003]"),
+        # The German is the original: always listed, and each language once.
+        (lambda d: d.update(languages=["en"]),
+         "languages: languages must list de: the German edition is the original [PG005]"),
+        (lambda d: d.update(languages=["de", "de"]),
+         "languages: languages names a language twice [PG005]"),
     ],
 )  # fmt: skip
 def test_every_german_text_has_its_english_and_no_fact_is_written_twice(

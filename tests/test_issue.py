@@ -421,6 +421,28 @@ def test_a_newsletter_file_goes_to_each_address_of_to_as_its_own_message(
 
 
 @pytest.mark.parametrize(
+    ("languages", "expected"),
+    [(["en"], "languages: languages must list de: the German edition is the original"),
+     (["de", "de"], "languages: languages names a language twice")],
+)  # fmt: skip
+def test_a_newsletter_file_lists_the_german_edition_once(
+    issue_folder: Callable[[dict[str, Any]], Path], languages: list[str], expected: str
+) -> None:
+    from pressgen.pipeline import render_path
+
+    data = issue_data(english=True)
+    data["languages"] = languages
+    path = issue_folder(data)
+    with pytest.raises(DataError) as error:
+        render_path(path, _now())
+    assert [f"{p.field}: {p.message}" for p in error.value.problems] == [expected]
+    # Located at the value (the dump writes the list under its key: "- en").
+    written = path.read_text("utf-8").splitlines()
+    line = error.value.problems[0].line
+    assert written[line - 2 : line] == ["languages:", f"- {languages[0]}"]
+
+
+@pytest.mark.parametrize(
     ("change", "expected"),
     [
         (lambda data: data["en"]["items"][1]["news"].update(

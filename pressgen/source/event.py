@@ -1092,13 +1092,26 @@ EventInEnglish = english_part(EventContent)
 Language = Literal["de", "en"]
 
 
+def _german_first(languages: list[Language]) -> list[Language]:
+    """The editions a file lists: the German one, the original, and each language once."""
+    if "de" not in languages:
+        raise ValueError(_("languages must list de: the German edition is the original"))
+    if len(set(languages)) != len(languages):
+        raise ValueError(_("languages names a language twice"))
+    return languages
+
+
+Languages = Annotated[
+    list[Language], Field(min_length=1, max_length=2), AfterValidator(_german_first)
+]
+"""The editions a file publishes (an event file, a newsletter file): [de] or [de, en]."""
+
+
 class Event(EventContent):
     """One event file: everything pressgen needs for all outputs."""
 
-    languages: list[Language] = Field(
+    languages: Languages = Field(
         default_factory=lambda: list[Language](["de"]),
-        min_length=1,
-        max_length=2,
         description="The editions to publish: [de], or [de, en] for an English edition "
         "beside the German one. The English edition shares every fact (dates, times, "
         "places, names, numbers, sponsors); its words are under en:.",
@@ -1110,19 +1123,6 @@ class Event(EventContent):
         "en.quotes.KEY.text (a translation, marked as such), en.people.KEY.role, "
         "en.press_release.photos[].caption … Facts are not repeated here.",
     )
-
-    @model_validator(mode="after")
-    def _german_first(self) -> Event:
-        german_first(self.languages)
-        return self
-
-
-def german_first(languages: list[Language]) -> None:
-    """The editions a file lists: the German one, the original, and each language once."""
-    if "de" not in languages:
-        raise ValueError(_("languages must list de: the German edition is the original"))
-    if len(set(languages)) != len(languages):
-        raise ValueError(_("languages names a language twice"))
 
 
 def phase_of(event: Event, chosen: Phase | None = None) -> Phase:

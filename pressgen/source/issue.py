@@ -8,7 +8,7 @@ from pydantic import (
 )
 
 from pressgen.messages import _
-from pressgen.source.event import Language, Phase, Photo, german_first
+from pressgen.source.event import Language, Languages, Phase, Photo
 from pressgen.source.fields import Date, Line, Prose, Schema, Url, Wording, english_part
 
 # ---------------------------------------------------------------- a newsletter issue
@@ -88,10 +88,8 @@ class NewsletterIssue(IssueContent):
     and the typography are the first event's: one sender, one legal footer.
     """
 
-    languages: list[Language] = Field(
+    languages: Languages = Field(
         default_factory=lambda: list[Language](["de"]),
-        min_length=1,
-        max_length=2,
         description="The editions to publish: [de], or [de, en] for an English newsletter "
         "beside the German one; every event it shows needs its English edition then.",
     )
@@ -101,8 +99,3 @@ class NewsletterIssue(IssueContent):
         "en.issue.subject, en.issue.intro, en.items[1].news.headline … The events' English "
         "is in their own files.",
     )
-
-    @model_validator(mode="after")
-    def _german_first(self) -> NewsletterIssue:
-        german_first(self.languages)
-        return self
