@@ -21,6 +21,7 @@ from pressgen.german.phrases import (
     is_report,
     joined_with_commas,
     later_mentions,
+    plural_subject,
     thanked_parties,
     with_details,
 )
@@ -242,10 +243,6 @@ def introduces(text: str, person: Person) -> bool:
         return True
     titled = re.findall(rf"(\w{{4,}}) {re.escape(person.name)}", text)
     return any(word.lower() in described.lower() for word in titled)
-
-
-def plural_subject(people: Sequence[Person]) -> bool:
-    return len(people) > 1 or people[0].plural
 
 
 def pull_quote_speaker(people: Sequence[Person]) -> str:

@@ -8,7 +8,6 @@ numbers, German postal addresses, plain spaces) is taken from the German module.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,12 +18,12 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from pressgen.german.typography import (
-    _PROTECTED,
     NBSP,
     character_count,
     phone_number,
     plain_spaces,
     postal_address,
+    refined_outside_links,
 )
 from pressgen.german.typography import typeset as german_typeset
 from pressgen.source.event import Event, EventInfo
@@ -312,13 +311,5 @@ def typeset(value: ModelT, style: Style) -> ModelT:
     return map_texts(value, change)
 
 
-@functools.lru_cache(maxsize=8192)
 def _refined(text: str, style: Style) -> str:
-    kept: list[str] = []
-
-    def hold(match: re.Match[str]) -> str:
-        kept.append(match[0])
-        return chr(0xE000 + len(kept) - 1)
-
-    refined = refine(_PROTECTED.sub(hold, text), style)
-    return re.sub("[\ue000-\uf8ff]", lambda m: kept[ord(m[0]) - 0xE000], refined)
+    return refined_outside_links(text, refine, style)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from babel.dates import format_date
 from babel.lists import format_list
@@ -413,10 +413,16 @@ class _Settings(NamedTuple):
     phone: Literal["international", "national", "as_written"]
 
 
-# The preview renders the same event again after every save, and a folder's events share
-# names and phrases: each text is typeset once per style.
-@functools.lru_cache(maxsize=8192)
 def _refined(text: str, style: _Settings) -> str:
+    return refined_outside_links(text, refine, style)
+
+
+# The preview renders the same event again after every save, and a folder's events share
+# names and phrases: each text is typeset once per language and style.
+@functools.lru_cache(maxsize=8192)
+def refined_outside_links(text: str, refine: Callable[[str, Any], str], style: Any) -> str:
+    """`refine(text, style)` on everything but link targets and bare addresses, which
+    stay as written: the one way each language's typography is applied to a text."""
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
